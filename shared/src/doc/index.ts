@@ -1,0 +1,5 @@
+export * from "./layout.ts";
+export * from "./migrate.ts";
+export * from "./mutate.ts";
+export * from "./read.ts";
+export * from "./replace.ts";

@@ -1,0 +1,301 @@
+import * as Y from "yjs";
+import { DomainError } from "../errors.ts";
+import { newId } from "../ids.ts";
+import { isGoalKind } from "../kinds.ts";
+import {
+  type DatedValue,
+  type LogicEdge,
+  type LogicNode,
+  type Measurement,
+  measurementSchema,
+  nodeSchema,
+  type Position,
+  positionSchema,
+  type SmartGoal,
+} from "../schema.ts";
+import {
+  type EdgeMap,
+  edgesMap,
+  ensureGoalStructure,
+  measurementsOf,
+  metaMap,
+  type NodeMap,
+  nodesMap,
+  smartMapOf,
+} from "./layout.ts";
+import { rawNode } from "./read.ts";
+
+/**
+ * Typed mutations of the graph document. Each runs as one transaction with the caller's origin,
+ * so undo managers and observers can tell local edits from remote ones.
+ */
+
+export type NodeInput = Omit<LogicNode, "id"> & { id?: string };
+export type EdgeInput = Omit<LogicEdge, "id"> & { id?: string };
+/** Fields of a node to change; `null` removes an optional field. */
+export type NodePatch = {
+  kind?: LogicNode["kind"];
+  title?: string;
+  notes?: string | null;
+  stage?: LogicNode["stage"] | null;
+};
+export type SmartPatch = {
+  indicator?: string;
+  unit?: string;
+  cohortSize?: number | null;
+  baseline?: Partial<DatedValue> | null;
+  target?: Partial<DatedValue> | null;
+};
+
+function nodeMapOrThrow(doc: Y.Doc, id: string): NodeMap {
+  const node = nodesMap(doc).get(id);
+  if (!(node instanceof Y.Map))
+    throw new DomainError("node-not-found", `There is no card with id ${id}.`);
+  return node;
+}
+
+/** Checks the node as it would read after a change, so a bad field never reaches the document. */
+function assertValidNode(raw: Record<string, unknown>): void {
+  const parsed = nodeSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.map(String).join(".")} ` : "";
+    throw new DomainError(
+      "node-invalid",
+      `This card cannot be saved: ${where}${issue?.message ?? "is invalid"}.`,
+    );
+  }
+}
+
+export function setMeta(
+  doc: Y.Doc,
+  patch: { title?: string; masteryGoal?: string },
+  origin: unknown,
+): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    if (patch.title !== undefined) meta.set("title", patch.title);
+    if (patch.masteryGoal !== undefined) meta.set("masteryGoal", patch.masteryGoal);
+  }, origin);
+}
+
+function writeNode(doc: Y.Doc, node: LogicNode): void {
+  const map = new Y.Map<unknown>();
+  nodesMap(doc).set(node.id, map);
+  map.set("id", node.id);
+  map.set("kind", node.kind);
+  map.set("title", node.title);
+  if (node.notes !== undefined) map.set("notes", node.notes);
+  if (node.position) map.set("position", { x: node.position.x, y: node.position.y });
+  if (node.stage !== undefined) map.set("stage", node.stage);
+  if (isGoalKind(node.kind)) {
+    ensureGoalStructure(map);
+    if (node.smart) writeSmart(map, node.smart);
+    const list = measurementsOf(map);
+    if (list && node.measurements?.length) list.push(node.measurements.map((m) => ({ ...m })));
+  }
+}
+
+export function addNode(doc: Y.Doc, input: NodeInput, origin: unknown): string {
+  const node = { ...input, id: input.id ?? newId() } as LogicNode;
+  assertValidNode(node);
+  if (nodesMap(doc).has(node.id))
+    throw new DomainError("id-duplicate", `A card with id ${node.id} already exists.`);
+  doc.transact(() => writeNode(doc, node), origin);
+  return node.id;
+}
+
+export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unknown): void {
+  const map = nodeMapOrThrow(doc, id);
+  const next = { ...rawNode(map) };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete next[key];
+    else if (value !== undefined) next[key] = value;
+  }
+  if (next.kind !== "activity") delete next.stage;
+  assertValidNode(next);
+  doc.transact(() => {
+    for (const [key, value] of Object.entries(patch)) {
+      if (value === undefined) continue;
+      if (value === null) map.delete(key);
+      else if (map.get(key) !== value) map.set(key, value);
+    }
+    if (patch.kind !== undefined && patch.kind !== "activity" && map.has("stage"))
+      map.delete("stage");
+    if (patch.kind !== undefined && isGoalKind(patch.kind)) ensureGoalStructure(map);
+  }, origin);
+}
+
+export function moveNodes(
+  doc: Y.Doc,
+  moves: { id: string; position: Position }[],
+  origin: unknown,
+): void {
+  for (const move of moves) positionSchema.parse(move.position);
+  doc.transact(() => {
+    for (const { id, position } of moves) {
+      const map = nodesMap(doc).get(id);
+      // A node a collaborator just deleted is not resurrected by a late drag.
+      if (map instanceof Y.Map) map.set("position", { x: position.x, y: position.y });
+    }
+  }, origin);
+}
+
+export function moveNode(doc: Y.Doc, id: string, position: Position, origin: unknown): void {
+  moveNodes(doc, [{ id, position }], origin);
+}
+
+function writeDatedValue(target: Y.Map<unknown>, value: Partial<DatedValue> | null): void {
+  if (value === null) {
+    target.delete("value");
+    target.delete("date");
+    return;
+  }
+  if (value.value !== undefined) target.set("value", value.value);
+  if (value.date !== undefined) target.set("date", value.date);
+}
+
+function writeSmart(node: NodeMap, patch: SmartPatch): void {
+  ensureGoalStructure(node);
+  const smart = smartMapOf(node) as Y.Map<unknown>;
+  if (patch.indicator !== undefined) smart.set("indicator", patch.indicator);
+  if (patch.unit !== undefined) smart.set("unit", patch.unit);
+  if (patch.cohortSize === null) smart.delete("cohortSize");
+  else if (patch.cohortSize !== undefined) smart.set("cohortSize", patch.cohortSize);
+  if (patch.baseline !== undefined)
+    writeDatedValue(smart.get("baseline") as Y.Map<unknown>, patch.baseline);
+  if (patch.target !== undefined)
+    writeDatedValue(smart.get("target") as Y.Map<unknown>, patch.target);
+}
+
+function mergeDatedValue(
+  current: Partial<DatedValue> | undefined,
+  patch: Partial<DatedValue> | null | undefined,
+): Partial<DatedValue> | undefined {
+  if (patch === null) return undefined;
+  return patch === undefined ? current : { ...current, ...patch };
+}
+
+/** Changes only the SMART fields named, so one person's baseline and another's target both land. */
+export function updateSmart(doc: Y.Doc, id: string, patch: SmartPatch, origin: unknown): void {
+  const map = nodeMapOrThrow(doc, id);
+  const current = rawNode(map);
+  if (!isGoalKind(current.kind as LogicNode["kind"])) {
+    throw new DomainError("not-a-goal", "Only goals carry SMART targets.");
+  }
+  const smart = (current.smart as SmartGoal | undefined) ?? { indicator: "", unit: "percent" };
+  const next: Record<string, unknown> = {
+    indicator: patch.indicator ?? smart.indicator,
+    unit: patch.unit ?? smart.unit,
+  };
+  const cohortSize = patch.cohortSize === null ? undefined : (patch.cohortSize ?? smart.cohortSize);
+  if (cohortSize !== undefined) next.cohortSize = cohortSize;
+  for (const key of ["baseline", "target"] as const) {
+    const merged = mergeDatedValue(smart[key], patch[key]);
+    // A date typed before its value is kept in the document but cannot be checked yet.
+    if (merged?.value !== undefined) next[key] = merged;
+  }
+  assertValidNode({ ...current, smart: next });
+  doc.transact(() => writeSmart(map, patch), origin);
+}
+
+export function addMeasurement(
+  doc: Y.Doc,
+  id: string,
+  measurement: Measurement,
+  origin: unknown,
+): void {
+  const map = nodeMapOrThrow(doc, id);
+  const value = measurementSchema.parse(measurement);
+  doc.transact(() => {
+    ensureGoalStructure(map);
+    measurementsOf(map)?.push([{ ...value }]);
+  }, origin);
+}
+
+/** Fixes a wrong measurement in place: one delete and one insert at the same index. */
+export function updateMeasurement(
+  doc: Y.Doc,
+  id: string,
+  index: number,
+  measurement: Measurement,
+  origin: unknown,
+): void {
+  const list = measurementsOf(nodeMapOrThrow(doc, id));
+  const value = measurementSchema.parse(measurement);
+  if (!list || index < 0 || index >= list.length)
+    throw new DomainError("measurement-not-found", "That measurement no longer exists.");
+  doc.transact(() => {
+    list.delete(index, 1);
+    list.insert(index, [{ ...value }]);
+  }, origin);
+}
+
+export function removeMeasurement(doc: Y.Doc, id: string, index: number, origin: unknown): void {
+  const list = measurementsOf(nodeMapOrThrow(doc, id));
+  if (!list || index < 0 || index >= list.length)
+    throw new DomainError("measurement-not-found", "That measurement no longer exists.");
+  doc.transact(() => list.delete(index, 1), origin);
+}
+
+function writeEdge(doc: Y.Doc, edge: LogicEdge): void {
+  const map: EdgeMap = new Y.Map<unknown>();
+  edgesMap(doc).set(edge.id, map);
+  map.set("id", edge.id);
+  map.set("source", edge.source);
+  map.set("target", edge.target);
+  if (edge.rationale !== undefined) map.set("rationale", edge.rationale);
+}
+
+/** Adds a link. Callers check `canConnect` first; this refuses only what could never be valid. */
+export function connect(doc: Y.Doc, input: EdgeInput, origin: unknown): string {
+  const edge = { ...input, id: input.id ?? newId() };
+  if (edgesMap(doc).has(edge.id))
+    throw new DomainError("id-duplicate", `A link with id ${edge.id} already exists.`);
+  doc.transact(() => writeEdge(doc, edge), origin);
+  return edge.id;
+}
+
+export function updateEdge(
+  doc: Y.Doc,
+  id: string,
+  patch: { rationale: string | null },
+  origin: unknown,
+): void {
+  const map = edgesMap(doc).get(id);
+  if (!(map instanceof Y.Map))
+    throw new DomainError("edge-not-found", "That link no longer exists.");
+  doc.transact(() => {
+    if (patch.rationale === null || patch.rationale === "") map.delete("rationale");
+    else map.set("rationale", patch.rationale);
+  }, origin);
+}
+
+export function disconnect(doc: Y.Doc, edgeId: string, origin: unknown): void {
+  deleteElements(doc, { edgeIds: [edgeId] }, origin);
+}
+
+/** Deletes nodes with every link that touches them, and the given links, in one transaction. */
+export function deleteElements(
+  doc: Y.Doc,
+  ids: { nodeIds?: string[]; edgeIds?: string[] },
+  origin: unknown,
+): void {
+  const nodeIds = new Set(ids.nodeIds ?? []);
+  doc.transact(() => {
+    const edges = edgesMap(doc);
+    for (const edgeId of ids.edgeIds ?? []) edges.delete(edgeId);
+    if (nodeIds.size === 0) return;
+    for (const [edgeId, edge] of [...edges]) {
+      if (nodeIds.has(String(edge.get("source"))) || nodeIds.has(String(edge.get("target"))))
+        edges.delete(edgeId);
+    }
+    for (const nodeId of nodeIds) nodesMap(doc).delete(nodeId);
+  }, origin);
+}
+
+export function deleteNode(doc: Y.Doc, id: string, origin: unknown): void {
+  deleteElements(doc, { nodeIds: [id] }, origin);
+}
+
+export { writeEdge, writeNode };

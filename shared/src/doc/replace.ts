@@ -1,0 +1,127 @@
+import * as Y from "yjs";
+import { DomainError } from "../errors.ts";
+import { isGoalKind } from "../kinds.ts";
+import type { LogicModel, LogicNode } from "../schema.ts";
+import {
+  edgesMap,
+  isDocEmpty,
+  measurementsOf,
+  metaMap,
+  type NodeMap,
+  nodesMap,
+  SCHEMA_VERSION,
+  smartMapOf,
+} from "./layout.ts";
+import { writeEdge, writeNode } from "./mutate.ts";
+import { rawEdge, rawNode } from "./read.ts";
+
+/** Deep equality of plain JSON values, whatever their key order. */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
+  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
+  if (ka.length !== kb.length) return false;
+  return ka.every((k) =>
+    sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
+}
+
+/** Loads a model into a document that has nothing in it yet (a new model, an import). */
+export function loadModel(doc: Y.Doc, model: LogicModel, origin: unknown): void {
+  if (!isDocEmpty(doc)) {
+    throw new DomainError("doc-not-empty", "A model can only be loaded into an empty document.");
+  }
+  replaceModel(doc, model, origin);
+}
+
+function updateNodeInPlace(map: NodeMap, node: LogicNode): void {
+  const current = rawNode(map);
+  for (const key of ["kind", "title", "notes", "stage", "position"] as const) {
+    const next = node[key];
+    if (next === undefined) {
+      if (map.has(key)) map.delete(key);
+    } else if (!sameJson(current[key], next)) {
+      map.set(key, typeof next === "object" ? { ...next } : next);
+    }
+  }
+  if (!isGoalKind(node.kind)) {
+    if (map.has("smart")) map.delete("smart");
+    if (map.has("measurements")) map.delete("measurements");
+    return;
+  }
+  if (!sameJson(current.smart, node.smart)) {
+    // Replacing the nested map would orphan a concurrent edit; rewrite its keys instead.
+    const smart = smartMapOf(map);
+    if (smart) {
+      for (const key of ["indicator", "unit", "cohortSize"]) smart.delete(key);
+      for (const key of ["baseline", "target"]) {
+        const dated = smart.get(key);
+        if (dated instanceof Y.Map) {
+          dated.delete("value");
+          dated.delete("date");
+        }
+      }
+    }
+    writeSmartFields(map, node);
+  }
+  if (!sameJson(current.measurements ?? [], node.measurements ?? [])) {
+    const list = measurementsOf(map);
+    if (list) {
+      list.delete(0, list.length);
+      if (node.measurements?.length) list.push(node.measurements.map((m) => ({ ...m })));
+    }
+  }
+}
+
+function writeSmartFields(map: NodeMap, node: LogicNode): void {
+  const smart = smartMapOf(map);
+  if (!smart || !node.smart) return;
+  smart.set("indicator", node.smart.indicator);
+  smart.set("unit", node.smart.unit);
+  if (node.smart.cohortSize !== undefined) smart.set("cohortSize", node.smart.cohortSize);
+  for (const key of ["baseline", "target"] as const) {
+    const value = node.smart[key];
+    const dated = smart.get(key);
+    if (!value || !(dated instanceof Y.Map)) continue;
+    dated.set("value", value.value);
+    if (value.date !== undefined) dated.set("date", value.date);
+  }
+}
+
+/**
+ * Makes the document hold `model`, as one forward change: unchanged nodes and fields are left
+ * alone, so collaborators keep their selection and their own undo history stays meaningful.
+ * Used for API content replacement, version restore and imports.
+ */
+export function replaceModel(doc: Y.Doc, model: LogicModel, origin: unknown): void {
+  doc.transact(() => {
+    const meta = metaMap(doc);
+    if (meta.get("title") !== model.title) meta.set("title", model.title);
+    if (meta.get("masteryGoal") !== model.masteryGoal) meta.set("masteryGoal", model.masteryGoal);
+    if (meta.get("schemaVersion") !== SCHEMA_VERSION) meta.set("schemaVersion", SCHEMA_VERSION);
+
+    const nodes = nodesMap(doc);
+    const keepNodes = new Set(model.nodes.map((n) => n.id));
+    for (const id of [...nodes.keys()]) if (!keepNodes.has(id)) nodes.delete(id);
+    for (const node of model.nodes) {
+      const existing = nodes.get(node.id);
+      if (existing instanceof Y.Map) {
+        if (isGoalKind(node.kind) && !measurementsOf(existing)) writeNode(doc, node);
+        else updateNodeInPlace(existing, node);
+      } else {
+        writeNode(doc, node);
+      }
+    }
+
+    const edges = edgesMap(doc);
+    const keepEdges = new Set(model.edges.map((e) => e.id));
+    for (const id of [...edges.keys()]) if (!keepEdges.has(id)) edges.delete(id);
+    for (const edge of model.edges) {
+      const existing = edges.get(edge.id);
+      if (existing instanceof Y.Map && sameJson(rawEdge(existing), edge)) continue;
+      writeEdge(doc, edge);
+    }
+  }, origin);
+}

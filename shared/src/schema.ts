@@ -1,0 +1,113 @@
+import { z } from "zod";
+import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
+
+/**
+ * The one definition of a logic model. Every type in the project is inferred from here, so the
+ * file format, the Yjs layout, the server's write validation and the UI agree by construction.
+ */
+
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const TITLE_MAX = 500;
+export const NOTES_MAX = 10_000;
+export const SHORT_TEXT_MAX = 200;
+
+export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
+
+/** ISO calendar date; `z.iso.date` also rejects impossible dates such as 2025-02-30. */
+export const isoDateSchema = z.iso.date("must be a date written YYYY-MM-DD");
+
+export const nodeKindSchema = z.enum(NODE_KINDS, {
+  error: `must be one of ${NODE_KINDS.join(", ")}`,
+});
+export const innovationStageSchema = z.enum(INNOVATION_STAGES, {
+  error: `must be one of ${INNOVATION_STAGES.join(", ")}`,
+});
+
+/** Known units; any other short text (e.g. "lexile level") is accepted too. */
+export const KNOWN_UNITS = ["percent", "students", "score", "count"] as const;
+export const unitSchema = z.string().trim().min(1, "must not be empty").max(40);
+
+const finiteNumber = z
+  .number({ error: "must be a number" })
+  .refine(Number.isFinite, "must be finite");
+
+/** A baseline or target. The date may still be missing while a team drafts: `validateModel` warns. */
+export const datedValueSchema = z.strictObject({
+  value: finiteNumber,
+  date: isoDateSchema.optional(),
+});
+
+export const smartSchema = z.strictObject({
+  indicator: z.string().max(SHORT_TEXT_MAX * 5),
+  unit: unitSchema,
+  baseline: datedValueSchema.optional(),
+  target: datedValueSchema.optional(),
+  cohortSize: z.number().int("must be a whole number").positive("must be more than 0").optional(),
+});
+
+export const measurementSchema = z.strictObject({
+  date: isoDateSchema,
+  value: finiteNumber,
+  note: z.string().max(NOTES_MAX).optional(),
+});
+
+export const positionSchema = z.strictObject({ x: finiteNumber, y: finiteNumber });
+
+export const nodeSchema = z
+  .strictObject({
+    id: idSchema,
+    kind: nodeKindSchema,
+    title: z
+      .string()
+      .trim()
+      .min(1, "must not be empty")
+      .max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`),
+    notes: z.string().max(NOTES_MAX, `must be at most ${NOTES_MAX} characters`).optional(),
+    position: positionSchema.optional(),
+    stage: innovationStageSchema.optional(),
+    smart: smartSchema.optional(),
+    measurements: z.array(measurementSchema).max(10_000).optional(),
+  })
+  .superRefine((node, ctx) => {
+    if (node.stage !== undefined && node.kind !== "activity") {
+      ctx.addIssue({
+        code: "custom",
+        path: ["stage"],
+        message: "only activities carry an innovation stage",
+      });
+    }
+    if (!isGoalKind(node.kind)) {
+      for (const field of ["smart", "measurements"] as const) {
+        if (node[field] !== undefined) {
+          ctx.addIssue({
+            code: "custom",
+            path: [field],
+            message:
+              "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements",
+          });
+        }
+      }
+    }
+  });
+
+export const edgeSchema = z.strictObject({
+  id: idSchema,
+  source: idSchema,
+  target: idSchema,
+  rationale: z.string().max(NOTES_MAX).optional(),
+});
+
+export const modelSchema = z.strictObject({
+  title: z.string().trim().min(1, "must not be empty").max(TITLE_MAX),
+  masteryGoal: z.string().max(NOTES_MAX),
+  nodes: z.array(nodeSchema).max(20_000, "a model holds at most 20,000 nodes"),
+  edges: z.array(edgeSchema).max(100_000, "a model holds at most 100,000 links"),
+});
+
+export type LogicNode = z.infer<typeof nodeSchema>;
+export type LogicEdge = z.infer<typeof edgeSchema>;
+export type LogicModel = z.infer<typeof modelSchema>;
+export type SmartGoal = z.infer<typeof smartSchema>;
+export type Measurement = z.infer<typeof measurementSchema>;
+export type DatedValue = z.infer<typeof datedValueSchema>;
+export type Position = z.infer<typeof positionSchema>;
