@@ -13,7 +13,16 @@ describe("the Yjs layout keeps concurrent edits", () => {
     const b = new Y.Doc();
     const id = addNode(a, { kind: "midJourney", title: "Teachers share learning intentions" }, "t");
     sync(a, b);
-    updateSmart(a, id, { indicator: "classrooms observed", unit: "percent", baseline: { value: 20, date: "2026-09-01" } }, "a");
+    updateSmart(
+      a,
+      id,
+      {
+        indicator: "classrooms observed",
+        unit: "percent",
+        baseline: { value: 20, date: "2026-09-01" },
+      },
+      "a",
+    );
     updateSmart(b, id, { target: { value: 80, date: "2027-05-01" } }, "b");
     sync(a, b);
     const node = readModel(a).nodes[0];

@@ -1,4 +1,5 @@
 export * from "./layout.ts";
+export * from "./measurements.ts";
 export * from "./migrate.ts";
 export * from "./mutate.ts";
 export * from "./read.ts";

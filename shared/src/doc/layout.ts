@@ -15,7 +15,8 @@ import * as Y from "yjs";
  *
  * Nested maps let two people edit different fields of one node (or a goal's baseline and its
  * target) at once without either edit being lost; a Y.Array lets measurements be appended
- * concurrently. Goal nodes get their nested maps when created, because two peers that each
+ * concurrently. Every node gets its nested maps when created (readers ignore them on inputs
+ * and activities), because two peers that each
  * create a missing nested map concurrently would have one of the two maps, and its edits, dropped.
  */
 export const SCHEMA_VERSION = 1;

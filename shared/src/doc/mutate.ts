@@ -1,13 +1,11 @@
 import * as Y from "yjs";
-import { DomainError } from "../errors.ts";
+import { DomainError, parseOrRefuse } from "../errors.ts";
 import { newId } from "../ids.ts";
 import { isGoalKind } from "../kinds.ts";
 import {
   type DatedValue,
   type LogicEdge,
   type LogicNode,
-  type Measurement,
-  measurementSchema,
   nodeSchema,
   type Position,
   positionSchema,
@@ -88,8 +86,11 @@ function writeNode(doc: Y.Doc, node: LogicNode): void {
   if (node.notes !== undefined) map.set("notes", node.notes);
   if (node.position) map.set("position", { x: node.position.x, y: node.position.y });
   if (node.stage !== undefined) map.set("stage", node.stage);
+  // Every card gets the goal structure at creation, not only goals: if two people moved one
+  // activity into a goal lane at once, each would create its own nested map and one of them,
+  // with the edits written into it, would be dropped by the merge.
+  ensureGoalStructure(map);
   if (isGoalKind(node.kind)) {
-    ensureGoalStructure(map);
     if (node.smart) writeSmart(map, node.smart);
     const list = measurementsOf(map);
     if (list && node.measurements?.length) list.push(node.measurements.map((m) => ({ ...m })));
@@ -131,7 +132,7 @@ export function moveNodes(
   moves: { id: string; position: Position }[],
   origin: unknown,
 ): void {
-  for (const move of moves) positionSchema.parse(move.position);
+  for (const move of moves) parseOrRefuse(positionSchema, move.position, "position");
   doc.transact(() => {
     for (const { id, position } of moves) {
       const map = nodesMap(doc).get(id);
@@ -197,45 +198,6 @@ export function updateSmart(doc: Y.Doc, id: string, patch: SmartPatch, origin: u
   }
   assertValidNode({ ...current, smart: next });
   doc.transact(() => writeSmart(map, patch), origin);
-}
-
-export function addMeasurement(
-  doc: Y.Doc,
-  id: string,
-  measurement: Measurement,
-  origin: unknown,
-): void {
-  const map = nodeMapOrThrow(doc, id);
-  const value = measurementSchema.parse(measurement);
-  doc.transact(() => {
-    ensureGoalStructure(map);
-    measurementsOf(map)?.push([{ ...value }]);
-  }, origin);
-}
-
-/** Fixes a wrong measurement in place: one delete and one insert at the same index. */
-export function updateMeasurement(
-  doc: Y.Doc,
-  id: string,
-  index: number,
-  measurement: Measurement,
-  origin: unknown,
-): void {
-  const list = measurementsOf(nodeMapOrThrow(doc, id));
-  const value = measurementSchema.parse(measurement);
-  if (!list || index < 0 || index >= list.length)
-    throw new DomainError("measurement-not-found", "That measurement no longer exists.");
-  doc.transact(() => {
-    list.delete(index, 1);
-    list.insert(index, [{ ...value }]);
-  }, origin);
-}
-
-export function removeMeasurement(doc: Y.Doc, id: string, index: number, origin: unknown): void {
-  const list = measurementsOf(nodeMapOrThrow(doc, id));
-  if (!list || index < 0 || index >= list.length)
-    throw new DomainError("measurement-not-found", "That measurement no longer exists.");
-  doc.transact(() => list.delete(index, 1), origin);
 }
 
 function writeEdge(doc: Y.Doc, edge: LogicEdge): void {

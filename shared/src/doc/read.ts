@@ -70,10 +70,14 @@ function readMeasurements(node: NodeMap): Measurement[] | undefined {
 /** The raw fields of a node map as a plain object, before schema validation. */
 export function rawNode(node: NodeMap): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  for (const key of ["id", "kind", "title", "notes", "stage"]) {
+  for (const key of ["id", "kind", "title", "notes"]) {
     const value = node.get(key);
     if (value !== undefined) raw[key] = value;
   }
+  // One peer may set a stage while another moves the card out of the activities: the merged
+  // card keeps a stale stage field, which is ignored rather than making the card unreadable.
+  const stage = node.get("stage");
+  if (stage !== undefined && node.get("kind") === "activity") raw.stage = stage;
   const position = node.get("position");
   if (position !== undefined) raw.position = position;
   const kind = node.get("kind");

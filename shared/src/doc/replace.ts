@@ -46,12 +46,10 @@ function updateNodeInPlace(map: NodeMap, node: LogicNode): void {
       map.set(key, typeof next === "object" ? { ...next } : next);
     }
   }
-  if (!isGoalKind(node.kind)) {
-    if (map.has("smart")) map.delete("smart");
-    if (map.has("measurements")) map.delete("measurements");
-    return;
-  }
-  if (!sameJson(current.smart, node.smart)) {
+  // Inputs and activities keep their (emptied) goal structure, so that moving them back into a
+  // goal lane never has to create a nested map that a concurrent move could create as well.
+  const smartNow = isGoalKind(node.kind) ? node.smart : undefined;
+  if (!sameJson(current.smart, smartNow) || !isGoalKind(node.kind)) {
     // Replacing the nested map would orphan a concurrent edit; rewrite its keys instead.
     const smart = smartMapOf(map);
     if (smart) {
@@ -66,12 +64,11 @@ function updateNodeInPlace(map: NodeMap, node: LogicNode): void {
     }
     writeSmartFields(map, node);
   }
-  if (!sameJson(current.measurements ?? [], node.measurements ?? [])) {
-    const list = measurementsOf(map);
-    if (list) {
-      list.delete(0, list.length);
-      if (node.measurements?.length) list.push(node.measurements.map((m) => ({ ...m })));
-    }
+  const measurementsNow = isGoalKind(node.kind) ? (node.measurements ?? []) : [];
+  const list = measurementsOf(map);
+  if (list && !sameJson(list.toArray(), measurementsNow)) {
+    list.delete(0, list.length);
+    if (measurementsNow.length) list.push(measurementsNow.map((m) => ({ ...m })));
   }
 }
 

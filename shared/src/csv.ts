@@ -1,0 +1,64 @@
+import { dayNumber } from "./dates.ts";
+import { isGoalKind, KIND_LABELS } from "./kinds.ts";
+import type { LogicModel, LogicNode } from "./schema.ts";
+
+/** The CSV export of goals and measurements (issue 6), for spreadsheets. */
+
+export const CSV_HEADER = [
+  "Lane",
+  "Goal",
+  "Indicator",
+  "Unit",
+  "Baseline value",
+  "Baseline date",
+  "Target value",
+  "Target date",
+  "Measurement date",
+  "Measurement value",
+  "Measurement note",
+] as const;
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
+
+/**
+ * A cell as RFC 4180 writes it. Text a spreadsheet would run as a formula (= + - @, and a
+ * leading tab or carriage return) gets an apostrophe in front; a plain negative number does not.
+ */
+export function csvCell(value: string | number | undefined): string {
+  let text = value === undefined ? "" : String(value);
+  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+function goalRows(node: LogicNode): (string | number | undefined)[][] {
+  const smart = node.smart;
+  const goal = [
+    isGoalKind(node.kind) ? KIND_LABELS[node.kind].label : node.kind,
+    node.title,
+    smart?.indicator,
+    smart?.unit,
+    smart?.baseline?.value,
+    smart?.baseline?.date,
+    smart?.target?.value,
+    smart?.target?.date,
+  ];
+  const measurements = [...(node.measurements ?? [])].sort(
+    (a, b) => dayNumber(a.date) - dayNumber(b.date),
+  );
+  if (measurements.length === 0) return [[...goal, undefined, undefined, undefined]];
+  return measurements.map((m) => [...goal, m.date, m.value, m.note]);
+}
+
+/** One row per measurement (a goal without any gets one row); UTF-8 BOM and CRLF for spreadsheets. */
+export function modelToCsv(model: Pick<LogicModel, "nodes">): string {
+  const order = { smallWin: 0, midJourney: 1, longTerm: 2 } as Record<string, number>;
+  const goals = model.nodes
+    .filter((n) => isGoalKind(n.kind))
+    .map((n, index) => ({ n, index }))
+    .sort((a, b) => (order[a.n.kind] ?? 0) - (order[b.n.kind] ?? 0) || a.index - b.index)
+    .map((entry) => entry.n);
+  const lines = [CSV_HEADER.map(csvCell).join(",")];
+  for (const node of goals)
+    for (const row of goalRows(node)) lines.push(row.map(csvCell).join(","));
+  return `\uFEFF${lines.join("\r\n")}\r\n`;
+}
