@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reviewSchema } from "./review/schema.ts";
 import { isoDateSchema, type LogicModel, modelSchema } from "./schema.ts";
 
 /**
@@ -16,6 +17,8 @@ export const FILE_VERSION = 1;
 export const fileExtensionsShape = {
   /** Check-in dates ("signposts") when the team revisits the model. */
   checkIns: z.array(isoDateSchema).max(1_000, "at most 1,000 check-in dates").optional(),
+  /** Comment threads and consensus votes of the review document. */
+  review: reviewSchema.optional(),
 };
 export type ModelFileExtensions = {
   [K in keyof typeof fileExtensionsShape]?: z.infer<(typeof fileExtensionsShape)[K]>;
@@ -174,16 +177,16 @@ export function parseModelFile(input: unknown): ParseModelFileResult {
 
 /** The file for a model; `extras` carries the optional top-level fields. */
 export function toModelFile(model: LogicModel, extras: ModelFileExtensions = {}): ModelFile {
-  const file: ModelFile = {
+  const present = Object.entries(extras).filter(
+    ([key, value]) => key in fileExtensionsShape && value !== undefined,
+  );
+  return {
     format: FILE_FORMAT,
     version: FILE_VERSION,
     title: model.title,
     masteryGoal: model.masteryGoal,
     nodes: model.nodes,
     edges: model.edges,
+    ...(Object.fromEntries(present) as ModelFileExtensions),
   };
-  for (const key of Object.keys(fileExtensionsShape) as (keyof ModelFileExtensions)[]) {
-    if (extras[key] !== undefined) file[key] = extras[key];
-  }
-  return file;
 }

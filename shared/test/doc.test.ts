@@ -40,3 +40,20 @@ describe("the Yjs layout keeps concurrent edits", () => {
     expect(readModel(doc).edges).toEqual([]);
   });
 });
+
+describe("check-in dates", () => {
+  it("merge concurrent additions and stay sorted and unique", async () => {
+    const { addCheckIn, readCheckIns, removeCheckIn } = await import("../src/index.ts");
+    const a = new Y.Doc();
+    const b = new Y.Doc();
+    addCheckIn(a, "2027-01-15", "a");
+    addCheckIn(b, "2026-10-01", "b");
+    addCheckIn(b, "2027-01-15", "b");
+    sync(a, b);
+    expect(readCheckIns(a)).toEqual(["2026-10-01", "2027-01-15"]);
+    expect(readCheckIns(b)).toEqual(readCheckIns(a));
+    removeCheckIn(a, "2026-10-01", "a");
+    expect(readCheckIns(a)).toEqual(["2027-01-15"]);
+    expect(() => addCheckIn(a, "next Tuesday", "a")).toThrow(/check-in date/);
+  });
+});

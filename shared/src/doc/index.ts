@@ -1,3 +1,4 @@
+export * from "./check-ins.ts";
 export * from "./layout.ts";
 export * from "./measurements.ts";
 export * from "./migrate.ts";

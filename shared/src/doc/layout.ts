@@ -12,6 +12,7 @@ import * as Y from "yjs";
  *                                                target:   Y.Map { value?, date? } },
  *                                measurements?: Y.Array<{ date, value, note? }> }
  *   edges: Y.Map  id -> Y.Map { id, source, target: string, rationale?: string }
+ *   checkIns: Y.Map  YYYY-MM-DD -> true   (the team's check-in dates)
  *
  * Nested maps let two people edit different fields of one node (or a goal's baseline and its
  * target) at once without either edit being lost; a Y.Array lets measurements be appended

@@ -143,3 +143,39 @@ describe("review write rules (what the server enforces)", () => {
     );
   });
 });
+
+describe("comments and votes in the model file", () => {
+  it("survive export then import", async () => {
+    const { parseModelFile, toModelFile, coachingTemplate } = await import("../../src/index.ts");
+    const doc = new Y.Doc();
+    const thread = startThread(
+      doc,
+      {
+        anchor: { kind: "node", id: "M1" },
+        type: "celebration",
+        text: "Coaches are in classrooms!",
+        author: ana,
+      },
+      "t",
+    );
+    reply(doc, thread, "Thanks @Ana", ben, "t");
+    castVote(doc, { target: "M1", level: 4, note: "Realistic", author: ben }, "t");
+    const review = readReview(doc);
+    const file = JSON.parse(JSON.stringify(toModelFile(coachingTemplate(), { review })));
+    const parsed = parseModelFile(file);
+    expect(parsed.ok && parsed.file.review).toEqual(review);
+  });
+
+  it("rejects a vote level out of range with its path", async () => {
+    const { parseModelFile, toModelFile, coachingTemplate } = await import("../../src/index.ts");
+    const file = toModelFile(coachingTemplate(), {
+      review: {
+        threads: [],
+        votes: [{ target: "M1", level: 9, at: "2026-01-01T00:00:00Z", author: ana }],
+      },
+    });
+    const parsed = parseModelFile(JSON.parse(JSON.stringify(file)));
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok) expect(parsed.errors[0]?.path).toBe("review.votes[0].level");
+  });
+});
