@@ -1,0 +1,121 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { LogLevel } from "./logger.ts";
+import type { SqliteSynchronous } from "./storage/sqlite.ts";
+
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+
+export interface Limits {
+  /** Largest WebSocket frame accepted (bytes); larger frames close the socket with 1009. */
+  maxPayloadBytes: number;
+  /** Messages per second one WebSocket may send after authentication (token bucket rate). */
+  messagesPerSecond: number;
+  /** Burst size of that bucket. */
+  messageBurst: number;
+  /** Connections one document (`<id>` or `<id>/review`) accepts; the next is refused. */
+  maxConnectionsPerModel: number;
+  /** Largest API request body (bytes). */
+  maxBodyBytes: number;
+  /** API requests per second per client address (token bucket rate; burst is 10× this). */
+  apiRequestsPerSecond: number;
+}
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** Folder of the built client; `/`, `/m/*` and its assets are served from it. */
+  clientDist: string;
+  /** Base of share links; defaults to http://HOST:PORT. */
+  publicUrl: string | undefined;
+  /** Origins allowed to open WebSockets; defaults to the server's own plus the Vite dev server. */
+  allowedOrigins: string[] | undefined;
+  limits: Limits;
+  /** Updates appended after which a document's log is compacted into its snapshot. */
+  compactAfterUpdates: number;
+  sqliteSynchronous: SqliteSynchronous;
+  logLevel: LogLevel;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxPayloadBytes: 4 * 1024 * 1024,
+  messagesPerSecond: 100,
+  messageBurst: 400,
+  maxConnectionsPerModel: 200,
+  maxBodyBytes: 5 * 1024 * 1024,
+  apiRequestsPerSecond: 50,
+};
+
+export function defaultConfig(): ServerConfig {
+  return {
+    port: 8787,
+    host: "127.0.0.1",
+    dataDir: resolve("data"),
+    clientDist: resolve(repoRoot, "client/dist"),
+    publicUrl: undefined,
+    allowedOrigins: undefined,
+    limits: { ...DEFAULT_LIMITS },
+    compactAfterUpdates: 500,
+    sqliteSynchronous: "NORMAL",
+    logLevel: "info",
+  };
+}
+
+export type ServerOptions = Partial<Omit<ServerConfig, "limits">> & { limits?: Partial<Limits> };
+
+function definedOnly<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}
+
+export function resolveConfig(options: ServerOptions = {}): ServerConfig {
+  const base = defaultConfig();
+  const config: ServerConfig = {
+    ...base,
+    ...definedOnly(options),
+    limits: { ...base.limits, ...definedOnly(options.limits ?? {}) },
+  };
+  config.dataDir = resolve(config.dataDir);
+  config.clientDist = resolve(config.clientDist);
+  return config;
+}
+
+function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number, got "${raw}"`);
+  }
+  return value;
+}
+
+/** Reads the environment variables documented in the README. */
+export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
+  const sync = env.SQLITE_SYNCHRONOUS?.toUpperCase();
+  if (sync && sync !== "NORMAL" && sync !== "FULL") {
+    throw new Error(`SQLITE_SYNCHRONOUS must be NORMAL or FULL, got "${env.SQLITE_SYNCHRONOUS}"`);
+  }
+  return {
+    port: intFromEnv(env, "PORT"),
+    host: env.HOST || undefined,
+    dataDir: env.DATA_DIR || undefined,
+    clientDist: env.CLIENT_DIST || undefined,
+    publicUrl: env.PUBLIC_URL || undefined,
+    allowedOrigins: env.ALLOWED_ORIGINS
+      ? env.ALLOWED_ORIGINS.split(",")
+          .map((o) => o.trim())
+          .filter(Boolean)
+      : undefined,
+    compactAfterUpdates: intFromEnv(env, "COMPACT_AFTER_UPDATES"),
+    sqliteSynchronous: sync as SqliteSynchronous | undefined,
+    logLevel: (env.LOG_LEVEL as LogLevel | undefined) || undefined,
+    limits: {
+      maxPayloadBytes: intFromEnv(env, "WS_MAX_PAYLOAD_BYTES"),
+      messagesPerSecond: intFromEnv(env, "WS_MESSAGES_PER_SECOND"),
+      messageBurst: intFromEnv(env, "WS_MESSAGE_BURST"),
+      maxConnectionsPerModel: intFromEnv(env, "MAX_CONNECTIONS_PER_MODEL"),
+      maxBodyBytes: intFromEnv(env, "API_MAX_BODY_BYTES"),
+      apiRequestsPerSecond: intFromEnv(env, "API_REQUESTS_PER_SECOND"),
+    },
+  };
+}

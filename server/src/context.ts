@@ -1,0 +1,16 @@
+import type { Connection } from "@hocuspocus/server";
+import type { DocKind } from "./doc-names.ts";
+import type { Role } from "./storage/types.ts";
+
+/** What authentication attaches to every Hocuspocus connection (its `context`). */
+export interface ConnectionContext {
+  role: Role;
+  linkId: string;
+  modelId: string;
+  docKind: DocKind;
+}
+
+export function contextOf(connection: Connection | undefined): ConnectionContext | undefined {
+  const context = connection?.context as Partial<ConnectionContext> | undefined;
+  return context?.role ? (context as ConnectionContext) : undefined;
+}

@@ -1,0 +1,87 @@
+import type { Extension } from "@hocuspocus/server";
+import { canEditGraph, canWriteReview } from "@logic-canvas/shared";
+import { CloseError } from "../close-reasons.ts";
+import type { ConnectionRegistry } from "../connection-registry.ts";
+import type { ConnectionContext } from "../context.ts";
+import { parseDocName } from "../doc-names.ts";
+import type { Logger } from "../logger.ts";
+import type { Store } from "../storage/types.ts";
+import { hashToken } from "../tokens.ts";
+
+export interface Access extends ConnectionContext {
+  /** Whether this role may only read this document. */
+  readOnly: boolean;
+}
+
+/**
+ * Token → access to one document, for any endpoint (the Hocuspocus one here, a plain y-websocket
+ * one later). Only the token's hash is looked up. The graph document is read-only below editor,
+ * the review document below commenter. Throws a CloseError with the reason to show.
+ */
+export async function resolveAccess(
+  store: Store,
+  token: unknown,
+  documentName: string,
+): Promise<Access> {
+  const doc = parseDocName(documentName);
+  if (!doc || typeof token !== "string" || token.length === 0 || token.length > 200) {
+    throw new CloseError("unauthorized");
+  }
+  const link = await store.findLinkByTokenHash(hashToken(token));
+  if (!link || link.modelId !== doc.modelId) throw new CloseError("unauthorized");
+  if (link.revokedAt) throw new CloseError("link-revoked");
+  const writable = doc.kind === "graph" ? canEditGraph(link.role) : canWriteReview(link.role);
+  return {
+    role: link.role,
+    linkId: link.id,
+    modelId: link.modelId,
+    docKind: doc.kind,
+    readOnly: !writable,
+  };
+}
+
+/** Authentication and roles for `/collab`; read-only writers are closed by the write gate. */
+export function authExtension(
+  store: Store,
+  registry: ConnectionRegistry,
+  logger: Logger,
+): Extension {
+  return {
+    extensionName: "auth",
+    priority: 1000,
+
+    async onAuthenticate({
+      token,
+      documentName,
+      connectionConfig,
+      socketId,
+    }): Promise<ConnectionContext> {
+      let access: Access;
+      try {
+        access = await resolveAccess(store, token, documentName);
+      } catch (error) {
+        logger.info("auth-refused", { document: documentName.slice(0, 80), socket: socketId });
+        throw error;
+      }
+      connectionConfig.readOnly = access.readOnly;
+      const { readOnly: _, ...context } = access;
+      return context;
+    },
+    async connected({ connection, documentName, context }) {
+      registry.add(connection);
+      const ctx = context as ConnectionContext;
+      logger.info("connected", {
+        document: documentName,
+        socket: connection.socketId,
+        role: ctx.role,
+        link: ctx.linkId,
+        readOnly: connection.readOnly,
+      });
+    },
+
+    async onDisconnect({ socketId, documentName }) {
+      registry.remove(socketId, documentName);
+      logger.info("disconnected", { document: documentName, socket: socketId });
+    },
+  };
+}

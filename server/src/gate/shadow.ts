@@ -1,0 +1,82 @@
+import * as Y from "yjs";
+
+// biome-ignore lint/suspicious/noExplicitAny: Yjs types a type by its event; the gate handles any type.
+export type AnyType = Y.AbstractType<any>;
+
+/** What one incoming update changed, as Yjs reports it for the transaction that applied it. */
+export type Changes = Map<AnyType, Set<string | null>>;
+
+/** Write rules of one kind of document. */
+export interface DocValidator {
+  /**
+   * Defines the document's root types on a fresh shadow. Yjs replaces an undefined root type
+   * object when it is first defined, so this must run before any update is applied.
+   */
+  define(doc: Y.Doc): void;
+  /** Given the shadow after the update and what changed, why the update must be refused, or null. */
+  check(shadow: Y.Doc, changes: Changes): string | null;
+}
+
+/**
+ * A copy of a live document that an incoming update is tried on before the live document sees
+ * it. The live document's own updates are applied here too (applying an update twice is a no-op
+ * in Yjs), so the shadow is the live state plus updates accepted but not yet applied live. Built
+ * lazily on the first write, so read-only audiences never pay for it.
+ */
+export class ShadowDoc {
+  private shadow: Y.Doc | null = null;
+  /** Changes whenever the shadow is rebuilt, so callers can tell which incarnation saw what. */
+  generation = 0;
+
+  constructor(private readonly live: Y.Doc) {}
+
+  /** Mirrors a live update (any origin). */
+  mirror(update: Uint8Array): void {
+    if (this.shadow) Y.applyUpdate(this.shadow, update);
+  }
+
+  /** Applies `update` to the shadow and validates it; on refusal the shadow is rebuilt. */
+  tryUpdate(update: Uint8Array, validate: DocValidator): string | null {
+    const shadow = this.ensure(validate);
+    const changes: Changes = new Map();
+    const collect = (tr: Y.Transaction) => {
+      for (const [type, keys] of tr.changed) {
+        const into = changes.get(type);
+        if (into) for (const key of keys) into.add(key);
+        else changes.set(type, new Set(keys));
+      }
+    };
+    shadow.on("afterTransaction", collect);
+    let refusal: string | null;
+    try {
+      Y.applyUpdate(shadow, update);
+      refusal = validate.check(shadow, changes);
+    } catch (error) {
+      refusal = `the update could not be read (${error instanceof Error ? error.message : String(error)})`;
+    } finally {
+      shadow.off("afterTransaction", collect);
+    }
+    if (refusal !== null) this.rebuild();
+    return refusal;
+  }
+
+  /** Drops whatever the shadow holds beyond the live state (a refused or unstored update). */
+  rebuild(): void {
+    this.shadow?.destroy();
+    this.shadow = null;
+    this.generation += 1;
+  }
+
+  private ensure(validator: DocValidator): Y.Doc {
+    if (!this.shadow) {
+      this.shadow = new Y.Doc();
+      validator.define(this.shadow);
+      Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.live));
+    }
+    return this.shadow;
+  }
+
+  destroy(): void {
+    this.rebuild();
+  }
+}

@@ -1,0 +1,187 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { join } from "node:path";
+import { Hocuspocus } from "@hocuspocus/server";
+import { CLOSE_REASONS, shortReason } from "./close-reasons.ts";
+import { resolveConfig, type ServerConfig, type ServerOptions } from "./config.ts";
+import { ConnectionRegistry } from "./connection-registry.ts";
+import { authExtension } from "./extensions/auth.ts";
+import { awarenessStamp } from "./extensions/awareness-stamp.ts";
+import { limitsExtension } from "./extensions/limits.ts";
+import { loggingExtension } from "./extensions/logging.ts";
+import { persistenceExtension } from "./extensions/persistence.ts";
+import { writeGate } from "./extensions/write-gate.ts";
+import { apiRoutes } from "./http/api.ts";
+import { requestHandler } from "./http/request-handler.ts";
+import { createLogger, type Logger } from "./logger.ts";
+import { ModelService } from "./models.ts";
+import { DocumentPersistence } from "./persistence.ts";
+import { SqliteStore } from "./storage/sqlite.ts";
+import type { Store } from "./storage/types.ts";
+import { collabEndpoint } from "./ws/collab.ts";
+import { originChecker, UpgradeRouter } from "./ws/upgrade-router.ts";
+
+export { CLOSE_REASONS, type CloseCode, closeReason, parseCloseReason } from "./close-reasons.ts";
+export type { Limits, ServerConfig, ServerOptions } from "./config.ts";
+export { optionsFromEnv, resolveConfig } from "./config.ts";
+export { type Access, resolveAccess } from "./extensions/auth.ts";
+export { VALIDATORS } from "./extensions/write-gate.ts";
+export type { Store } from "./storage/types.ts";
+
+export interface RunningServer {
+  /** http://HOST:PORT as the server listens. */
+  url: string;
+  port: number;
+  host: string;
+  /** Base of share links (PUBLIC_URL, or `url`). */
+  publicUrl: string;
+  config: ServerConfig;
+  store: Store;
+  hocuspocus: Hocuspocus;
+  models: ModelService;
+  persistence: DocumentPersistence;
+  /** Live document connections, to close them on revoke/delete. */
+  registry: ConnectionRegistry;
+  /** Register further WebSocket endpoints here (e.g. `/yjs/<id>`). */
+  upgrades: UpgradeRouter;
+  logger: Logger;
+  /** Graceful stop: closes connections with `server-shutdown`, waits for storage, closes the DB. */
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+  const config = resolveConfig(options);
+  const logger = createLogger(config.logLevel);
+  const store = new SqliteStore(join(config.dataDir, "logic-canvas.sqlite"), {
+    synchronous: config.sqliteSynchronous,
+  });
+  const registry = new ConnectionRegistry();
+  const persistence = new DocumentPersistence(store, logger, config.compactAfterUpdates);
+
+  const hocuspocus = new Hocuspocus({
+    name: "logic-canvas",
+    quiet: true,
+    extensions: [
+      loggingExtension(logger),
+      authExtension(store, registry, logger),
+      limitsExtension(config.limits, logger),
+      writeGate(persistence, logger),
+      awarenessStamp(),
+      persistenceExtension(persistence),
+    ],
+  });
+  const models = new ModelService(store, hocuspocus, persistence, registry);
+
+  let publicUrl = "";
+  let allowedOrigins: (origin: string | undefined) => boolean = () => false;
+  const upgrades = new UpgradeRouter((origin) => allowedOrigins(origin), logger);
+  const collab = collabEndpoint(
+    hocuspocus,
+    { maxPayloadBytes: config.limits.maxPayloadBytes },
+    logger,
+  );
+  upgrades.register("/collab", collab.handler);
+
+  const api = apiRoutes({
+    store,
+    models,
+    limits: config.limits,
+    publicUrl: () => publicUrl,
+    health: () => ({
+      documents: hocuspocus.getDocumentsCount(),
+      connections: hocuspocus.getConnectionsCount(),
+    }),
+  });
+  const httpServer = createServer(
+    requestHandler({
+      api,
+      clientDist: config.clientDist,
+      apiRequestsPerSecond: config.limits.apiRequestsPerSecond,
+      logger,
+    }),
+  );
+  httpServer.on("upgrade", upgrades.handle);
+  httpServer.on("clientError", (error: NodeJS.ErrnoException, socket) => {
+    if (!socket.writable) return;
+    const status =
+      error.code === "HPE_HEADER_OVERFLOW"
+        ? "431 Request Header Fields Too Large"
+        : "400 Bad Request";
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  });
+
+  let address: AddressInfo;
+  try {
+    address = await listen(httpServer, config.port, config.host);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  const host = config.host;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  const url = `http://${urlHost}:${address.port}`;
+  const wildcard = host === "0.0.0.0" || host === "::";
+  publicUrl = (config.publicUrl ?? (wildcard ? `http://localhost:${address.port}` : url)).replace(
+    /\/$/,
+    "",
+  );
+  allowedOrigins = originChecker(
+    config.allowedOrigins ?? [
+      url,
+      publicUrl,
+      `http://localhost:${address.port}`,
+      `http://127.0.0.1:${address.port}`,
+      "http://localhost:5173",
+      "http://127.0.0.1:5173",
+    ],
+  );
+  logger.info("listening", { url, dataDir: config.dataDir });
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      httpServer.close();
+      registry.closeAll("server-shutdown");
+      for (const ws of collab.sockets.clients) {
+        ws.close(CLOSE_REASONS["server-shutdown"].wsCode, shortReason("server-shutdown"));
+      }
+      const deadline = Date.now() + 5_000;
+      while (hocuspocus.getDocumentsCount() > 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      await persistence.close();
+      for (const ws of collab.sockets.clients) ws.terminate();
+      collab.sockets.close();
+      httpServer.closeAllConnections();
+      await store.close();
+      logger.info("stopped", {});
+    })();
+    return closing;
+  };
+
+  return {
+    url,
+    port: address.port,
+    host,
+    publicUrl,
+    config,
+    store,
+    hocuspocus,
+    models,
+    persistence,
+    registry,
+    upgrades,
+    logger,
+    close,
+  };
+}

@@ -1,0 +1,43 @@
+import { coachingTemplate } from "@logic-canvas/shared";
+import { shareLink } from "./http/api.ts";
+import { optionsFromEnv, startServer } from "./index.ts";
+
+/**
+ * `npm start`: reads the environment (see README), starts the server and prints where to go.
+ * On the first start, with no model yet, it creates one from the coaching template and prints
+ * its owner link; later starts print nothing secret (tokens are not stored, only their hashes).
+ */
+async function main(): Promise<void> {
+  const server = await startServer(optionsFromEnv());
+  console.log(`Logic Canvas is running at ${server.url}`);
+  if ((await server.store.countModels()) === 0) {
+    const created = await server.models.create(coachingTemplate());
+    console.log(`Your first model "${created.title}" (owner link, keep it private):`);
+    console.log(`  ${shareLink(server.publicUrl, created.id, created.tokens.owner)}`);
+  } else {
+    console.log("Open a model with its share link, or create one with POST /api/models.");
+  }
+
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`Received ${signal}; saving and closing connections…`);
+    server.close().then(
+      () => process.exit(0),
+      (error) => {
+        console.error(error);
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
+}
+
+main().catch((error) => {
+  console.error(
+    `Logic Canvas could not start: ${error instanceof Error ? error.message : String(error)}`,
+  );
+  process.exit(1);
+});

@@ -1,0 +1,132 @@
+import type { Hocuspocus } from "@hocuspocus/server";
+import {
+  edgesMap,
+  type LogicModel,
+  loadModel,
+  nodesMap,
+  readModel,
+  replaceModel,
+} from "@logic-canvas/shared";
+import * as Y from "yjs";
+import type { ConnectionRegistry } from "./connection-registry.ts";
+import { graphDocName, reviewDocName } from "./doc-names.ts";
+import { applyStored, type DocumentPersistence } from "./persistence.ts";
+import type { LinkRecord, Role, Store } from "./storage/types.ts";
+import { hashToken, newLinkId, newModelId, newToken } from "./tokens.ts";
+
+export const LINK_ROLES: readonly Role[] = ["owner", "editor", "commenter", "viewer"];
+
+export class ModelUnavailableError extends Error {}
+
+/** The model operations behind the HTTP API, on top of the store and the live documents. */
+export class ModelService {
+  constructor(
+    private readonly store: Store,
+    private readonly hocuspocus: Hocuspocus,
+    private readonly persistence: DocumentPersistence,
+    private readonly registry: ConnectionRegistry,
+  ) {}
+
+  /** Creates a model with one link per role; returns the tokens, which are never stored. */
+  async create(
+    model: LogicModel,
+  ): Promise<{ id: string; title: string; tokens: Record<Role, string> }> {
+    const id = newModelId();
+    const now = new Date().toISOString();
+    const graph = new Y.Doc();
+    loadModel(graph, model, "create");
+    const snapshot = Y.encodeStateAsUpdate(graph);
+    graph.destroy();
+    const tokens = {} as Record<Role, string>;
+    const links: LinkRecord[] = LINK_ROLES.map((role) => {
+      const token = newToken();
+      tokens[role] = token;
+      return {
+        id: newLinkId(),
+        modelId: id,
+        role,
+        tokenHash: hashToken(token),
+        createdAt: now,
+        revokedAt: null,
+      };
+    });
+    await this.store.createModel({
+      model: { id, title: model.title, createdAt: now, updatedAt: now },
+      documents: [
+        { name: graphDocName(id), snapshot },
+        { name: reviewDocName(id), snapshot: Y.encodeStateAsUpdate(new Y.Doc()) },
+      ],
+      links,
+    });
+    return { id, title: model.title, tokens };
+  }
+
+  async createLink(modelId: string, role: Role): Promise<{ link: LinkRecord; token: string }> {
+    const token = newToken();
+    const link: LinkRecord = {
+      id: newLinkId(),
+      modelId,
+      role,
+      tokenHash: hashToken(token),
+      createdAt: new Date().toISOString(),
+      revokedAt: null,
+    };
+    await this.store.createLink(link);
+    return { link, token };
+  }
+
+  /** Revokes a link and closes every connection that used it. */
+  async revokeLink(modelId: string, linkId: string): Promise<LinkRecord | undefined> {
+    const link = await this.store.revokeLink(modelId, linkId, new Date().toISOString());
+    if (link) this.registry.closeLink(link.id);
+    return link;
+  }
+
+  /** Reads the graph: the live document when loaded, else a fresh copy from the store. */
+  async readGraph(
+    modelId: string,
+  ): Promise<{ model: LogicModel; nodeCount: number; edgeCount: number; updatedAt: string }> {
+    const name = graphDocName(modelId);
+    const stored = await this.store.loadDocument(name);
+    if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
+    const live = this.hocuspocus.documents.get(name);
+    const read = (doc: Y.Doc) => ({
+      model: readModel(doc),
+      nodeCount: nodesMap(doc).size,
+      edgeCount: edgesMap(doc).size,
+      updatedAt: stored.updatedAt,
+    });
+    if (live && !live.isLoading) return read(live);
+    const doc = new Y.Doc();
+    try {
+      applyStored(doc, stored);
+      return read(doc);
+    } catch (error) {
+      throw new ModelUnavailableError(`model ${modelId} could not be read: ${String(error)}`);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** Replaces the graph as one forward change, seen live by connected clients; durable on return. */
+  async replaceContent(modelId: string, model: LogicModel, role: Role): Promise<void> {
+    const name = graphDocName(modelId);
+    const connection = await this.hocuspocus.openDirectConnection(name, { role, source: "api" });
+    try {
+      await connection.transact((live) => replaceModel(live, model, "api"));
+      await this.persistence.flush(name);
+    } finally {
+      await connection.disconnect();
+    }
+  }
+
+  /** Deletes the model: no new connection or write gets in, live ones are closed with a reason. */
+  async delete(modelId: string): Promise<boolean> {
+    this.persistence.markModelDeleted(modelId);
+    this.registry.closeModel(modelId, "model-deleted");
+    // Appends already in flight may fail now that the model is going; nothing is left to keep.
+    await this.persistence.flush(graphDocName(modelId)).catch(() => undefined);
+    await this.persistence.flush(reviewDocName(modelId)).catch(() => undefined);
+    return this.store.deleteModel(modelId);
+  }
+}

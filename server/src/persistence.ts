@@ -1,0 +1,175 @@
+import { migrateDoc, readModel } from "@logic-canvas/shared";
+import * as Y from "yjs";
+import { CloseError } from "./close-reasons.ts";
+import { parseDocName } from "./doc-names.ts";
+import { errorText, type Logger } from "./logger.ts";
+import type { Store } from "./storage/types.ts";
+
+interface DocState {
+  /** Appends in flight, so an API change can wait until its update is on disk. */
+  pending: Set<Promise<unknown>>;
+  appendedSinceCompaction: number;
+  compacting: Promise<void> | null;
+}
+
+/** Builds a document from what the store holds; throws if any stored part cannot be read. */
+export function applyStored(
+  doc: Y.Doc,
+  stored: { snapshot: Uint8Array | null; updates: { data: Uint8Array }[] },
+): void {
+  doc.transact(() => {
+    if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+    for (const update of stored.updates) Y.applyUpdate(doc, update.data);
+  });
+}
+
+/**
+ * The durable update log: every accepted update is appended before it is acknowledged, and the
+ * log is folded into a snapshot in the background. A compaction merges only what the store holds
+ * (never the live document), so a document that failed to load can never be written over.
+ */
+export class DocumentPersistence {
+  private readonly docs = new Map<string, DocState>();
+  private readonly deletedModels = new Set<string>();
+  private closed = false;
+
+  constructor(
+    private readonly store: Store,
+    private readonly logger: Logger,
+    private readonly compactAfterUpdates: number,
+  ) {}
+
+  private state(name: string): DocState {
+    let state = this.docs.get(name);
+    if (!state) {
+      state = { pending: new Set(), appendedSinceCompaction: 0, compacting: null };
+      this.docs.set(name, state);
+    }
+    return state;
+  }
+
+  /** Loads a document into `doc`; refuses (throws) rather than serving an empty document. */
+  async load(name: string, doc: Y.Doc): Promise<void> {
+    const parsed = parseDocName(name);
+    if (!parsed || this.deletedModels.has(parsed.modelId)) throw new CloseError("model-deleted");
+    let stored: Awaited<ReturnType<Store["loadDocument"]>>;
+    try {
+      stored = await this.store.loadDocument(name);
+    } catch (error) {
+      this.logger.error("document-load-failed", { document: name, error: errorText(error) });
+      throw new CloseError("storage-error");
+    }
+    if (!stored) throw new CloseError("model-deleted");
+    try {
+      applyStored(doc, stored);
+    } catch (error) {
+      this.logger.error("document-corrupt", { document: name, error: errorText(error) });
+      throw new CloseError("storage-error");
+    }
+    const state = this.state(name);
+    state.appendedSinceCompaction = stored.updates.length;
+    if (parsed.kind === "graph") await this.migrate(name, doc);
+  }
+
+  private async migrate(name: string, doc: Y.Doc): Promise<void> {
+    const updates: Uint8Array[] = [];
+    const capture = (update: Uint8Array) => updates.push(update);
+    doc.on("update", capture);
+    try {
+      migrateDoc(doc, "migration");
+    } catch (error) {
+      throw new CloseError("storage-error", errorText(error));
+    } finally {
+      doc.off("update", capture);
+    }
+    for (const update of updates) await this.append(name, update);
+  }
+
+  /** Resolves once the update is on disk. */
+  append(name: string, update: Uint8Array): Promise<number> {
+    if (this.closed) return Promise.reject(new CloseError("server-shutdown"));
+    const parsed = parseDocName(name);
+    if (!parsed || this.deletedModels.has(parsed.modelId)) {
+      return Promise.reject(new CloseError("model-deleted"));
+    }
+    const state = this.state(name);
+    const write = this.store.appendUpdate(name, update);
+    state.pending.add(write);
+    const settle = () => state.pending.delete(write);
+    write.then(settle, settle);
+    state.appendedSinceCompaction += 1;
+    if (state.appendedSinceCompaction >= this.compactAfterUpdates) this.scheduleCompaction(name);
+    return write;
+  }
+
+  /** Appends a server-side change (API edit, restore); `flush` waits for it. */
+  appendInBackground(name: string, update: Uint8Array): void {
+    this.append(name, update).catch((error) => {
+      this.logger.error("append-failed", { document: name, error: errorText(error) });
+    });
+  }
+
+  /** Waits for the appends in flight; rejects if one of them failed. */
+  async flush(name?: string): Promise<void> {
+    const states = name ? [this.docs.get(name)] : [...this.docs.values()];
+    await Promise.all(states.flatMap((s) => (s ? [...s.pending] : [])));
+  }
+
+  scheduleCompaction(name: string): void {
+    const state = this.state(name);
+    if (state.compacting || this.closed) return;
+    state.appendedSinceCompaction = 0;
+    state.compacting = new Promise<void>((resolve) => setImmediate(resolve))
+      .then(async () => {
+        await this.compact(name);
+      })
+      .catch((error) =>
+        this.logger.error("compaction-failed", { document: name, error: errorText(error) }),
+      )
+      .finally(() => {
+        state.compacting = null;
+      });
+  }
+
+  /** Folds the stored log into the snapshot; a no-op when another process compacted first. */
+  async compact(name: string): Promise<boolean> {
+    const stored = await this.store.loadDocument(name);
+    if (!stored || stored.updates.length === 0) return false;
+    const doc = new Y.Doc();
+    try {
+      applyStored(doc, stored);
+      const snapshot = Y.encodeStateAsUpdate(doc);
+      const uptoSeq = stored.updates[stored.updates.length - 1]?.seq ?? stored.snapshotSeq;
+      const done = await this.store.compactDocument(name, stored.snapshotSeq, uptoSeq, snapshot);
+      const parsed = parseDocName(name);
+      if (done && parsed?.kind === "graph") {
+        await this.store.updateModelTitle(parsed.modelId, readModel(doc).title, stored.updatedAt);
+      }
+      this.logger.debug("compacted", { document: name, updates: stored.updates.length, done });
+      return done;
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  /** Called when a document leaves memory: compact what it appended. */
+  unloaded(name: string): void {
+    const state = this.docs.get(name);
+    if (!state) return;
+    if (state.appendedSinceCompaction > 0) this.scheduleCompaction(name);
+    const forget = () => {
+      if (state.pending.size === 0 && !state.compacting) this.docs.delete(name);
+    };
+    state.compacting ? state.compacting.then(forget) : forget();
+  }
+
+  markModelDeleted(modelId: string): void {
+    this.deletedModels.add(modelId);
+  }
+
+  async close(): Promise<void> {
+    await this.flush().catch(() => undefined);
+    await Promise.allSettled([...this.docs.values()].map((s) => s.compacting));
+    this.closed = true;
+  }
+}

@@ -1,0 +1,159 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import * as Y from "yjs";
+import type { LinkRecord, Store } from "../src/storage/types.ts";
+
+/**
+ * The behaviour every Store implementation must have. Run it with a factory that returns a
+ * fresh, empty store (and a cleanup): `describeStorageContract("sqlite", async () => ...)`.
+ */
+export function describeStorageContract(
+  name: string,
+  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
+): void {
+  describe(`storage contract: ${name}`, () => {
+    let store: Store;
+    let cleanup: () => Promise<void>;
+    beforeEach(async () => {
+      ({ store, cleanup } = await makeStore());
+    });
+    afterEach(async () => {
+      await store.close();
+      await cleanup();
+    });
+
+    const now = "2026-01-01T00:00:00.000Z";
+    const link = (
+      id: string,
+      modelId: string,
+      role: LinkRecord["role"],
+      hash: string,
+    ): LinkRecord => ({
+      id,
+      modelId,
+      role,
+      tokenHash: hash,
+      createdAt: now,
+      revokedAt: null,
+    });
+    const update = (text: string) => {
+      const doc = new Y.Doc();
+      doc.getMap("m").set(text, text);
+      return Y.encodeStateAsUpdate(doc);
+    };
+    async function model(id: string) {
+      await store.createModel({
+        model: { id, title: `Model ${id}`, createdAt: now, updatedAt: now },
+        documents: [
+          { name: id, snapshot: update("initial") },
+          { name: `${id}/review`, snapshot: Y.encodeStateAsUpdate(new Y.Doc()) },
+        ],
+        links: [
+          link(`${id}-o`, id, "owner", `${id}-hash-o`),
+          link(`${id}-v`, id, "viewer", `${id}-hash-v`),
+        ],
+      });
+    }
+    const contents = (stored: { snapshot: Uint8Array | null; updates: { data: Uint8Array }[] }) => {
+      const doc = new Y.Doc();
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+      return [...doc.getMap("m").keys()].sort();
+    };
+
+    it("creates, reads, counts and deletes models with their documents and links", async () => {
+      expect(await store.countModels()).toBe(0);
+      expect(await store.firstModel()).toBeUndefined();
+      await model("a");
+      await model("b");
+      expect(await store.countModels()).toBe(2);
+      expect(await store.getModel("a")).toMatchObject({ id: "a", title: "Model a" });
+      expect((await store.firstModel())?.id).toBe("a");
+      expect(await store.deleteModel("a")).toBe(true);
+      expect(await store.deleteModel("a")).toBe(false);
+      expect(await store.getModel("a")).toBeUndefined();
+      expect(await store.loadDocument("a")).toBeUndefined();
+      expect(await store.findLinkByTokenHash("a-hash-o")).toBeUndefined();
+      expect(await store.getModel("b")).toBeDefined();
+      expect(await store.loadDocument("b/review")).toBeDefined();
+    });
+
+    it("creates a model all or nothing", async () => {
+      await model("a");
+      await expect(model("a")).rejects.toThrow();
+      expect(await store.countModels()).toBe(1);
+    });
+
+    it("finds links by hash, lists them and revokes them", async () => {
+      await model("a");
+      await store.createLink(link("a-e", "a", "editor", "a-hash-e"));
+      expect(await store.findLinkByTokenHash("a-hash-e")).toMatchObject({
+        id: "a-e",
+        role: "editor",
+        revokedAt: null,
+      });
+      expect((await store.listLinks("a")).map((l) => l.id).sort()).toEqual(["a-e", "a-o", "a-v"]);
+      const revoked = await store.revokeLink("a", "a-e", "2026-02-01T00:00:00.000Z");
+      expect(revoked?.revokedAt).toBe("2026-02-01T00:00:00.000Z");
+      // Revoking twice keeps the first time.
+      expect((await store.revokeLink("a", "a-e", "2026-03-01T00:00:00.000Z"))?.revokedAt).toBe(
+        "2026-02-01T00:00:00.000Z",
+      );
+      expect(await store.revokeLink("b", "a-e", now)).toBeUndefined();
+    });
+
+    it("appends updates in order and loads snapshot plus updates", async () => {
+      await model("a");
+      const s1 = await store.appendUpdate("a", update("one"));
+      const s2 = await store.appendUpdate("a", update("two"));
+      expect(s2).toBeGreaterThan(s1);
+      const stored = await store.loadDocument("a");
+      expect(stored?.updates.map((u) => u.seq)).toEqual([s1, s2]);
+      expect(contents(stored as NonNullable<typeof stored>)).toEqual(["initial", "one", "two"]);
+      expect(await store.countUpdates("a")).toBe(2);
+    });
+
+    it("refuses appends to a document that does not exist", async () => {
+      await expect(store.appendUpdate("nope", update("x"))).rejects.toThrow();
+      await model("a");
+      await store.deleteModel("a");
+      await expect(store.appendUpdate("a", update("x"))).rejects.toThrow();
+    });
+
+    it("compacts atomically, keeps later updates, and refuses a stale compaction", async () => {
+      await model("a");
+      await store.appendUpdate("a", update("one"));
+      const s2 = await store.appendUpdate("a", update("two"));
+      const loaded = await store.loadDocument("a");
+      if (!loaded) throw new Error("missing");
+      const merged = Y.mergeUpdates([
+        loaded.snapshot as Uint8Array,
+        ...loaded.updates.map((u) => u.data),
+      ]);
+      await store.appendUpdate("a", update("three"));
+      expect(await store.compactDocument("a", loaded.snapshotSeq, s2, merged)).toBe(true);
+      expect(await store.compactDocument("a", loaded.snapshotSeq, s2, update("wrong"))).toBe(false);
+      const after = await store.loadDocument("a");
+      expect(after?.snapshotSeq).toBe(s2);
+      expect(after?.updates).toHaveLength(1);
+      expect(contents(after as NonNullable<typeof after>)).toEqual([
+        "initial",
+        "one",
+        "three",
+        "two",
+      ]);
+      expect(await store.countUpdates("a")).toBe(1);
+    });
+
+    it("stores binary updates byte for byte", async () => {
+      await model("a");
+      const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);
+      await store.appendUpdate("a", bytes);
+      const stored = await store.loadDocument("a");
+      expect([...(stored?.updates[0]?.data ?? [])]).toEqual([...bytes]);
+    });
+
+    it("answers health checks", async () => {
+      await expect(store.health()).resolves.toBeUndefined();
+    });
+  });
+}
