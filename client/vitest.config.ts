@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineProject } from "vitest/config";
 
@@ -5,7 +6,8 @@ export default defineProject({
   plugins: [react()],
   test: {
     name: "client",
-    root: ".",
+    // The folder of this file, whichever directory vitest was started from.
+    root: fileURLToPath(new URL(".", import.meta.url)),
     include: ["test/**/*.test.{ts,tsx}"],
     environment: "happy-dom",
   },

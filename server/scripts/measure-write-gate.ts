@@ -49,7 +49,14 @@ const messages = updates.map((u) => {
 });
 
 const shadow = new ShadowDoc(live);
-shadow.tryUpdate(new Uint8Array([0, 0]), graphValidator);
+const writer = {
+  role: "editor",
+  linkId: "l",
+  modelId: "m",
+  docKind: "graph",
+  person: null,
+} as const;
+shadow.tryUpdate(new Uint8Array([0, 0]), graphValidator, writer);
 const dir = mkdtempSync(join(tmpdir(), "lc-gate-cost-"));
 const store = new SqliteStore(join(dir, "x.sqlite"));
 await store.createModel({
@@ -62,7 +69,7 @@ for (const message of messages) {
   const t0 = performance.now();
   const decoded = decodeMessage(message);
   if (decoded.kind !== "write") throw new Error("not a write");
-  const refusal = shadow.tryUpdate(decoded.update, graphValidator);
+  const refusal = shadow.tryUpdate(decoded.update, graphValidator, writer);
   if (refusal) throw new Error(refusal);
   const t1 = performance.now();
   await store.appendUpdate("m", decoded.update);

@@ -47,6 +47,10 @@ export const CLOSE_REASONS = {
     wsCode: 4500,
     message: "The model could not be loaded from storage. Nothing was changed; try again later.",
   },
+  "out-of-sync": {
+    wsCode: 4409,
+    message: "This page missed some changes; reconnecting to catch up.",
+  },
   "bad-message": {
     wsCode: 1003,
     message: "The server received a message it could not read.",

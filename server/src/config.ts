@@ -35,6 +35,18 @@ export interface ServerConfig {
   compactAfterUpdates: number;
   sqliteSynchronous: SqliteSynchronous;
   logLevel: LogLevel;
+  /** A model that changed and then stayed quiet this long gets an automatic version. */
+  autoVersionQuietMs: number;
+  /** Automatic versions kept per model (named ones are never pruned). */
+  autoVersionKeep: number;
+  /** One person's changes to one card within this long merge into one revision-log entry. */
+  activityMergeMs: number;
+  /** With a Redis URL, several processes share live documents (see scale/cluster.ts). */
+  redisUrl: string | undefined;
+  /** Namespace of this deployment's Redis channels and keys. */
+  redisPrefix: string;
+  /** How often each process re-reads the store for updates another process took (ms). */
+  redisResyncMs: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -58,6 +70,12 @@ export function defaultConfig(): ServerConfig {
     compactAfterUpdates: 500,
     sqliteSynchronous: "NORMAL",
     logLevel: "info",
+    autoVersionQuietMs: 10 * 60_000,
+    autoVersionKeep: 20,
+    activityMergeMs: 30_000,
+    redisUrl: undefined,
+    redisPrefix: "logic-canvas",
+    redisResyncMs: 15_000,
   };
 }
 
@@ -109,6 +127,12 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     compactAfterUpdates: intFromEnv(env, "COMPACT_AFTER_UPDATES"),
     sqliteSynchronous: sync as SqliteSynchronous | undefined,
     logLevel: (env.LOG_LEVEL as LogLevel | undefined) || undefined,
+    autoVersionQuietMs: intFromEnv(env, "AUTO_VERSION_QUIET_MS"),
+    autoVersionKeep: intFromEnv(env, "AUTO_VERSION_KEEP"),
+    activityMergeMs: intFromEnv(env, "ACTIVITY_MERGE_MS"),
+    redisUrl: env.REDIS_URL || undefined,
+    redisPrefix: env.REDIS_PREFIX || undefined,
+    redisResyncMs: intFromEnv(env, "REDIS_RESYNC_MS"),
     limits: {
       maxPayloadBytes: intFromEnv(env, "WS_MAX_PAYLOAD_BYTES"),
       messagesPerSecond: intFromEnv(env, "WS_MESSAGES_PER_SECOND"),

@@ -1,5 +1,6 @@
 import type { Connection } from "@hocuspocus/server";
 import type { DocKind } from "./doc-names.ts";
+import type { Person } from "./identity.ts";
 import type { Role } from "./storage/types.ts";
 
 /** What authentication attaches to every Hocuspocus connection (its `context`). */
@@ -8,6 +9,8 @@ export interface ConnectionContext {
   linkId: string;
   modelId: string;
   docKind: DocKind;
+  /** Who is connecting, as far as the server can vouch; null for a bare link token. */
+  person: Person | null;
 }
 
 export function contextOf(connection: Connection | undefined): ConnectionContext | undefined {

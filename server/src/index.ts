@@ -16,10 +16,16 @@ import { requestHandler } from "./http/request-handler.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { ModelService } from "./models.ts";
 import { DocumentPersistence } from "./persistence.ts";
+import { revisionLog } from "./revisions/extension.ts";
+import { ActivityRecorder } from "./revisions/recorder.ts";
+import { type Cluster, startCluster } from "./scale/cluster.ts";
 import { SqliteStore } from "./storage/sqlite.ts";
 import type { Store } from "./storage/types.ts";
+import { autoVersions } from "./versions/extension.ts";
+import { VersionService } from "./versions/service.ts";
 import { collabEndpoint } from "./ws/collab.ts";
 import { originChecker, UpgradeRouter } from "./ws/upgrade-router.ts";
+import { yjsEndpoint } from "./ws/yjs-endpoint.ts";
 
 export { CLOSE_REASONS, type CloseCode, closeReason, parseCloseReason } from "./close-reasons.ts";
 export type { Limits, ServerConfig, ServerOptions } from "./config.ts";
@@ -40,8 +46,12 @@ export interface RunningServer {
   hocuspocus: Hocuspocus;
   models: ModelService;
   persistence: DocumentPersistence;
+  versions: VersionService;
+  activity: ActivityRecorder;
   /** Live document connections, to close them on revoke/delete. */
   registry: ConnectionRegistry;
+  /** With REDIS_URL: this process's part in sharing live documents with the others. */
+  cluster: Cluster | undefined;
   /** Register further WebSocket endpoints here (e.g. `/yjs/<id>`). */
   upgrades: UpgradeRouter;
   logger: Logger;
@@ -65,8 +75,21 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const store = new SqliteStore(join(config.dataDir, "logic-canvas.sqlite"), {
     synchronous: config.sqliteSynchronous,
   });
-  const registry = new ConnectionRegistry();
+  const cluster = config.redisUrl
+    ? await startCluster(
+        { url: config.redisUrl, prefix: config.redisPrefix, resyncMs: config.redisResyncMs },
+        store,
+        logger,
+      ).catch(async (error) => {
+        await store.close();
+        throw error;
+      })
+    : undefined;
+  const registry = cluster?.registry ?? new ConnectionRegistry();
   const persistence = new DocumentPersistence(store, logger, config.compactAfterUpdates);
+  const activity = new ActivityRecorder(store, logger, config.activityMergeMs);
+  // The version service needs the model service, which needs Hocuspocus: bound just below.
+  let versions: VersionService | undefined;
 
   const hocuspocus = new Hocuspocus({
     name: "logic-canvas",
@@ -78,9 +101,18 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
       writeGate(persistence, logger),
       awarenessStamp(),
       persistenceExtension(persistence),
+      revisionLog(activity, logger),
+      autoVersions({ changed: (modelId) => versions?.changed(modelId) }),
+      ...(cluster?.extensions ?? []),
     ],
   });
+  cluster?.bind({ persistence });
   const models = new ModelService(store, hocuspocus, persistence, registry);
+  versions = new VersionService(store, hocuspocus, models, logger, {
+    quietMs: config.autoVersionQuietMs,
+    keep: config.autoVersionKeep,
+  });
+  const versionService = versions;
 
   let publicUrl = "";
   let allowedOrigins: (origin: string | undefined) => boolean = () => false;
@@ -91,10 +123,15 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     logger,
   );
   upgrades.register("/collab", collab.handler);
+  const yjs = yjsEndpoint(hocuspocus, { maxPayloadBytes: config.limits.maxPayloadBytes }, logger);
+  upgrades.register(yjs.matches, yjs.handler);
 
   const api = apiRoutes({
     store,
+    hocuspocus,
     models,
+    versions: versionService,
+    activity,
     limits: config.limits,
     publicUrl: () => publicUrl,
     health: () => ({
@@ -160,8 +197,13 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
         await new Promise((r) => setTimeout(r, 20));
       }
       await persistence.close();
+      await versionService.close();
+      await activity.close();
       for (const ws of collab.sockets.clients) ws.terminate();
       collab.sockets.close();
+      for (const ws of yjs.sockets.clients) ws.terminate();
+      yjs.sockets.close();
+      await cluster?.close();
       httpServer.closeAllConnections();
       await store.close();
       logger.info("stopped", {});
@@ -179,7 +221,10 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     hocuspocus,
     models,
     persistence,
+    versions: versionService,
+    activity,
     registry,
+    cluster,
     upgrades,
     logger,
     close,

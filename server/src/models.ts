@@ -3,13 +3,17 @@ import {
   edgesMap,
   type LogicModel,
   loadModel,
+  loadReview,
+  type ModelFileExtensions,
   nodesMap,
   readModel,
+  replaceCheckIns,
   replaceModel,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import type { ConnectionRegistry } from "./connection-registry.ts";
 import { graphDocName, reviewDocName } from "./doc-names.ts";
+import type { Person } from "./identity.ts";
 import { applyStored, type DocumentPersistence } from "./persistence.ts";
 import type { LinkRecord, Role, Store } from "./storage/types.ts";
 import { hashToken, newLinkId, newModelId, newToken } from "./tokens.ts";
@@ -17,6 +21,18 @@ import { hashToken, newLinkId, newModelId, newToken } from "./tokens.ts";
 export const LINK_ROLES: readonly Role[] = ["owner", "editor", "commenter", "viewer"];
 
 export class ModelUnavailableError extends Error {}
+
+/**
+ * The context of a server-side change (the origin's `context` of its transaction), so the revision
+ * log can say who made it and how.
+ */
+export interface ServerChangeContext {
+  source: "api" | "restore";
+  role: Role;
+  person: Person | null;
+  /** For a restore: the version restored. */
+  version?: { id: string; label: string };
+}
 
 /** The model operations behind the HTTP API, on top of the store and the live documents. */
 export class ModelService {
@@ -27,16 +43,25 @@ export class ModelService {
     private readonly registry: ConnectionRegistry,
   ) {}
 
-  /** Creates a model with one link per role; returns the tokens, which are never stored. */
+  /**
+   * Creates a model with one link per role; returns the tokens, which are never stored. A file's
+   * check-in dates go into the graph document, its comments and votes into the review document.
+   */
   async create(
     model: LogicModel,
+    extras: ModelFileExtensions = {},
   ): Promise<{ id: string; title: string; tokens: Record<Role, string> }> {
     const id = newModelId();
     const now = new Date().toISOString();
     const graph = new Y.Doc();
     loadModel(graph, model, "create");
+    if (extras.checkIns?.length) replaceCheckIns(graph, extras.checkIns, "create");
     const snapshot = Y.encodeStateAsUpdate(graph);
     graph.destroy();
+    const reviewDoc = new Y.Doc();
+    if (extras.review) loadReview(reviewDoc, extras.review, "create");
+    const reviewSnapshot = Y.encodeStateAsUpdate(reviewDoc);
+    reviewDoc.destroy();
     const tokens = {} as Record<Role, string>;
     const links: LinkRecord[] = LINK_ROLES.map((role) => {
       const token = newToken();
@@ -54,7 +79,7 @@ export class ModelService {
       model: { id, title: model.title, createdAt: now, updatedAt: now },
       documents: [
         { name: graphDocName(id), snapshot },
-        { name: reviewDocName(id), snapshot: Y.encodeStateAsUpdate(new Y.Doc()) },
+        { name: reviewDocName(id), snapshot: reviewSnapshot },
       ],
       links,
     });
@@ -109,11 +134,20 @@ export class ModelService {
   }
 
   /** Replaces the graph as one forward change, seen live by connected clients; durable on return. */
-  async replaceContent(modelId: string, model: LogicModel, role: Role): Promise<void> {
+  async replaceContent(
+    modelId: string,
+    model: LogicModel,
+    change: Omit<ServerChangeContext, "source"> & { source?: ServerChangeContext["source"] },
+    checkIns?: readonly string[],
+  ): Promise<void> {
     const name = graphDocName(modelId);
-    const connection = await this.hocuspocus.openDirectConnection(name, { role, source: "api" });
+    const context: ServerChangeContext = { source: "api", ...change };
+    const connection = await this.hocuspocus.openDirectConnection(name, context);
     try {
-      await connection.transact((live) => replaceModel(live, model, "api"));
+      await connection.transact((live) => {
+        replaceModel(live, model, context.source);
+        if (checkIns) replaceCheckIns(live, checkIns, context.source);
+      });
       await this.persistence.flush(name);
     } finally {
       await connection.disconnect();

@@ -231,6 +231,10 @@ describe("hostile ids", () => {
         ["POST", `/api/models/${id}/links`],
         ["DELETE", `/api/models/${id}/links/AAAAAAAAAAAA`],
         ["DELETE", `/api/models/${model.id}/links/${id}`],
+        ["GET", `/api/models/${id}/versions`],
+        ["GET", `/api/models/${model.id}/versions/${id}`],
+        ["POST", `/api/models/${model.id}/versions/${id}/restore`],
+        ["GET", `/api/models/${id}/activity`],
       ] as const) {
         const response = await api(server.url, path, {
           method,

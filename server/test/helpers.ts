@@ -2,8 +2,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { type Author, encodeSessionToken } from "@logic-canvas/shared";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { personIdOf } from "../src/identity.ts";
 import { type RunningServer, type ServerOptions, startServer } from "../src/index.ts";
 
 export interface TestServer extends RunningServer {
@@ -148,3 +150,23 @@ export async function acknowledged(client: Client): Promise<void> {
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A person as a browser would be: a display name and the secret only it knows. */
+export interface TestPerson {
+  name: string;
+  secret: string;
+}
+
+export function person(name: string): TestPerson {
+  return { name, secret: `secret-of-${name}-${Math.random().toString(36).slice(2)}` };
+}
+
+/** The provider token naming `who`, for the link token `link`. */
+export function sessionToken(link: string, who: TestPerson): string {
+  return encodeSessionToken({ link, person: who.secret, name: who.name });
+}
+
+/** How `who` appears as an author with the given role. */
+export function authorOf(who: TestPerson, role: Author["role"]): Author {
+  return { id: personIdOf(who.secret), name: who.name, role };
+}

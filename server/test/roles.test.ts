@@ -1,11 +1,14 @@
-import { addNode, toModelFile } from "@logic-canvas/shared";
+import { addNode, startThread, toModelFile } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   api,
+  authorOf,
   type Client,
   connect,
   createModel,
+  person,
+  sessionToken,
   sleep,
   startTestServer,
   synced,
@@ -32,9 +35,16 @@ async function storedDoc(name: string): Promise<Y.Doc> {
   return doc;
 }
 
-function write(client: Client, kind: "graph" | "review", label: string): void {
+const ana = person("Ana");
+
+function write(client: Client, kind: "graph" | "review", label: string, role: Role): void {
   if (kind === "graph") addNode(client.doc, { kind: "input", title: label }, "local");
-  else client.doc.getMap("threads").set(label, label);
+  else
+    startThread(
+      client.doc,
+      { anchor: { kind: "model" }, type: "idea", text: label, author: authorOf(ana, role) },
+      "local",
+    );
 }
 
 describe("role matrix over both documents", () => {
@@ -51,12 +61,12 @@ describe("role matrix over both documents", () => {
       const model = await createModel(server.url);
       const name = kind === "graph" ? model.id : `${model.id}/review`;
       const watcher = connect(server, name, model.tokens.owner);
-      const writer = connect(server, name, model.tokens[role]);
+      const writer = connect(server, name, sessionToken(model.tokens[role], ana));
       await synced(watcher);
       await synced(writer);
       const before = Y.encodeStateVector(await storedDoc(name)).join();
       const receivedBefore = watcher.received.length;
-      write(writer, kind, `by ${role}`);
+      write(writer, kind, `by ${role}`, role);
       if (allowed) {
         await waitFor(
           () => watcher.received.length > receivedBefore,
@@ -132,7 +142,7 @@ describe("role matrix over every HTTP route", () => {
     name: string;
     minimum: Role;
     ok: number;
-    request: (id: string, linkId: string) => [string, RequestInit];
+    request: (id: string, linkId: string, versionId: string) => [string, RequestInit];
   }[] = [
     { name: "GET model", minimum: "viewer", ok: 200, request: (id) => [`/api/models/${id}`, {}] },
     {
@@ -172,6 +182,42 @@ describe("role matrix over every HTTP route", () => {
       request: (id, linkId) => [`/api/models/${id}/links/${linkId}`, { method: "DELETE" }],
     },
     {
+      name: "GET versions",
+      minimum: "viewer",
+      ok: 200,
+      request: (id) => [`/api/models/${id}/versions`, {}],
+    },
+    {
+      name: "POST versions",
+      minimum: "editor",
+      ok: 201,
+      request: (id) => [`/api/models/${id}/versions`, { method: "POST", body: '{"label":"v2"}' }],
+    },
+    {
+      name: "GET version",
+      minimum: "viewer",
+      ok: 200,
+      request: (id, _l, vid) => [`/api/models/${id}/versions/${vid}`, {}],
+    },
+    {
+      name: "GET version diff",
+      minimum: "viewer",
+      ok: 200,
+      request: (id, _l, vid) => [`/api/models/${id}/versions/${vid}/diff`, {}],
+    },
+    {
+      name: "POST version restore",
+      minimum: "editor",
+      ok: 200,
+      request: (id, _l, vid) => [`/api/models/${id}/versions/${vid}/restore`, { method: "POST" }],
+    },
+    {
+      name: "GET activity",
+      minimum: "viewer",
+      ok: 200,
+      request: (id) => [`/api/models/${id}/activity?limit=5`, {}],
+    },
+    {
       name: "DELETE model",
       minimum: "owner",
       ok: 204,
@@ -195,7 +241,13 @@ describe("role matrix over every HTTP route", () => {
         : credential === "other-model"
           ? other.tokens.owner
           : model.tokens[credential];
-    const [path, init] = route.request(model.id, viewerLink);
+    const saved = await api(server.url, `/api/models/${model.id}/versions`, {
+      method: "POST",
+      token: model.tokens.owner,
+      body: '{"label":"v1"}',
+    });
+    const versionId = ((await saved.json()) as { id: string }).id;
+    const [path, init] = route.request(model.id, viewerLink, versionId);
     const response = await api(server.url, path, { ...init, token });
     const expected =
       credential === "none" || credential === "other-model"
@@ -214,6 +266,10 @@ describe("role matrix over every HTTP route", () => {
       });
       expect(still.status).toBe(200);
       expect(((await still.json()) as { links: unknown[] }).links).toHaveLength(4);
+      const versions = await api(server.url, `/api/models/${model.id}/versions`, {
+        token: model.tokens.owner,
+      });
+      expect(((await versions.json()) as { versions: unknown[] }).versions).toHaveLength(1);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { LinkRecord, Store } from "../src/storage/types.ts";
+import type { ActivityRecord, LinkRecord, Store, VersionRecord } from "../src/storage/types.ts";
 
 /**
  * The behaviour every Store implementation must have. Run it with a factory that returns a
@@ -150,6 +150,99 @@ export function describeStorageContract(
       await store.appendUpdate("a", bytes);
       const stored = await store.loadDocument("a");
       expect([...(stored?.updates[0]?.data ?? [])]).toEqual([...bytes]);
+    });
+
+    const version = (id: string, modelId: string, kind: VersionRecord["kind"]): VersionRecord => ({
+      id,
+      modelId,
+      label: `Version ${id} — «ünïcode»`,
+      kind,
+      createdAt: now,
+      createdBy:
+        kind === "auto"
+          ? { id: null, name: null, role: null }
+          : { id: "p1", name: "Ana", role: "editor" },
+      file: JSON.stringify({ format: "logic-model", id }),
+    });
+
+    it("saves versions, lists them newest first without files, and prunes one kind", async () => {
+      await model("a");
+      await model("b");
+      for (const id of ["v1", "v2", "v3", "v4"])
+        await store.createVersion(version(id, "a", id === "v2" ? "named" : "auto"));
+      await store.createVersion(version("w1", "b", "auto"));
+      const list = await store.listVersions("a");
+      expect(list.map((v) => v.id)).toEqual(["v4", "v3", "v2", "v1"]);
+      expect(list[2]).toEqual({
+        id: "v2",
+        modelId: "a",
+        label: "Version v2 — «ünïcode»",
+        kind: "named",
+        createdAt: now,
+        createdBy: { id: "p1", name: "Ana", role: "editor" },
+      });
+      expect(list[0]).not.toHaveProperty("file");
+      expect((await store.getVersion("a", "v3"))?.file).toBe(
+        JSON.stringify({ format: "logic-model", id: "v3" }),
+      );
+      expect(await store.getVersion("b", "v3")).toBeUndefined();
+      expect(await store.pruneVersions("a", "auto", 1)).toBe(2);
+      expect((await store.listVersions("a")).map((v) => v.id)).toEqual(["v4", "v2"]);
+      expect((await store.listVersions("b")).map((v) => v.id)).toEqual(["w1"]);
+      await store.deleteModel("a");
+      expect(await store.listVersions("a")).toEqual([]);
+      expect(await store.getVersion("a", "v4")).toBeUndefined();
+    });
+
+    const entry = (id: string, at: string, over: Partial<ActivityRecord> = {}): ActivityRecord => ({
+      id,
+      modelId: "a",
+      startedAt: at,
+      at,
+      by: { id: "p1", name: "Ana", role: "editor" },
+      byKey: "p1",
+      subject: "node",
+      subjectId: "n1",
+      summary: { fields: ["title"] },
+      reason: null,
+      ...over,
+    });
+
+    it("upserts activity entries, lists them newest first, per subject, and finds the latest", async () => {
+      await model("a");
+      await store.saveActivity([
+        entry("e1", "2026-01-01T00:00:01.000Z"),
+        entry("e2", "2026-01-01T00:00:02.000Z", { subject: "model", subjectId: null }),
+        entry("e3", "2026-01-01T00:00:03.000Z", { subjectId: "n2", byKey: "p2" }),
+      ]);
+      // A burst that grew: same id, later time, more fields, a reason.
+      await store.saveActivity([
+        entry("e1", "2026-01-01T00:00:04.000Z", {
+          summary: { fields: ["title", "smart.target"] },
+          reason: "Board asked for 80%",
+        }),
+      ]);
+      const all = await store.listActivity("a", { limit: 10 });
+      expect(all.map((e) => e.id)).toEqual(["e1", "e3", "e2"]);
+      expect(all[0]).toEqual(
+        entry("e1", "2026-01-01T00:00:04.000Z", {
+          startedAt: "2026-01-01T00:00:01.000Z",
+          summary: { fields: ["title", "smart.target"] },
+          reason: "Board asked for 80%",
+        }),
+      );
+      expect((await store.listActivity("a", { limit: 2 })).length).toBe(2);
+      expect(
+        (await store.listActivity("a", { subjectId: "n2", limit: 10 })).map((e) => e.id),
+      ).toEqual(["e3"]);
+      expect((await store.latestActivity("a", "p1", "n1"))?.id).toBe("e1");
+      expect((await store.latestActivity("a", "p1", null))?.id).toBe("e2");
+      expect(await store.latestActivity("a", "p2", "n1")).toBeUndefined();
+      await store.deleteModel("a");
+      expect(await store.listActivity("a", { limit: 10 })).toEqual([]);
+      // Entries written after the model is gone are not kept.
+      await store.saveActivity([entry("e4", "2026-01-01T00:00:05.000Z")]);
+      expect(await store.listActivity("a", { limit: 10 })).toEqual([]);
     });
 
     it("answers health checks", async () => {

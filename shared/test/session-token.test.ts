@@ -8,7 +8,9 @@ describe("session tokens", () => {
   });
 
   it("accepts a bare link token from plain integrations", () => {
-    expect(decodeSessionToken("abcdefghijklmnopqrstuv")).toEqual({ link: "abcdefghijklmnopqrstuv" });
+    expect(decodeSessionToken("abcdefghijklmnopqrstuv")).toEqual({
+      link: "abcdefghijklmnopqrstuv",
+    });
   });
 
   it("refuses short, oversized, malformed and extra-field tokens", () => {

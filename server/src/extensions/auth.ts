@@ -1,9 +1,10 @@
 import type { Extension } from "@hocuspocus/server";
-import { canEditGraph, canWriteReview } from "@logic-canvas/shared";
+import { canEditGraph, canWriteReview, type SessionInfo } from "@logic-canvas/shared";
 import { CloseError } from "../close-reasons.ts";
 import type { ConnectionRegistry } from "../connection-registry.ts";
 import type { ConnectionContext } from "../context.ts";
 import { parseDocName } from "../doc-names.ts";
+import { sessionFromToken } from "../identity.ts";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../storage/types.ts";
 import { hashToken } from "../tokens.ts";
@@ -15,8 +16,10 @@ export interface Access extends ConnectionContext {
 
 /**
  * Token → access to one document, for any endpoint (the Hocuspocus one here, a plain y-websocket
- * one later). Only the token's hash is looked up. The graph document is read-only below editor,
- * the review document below commenter. Throws a CloseError with the reason to show.
+ * one later). The token is a bare link token or a session token naming the person (see
+ * identity.ts); only the link token's hash is looked up. The graph document is read-only below
+ * editor, the review document below commenter and for anyone who has not named themselves (every
+ * review entry is written under its author's name). Throws a CloseError with the reason to show.
  */
 export async function resolveAccess(
   store: Store,
@@ -24,18 +27,21 @@ export async function resolveAccess(
   documentName: string,
 ): Promise<Access> {
   const doc = parseDocName(documentName);
-  if (!doc || typeof token !== "string" || token.length === 0 || token.length > 200) {
-    throw new CloseError("unauthorized");
-  }
-  const link = await store.findLinkByTokenHash(hashToken(token));
+  const session = sessionFromToken(token);
+  if (!doc || !session || session.linkToken.length > 200) throw new CloseError("unauthorized");
+  const link = await store.findLinkByTokenHash(hashToken(session.linkToken));
   if (!link || link.modelId !== doc.modelId) throw new CloseError("unauthorized");
   if (link.revokedAt) throw new CloseError("link-revoked");
-  const writable = doc.kind === "graph" ? canEditGraph(link.role) : canWriteReview(link.role);
+  const writable =
+    doc.kind === "graph"
+      ? canEditGraph(link.role)
+      : canWriteReview(link.role) && session.person !== null;
   return {
     role: link.role,
     linkId: link.id,
     modelId: link.modelId,
     docKind: doc.kind,
+    person: session.person,
     readOnly: !writable,
   };
 }
@@ -70,6 +76,9 @@ export function authExtension(
     async connected({ connection, documentName, context }) {
       registry.add(connection);
       const ctx = context as ConnectionContext;
+      // The client learns its role and public person id from the only party that can vouch.
+      const info: SessionInfo = { type: "session", role: ctx.role, person: ctx.person };
+      connection.sendStateless(JSON.stringify(info));
       logger.info("connected", {
         document: documentName,
         socket: connection.socketId,

@@ -3,8 +3,9 @@ import { contextOf } from "../context.ts";
 
 /**
  * Presence is what others see of a person, so the server vouches for part of it: each state is
- * stamped with its connection's role (`state.role`), and a connection cannot speak for a Yjs
- * client id that another live connection already announced (such states are dropped).
+ * stamped with its connection's role (`state.role`) and person (`state.person`: `{ id, name }`, or
+ * null for a bare link token), and a connection cannot speak for a Yjs client id that another live
+ * connection already announced (such states are dropped).
  */
 export function awarenessStamp(): Extension {
   const owners = new WeakMap<Document, Map<number, Connection>>();
@@ -28,7 +29,13 @@ export function awarenessStamp(): Extension {
           continue;
         }
         byClient.set(clientId, connection);
-        if (state && typeof state === "object") state.role = context?.role ?? "viewer";
+        if (state && typeof state === "object") {
+          state.role = context?.role ?? "viewer";
+          // The person a state speaks for is the connection's, whatever the client claims.
+          state.person = context?.person
+            ? { id: context.person.id, name: context.person.name }
+            : null;
+        }
       }
     },
   };

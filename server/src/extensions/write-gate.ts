@@ -6,16 +6,20 @@ import {
 } from "@hocuspocus/server";
 import * as Y from "yjs";
 import { CloseError } from "../close-reasons.ts";
+import { contextOf } from "../context.ts";
 import { parseDocName } from "../doc-names.ts";
 import { graphValidator } from "../gate/graph-rules.ts";
-import { type DocValidator, ShadowDoc } from "../gate/shadow.ts";
+import { reviewValidator } from "../gate/review-rules.ts";
+import { type DocValidator, OUT_OF_SYNC, ShadowDoc } from "../gate/shadow.ts";
 import { decodeMessage, isEmptyUpdate } from "../gate/sync-message.ts";
+import { checkUpdate } from "../gate/update-limits.ts";
 import { errorText, type Logger } from "../logger.ts";
 import type { DocumentPersistence } from "../persistence.ts";
 
-/** Per document kind; the review document's rules (another issue) plug in here. */
+/** Per document kind. */
 export const VALIDATORS: Partial<Record<"graph" | "review", DocValidator>> = {
   graph: graphValidator,
+  review: reviewValidator,
 };
 
 /**
@@ -61,6 +65,15 @@ export function writeGate(persistence: DocumentPersistence, logger: Logger): Ext
         );
       const { update } = decoded;
       if (isEmptyUpdate(update)) return;
+      // Before Yjs reads a byte of it: some malformed updates make its decoder allocate
+      // hundreds of megabytes or recurse until the stack overflows.
+      const readable = checkUpdate(update);
+      if (!readable.ok) {
+        throw new CloseError(
+          "bad-message",
+          `The server could not read a change: ${readable.reason}.`,
+        );
+      }
 
       if (connection.readOnly) {
         let changes: boolean;
@@ -70,16 +83,29 @@ export function writeGate(persistence: DocumentPersistence, logger: Logger): Ext
           throw new CloseError("bad-message");
         }
         // A viewer's provider re-sends what the server already has when it connects: harmless.
-        if (changes) throw new CloseError("read-only");
+        if (changes) {
+          const context = contextOf(connection);
+          const unnamed = context?.docKind === "review" && !context.person;
+          throw new CloseError(
+            "read-only",
+            unnamed && context.role !== "viewer"
+              ? "Comments and votes are written under your name: choose a display name first."
+              : undefined,
+          );
+        }
         return;
       }
 
       const kind = parseDocName(documentName)?.kind;
       const validator = kind ? VALIDATORS[kind] : undefined;
       const shadow = shadows.get(document);
+      const writer = contextOf(connection);
       if (validator && shadow) {
-        const refusal = shadow.tryUpdate(update, validator);
+        // Every authenticated connection has a context; without one nothing is written.
+        if (!writer) throw new CloseError("unauthorized");
+        const refusal = shadow.tryUpdate(update, validator, writer);
         if (!refusal) validatedIn.set(connection, shadow.generation);
+        if (refusal === OUT_OF_SYNC) throw new CloseError("out-of-sync");
         if (refusal) {
           logger.info("write-refused", {
             document: documentName,

@@ -1,6 +1,8 @@
 import {
   canConnect,
+  checkInsMap,
   edgesMap,
+  isoDateSchema,
   isUnreadable,
   type LogicNode,
   metaMap,
@@ -79,6 +81,19 @@ function checkMeta(meta: Y.Map<unknown>, keys: Set<string | null>): string | nul
       return `the model has no field "${key.slice(0, 40)}"`;
     }
   }
+  return null;
+}
+
+/** The top-level check-in map (shared `doc/check-ins.ts`): ISO date -> true, at most 1,000. */
+function checkCheckIns(map: Y.Map<unknown>, keys: Set<string | null>): string | null {
+  for (const key of keys) {
+    if (key === null) return "check-in dates were written in an unknown form";
+    if (!map.has(key)) continue;
+    if (map.get(key) !== true || !isoDateSchema.safeParse(key).success)
+      return "a check-in must be a date written YYYY-MM-DD";
+  }
+  if (map._map.size > 1_000 && map.size > 1_000)
+    return "a model holds at most 1,000 check-in dates";
   return null;
 }
 
@@ -202,6 +217,7 @@ export const graphValidator: DocValidator = {
     metaMap(doc);
     nodesMap(doc);
     edgesMap(doc);
+    checkInsMap(doc);
   },
   check: validateGraphUpdate,
 };
@@ -210,12 +226,18 @@ export function validateGraphUpdate(shadow: Y.Doc, changes: Changes): string | n
   const meta = metaMap(shadow);
   const nodes = nodesMap(shadow) as Y.Map<unknown>;
   const edges = edgesMap(shadow) as Y.Map<unknown>;
+  const checkIns = checkInsMap(shadow) as Y.Map<unknown>;
   // Per node: the fields changed on the node map itself, or null when it needs a full check.
   const nodeIds = new Map<string, Set<string> | null>();
   const edgeIds = new Map<string, boolean>();
   for (const [type, keys] of changes) {
     if (type === meta) {
       const problem = checkMeta(meta, keys);
+      if (problem) return problem;
+      continue;
+    }
+    if (type === checkIns) {
+      const problem = checkCheckIns(checkIns, keys);
       if (problem) return problem;
       continue;
     }

@@ -1,10 +1,19 @@
 import * as Y from "yjs";
+import type { ConnectionContext } from "../context.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types a type by its event; the gate handles any type.
 export type AnyType = Y.AbstractType<any>;
 
 /** What one incoming update changed, as Yjs reports it for the transaction that applied it. */
 export type Changes = Map<AnyType, Set<string | null>>;
+
+/**
+ * Refusal for an update that depends on changes the server has not seen. Yjs would keep it
+ * "pending" and re-merge the whole pending set on every later update (a cheap way to stall the
+ * server); a real provider sends those dependencies in its sync step, so the client is told to
+ * reconnect and resync instead.
+ */
+export const OUT_OF_SYNC = "the change depends on changes the server has not received";
 
 /** Write rules of one kind of document. */
 export interface DocValidator {
@@ -13,8 +22,13 @@ export interface DocValidator {
    * object when it is first defined, so this must run before any update is applied.
    */
   define(doc: Y.Doc): void;
-  /** Given the shadow after the update and what changed, why the update must be refused, or null. */
-  check(shadow: Y.Doc, changes: Changes): string | null;
+  /** Called right before an incoming update is applied to the shadow. */
+  begin?(shadow: Y.Doc): void;
+  /**
+   * Given the shadow after the update, what changed and who wrote it, why the update must be
+   * refused, or null.
+   */
+  check(shadow: Y.Doc, changes: Changes, writer: ConnectionContext): string | null;
 }
 
 /**
@@ -36,7 +50,7 @@ export class ShadowDoc {
   }
 
   /** Applies `update` to the shadow and validates it; on refusal the shadow is rebuilt. */
-  tryUpdate(update: Uint8Array, validate: DocValidator): string | null {
+  tryUpdate(update: Uint8Array, validate: DocValidator, writer: ConnectionContext): string | null {
     const shadow = this.ensure(validate);
     const changes: Changes = new Map();
     const collect = (tr: Y.Transaction) => {
@@ -49,8 +63,10 @@ export class ShadowDoc {
     shadow.on("afterTransaction", collect);
     let refusal: string | null;
     try {
+      validate.begin?.(shadow);
       Y.applyUpdate(shadow, update);
-      refusal = validate.check(shadow, changes);
+      const pending = shadow.store.pendingStructs !== null || shadow.store.pendingDs !== null;
+      refusal = pending ? OUT_OF_SYNC : validate.check(shadow, changes, writer);
     } catch (error) {
       refusal = `the update could not be read (${error instanceof Error ? error.message : String(error)})`;
     } finally {

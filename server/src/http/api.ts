@@ -1,38 +1,42 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
+import type { Hocuspocus } from "@hocuspocus/server";
 import {
   blankModel,
   coachingTemplate,
   type LogicModel,
+  type ModelFile,
+  type ModelFileExtensions,
   modelToCsv,
   parseModelFile,
-  roleAtLeast,
   TITLE_MAX,
-  toModelFile,
   validateModel,
 } from "@logic-canvas/shared";
 import type { Limits } from "../config.ts";
+import { personFromRequest } from "../identity.ts";
+import { readModelFile } from "../model-files.ts";
 import type { ModelService } from "../models.ts";
+import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { LinkRecord, Role, Store } from "../storage/types.ts";
-import { hashToken, isModelId, LINK_ID_PATTERN } from "../tokens.ts";
+import { isModelId, LINK_ID_PATTERN } from "../tokens.ts";
+import { HISTORY_ID_PATTERN } from "../versions/ids.ts";
+import type { VersionService } from "../versions/service.ts";
 import { ApiError, notFound, readJsonBody, sendJson } from "./respond.ts";
+import { authorizer, fileName, type Params, type Route } from "./routes.ts";
+import { historyRoutes } from "./routes-history.ts";
 
 const ROLES: readonly Role[] = ["viewer", "commenter", "editor", "owner"];
 
 export interface ApiDeps {
   store: Store;
+  hocuspocus: Hocuspocus;
   models: ModelService;
+  versions: VersionService;
+  activity: ActivityRecorder;
   limits: Limits;
   /** Base of share links, e.g. http://127.0.0.1:8787. */
   publicUrl: () => string;
   health: () => Record<string, unknown>;
 }
-
-type Params = { id?: string; linkId?: string };
-type Handler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  params: Params,
-) => Promise<void>;
 
 export function shareLink(base: string, modelId: string, token: string): string {
   // The token lives in the fragment, which browsers never send to the server or its logs.
@@ -43,52 +47,25 @@ export function shareLink(base: string, modelId: string, token: string): string 
 export function apiRoutes(deps: ApiDeps) {
   const { store, models, limits } = deps;
 
-  async function authorize(
-    request: IncomingMessage,
-    modelId: string,
-    minimum: Role,
-  ): Promise<LinkRecord> {
-    const model = await store.getModel(modelId);
-    if (!model) throw notFound();
-    const header = request.headers.authorization ?? "";
-    const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header);
-    if (!match?.[1]) {
-      throw new ApiError(
-        401,
-        "unauthorized",
-        "Send the link's token as 'Authorization: Bearer <token>'.",
-      );
-    }
-    const link = await store.findLinkByTokenHash(hashToken(match[1]));
-    if (!link || link.modelId !== modelId) {
-      throw new ApiError(401, "unauthorized", "This token is not valid for this model.");
-    }
-    if (link.revokedAt)
-      throw new ApiError(401, "link-revoked", "This link was revoked by the model's owner.");
-    if (!roleAtLeast(link.role, minimum)) {
-      throw new ApiError(
-        403,
-        "forbidden",
-        `This needs a link with the ${minimum} role or higher; yours is ${link.role}.`,
-      );
-    }
-    return link;
-  }
-
+  const authorize = authorizer(store);
   const id = (params: Params) => params.id as string;
 
-  function parseFile(body: unknown): LogicModel {
+  function parseFile(body: unknown): { model: LogicModel; file: ModelFile } {
     if (body === undefined)
       throw new ApiError(400, "bad-request", "Send a logic-model file as the JSON body.");
     const parsed = parseModelFile(body);
     if (!parsed.ok) {
       throw new ApiError(400, "invalid-model-file", "The model file is not valid.", parsed.errors);
     }
-    return parsed.model;
+    return { model: parsed.model, file: parsed.file };
   }
 
-  function modelFromCreateBody(body: unknown): LogicModel {
-    if (body === undefined) return blankModel();
+  /** A created model and, from a file, its check-in dates, comments and votes. */
+  function modelFromCreateBody(body: unknown): {
+    model: LogicModel;
+    extras?: ModelFileExtensions;
+  } {
+    if (body === undefined) return { model: blankModel() };
     if (typeof body !== "object" || body === null || Array.isArray(body)) {
       throw new ApiError(
         400,
@@ -97,7 +74,10 @@ export function apiRoutes(deps: ApiDeps) {
       );
     }
     const record = body as Record<string, unknown>;
-    if ("format" in record || "nodes" in record) return parseFile(body);
+    if ("format" in record || "nodes" in record) {
+      const { model, file } = parseFile(body);
+      return { model, extras: { checkIns: file.checkIns, review: file.review } };
+    }
     const unknown = Object.keys(record).filter((k) => k !== "title" && k !== "template");
     if (unknown.length) {
       throw new ApiError(
@@ -125,9 +105,9 @@ export function apiRoutes(deps: ApiDeps) {
     }
     if (record.template === "coaching") {
       const model = coachingTemplate();
-      return typeof title === "string" ? { ...model, title: title.trim() } : model;
+      return { model: typeof title === "string" ? { ...model, title: title.trim() } : model };
     }
-    return blankModel(typeof title === "string" ? title.trim() : undefined);
+    return { model: blankModel(typeof title === "string" ? title.trim() : undefined) };
   }
 
   const linkView = (link: LinkRecord) => ({
@@ -138,7 +118,7 @@ export function apiRoutes(deps: ApiDeps) {
     revokedAt: link.revokedAt,
   });
 
-  const routes: { method: string; path: string[]; handler: Handler }[] = [
+  const routes: Route[] = [
     {
       method: "GET",
       path: ["health"],
@@ -151,8 +131,8 @@ export function apiRoutes(deps: ApiDeps) {
       method: "POST",
       path: ["models"],
       handler: async (req, res) => {
-        const model = modelFromCreateBody(await readJsonBody(req, limits.maxBodyBytes));
-        const created = await models.create(model);
+        const { model, extras } = modelFromCreateBody(await readJsonBody(req, limits.maxBodyBytes));
+        const created = await models.create(model, extras);
         const base = deps.publicUrl();
         const links = Object.fromEntries(
           ROLES.map((role) => [role, shareLink(base, created.id, created.tokens[role])]),
@@ -182,6 +162,7 @@ export function apiRoutes(deps: ApiDeps) {
       handler: async (req, res, params) => {
         await authorize(req, id(params), "owner");
         await models.delete(id(params));
+        deps.activity.forgetModel(id(params));
         res.writeHead(204).end();
       },
     },
@@ -190,14 +171,10 @@ export function apiRoutes(deps: ApiDeps) {
       path: ["models", ":id", "export"],
       handler: async (req, res, params) => {
         await authorize(req, id(params), "viewer");
-        const { model } = await models.readGraph(id(params));
         const format = new URL(req.url ?? "/", "http://x").searchParams.get("format");
-        const name =
-          model.title
-            .replace(/[^\p{L}\p{N} _-]+/gu, "")
-            .trim()
-            .slice(0, 80) || "logic-model";
         if (format === "csv") {
+          const { model } = await models.readGraph(id(params));
+          const name = fileName(model.title);
           const csv = modelToCsv(model);
           res.writeHead(200, {
             "Content-Type": "text/csv; charset=utf-8",
@@ -209,7 +186,10 @@ export function apiRoutes(deps: ApiDeps) {
         if (format !== null && format !== "json") {
           throw new ApiError(400, "bad-request", 'format must be "json" or "csv".');
         }
-        sendJson(res, 200, toModelFile(model), {
+        // The whole model: graph, check-in dates, comments and votes.
+        const file = await readModelFile(store, deps.hocuspocus, id(params));
+        const name = fileName(file.title);
+        sendJson(res, 200, file, {
           "Content-Disposition": `attachment; filename="${encodeURIComponent(name)}.logic-model.json"`,
         });
       },
@@ -229,8 +209,14 @@ export function apiRoutes(deps: ApiDeps) {
       path: ["models", ":id", "content"],
       handler: async (req, res, params) => {
         const link = await authorize(req, id(params), "editor");
-        const model = parseFile(await readJsonBody(req, limits.maxBodyBytes));
-        await models.replaceContent(id(params), model, link.role);
+        const { model, file } = parseFile(await readJsonBody(req, limits.maxBodyBytes));
+        // Comments are never replaced; check-in dates are, when the file carries them.
+        await models.replaceContent(
+          id(params),
+          model,
+          { role: link.role, person: personFromRequest(req) },
+          file.checkIns,
+        );
         const graph = await models.readGraph(id(params));
         sendJson(res, 200, {
           id: id(params),
@@ -291,6 +277,17 @@ export function apiRoutes(deps: ApiDeps) {
     },
   ];
 
+  routes.push(
+    ...historyRoutes({
+      store,
+      hocuspocus: deps.hocuspocus,
+      versions: deps.versions,
+      activity: deps.activity,
+      authorize,
+      maxBodyBytes: limits.maxBodyBytes,
+    }),
+  );
+
   /** Returns false when no route has this path (the caller answers 404). */
   return async function handleApi(
     request: IncomingMessage,
@@ -308,6 +305,9 @@ export function apiRoutes(deps: ApiDeps) {
         if (pattern === ":id") {
           if (!isModelId(segment)) throw notFound();
           params.id = segment;
+        } else if (pattern === ":vid") {
+          if (!HISTORY_ID_PATTERN.test(segment)) throw notFound("This model has no such version.");
+          params.vid = segment;
         } else if (pattern === ":linkId") {
           if (!LINK_ID_PATTERN.test(segment)) throw notFound("This model has no such link.");
           params.linkId = segment;

@@ -1,7 +1,20 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import type { LinkRecord, ModelRecord, NewModel, Role, Store, StoredDocument } from "./types.ts";
+import { SqliteHistory } from "./sqlite-history.ts";
+import type {
+  ActivityQuery,
+  ActivityRecord,
+  LinkRecord,
+  ModelRecord,
+  NewModel,
+  Role,
+  Store,
+  StoredDocument,
+  VersionKind,
+  VersionRecord,
+  VersionSummary,
+} from "./types.ts";
 
 /** Plain SQL that PostgreSQL also accepts, so the two stores stay easy to compare. */
 const SCHEMA = `
@@ -80,6 +93,7 @@ export class SqliteStore implements Store {
   readonly kind = "sqlite";
   private readonly db: Database.Database;
   private readonly statements;
+  private readonly history: SqliteHistory;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -88,6 +102,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${options.synchronous === "FULL" ? "FULL" : "NORMAL"}`);
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(SCHEMA);
+    this.history = new SqliteHistory(this.db);
     const db = this.db;
     this.statements = {
       insertModel: db.prepare(
@@ -176,6 +191,7 @@ export class SqliteStore implements Store {
       s.deleteUpdates.run(id);
       s.deleteDocuments.run(id);
       s.deleteLinks.run(id);
+      this.history.deleteModel(id);
       return s.deleteModel.run(id).changes > 0;
     })();
   }
@@ -251,23 +267,59 @@ export class SqliteStore implements Store {
     snapshot: Uint8Array,
   ): Promise<boolean> {
     const s = this.statements;
-    return this.db.transaction(() => {
-      const latest = (s.maxUpdateTime.get(documentName, uptoSeq) as { t: string | null }).t ?? "";
-      const changed = s.setSnapshot.run(
-        Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength),
-        uptoSeq,
-        latest,
-        documentName,
-        expectedSnapshotSeq,
-      ).changes;
-      if (changed === 0) return false;
-      s.dropCompacted.run(documentName, uptoSeq);
-      return true;
-    })();
+    // IMMEDIATE: this transaction reads before it writes, and in WAL mode a deferred one fails at
+    // once (SQLITE_BUSY, no busy wait) when another process appends in between.
+    return this.db
+      .transaction(() => {
+        const latest = (s.maxUpdateTime.get(documentName, uptoSeq) as { t: string | null }).t ?? "";
+        const changed = s.setSnapshot.run(
+          Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength),
+          uptoSeq,
+          latest,
+          documentName,
+          expectedSnapshotSeq,
+        ).changes;
+        if (changed === 0) return false;
+        s.dropCompacted.run(documentName, uptoSeq);
+        return true;
+      })
+      .immediate();
   }
 
   async countUpdates(documentName: string): Promise<number> {
     return (this.statements.countUpdates.get(documentName, documentName) as { n: number }).n;
+  }
+
+  createVersion(version: VersionRecord): Promise<void> {
+    return this.history.createVersion(version);
+  }
+
+  listVersions(modelId: string): Promise<VersionSummary[]> {
+    return this.history.listVersions(modelId);
+  }
+
+  getVersion(modelId: string, versionId: string): Promise<VersionRecord | undefined> {
+    return this.history.getVersion(modelId, versionId);
+  }
+
+  pruneVersions(modelId: string, kind: VersionKind, keep: number): Promise<number> {
+    return this.history.pruneVersions(modelId, kind, keep);
+  }
+
+  saveActivity(entries: ActivityRecord[]): Promise<void> {
+    return this.history.saveActivity(entries);
+  }
+
+  listActivity(modelId: string, query: ActivityQuery): Promise<ActivityRecord[]> {
+    return this.history.listActivity(modelId, query);
+  }
+
+  latestActivity(
+    modelId: string,
+    byKey: string,
+    subjectId: string | null,
+  ): Promise<ActivityRecord | undefined> {
+    return this.history.latestActivity(modelId, byKey, subjectId);
   }
 
   async health(): Promise<void> {

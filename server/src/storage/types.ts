@@ -39,6 +39,54 @@ export interface NewModel {
   links: LinkRecord[];
 }
 
+/** Who saved a version or made a change; automatic versions have no person and no role. */
+export interface Actor {
+  id: string | null;
+  name: string | null;
+  role: Role | null;
+}
+
+export type VersionKind = "named" | "auto";
+
+export interface VersionSummary {
+  id: string;
+  modelId: string;
+  label: string;
+  kind: VersionKind;
+  createdAt: string;
+  createdBy: Actor;
+}
+
+export interface VersionRecord extends VersionSummary {
+  /** The model file (graph, review and check-ins) as JSON text, so it survives layout changes. */
+  file: string;
+}
+
+/** One entry of the revision log: a person's changes to one subject over a short burst. */
+export interface ActivityRecord {
+  id: string;
+  modelId: string;
+  /** First and last change merged into this entry (ISO). */
+  startedAt: string;
+  at: string;
+  by: Actor & { role: Role };
+  /** Who, for merging: the person id, or the link for a connection that named nobody. */
+  byKey: string;
+  subject: "node" | "link" | "model";
+  /** The node or link id; null for the model as a whole. */
+  subjectId: string | null;
+  /** What changed (see revisions/summary.ts), stored as JSON. */
+  summary: Record<string, unknown>;
+  /** Why it was revised, when the editor said so. */
+  reason: string | null;
+}
+
+export interface ActivityQuery {
+  /** Only entries about this subject id (a node's history). */
+  subjectId?: string;
+  limit: number;
+}
+
 export interface Store {
   readonly kind: string;
 
@@ -49,7 +97,7 @@ export interface Store {
   /** The first model created, for the start banner. */
   firstModel(): Promise<ModelRecord | undefined>;
   updateModelTitle(id: string, title: string, updatedAt: string): Promise<void>;
-  /** Deletes the model, its documents and its links. Returns whether it existed. */
+  /** Deletes the model, its documents, links, versions and activity. Returns whether it existed. */
   deleteModel(id: string): Promise<boolean>;
 
   createLink(link: LinkRecord): Promise<void>;
@@ -75,6 +123,25 @@ export interface Store {
   ): Promise<boolean>;
   /** Number of updates stored after the snapshot. */
   countUpdates(documentName: string): Promise<number>;
+
+  /** Saves a version (its id is unique across models). */
+  createVersion(version: VersionRecord): Promise<void>;
+  /** A model's versions without their files, newest first. */
+  listVersions(modelId: string): Promise<VersionSummary[]>;
+  getVersion(modelId: string, versionId: string): Promise<VersionRecord | undefined>;
+  /** Deletes all but the newest `keep` versions of that kind; returns how many went. */
+  pruneVersions(modelId: string, kind: VersionKind, keep: number): Promise<number>;
+
+  /** Inserts an entry, or replaces the one with the same id (a burst that grew). */
+  saveActivity(entries: ActivityRecord[]): Promise<void>;
+  /** Newest first (by `at`). */
+  listActivity(modelId: string, query: ActivityQuery): Promise<ActivityRecord[]>;
+  /** The newest entry by that person about that subject. */
+  latestActivity(
+    modelId: string,
+    byKey: string,
+    subjectId: string | null,
+  ): Promise<ActivityRecord | undefined>;
 
   health(): Promise<void>;
   close(): Promise<void>;

@@ -1,0 +1,108 @@
+import { checkSmart, INNOVATION_STAGE_LABELS, isGoalKind } from "@logic-canvas/shared";
+import { Handle, type NodeProps, Position } from "@xyflow/react";
+import { memo, useState } from "react";
+import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
+import { CardReviewBadges } from "../review/CardReviewBadges.tsx";
+import { useBinding } from "./actions-context.ts";
+import type { CardNode } from "./yjs-flow-binding.ts";
+
+const CARD_KIND = {
+  input: "Input",
+  activity: "Activity",
+  smallWin: "Small win",
+  midJourney: "Mid-journey",
+  longTerm: "Long-term",
+} as const;
+
+function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
+  const checks = checkSmart(node);
+  const passed = checks.filter((c) => c.pass).length;
+  const title = checks.map((c) => `${c.letter} ${c.pass ? "✓" : "✗"} ${c.reason}`).join("\n");
+  return (
+    <span className={`badge smart-badge${passed === 5 ? " smart-ok" : ""}`} title={title}>
+      {checks.map((c) => (
+        <span key={c.letter} className={c.pass ? "smart-pass" : "smart-fail"}>
+          {c.letter}
+        </span>
+      ))}
+    </span>
+  );
+}
+
+function CardView({ id, data, selected }: NodeProps<CardNode>) {
+  const { node, readOnly, commentCount } = data;
+  const binding = useBinding();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState(node.title);
+
+  function commit() {
+    setEditing(false);
+    const title = draft.trim();
+    if (title && title !== node.title) binding.updateNode(id, { title });
+  }
+
+  return (
+    <div
+      className={`card kind-${node.kind}${selected ? " is-selected" : ""}`}
+      data-testid="card"
+      data-node-id={id}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
+      <div className="card-kind">{CARD_KIND[node.kind]}</div>
+      {editing ? (
+        <textarea
+          className="card-title-input nodrag"
+          aria-label="Card title"
+          // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this title
+          autoFocus
+          value={draft}
+          maxLength={500}
+          onChange={(e) => setDraft(e.target.value)}
+          onBlur={commit}
+          onKeyDown={(e) => {
+            e.stopPropagation();
+            if (e.key === "Enter" && !e.shiftKey) {
+              e.preventDefault();
+              commit();
+            } else if (e.key === "Escape") setEditing(false);
+          }}
+        />
+      ) : (
+        // biome-ignore lint/a11y/noStaticElementInteractions: the side panel's title field is the keyboard path
+        <div
+          className="card-title"
+          onDoubleClick={(e) => {
+            if (readOnly) return;
+            e.stopPropagation();
+            setDraft(node.title);
+            setEditing(true);
+          }}
+          title={readOnly ? node.title : `${node.title}\n\nDouble-click to edit`}
+        >
+          {node.title}
+        </div>
+      )}
+      <div className="card-footer">
+        {isGoalKind(node.kind) && <SmartBadge node={node} />}
+        {isGoalKind(node.kind) && <GoalCardProgress node={node} />}
+        {node.kind === "activity" && node.stage && (
+          <span
+            className={`badge stage stage-${node.stage}`}
+            title={INNOVATION_STAGE_LABELS[node.stage]}
+          >
+            {node.stage}
+          </span>
+        )}
+        <CardReviewBadges nodeId={id} goal={isGoalKind(node.kind)} />
+        {commentCount !== undefined && commentCount > 0 && (
+          <span className="badge comments" title={`${commentCount} open comments`}>
+            💬 {commentCount}
+          </span>
+        )}
+      </div>
+      <Handle type="source" position={Position.Right} isConnectable={!readOnly} />
+    </div>
+  );
+}
+
+export const NodeCard = memo(CardView);

@@ -1,0 +1,48 @@
+import type { Peer } from "../collab/presence.ts";
+import { ROLE_LABEL } from "./roles.ts";
+
+function initials(name: string): string {
+  return name
+    .split(/\s+/)
+    .filter(Boolean)
+    .slice(0, 2)
+    .map((w) => w[0]?.toUpperCase())
+    .join("");
+}
+
+/** Everyone here, with their role; clicking someone follows their view until you move. */
+export function Avatars({
+  peers,
+  following,
+  onFollow,
+}: {
+  peers: Peer[];
+  following?: number;
+  onFollow: (clientId: number | undefined) => void;
+}) {
+  return (
+    <ul className="avatars" aria-label="People here">
+      {peers.map((peer) => {
+        const label = `${peer.user.name}${peer.self ? " (you)" : ""}, ${ROLE_LABEL[peer.user.role] ?? peer.user.role}`;
+        return (
+          <li key={peer.clientId}>
+            <button
+              type="button"
+              className={`avatar${following === peer.clientId ? " is-following" : ""}`}
+              style={{ background: peer.user.color }}
+              title={peer.self ? label : `${label}. Click to follow their view.`}
+              aria-label={peer.self ? label : `Follow ${label}`}
+              aria-pressed={peer.self ? undefined : following === peer.clientId}
+              disabled={peer.self}
+              onClick={() => onFollow(following === peer.clientId ? undefined : peer.clientId)}
+              data-testid="avatar"
+            >
+              {initials(peer.user.name)}
+              <span className="avatar-role">{(ROLE_LABEL[peer.user.role] ?? "?")[0]}</span>
+            </button>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

@@ -1,0 +1,98 @@
+import { NODE_KINDS, type NodeKind } from "@logic-canvas/shared";
+import type { ReactFlowInstance } from "@xyflow/react";
+import { useEffect, useRef } from "react";
+import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+
+/** Shortcut table: shown in the help panel and used by the handler below. */
+export const SHORTCUTS: { keys: string; does: string }[] = [
+  { keys: "N, then 1–5", does: "New card in lane 1 (inputs) … 5 (long-term goals)" },
+  { keys: "Double-click a lane", does: "New card there" },
+  { keys: "Double-click a title", does: "Edit the title in place" },
+  { keys: "Delete / Backspace", does: "Delete the selection (with its links)" },
+  { keys: "Ctrl/Cmd+Z", does: "Undo your own last change" },
+  { keys: "Shift+Ctrl/Cmd+Z, Ctrl+Y", does: "Redo" },
+  { keys: "Ctrl/Cmd+C, Ctrl/Cmd+V", does: "Copy and paste cards with their links" },
+  { keys: "Ctrl/Cmd+A", does: "Select every card" },
+  { keys: "Shift+drag, Ctrl/Cmd+click", does: "Select several cards" },
+  { keys: "F", does: "Fit the whole model in view" },
+  { keys: "L", does: "Tidy cards within their lanes" },
+  { keys: "+ / −", does: "Zoom in / out" },
+  { keys: "?", does: "Show or hide this help" },
+  { keys: "Esc", does: "Clear the selection, close this help" },
+];
+
+type Clip = ReturnType<YjsFlowBinding["copySelection"]>;
+
+function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+}
+
+export function useEditorKeys({
+  binding,
+  readOnly,
+  flow,
+  onHelp,
+  onLayout,
+}: {
+  binding: YjsFlowBinding | null;
+  readOnly: boolean;
+  flow: ReactFlowInstance;
+  onHelp: () => void;
+  onLayout: () => void;
+}): void {
+  const pendingN = useRef(false);
+  const clipboard = useRef<Clip | null>(null);
+
+  useEffect(() => {
+    if (!binding) return;
+    function onKey(event: KeyboardEvent) {
+      if (typingIn(event.target) || !binding) return;
+      const mod = event.ctrlKey || event.metaKey;
+      const key = event.key.toLowerCase();
+      if (pendingN.current && /^[1-5]$/.test(event.key)) {
+        pendingN.current = false;
+        if (!readOnly) binding.createNode(NODE_KINDS[Number(event.key) - 1] as NodeKind);
+        event.preventDefault();
+        return;
+      }
+      pendingN.current = false;
+      if (mod && key === "z") {
+        event.preventDefault();
+        if (event.shiftKey) binding.redoLast();
+        else binding.undoLast();
+      } else if (mod && key === "y") {
+        event.preventDefault();
+        binding.redoLast();
+      } else if (mod && key === "c") {
+        clipboard.current = binding.copySelection();
+      } else if (mod && key === "v") {
+        if (clipboard.current && !readOnly) {
+          event.preventDefault();
+          binding.paste(clipboard.current);
+        }
+      } else if (mod && key === "a") {
+        event.preventDefault();
+        binding.select(binding.getSnapshot().nodes.map((n) => n.id));
+      } else if (mod || event.altKey) {
+        return;
+      } else if (key === "n" && !readOnly) {
+        pendingN.current = true;
+      } else if (key === "f") {
+        void flow.fitView({ duration: 300, padding: 0.15 });
+      } else if (key === "l" && !readOnly) {
+        onLayout();
+      } else if (event.key === "?") {
+        onHelp();
+      } else if (event.key === "+" || event.key === "=") {
+        void flow.zoomIn();
+      } else if (event.key === "-") {
+        void flow.zoomOut();
+      } else if (event.key === "Escape") {
+        binding.select([]);
+      }
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [binding, readOnly, flow, onHelp, onLayout]);
+}

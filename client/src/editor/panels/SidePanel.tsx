@@ -1,0 +1,65 @@
+import type { LogicModel } from "@logic-canvas/shared";
+import { useState } from "react";
+import type { YjsFlowBinding } from "../../canvas/yjs-flow-binding.ts";
+import { HistoryPanel } from "../../history/HistoryPanel.tsx";
+import { CommentsTabCount } from "../../review/CardReviewBadges.tsx";
+import { CommentsPanel } from "../../review/CommentsPanel.tsx";
+import { ConsensusPanel } from "../../review/ConsensusPanel.tsx";
+import { SelectionPanel } from "./SelectionPanel.tsx";
+import { useValidation, ValidationPanel } from "./ValidationPanel.tsx";
+
+export interface PanelProps {
+  binding: YjsFlowBinding;
+  model: LogicModel;
+  selection: { nodeIds: string[]; edgeIds: string[] };
+  readOnly: boolean;
+  onFocus: (nodeIds: string[], edgeIds?: string[]) => void;
+}
+
+/**
+ * The side panel's sections, as tabs. Later features (comments, history, SMART goals) add an
+ * entry here with their own component under `panels/`.
+ */
+const SECTIONS = [
+  { id: "details", label: "Details", Component: SelectionPanel },
+  { id: "checks", label: "Checks", Component: ValidationPanel },
+  { id: "comments", label: "Comments", Component: CommentsPanel },
+  { id: "consensus", label: "Consensus", Component: ConsensusPanel },
+  { id: "history", label: "History", Component: HistoryPanel },
+] as const;
+
+export function SidePanel(props: PanelProps) {
+  const [active, setActive] = useState<(typeof SECTIONS)[number]["id"]>("details");
+  const validation = useValidation(props.model);
+  const problems = validation.errors.length + validation.warnings.length;
+  const Section = SECTIONS.find((s) => s.id === active)?.Component ?? SelectionPanel;
+  return (
+    <aside className="side-panel" aria-label="Side panel">
+      <div className="tabs" role="tablist">
+        {SECTIONS.map((s) => (
+          <button
+            key={s.id}
+            type="button"
+            role="tab"
+            aria-selected={active === s.id}
+            aria-controls={`panel-${s.id}`}
+            onClick={() => setActive(s.id)}
+          >
+            {s.label}
+            {s.id === "comments" && <CommentsTabCount />}
+            {s.id === "checks" && problems > 0 && (
+              <span
+                className={`count ${validation.errors.length ? "count-error" : "count-warning"}`}
+              >
+                {problems}
+              </span>
+            )}
+          </button>
+        ))}
+      </div>
+      <div className="panel-body" role="tabpanel" id={`panel-${active}`}>
+        <Section {...props} />
+      </div>
+    </aside>
+  );
+}

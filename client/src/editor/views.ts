@@ -1,0 +1,7 @@
+/** The editor's views: the canvas, the progress dashboard and the printable table. */
+export const VIEWS = [
+  { id: "canvas", label: "Canvas" },
+  { id: "progress", label: "Progress" },
+  { id: "print", label: "Print" },
+] as const;
+export type ViewId = (typeof VIEWS)[number]["id"];

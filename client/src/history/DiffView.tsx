@@ -1,0 +1,146 @@
+import type {
+  FieldChange,
+  LogicEdge,
+  LogicModel,
+  LogicNode,
+  ModelDiff,
+} from "@logic-canvas/shared";
+import { fieldWord } from "./history-api.ts";
+
+function show(value: unknown): string {
+  if (value === undefined || value === null || value === "") return "—";
+  if (typeof value === "string") return value;
+  if (typeof value === "object" && value && "x" in value && "y" in value) {
+    const p = value as { x: number; y: number };
+    return `(${Math.round(p.x)}, ${Math.round(p.y)})`;
+  }
+  if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? "" : "s"}`;
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .map(([k, v]) => `${k}: ${show(v)}`)
+      .join(", ");
+  }
+  return String(value);
+}
+
+function Fields({ fields }: { fields: FieldChange[] }) {
+  return (
+    <ul className="diff-fields">
+      {fields.map((f) => (
+        <li key={f.field}>
+          <span className="diff-field">{fieldWord(f.field)}</span>: <del>{show(f.before)}</del> →{" "}
+          <ins>{show(f.after)}</ins>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * What changed from a version to the model now. Link ends are named from both states, so a link
+ * to a card that no longer exists is still described.
+ */
+export function DiffView({
+  diff,
+  label,
+  model,
+}: {
+  diff: ModelDiff;
+  label: string;
+  model?: LogicModel;
+}) {
+  const titles = new Map<string, string>((model?.nodes ?? []).map((n) => [n.id, n.title]));
+  for (const n of [...diff.nodesRemoved, ...diff.nodesAdded]) titles.set(n.id, n.title);
+  for (const c of diff.nodesChanged) titles.set(c.id, c.after.title);
+  const linkText = (e: LogicEdge) =>
+    `${titles.get(e.source) ?? "a card"} → ${titles.get(e.target) ?? "a card"}`;
+  const nodeText = (n: LogicNode) => `${n.title} (${n.kind})`;
+  const nothing =
+    diff.meta.length +
+      diff.nodesAdded.length +
+      diff.nodesRemoved.length +
+      diff.nodesChanged.length +
+      diff.edgesAdded.length +
+      diff.edgesRemoved.length +
+      diff.edgesChanged.length ===
+    0;
+  return (
+    <div className="diff-view" data-testid="version-diff">
+      <p className="small">
+        From “{label}” to the model as it is now{nothing ? ": nothing changed." : ":"}
+      </p>
+      {diff.meta.length > 0 && (
+        <section>
+          <h4>Model</h4>
+          <Fields fields={diff.meta} />
+        </section>
+      )}
+      {diff.nodesAdded.length > 0 && (
+        <section className="diff-added">
+          <h4>Cards added ({diff.nodesAdded.length})</h4>
+          <ul>
+            {diff.nodesAdded.map((n) => (
+              <li key={n.id}>{nodeText(n)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {diff.nodesRemoved.length > 0 && (
+        <section className="diff-removed">
+          <h4>Cards removed ({diff.nodesRemoved.length})</h4>
+          <ul>
+            {diff.nodesRemoved.map((n) => (
+              <li key={n.id}>{nodeText(n)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {diff.nodesChanged.length > 0 && (
+        <section className="diff-changed">
+          <h4>Cards changed ({diff.nodesChanged.length})</h4>
+          <ul>
+            {diff.nodesChanged.map((c) => (
+              <li key={c.id}>
+                <strong>{c.after.title}</strong>
+                <Fields fields={c.fields} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {diff.edgesAdded.length > 0 && (
+        <section className="diff-added">
+          <h4>Links added ({diff.edgesAdded.length})</h4>
+          <ul>
+            {diff.edgesAdded.map((e) => (
+              <li key={e.id}>{linkText(e)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {diff.edgesRemoved.length > 0 && (
+        <section className="diff-removed">
+          <h4>Links removed ({diff.edgesRemoved.length})</h4>
+          <ul>
+            {diff.edgesRemoved.map((e) => (
+              <li key={e.id}>{linkText(e)}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {diff.edgesChanged.length > 0 && (
+        <section className="diff-changed">
+          <h4>Links changed ({diff.edgesChanged.length})</h4>
+          <ul>
+            {diff.edgesChanged.map((c) => (
+              <li key={c.id}>
+                {linkText(c.after)}
+                <Fields fields={c.fields} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { goalStatus, type LogicNode, todayIso } from "@logic-canvas/shared";
+import { memo } from "react";
+import { Sparkline } from "./Sparkline.tsx";
+import { StatusBadge } from "./StatusBadge.tsx";
+import { STATUS_COLOR } from "./status-labels.ts";
+import "./monitoring.css";
+
+/**
+ * Status colour, sparkline and stale flag on a goal card. Memoised on the node object, which the
+ * binding keeps identical until the node changes, so panning never recomputes it.
+ */
+function GoalCardProgressView({ node, today }: { node: LogicNode; today?: string }) {
+  const status = goalStatus(node, { today: today ?? todayIso() });
+  const measurements = node.measurements ?? [];
+  return (
+    <span className="goal-progress" data-status={status.status}>
+      <StatusBadge status={status.status} stale={status.stale} compact />
+      {measurements.length > 0 && (
+        <Sparkline
+          measurements={measurements}
+          baseline={node.smart?.baseline?.value}
+          target={node.smart?.target?.value}
+          color={STATUS_COLOR[status.status]}
+        />
+      )}
+    </span>
+  );
+}
+
+export const GoalCardProgress = memo(GoalCardProgressView);

@@ -1,0 +1,100 @@
+import type { LogicNode, Measurement } from "@logic-canvas/shared";
+import { useState } from "react";
+import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { MeasurementForm } from "./MeasurementForm.tsx";
+import { formatValue } from "./status-labels.ts";
+
+const same = (a: Measurement, b: Measurement) =>
+  a.date === b.date && a.value === b.value && (a.note ?? "") === (b.note ?? "");
+
+/**
+ * The measurements of a goal, newest first, with a form to record one; editors can fix or
+ * delete a wrong one. Fixes address the entry by its current position, found again at the
+ * moment of the change so a collaborator's concurrent edit does not shift it onto another.
+ */
+export function MeasurementList({
+  node,
+  binding,
+  readOnly,
+  limit,
+}: {
+  node: LogicNode;
+  binding: YjsFlowBinding;
+  readOnly: boolean;
+  limit?: number;
+}) {
+  const [editing, setEditing] = useState<Measurement | null>(null);
+  const all = (node.measurements ?? []).map((m, index) => ({ m, index }));
+  const sorted = [...all].sort((a, b) => b.m.date.localeCompare(a.m.date) || b.index - a.index);
+  const shown = limit ? sorted.slice(0, limit) : sorted;
+  const unit = node.smart?.unit;
+  const indexOf = (m: Measurement) => (node.measurements ?? []).findIndex((x) => same(x, m));
+
+  return (
+    <div className="measurements" data-testid="measurements">
+      {!readOnly && (
+        <MeasurementForm
+          submitLabel="Record"
+          unitHint={unit}
+          onSave={(m) => binding.addMeasurement(node.id, m)}
+        />
+      )}
+      {sorted.length === 0 ? (
+        <p className="muted small">No measurement recorded yet.</p>
+      ) : (
+        <ul className="measurement-list">
+          {shown.map(({ m, index }) =>
+            editing && same(editing, m) ? (
+              <li key={`${index}-edit`}>
+                <MeasurementForm
+                  initial={m}
+                  submitLabel="Save"
+                  unitHint={unit}
+                  compact
+                  onCancel={() => setEditing(null)}
+                  onSave={(next) => {
+                    const at = indexOf(m);
+                    const ok = at >= 0 && binding.updateMeasurement(node.id, at, next);
+                    if (ok) setEditing(null);
+                    return ok;
+                  }}
+                />
+              </li>
+            ) : (
+              <li
+                key={`${index}-${m.date}-${m.value}`}
+                className="measurement-row"
+                data-testid="measurement-row"
+              >
+                <span className="measurement-date">{m.date}</span>
+                <strong className="measurement-value">{formatValue(m.value, unit)}</strong>
+                {!readOnly && (
+                  <span className="measurement-actions">
+                    <button type="button" className="link-button" onClick={() => setEditing(m)}>
+                      Fix
+                    </button>
+                    <button
+                      type="button"
+                      className="link-button danger-text"
+                      aria-label={`Delete the measurement of ${m.date}`}
+                      onClick={() => {
+                        const at = indexOf(m);
+                        if (at >= 0) binding.removeMeasurement(node.id, at);
+                      }}
+                    >
+                      Delete
+                    </button>
+                  </span>
+                )}
+                {m.note && <span className="measurement-note">{m.note}</span>}
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {limit && sorted.length > limit && (
+        <p className="muted small">and {sorted.length - limit} earlier…</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import type { Connection } from "@hocuspocus/server";
+import { CLOSE_REASONS, type CloseCode } from "../close-reasons.ts";
+import { ConnectionRegistry } from "../connection-registry.ts";
+import { contextOf } from "../context.ts";
+import { errorText, type Logger } from "../logger.ts";
+import type { Store } from "../storage/types.ts";
+
+/** What one process tells the others: close what uses a link or a model, with a reason. */
+export type ControlEvent =
+  | { type: "close-link"; linkId: string; code: CloseCode }
+  | { type: "close-model"; modelId: string; code: CloseCode };
+
+export function parseControlEvent(raw: unknown): ControlEvent | null {
+  if (typeof raw !== "object" || raw === null) return null;
+  const event = raw as Record<string, unknown>;
+  const code = event.code;
+  if (typeof code !== "string" || !Object.hasOwn(CLOSE_REASONS, code)) return null;
+  if (event.type === "close-link" && typeof event.linkId === "string")
+    return { type: "close-link", linkId: event.linkId, code: code as CloseCode };
+  if (event.type === "close-model" && typeof event.modelId === "string")
+    return { type: "close-model", modelId: event.modelId, code: code as CloseCode };
+  return null;
+}
+
+/**
+ * The connection registry of a process that shares documents with others: revoking a link or
+ * deleting a model closes the connections that use it in every process, not only in the one
+ * that served the API request. The event goes out over Redis; because pub/sub may drop it,
+ * `revalidate` (run with every resync pass) also checks the links of live connections against
+ * the store, so a missed event delays a close by one pass at most.
+ */
+export class ClusterRegistry extends ConnectionRegistry {
+  private readonly live = new Set<Connection>();
+  /** Set once the persistence exists: what a model deletion elsewhere means here. */
+  onModelDeleted: (modelId: string) => void = () => undefined;
+
+  constructor(
+    private readonly publish: (event: ControlEvent) => void,
+    private readonly logger: Logger,
+  ) {
+    super();
+  }
+
+  override add(connection: Connection): void {
+    super.add(connection);
+    this.live.add(connection);
+  }
+
+  override remove(socketId: string, documentName: string): void {
+    super.remove(socketId, documentName);
+    for (const connection of this.live) {
+      if (connection.socketId === socketId && connection.document.name === documentName)
+        this.live.delete(connection);
+    }
+  }
+
+  override closeLink(linkId: string, code: CloseCode = "link-revoked"): number {
+    this.publish({ type: "close-link", linkId, code });
+    return this.closeLinkHere(linkId, code);
+  }
+
+  override closeModel(modelId: string, code: CloseCode): number {
+    this.publish({ type: "close-model", modelId, code });
+    return this.closeModelHere(modelId, code);
+  }
+
+  private closeLinkHere(linkId: string, code: CloseCode): number {
+    for (const c of this.live) if (contextOf(c)?.linkId === linkId) this.live.delete(c);
+    return super.closeLink(linkId, code);
+  }
+
+  private closeModelHere(modelId: string, code: CloseCode): number {
+    for (const c of this.live) if (contextOf(c)?.modelId === modelId) this.live.delete(c);
+    return super.closeModel(modelId, code);
+  }
+
+  /** An event from another process. */
+  apply(event: ControlEvent): void {
+    if (event.type === "close-link") {
+      this.closeLinkHere(event.linkId, event.code);
+      return;
+    }
+    if (event.code === "model-deleted") this.onModelDeleted(event.modelId);
+    this.closeModelHere(event.modelId, event.code);
+  }
+
+  /** Closes live connections whose link was revoked or whose model is gone. */
+  async revalidate(store: Store): Promise<number> {
+    const links = new Map<string, Set<string>>();
+    for (const connection of this.live) {
+      const context = contextOf(connection);
+      if (!context) continue;
+      const set = links.get(context.modelId) ?? new Set<string>();
+      set.add(context.linkId);
+      links.set(context.modelId, set);
+    }
+    let closed = 0;
+    for (const [modelId, linkIds] of links) {
+      try {
+        if (!(await store.getModel(modelId))) {
+          this.onModelDeleted(modelId);
+          closed += this.closeModelHere(modelId, "model-deleted");
+          continue;
+        }
+        const stored = new Map((await store.listLinks(modelId)).map((l) => [l.id, l]));
+        for (const linkId of linkIds) {
+          const link = stored.get(linkId);
+          if (!link || link.revokedAt) closed += this.closeLinkHere(linkId, "link-revoked");
+        }
+      } catch (error) {
+        this.logger.warn("revalidate-failed", { model: modelId, error: errorText(error) });
+      }
+    }
+    return closed;
+  }
+}

@@ -1,0 +1,239 @@
+import { type ChildProcess, fork } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { addNode, nodesMap } from "@logic-canvas/shared";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import {
+  acknowledged,
+  type Client,
+  connect,
+  createModel,
+  synced,
+  waitFor,
+} from "../../server/test/helpers.ts";
+
+export { acknowledged, type Client, connect, createModel, synced, waitFor };
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, "../..");
+
+export interface ServerStats {
+  maxDelayMs: number;
+  p99DelayMs: number;
+  rssMB: number;
+  heapUsedMB: number;
+  peakRssMB: number;
+  /** Longest garbage-collection pause. */
+  gcMaxMs: number;
+  documents: number;
+  connections: number;
+}
+
+export interface ServerProcess {
+  url: string;
+  dataDir: string;
+  child: ChildProcess;
+  /** Exit code or signal once the process died; null while it runs. */
+  exit: () => string | null;
+  /** Event-loop delay and memory since the previous call. */
+  stats(): Promise<ServerStats>;
+  stop(): Promise<void>;
+}
+
+/** A real server in a child process (see server-process.ts), on port 0 and a temporary DATA_DIR. */
+export async function startServerProcess(
+  limits?: Record<string, number>,
+  nodeOptions: string[] = [],
+): Promise<ServerProcess> {
+  const dataDir = mkdtempSync(join(tmpdir(), "lc-reliability-"));
+  const child = fork(join(here, "server-process.ts"), [], {
+    cwd: repoRoot,
+    execArgv: ["--import", "tsx", ...nodeOptions],
+    env: { ...process.env, DATA_DIR: dataDir, LIMITS: limits ? JSON.stringify(limits) : "" },
+    stdio: ["ignore", "ignore", "pipe", "ipc"],
+  });
+  let exited: string | null = null;
+  let stderr = "";
+  child.stderr?.on("data", (d) => {
+    stderr = (stderr + String(d)).slice(-4000);
+  });
+  child.on("exit", (code, signal) => {
+    exited = String(signal ?? code);
+  });
+  const url = await new Promise<string>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${stderr}`)), 30_000);
+    child.on("message", (m: { url?: string }) => {
+      if (m.url) {
+        clearTimeout(timer);
+        done(m.url);
+      }
+    });
+    child.once("exit", () => fail(new Error(`server exited at start: ${stderr}`)));
+  });
+  return {
+    url,
+    dataDir,
+    child,
+    exit: () => exited,
+    stats: () =>
+      new Promise((done, fail) => {
+        if (exited) return fail(new Error(`server died (${exited}): ${stderr}`));
+        const onMessage = (m: { stats?: ServerStats }) => {
+          if (!m.stats) return;
+          child.off("message", onMessage);
+          done(m.stats);
+        };
+        child.on("message", onMessage);
+        child.send("stats");
+      }),
+    stop: async () => {
+      if (!exited) {
+        const gone = new Promise((r) => child.once("exit", r));
+        child.send("close");
+        const timer = setTimeout(() => child.kill("SIGKILL"), 8_000);
+        await gone;
+        clearTimeout(timer);
+      }
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * Real Hocuspocus protocol frames as the provider sends them (auth, sync step 1 and 2, updates,
+ * awareness), recorded from a provider that joins `name` and makes a few edits.
+ */
+export async function captureFrames(
+  url: string,
+  name: string,
+  token: string,
+): Promise<Uint8Array[]> {
+  const frames: Uint8Array[] = [];
+  class Recording extends WebSocket {
+    override send(data: unknown, ...rest: unknown[]): void {
+      if (data instanceof Uint8Array || data instanceof ArrayBuffer)
+        frames.push(Uint8Array.from(new Uint8Array(data as ArrayBuffer)));
+      (super.send as (...args: unknown[]) => void)(data, ...rest);
+    }
+  }
+  const doc = new Y.Doc();
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${url.replace("http", "ws")}/collab`,
+    WebSocketPolyfill: Recording as unknown as typeof globalThis.WebSocket,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    token,
+    document: doc,
+  });
+  provider.attach();
+  await waitFor(() => provider.isSynced, "the capturing provider to sync");
+  for (let i = 0; i < 5; i++) addNode(doc, { kind: "input", title: `captured ${i}` }, "local");
+  provider.setAwarenessField("user", { name: "Fuzz seed", color: "#ff0000" });
+  await waitFor(() => provider.unsyncedChanges === 0, "captured edits to be acknowledged");
+  provider.destroy();
+  socket.destroy();
+  return frames;
+}
+
+/**
+ * A legitimate pair of clients on their own model: one edits every `everyMs`, the other must see
+ * each edit. Records how long each took to arrive and any close the clients saw.
+ */
+export async function startBystanders(url: string, everyMs = 100) {
+  const model = await createModel(url);
+  const writer = connect({ url }, model.id, model.tokens.editor);
+  const reader = connect({ url }, model.id, model.tokens.editor);
+  await synced(writer);
+  await synced(reader);
+  const latencies: number[] = [];
+  const pending = new Map<string, number>();
+  nodesMap(reader.doc).observe((event) => {
+    for (const key of event.keysChanged) {
+      const sent = pending.get(key);
+      if (sent !== undefined) {
+        latencies.push(performance.now() - sent);
+        pending.delete(key);
+      }
+    }
+  });
+  let n = 0;
+  const timer = setInterval(() => {
+    const id = addNode(writer.doc, { kind: "activity", title: `bystander ${n++}` }, "local");
+    pending.set(id, performance.now());
+  }, everyMs);
+  return {
+    latencies,
+    /** Edits sent more than `graceMs` ago that never arrived. */
+    lost: (graceMs = 2_000) =>
+      [...pending.values()].filter((sent) => performance.now() - sent > graceMs).length,
+    closes: () => [
+      ...writer.closes,
+      ...reader.closes,
+      ...writer.authFailures,
+      ...reader.authFailures,
+    ],
+    stop: () => {
+      clearInterval(timer);
+      writer.destroy();
+      reader.destroy();
+    },
+  };
+}
+
+export function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
+}
+
+function varUint(n: number): number[] {
+  const out: number[] = [];
+  let v = n;
+  while (v > 0x7f) {
+    out.push(0x80 | (v & 0x7f));
+    v >>>= 7;
+  }
+  out.push(v);
+  return out;
+}
+
+function varString(s: string): number[] {
+  const bytes = [...new TextEncoder().encode(s)];
+  return [...varUint(bytes.length), ...bytes];
+}
+
+/** Hocuspocus's auth message (type 2, token auth) for `docName`. */
+export function authFrame(docName: string, token: string): Uint8Array {
+  return Uint8Array.from([...varString(docName), 2, 0, ...varString(token)]);
+}
+
+/**
+ * An authenticated raw socket on `docName`: resolves once the server said "authenticated", so
+ * what is sent next goes straight to the document's message handling.
+ */
+export async function rawAuthenticated(url: string, docName: string, token: string) {
+  const ws = new WebSocket(`${url.replace("http", "ws")}/collab`);
+  const closes: { code: number; reason: string }[] = [];
+  ws.on("error", () => {});
+  ws.on("close", (code, reason) => closes.push({ code, reason: String(reason) }));
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error("raw socket did not authenticate")), 10_000);
+    ws.on("open", () => ws.send(authFrame(docName, token)));
+    ws.on("message", (data: Buffer) => {
+      const at = varString(docName).length;
+      // Auth reply: type 2, then 2 = authenticated (0 = permission denied).
+      if (data[at] === 2) {
+        clearTimeout(timer);
+        if (data[at + 1] === 2) done();
+        else fail(new Error("permission denied"));
+      }
+    });
+  });
+  return { ws, closes };
+}

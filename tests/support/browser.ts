@@ -1,0 +1,45 @@
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export const SCREENSHOT_DIR = resolve(root, "test-results/screenshots");
+
+/** The system Chromium; nothing is ever downloaded. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+    ],
+  });
+}
+
+/** A browser context standing for one person: their display name is already chosen. */
+export async function personContext(browser: Browser, name: string): Promise<BrowserContext> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript((displayName) => {
+    if (!localStorage.getItem("logic-canvas:display-name"))
+      localStorage.setItem("logic-canvas:display-name", displayName);
+  }, name);
+  return context;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await mkdir(SCREENSHOT_DIR, { recursive: true });
+  const path = resolve(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
+
+/** Forwards page errors to the test output, so a crash in the page is visible in CI logs. */
+export function logPageErrors(page: Page, label: string): void {
+  page.on("pageerror", (error) => console.error(`[${label}] page error:`, error.message));
+}

@@ -1,0 +1,95 @@
+import type { Locator, Page } from "playwright-core";
+import { expect } from "vitest";
+
+/** Page-level actions on the Logic Canvas editor, as a person would do them. */
+
+export const ADD_BUTTON: Record<string, string> = {
+  input: "+ input",
+  activity: "+ activity",
+  smallWin: "+ small win",
+  midJourney: "+ mid-journey goal",
+  longTerm: "+ long-term goal",
+};
+
+export async function openEditor(page: Page, link: string): Promise<void> {
+  await page.goto(link);
+  await page.locator("[data-testid=status]").waitFor();
+  await waitForStatus(page, "Saved");
+}
+
+export async function waitForStatus(page: Page, text: string, timeout = 15_000): Promise<void> {
+  await page.waitForFunction(
+    (expected) => document.querySelector("[data-testid=status]")?.textContent?.includes(expected),
+    text,
+    { timeout },
+  );
+}
+
+export function card(page: Page, title: string): Locator {
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`);
+  return page.locator(".react-flow__node", {
+    has: page.locator(".card-title", { hasText: exact }),
+  });
+}
+
+/** Adds a card with the toolbar button of its lane and names it in the side panel. */
+export async function addCard(page: Page, kind: string, title: string): Promise<void> {
+  await page.getByRole("button", { name: ADD_BUTTON[kind], exact: true }).click();
+  const field = page.locator("[data-testid=node-details] textarea").first();
+  await field.fill(title);
+  await field.press("Tab");
+  await card(page, title).waitFor();
+}
+
+/** Drags from one card's right handle to another card's left handle. */
+export async function link(page: Page, fromTitle: string, toTitle: string): Promise<void> {
+  const from = await card(page, fromTitle).locator(".react-flow__handle.source").boundingBox();
+  const to = await card(page, toTitle).locator(".react-flow__handle.target").boundingBox();
+  if (!from || !to) throw new Error("handles not visible");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+export async function dragBy(page: Page, target: Locator, dx: number, dy: number): Promise<void> {
+  const box = await target.boundingBox();
+  if (!box) throw new Error("card not visible");
+  const x = box.x + box.width / 2;
+  const y = box.y + 12;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  await page.mouse.move(x + dx / 2, y + dy / 2, { steps: 8 });
+  await page.mouse.move(x + dx, y + dy, { steps: 8 });
+  await page.mouse.up();
+}
+
+export async function cardTitles(page: Page): Promise<string[]> {
+  return (await page.locator(".react-flow__node .card-title").allTextContents()).sort();
+}
+
+export async function expectTitles(page: Page, titles: string[], timeout = 10_000): Promise<void> {
+  const wanted = [...titles].sort();
+  const deadline = Date.now() + timeout;
+  let seen: string[] = [];
+  while (Date.now() < deadline) {
+    seen = await cardTitles(page);
+    if (JSON.stringify(seen) === JSON.stringify(wanted)) return;
+    await page.waitForTimeout(100);
+  }
+  expect(seen).toEqual(wanted);
+}
+
+export async function edgeCount(page: Page): Promise<number> {
+  return page.locator(".react-flow__edge").count();
+}
+
+export async function waitForEdges(page: Page, count: number, timeout = 10_000): Promise<void> {
+  await page.waitForFunction(
+    (n) => document.querySelectorAll(".react-flow__edge").length === n,
+    count,
+    {
+      timeout,
+    },
+  );
+}
