@@ -8,10 +8,24 @@ const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 export interface Limits {
   /** Largest WebSocket frame accepted (bytes); larger frames close the socket with 1009. */
   maxPayloadBytes: number;
-  /** Messages per second one WebSocket may send after authentication (token bucket rate). */
+  /** Messages per second one WebSocket may send (token bucket rate, counted as frames arrive). */
   messagesPerSecond: number;
   /** Burst size of that bucket. */
   messageBurst: number;
+  /** Bytes per second one WebSocket may send (token bucket rate, counted as frames arrive). */
+  bytesPerSecond: number;
+  /** Burst size of that bucket; at least `maxPayloadBytes`, or one full frame closes the socket. */
+  byteBurst: number;
+  /** WebSockets one remote address may hold open before authenticating; the next is refused. */
+  maxUnauthenticatedPerAddress: number;
+  /** WebSockets the whole server holds open before authentication; the next is refused. */
+  maxUnauthenticated: number;
+  /** A WebSocket that has not authenticated within this long is closed (ms). */
+  authTimeoutMs: number;
+  /** Messages Hocuspocus buffers for one socket until it authenticates; more closes it. */
+  preAuthQueueMessages: number;
+  /** Bytes Hocuspocus buffers for one socket until it authenticates; more closes it. */
+  preAuthQueueBytes: number;
   /** Connections one document (`<id>` or `<id>/review`) accepts; the next is refused. */
   maxConnectionsPerModel: number;
   /** Largest API request body (bytes). */
@@ -41,6 +55,10 @@ export interface ServerConfig {
   autoVersionKeep: number;
   /** One person's changes to one card within this long merge into one revision-log entry. */
   activityMergeMs: number;
+  /** A postgres:// URL stores everything in PostgreSQL instead of the SQLite file. */
+  databaseUrl: string | undefined;
+  /** PostgreSQL schema to use instead of `public` (one per deployment or test run). */
+  databaseSchema: string | undefined;
   /** With a Redis URL, several processes share live documents (see scale/cluster.ts). */
   redisUrl: string | undefined;
   /** Namespace of this deployment's Redis channels and keys. */
@@ -53,6 +71,13 @@ export const DEFAULT_LIMITS: Limits = {
   maxPayloadBytes: 4 * 1024 * 1024,
   messagesPerSecond: 100,
   messageBurst: 400,
+  bytesPerSecond: 1024 * 1024,
+  byteBurst: 8 * 1024 * 1024,
+  maxUnauthenticatedPerAddress: 50,
+  maxUnauthenticated: 1_000,
+  authTimeoutMs: 10_000,
+  preAuthQueueMessages: 32,
+  preAuthQueueBytes: 256 * 1024,
   maxConnectionsPerModel: 200,
   maxBodyBytes: 5 * 1024 * 1024,
   apiRequestsPerSecond: 50,
@@ -73,6 +98,8 @@ export function defaultConfig(): ServerConfig {
     autoVersionQuietMs: 10 * 60_000,
     autoVersionKeep: 20,
     activityMergeMs: 30_000,
+    databaseUrl: undefined,
+    databaseSchema: undefined,
     redisUrl: undefined,
     redisPrefix: "logic-canvas",
     redisResyncMs: 15_000,
@@ -130,6 +157,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     autoVersionQuietMs: intFromEnv(env, "AUTO_VERSION_QUIET_MS"),
     autoVersionKeep: intFromEnv(env, "AUTO_VERSION_KEEP"),
     activityMergeMs: intFromEnv(env, "ACTIVITY_MERGE_MS"),
+    databaseUrl: env.DATABASE_URL || undefined,
+    databaseSchema: env.DATABASE_SCHEMA || undefined,
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_PREFIX || undefined,
     redisResyncMs: intFromEnv(env, "REDIS_RESYNC_MS"),
@@ -137,6 +166,13 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
       maxPayloadBytes: intFromEnv(env, "WS_MAX_PAYLOAD_BYTES"),
       messagesPerSecond: intFromEnv(env, "WS_MESSAGES_PER_SECOND"),
       messageBurst: intFromEnv(env, "WS_MESSAGE_BURST"),
+      bytesPerSecond: intFromEnv(env, "WS_BYTES_PER_SECOND"),
+      byteBurst: intFromEnv(env, "WS_BYTE_BURST"),
+      maxUnauthenticatedPerAddress: intFromEnv(env, "WS_MAX_UNAUTHENTICATED_PER_ADDRESS"),
+      maxUnauthenticated: intFromEnv(env, "WS_MAX_UNAUTHENTICATED"),
+      authTimeoutMs: intFromEnv(env, "WS_AUTH_TIMEOUT_MS"),
+      preAuthQueueMessages: intFromEnv(env, "WS_PRE_AUTH_QUEUE_MESSAGES"),
+      preAuthQueueBytes: intFromEnv(env, "WS_PRE_AUTH_QUEUE_BYTES"),
       maxConnectionsPerModel: intFromEnv(env, "MAX_CONNECTIONS_PER_MODEL"),
       maxBodyBytes: intFromEnv(env, "API_MAX_BODY_BYTES"),
       apiRequestsPerSecond: intFromEnv(env, "API_REQUESTS_PER_SECOND"),

@@ -19,11 +19,13 @@ import { DocumentPersistence } from "./persistence.ts";
 import { revisionLog } from "./revisions/extension.ts";
 import { ActivityRecorder } from "./revisions/recorder.ts";
 import { type Cluster, startCluster } from "./scale/cluster.ts";
+import { isPostgresUrl, PostgresStore } from "./storage/postgres/index.ts";
 import { SqliteStore } from "./storage/sqlite.ts";
 import type { Store } from "./storage/types.ts";
 import { autoVersions } from "./versions/extension.ts";
 import { VersionService } from "./versions/service.ts";
 import { collabEndpoint } from "./ws/collab.ts";
+import { SocketGuard } from "./ws/socket-guard.ts";
 import { originChecker, UpgradeRouter } from "./ws/upgrade-router.ts";
 import { yjsEndpoint } from "./ws/yjs-endpoint.ts";
 
@@ -69,12 +71,23 @@ function listen(server: Server, port: number, host: string): Promise<AddressInfo
   });
 }
 
-export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
+/** Test-only seams that are not configuration (fault-injection tests wrap the store). */
+export interface ServerHooks {
+  wrapStore?: (store: Store) => Store;
+}
+
+export async function startServer(
+  options: ServerOptions = {},
+  hooks: ServerHooks = {},
+): Promise<RunningServer> {
   const config = resolveConfig(options);
   const logger = createLogger(config.logLevel);
-  const store = new SqliteStore(join(config.dataDir, "logic-canvas.sqlite"), {
-    synchronous: config.sqliteSynchronous,
-  });
+  const opened: Store = isPostgresUrl(config.databaseUrl)
+    ? await PostgresStore.open(config.databaseUrl, { schema: config.databaseSchema })
+    : new SqliteStore(join(config.dataDir, "logic-canvas.sqlite"), {
+        synchronous: config.sqliteSynchronous,
+      });
+  const store = hooks.wrapStore ? hooks.wrapStore(opened) : opened;
   const cluster = config.redisUrl
     ? await startCluster(
         { url: config.redisUrl, prefix: config.redisPrefix, resyncMs: config.redisResyncMs },
@@ -91,13 +104,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   // The version service needs the model service, which needs Hocuspocus: bound just below.
   let versions: VersionService | undefined;
 
+  const guard = new SocketGuard(config.limits, logger);
   const hocuspocus = new Hocuspocus({
     name: "logic-canvas",
     quiet: true,
+    maxUnauthenticatedQueueMessages: config.limits.preAuthQueueMessages,
+    maxUnauthenticatedQueueSize: config.limits.preAuthQueueBytes,
     extensions: [
       loggingExtension(logger),
       authExtension(store, registry, logger),
-      limitsExtension(config.limits, logger),
+      limitsExtension(config.limits, logger, guard),
       writeGate(persistence, logger),
       awarenessStamp(),
       persistenceExtension(persistence),
@@ -120,10 +136,16 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const collab = collabEndpoint(
     hocuspocus,
     { maxPayloadBytes: config.limits.maxPayloadBytes },
+    guard,
     logger,
   );
   upgrades.register("/collab", collab.handler);
-  const yjs = yjsEndpoint(hocuspocus, { maxPayloadBytes: config.limits.maxPayloadBytes }, logger);
+  const yjs = yjsEndpoint(
+    hocuspocus,
+    { maxPayloadBytes: config.limits.maxPayloadBytes },
+    guard,
+    logger,
+  );
   upgrades.register(yjs.matches, yjs.handler);
 
   const api = apiRoutes({

@@ -15,3 +15,20 @@ export function laneX(kind: NodeKind): number {
 export function positionInLane(kind: NodeKind, index: number): { x: number; y: number } {
   return { x: laneX(kind), y: LANE_PADDING + index * LANE_ROW_SPACING };
 }
+
+/** A card's width on the canvas: its lane less the padding on both sides. */
+export const CARD_WIDTH = LANE_WIDTH - 2 * LANE_PADDING;
+
+/**
+ * Where a card is drawn: its stored position, with x kept inside its kind's lane. The lane a
+ * card sits in is its kind, whatever position an imported file or an integration wrote.
+ */
+export function placeInLane(
+  kind: NodeKind,
+  position?: { x: number; y: number },
+): { x: number; y: number } {
+  if (!position) return { x: laneX(kind), y: LANE_PADDING };
+  const left = columnOf(kind) * LANE_WIDTH;
+  const x = Math.min(Math.max(position.x, left), left + LANE_WIDTH - CARD_WIDTH);
+  return x === position.x ? position : { x, y: position.y };
+}

@@ -73,3 +73,14 @@ describe("blankModel", () => {
     expect(blankModel().title).toBe("Untitled logic model");
   });
 });
+
+describe("placeInLane", () => {
+  it("keeps a card's x inside the lane of its kind and leaves a good position alone", async () => {
+    const { placeInLane, laneX, LANE_WIDTH } = await import("../src/index.ts");
+    expect(placeInLane("activity", { x: 40, y: 120 })).toEqual({ x: LANE_WIDTH, y: 120 });
+    expect(placeInLane("input", { x: 1300, y: 10 })).toEqual({ x: 80, y: 10 });
+    const good = { x: laneX("smallWin"), y: 300 };
+    expect(placeInLane("smallWin", good)).toBe(good);
+    expect(placeInLane("longTerm")).toEqual({ x: laneX("longTerm"), y: 40 });
+  });
+});

@@ -12,8 +12,9 @@ import {
 } from "./harness.ts";
 
 /**
- * Floods, against the server's default limits: Hocuspocus's pre-authentication queue (1,000
- * messages or 5 MiB per connection) and our per-socket token bucket (100 messages/s, burst 400).
+ * Floods, against the server's default limits: Hocuspocus's pre-authentication queue (32
+ * messages or 256 KiB per connection) and our per-socket token bucket (100 messages/s, burst 400,
+ * counted as frames arrive).
  * Figures are printed for the README's reliability report.
  */
 
@@ -171,10 +172,11 @@ describe("an authenticated client sending 10,000 updates a second", () => {
       `authenticated flood: ${JSON.stringify(flood)}; rss ${before.rssMB.toFixed(0)} -> peak ${peakRssMB.toFixed(0)} MB; loop max ${maxDelayMs.toFixed(0)} ms; ` +
         `bystander edits ${bystanders.latencies.length}, p50 ${percentile(bystanders.latencies, 50).toFixed(1)} ms, p99 ${percentile(bystanders.latencies, 99).toFixed(1)} ms, max ${Math.max(...bystanders.latencies).toFixed(0)} ms`,
     );
-    // Refused while the flood lasts: a `rate-limited` close of the document, or of the socket.
-    expect(flood.rateLimited > 0 || flood.closeCode === 4430, "rate-limited during the flood").toBe(
-      true,
-    );
+    // The socket itself is closed with `rate-limited` as the frames arrive, within the first
+    // second of the flood: counted when Hocuspocus dequeued them, a busy server let its queue
+    // grow without bound instead (38,980 updates arrived in 4.3 s, 729 applied, no limit).
+    expect(flood.closeCode, "closed with rate-limited").toBe(4430);
+    expect(flood.sent).toBeLessThan(10_000);
     expect(server.exit()).toBeNull();
     expect(maxDelayMs).toBeLessThan(1_000);
     expect(bystanders.lost()).toBe(0);

@@ -19,6 +19,7 @@ import {
   type NodeKind,
   type NodePatch,
   nodesMap,
+  placeInLane,
   readCheckIns,
   readEdge,
   readNode,
@@ -226,7 +227,7 @@ export class YjsFlowBinding {
 
   private flowNode(id: string, node: LogicNode): CardNode {
     const cached = this.flowNodes.get(id);
-    const position = this.drag.positionOf(id) ?? node.position ?? { x: laneX(node.kind), y: 40 };
+    const position = this.drag.positionOf(id) ?? placeInLane(node.kind, node.position);
     const selected = this.selectedNodes.has(id);
     const measured = this.measured.get(id);
     if (

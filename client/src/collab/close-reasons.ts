@@ -45,6 +45,10 @@ const EXPLANATIONS: Record<string, { message: string; retry: boolean }> = {
     message: "The model could not be loaded from storage. Nothing was changed; try again later.",
     retry: false,
   },
+  "out-of-sync": {
+    message: "This page missed some changes; reconnecting to catch up.",
+    retry: true,
+  },
   "bad-message": { message: "The server could not read a message from this page.", retry: false },
 };
 

@@ -144,13 +144,18 @@ export class ReviewBinding {
     return this.me;
   }
 
-  /** Remembers, in this browser, that the person has seen the thread as it is now. */
+  /**
+   * Remembers, in this browser, that the person has seen the thread as it is now. What is stored
+   * is the thread's newest message time (the writers' clocks), not this machine's clock, so a
+   * clock running behind elsewhere cannot hide a message written after the thread was read.
+   */
   markRead(threadId: string): void {
     const thread = this.snapshot.threads.find((t) => t.id === threadId);
     if (!thread || thread.unread === 0) return;
-    // Another machine's clock may run ahead: never mark read "before" the newest message.
-    const now = new Date().toISOString();
-    const at = [thread.lastActivity, now].sort()[1] ?? now;
+    this.remember(threadId, thread.lastActivity);
+  }
+
+  private remember(threadId: string, at: string): void {
     this.read = { ...loadRead(this.modelId), [threadId]: at };
     localStorage.setItem(readKey(this.modelId), JSON.stringify(this.read));
     this.refresh();
@@ -194,8 +199,7 @@ export class ReviewBinding {
 
   // What one writes oneself is read.
   private markOwn(threadId: string): void {
-    this.read = { ...loadRead(this.modelId), [threadId]: new Date().toISOString() };
-    localStorage.setItem(readKey(this.modelId), JSON.stringify(this.read));
-    this.refresh();
+    const thread = this.snapshot.threads.find((t) => t.id === threadId);
+    if (thread) this.remember(threadId, thread.lastActivity);
   }
 }

@@ -59,7 +59,9 @@ export class RevisionWatch {
       let fields: string[] = [];
       if (first === "smart" && second && WATCHED.has(second)) fields = [`smart.${second}`];
       else if (first === "smart" && !second)
-        fields = [...keys].filter((k): k is string => k !== null && WATCHED.has(k));
+        fields = [...keys]
+          .filter((k): k is string => k !== null && WATCHED.has(k))
+          .map((k) => `smart.${k}`);
       if (fields.length === 0) continue;
       const set = byNode.get(place.id) ?? new Set<string>();
       for (const f of fields) set.add(f);

@@ -89,9 +89,37 @@ export class ReviewSession {
     this.doc.destroy();
   }
 
-  /** Sends "why revised" for the latest change of a card to the server's revision log. */
-  sendRevisionReason(nodeId: string, reason: string): void {
-    this.graph.provider.sendStateless(JSON.stringify({ type: "revision-reason", nodeId, reason }));
+  /**
+   * Sends "why revised" for this person's latest change of a card to the server's revision log.
+   * Resolves with null once the server saved it, or with what went wrong in words.
+   */
+  sendRevisionReason(nodeId: string, reason: string): Promise<string | null> {
+    const provider = this.graph.provider;
+    return new Promise((resolve) => {
+      const done = (result: string | null) => {
+        clearTimeout(timer);
+        provider.off("stateless", onReply);
+        resolve(result);
+      };
+      const onReply = ({ payload }: { payload: string }) => {
+        let data: { type?: unknown; nodeId?: unknown; message?: unknown };
+        try {
+          data = JSON.parse(payload);
+        } catch {
+          return;
+        }
+        if (data.nodeId !== undefined && data.nodeId !== nodeId) return;
+        if (data.type === "revision-reason-saved") done(null);
+        else if (data.type === "revision-reason-refused")
+          done(String(data.message ?? "The reason was not saved."));
+      };
+      const timer = setTimeout(
+        () => done("The server did not confirm the reason; check your connection and try again."),
+        10_000,
+      );
+      provider.on("stateless", onReply);
+      provider.sendStateless(JSON.stringify({ type: "revision-reason", nodeId, reason }));
+    });
   }
 
   private onStateless(payload: string): void {

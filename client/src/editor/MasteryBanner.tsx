@@ -1,4 +1,5 @@
 import { useEffect, useState } from "react";
+import { MasteryVotes } from "../review/CardReviewBadges.tsx";
 
 /** The overarching mastery goal across the top; edited in place by editors. */
 export function MasteryBanner({
@@ -45,6 +46,7 @@ export function MasteryBanner({
           }}
         />
       )}
+      <MasteryVotes />
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import "./history.css";
 import { useEffect, useState } from "react";
 import { timeAgo } from "../review/review-context.ts";
 import {

@@ -1,3 +1,4 @@
+import "./history.css";
 import type { LogicModel, ModelDiff } from "@logic-canvas/shared";
 import { useCallback, useEffect, useState } from "react";
 import type { PanelProps } from "../editor/panels/SidePanel.tsx";

@@ -1,3 +1,4 @@
+import "./history.css";
 import { useEffect, useState } from "react";
 import { useReviewContext } from "../review/review-context.ts";
 import { fieldWord } from "./history-api.ts";
@@ -11,12 +12,14 @@ export function RevisionReasonPrompt({ nodeId }: { nodeId: string }) {
   const [fields, setFields] = useState<string[] | null>(null);
   const [reason, setReason] = useState("");
   const [sent, setSent] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
   const onRevision = ctx?.onRevision;
   useEffect(() => {
     if (!onRevision) return;
     return onRevision((revision) => {
       if (revision.nodeId !== nodeId) return;
       setSent(false);
+      setProblem(null);
       setFields((known) => [...new Set([...(known ?? []), ...revision.fields])]);
     });
   }, [onRevision, nodeId]);
@@ -31,10 +34,18 @@ export function RevisionReasonPrompt({ nodeId }: { nodeId: string }) {
   const send = () => {
     const trimmed = reason.trim();
     if (!trimmed) return;
-    ctx.sendRevisionReason?.(nodeId, trimmed.slice(0, 1000));
+    const kept = fields;
     setFields(null);
-    setReason("");
-    setSent(true);
+    void ctx.sendRevisionReason?.(nodeId, trimmed.slice(0, 1000)).then((failed) => {
+      if (failed) {
+        // Keep the words so the person can try again.
+        setProblem(failed);
+        setFields(kept);
+      } else {
+        setReason("");
+        setSent(true);
+      }
+    });
   };
   return (
     <div className="revision-prompt" data-testid="revision-reason">
@@ -55,6 +66,11 @@ export function RevisionReasonPrompt({ nodeId }: { nodeId: string }) {
           }}
         />
       </label>
+      {problem && (
+        <p className="form-error" role="alert">
+          {problem}
+        </p>
+      )}
       <button type="button" disabled={reason.trim() === ""} onClick={send}>
         Save reason
       </button>

@@ -3,7 +3,9 @@ import type { Hocuspocus, WebSocketLike } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import { CLOSE_REASONS, shortReason } from "../close-reasons.ts";
 import { errorText, type Logger } from "../logger.ts";
-import type { UpgradeHandler } from "./upgrade-router.ts";
+import { FrameFeeder } from "./frame-feeder.ts";
+import type { SocketGuard } from "./socket-guard.ts";
+import { refuseUpgrade, type UpgradeHandler } from "./upgrade-router.ts";
 
 /** Hocuspocus takes a Fetch `Request`; only the URL and headers matter to it. */
 function toRequest(request: IncomingMessage): Request {
@@ -24,17 +26,42 @@ function toRequest(request: IncomingMessage): Request {
 export function collabEndpoint(
   hocuspocus: Hocuspocus,
   options: { maxPayloadBytes: number },
+  guard: SocketGuard,
   logger: Logger,
 ): { handler: UpgradeHandler; sockets: WebSocketServer } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
 
   const handler: UpgradeHandler = (request, socket, head) => {
+    if (!guard.hasRoom(request)) {
+      refuseUpgrade(socket, 429, "Too Many Requests");
+      return;
+    }
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const client = hocuspocus.handleConnection(
-        ws as unknown as WebSocketLike,
-        toRequest(request),
-      );
+      const hookRequest = toRequest(request);
+      const guarded = guard.track(ws, request, hookRequest);
+      // What Hocuspocus sends passes the guard, which watches for the auth outcomes.
+      const outgoing: WebSocketLike = {
+        get readyState() {
+          return ws.readyState;
+        },
+        send(data) {
+          if (data instanceof Uint8Array) guarded.outgoing(data);
+          ws.send(data as Uint8Array);
+        },
+        close(code, reason) {
+          ws.close(code, reason);
+        },
+      };
+      const client = hocuspocus.handleConnection(outgoing, hookRequest);
+      const feeder = new FrameFeeder((frame) => client.handleMessage(frame));
+      guarded.onRefused = () => feeder.discard();
       ws.on("message", (data, isBinary) => {
+        const bytes = Buffer.isBuffer(data)
+          ? data.byteLength
+          : Array.isArray(data)
+            ? data.reduce((n, b) => n + b.byteLength, 0)
+            : data.byteLength;
+        if (!guarded.arrived(bytes)) return;
         if (!isBinary) {
           ws.close(CLOSE_REASONS["bad-message"].wsCode, shortReason("bad-message"));
           return;
@@ -44,9 +71,14 @@ export function collabEndpoint(
           : Array.isArray(data)
             ? Buffer.concat(data)
             : Buffer.from(data);
-        client.handleMessage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+        feeder.push(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
       });
-      ws.on("close", (code, reason) => client.handleClose({ code, reason: reason.toString() }));
+      ws.on("close", (code, reason) => {
+        if (guarded.isGone) feeder.discard();
+        else feeder.flush();
+        guarded.closed();
+        client.handleClose({ code, reason: reason.toString() });
+      });
       ws.on("error", (error) => {
         // ws closes the socket itself (1009 for an oversized frame, 1002 for a bad one).
         logger.info("socket-error", { error: errorText(error) });

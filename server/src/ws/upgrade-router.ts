@@ -27,20 +27,20 @@ export class UpgradeRouter {
     const pathname = (request.url ?? "/").split("?")[0] ?? "/";
     const route = this.routes.find((r) => r.matches(pathname));
     if (!route) {
-      refuse(socket, 404, "Not Found");
+      refuseUpgrade(socket, 404, "Not Found");
       return;
     }
     const origin = request.headers.origin;
     if (!this.isOriginAllowed(origin)) {
       this.logger.warn("origin-refused", { origin: String(origin).slice(0, 200), path: pathname });
-      refuse(socket, 403, "Forbidden");
+      refuseUpgrade(socket, 403, "Forbidden");
       return;
     }
     route.handler(request, socket, head);
   };
 }
 
-function refuse(socket: Duplex, status: number, text: string): void {
+export function refuseUpgrade(socket: Duplex, status: number, text: string): void {
   socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
 }
 

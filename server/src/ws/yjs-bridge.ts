@@ -55,6 +55,8 @@ export class YjsBridge implements WebSocketLike {
   constructor(
     private readonly socket: WebSocket,
     documentName: string,
+    /** Sees each Hocuspocus message before translation (the socket guard reads auth outcomes). */
+    private readonly observe: (data: Uint8Array) => void = () => {},
   ) {
     const encoder = encoding.createEncoder();
     encoding.writeVarString(encoder, documentName);
@@ -89,6 +91,7 @@ export class YjsBridge implements WebSocketLike {
   /** What Hocuspocus sends this connection, translated; refusals become a close with a reason. */
   send(data: string | ArrayBufferLike | Blob | ArrayBufferView): void {
     if (!(data instanceof Uint8Array)) return;
+    this.observe(data);
     const decoder = decoding.createDecoder(data);
     decoding.readVarString(decoder);
     const start = decoder.pos;

@@ -4,7 +4,9 @@ import { WebSocketServer } from "ws";
 import { CLOSE_REASONS, shortReason } from "../close-reasons.ts";
 import { parseDocName } from "../doc-names.ts";
 import { errorText, type Logger } from "../logger.ts";
-import type { UpgradeHandler } from "./upgrade-router.ts";
+import { FrameFeeder } from "./frame-feeder.ts";
+import type { SocketGuard } from "./socket-guard.ts";
+import { refuseUpgrade, type UpgradeHandler } from "./upgrade-router.ts";
 import { YjsBridge } from "./yjs-bridge.ts";
 
 export const YJS_PREFIX = "/yjs/";
@@ -54,6 +56,7 @@ export interface YjsEndpoint {
 export function yjsEndpoint(
   hocuspocus: Hocuspocus,
   options: { maxPayloadBytes: number; keepAliveMs?: number },
+  guard: SocketGuard,
   logger: Logger,
 ): YjsEndpoint {
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
@@ -66,11 +69,19 @@ export function yjsEndpoint(
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }
+    if (!guard.hasRoom(request)) {
+      refuseUpgrade(socket, 429, "Too Many Requests");
+      return;
+    }
     const token = tokenOf(request);
     wss.handleUpgrade(request, socket, head, (ws) => {
-      const bridge = new YjsBridge(ws, documentName);
-      const client = hocuspocus.handleConnection(bridge, hookRequest(request, documentName));
-      client.handleMessage(bridge.authMessage(token));
+      const forHooks = hookRequest(request, documentName);
+      const guarded = guard.track(ws, request, forHooks);
+      const bridge = new YjsBridge(ws, documentName, (data) => guarded.outgoing(data));
+      const client = hocuspocus.handleConnection(bridge, forHooks);
+      const feeder = new FrameFeeder((frame) => client.handleMessage(frame));
+      guarded.onRefused = () => feeder.discard();
+      feeder.push(bridge.authMessage(token));
 
       // y-websocket clients without presence send nothing while idle; a WebSocket pong (which
       // browsers send by themselves) counts as a sign of life for Hocuspocus's idle timeout.
@@ -86,6 +97,7 @@ export function yjsEndpoint(
           : Array.isArray(data)
             ? Buffer.concat(data)
             : Buffer.from(data);
+        if (!guarded.arrived(buffer.byteLength)) return;
         const message = isBinary
           ? bridge.incoming(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength))
           : null;
@@ -93,10 +105,13 @@ export function yjsEndpoint(
           ws.close(CLOSE_REASONS["bad-message"].wsCode, shortReason("bad-message"));
           return;
         }
-        client.handleMessage(message);
+        feeder.push(message);
       });
       ws.on("close", (code, reason) => {
         clearInterval(ping);
+        if (guarded.isGone) feeder.discard();
+        else feeder.flush();
+        guarded.closed();
         client.handleClose({ code, reason: reason.toString() });
       });
       ws.on("error", (error) => {

@@ -1,10 +1,11 @@
 import type { LogicModel } from "@logic-canvas/shared";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { YjsFlowBinding } from "../../canvas/yjs-flow-binding.ts";
 import { HistoryPanel } from "../../history/HistoryPanel.tsx";
 import { CommentsTabCount } from "../../review/CardReviewBadges.tsx";
 import { CommentsPanel } from "../../review/CommentsPanel.tsx";
 import { ConsensusPanel } from "../../review/ConsensusPanel.tsx";
+import { onCommentsRequest } from "../../review/comments-request.ts";
 import { SelectionPanel } from "./SelectionPanel.tsx";
 import { useValidation, ValidationPanel } from "./ValidationPanel.tsx";
 
@@ -30,6 +31,7 @@ const SECTIONS = [
 
 export function SidePanel(props: PanelProps) {
   const [active, setActive] = useState<(typeof SECTIONS)[number]["id"]>("details");
+  useEffect(() => onCommentsRequest(() => setActive("comments")), []);
   const validation = useValidation(props.model);
   const problems = validation.errors.length + validation.warnings.length;
   const Section = SECTIONS.find((s) => s.id === active)?.Component ?? SelectionPanel;

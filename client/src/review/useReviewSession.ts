@@ -1,0 +1,49 @@
+import { useEffect, useMemo, useState } from "react";
+import { sessionTokenFor } from "../collab/review-person.ts";
+import { ReviewSession } from "../collab/review-session.ts";
+import type { CollabSession } from "../collab/session.ts";
+import type { ReviewContextValue } from "./review-context.ts";
+
+/** Opens the model's review document next to its graph, for as long as the editor is open. */
+export function useReviewSession(
+  session: CollabSession,
+  linkToken: string,
+  displayName: string,
+): ReviewSession | null {
+  const [review, setReview] = useState<ReviewSession | null>(null);
+  useEffect(() => {
+    const created = new ReviewSession(session, sessionTokenFor(linkToken, displayName));
+    setReview(created);
+    // Read by end-to-end tests (to prove the server refuses a forged write); grants nothing.
+    (window as unknown as { logicCanvasReview?: unknown }).logicCanvasReview = created;
+    return () => created.destroy();
+  }, [session, linkToken, displayName]);
+  return review;
+}
+
+/** The context value review components read, rebuilt only when one of its parts changes. */
+export function useReviewContextValue(
+  review: ReviewSession | null,
+  parts: Omit<ReviewContextValue, "binding" | "onRevision" | "sendRevisionReason">,
+): ReviewContextValue | null {
+  const { role, modelId, token, displayName, presentNames, focus } = parts;
+  const namesKey = presentNames.join("\u0000");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: namesKey stands for presentNames
+  return useMemo(
+    () =>
+      review
+        ? {
+            binding: review.binding,
+            role,
+            modelId,
+            token,
+            displayName,
+            presentNames,
+            focus,
+            onRevision: (listener) => review.revisions.onRevision(listener),
+            sendRevisionReason: (nodeId, reason) => review.sendRevisionReason(nodeId, reason),
+          }
+        : null,
+    [review, role, modelId, token, displayName, namesKey, focus],
+  );
+}

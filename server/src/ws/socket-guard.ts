@@ -1,0 +1,225 @@
+import type { IncomingMessage } from "node:http";
+import * as decoding from "lib0/decoding";
+import type { WebSocket } from "ws";
+import { CLOSE_REASONS, type CloseCode, closeReason, shortReason } from "../close-reasons.ts";
+import type { Limits } from "../config.ts";
+import type { Logger } from "../logger.ts";
+
+// Hocuspocus's auth message type and its server-to-client sub-types.
+const AUTH = 2;
+const PERMISSION_DENIED = 1;
+const AUTHENTICATED = 2;
+
+/** How long a socket we refused may take to finish the closing handshake before it is cut. */
+const CLOSE_GRACE_MS = 1_000;
+
+type GuardLimits = Pick<
+  Limits,
+  | "messagesPerSecond"
+  | "messageBurst"
+  | "bytesPerSecond"
+  | "byteBurst"
+  | "maxUnauthenticatedPerAddress"
+  | "maxUnauthenticated"
+  | "authTimeoutMs"
+>;
+
+/** One WebSocket as the guard sees it, from upgrade to close. */
+export class GuardedSocket {
+  private messageTokens: number;
+  private byteTokens: number;
+  private at = Date.now();
+  private authenticated = false;
+  private gone = false;
+  private readonly deadline: NodeJS.Timeout;
+  // Per document name: what to release when this socket stops holding a slot for it.
+  private readonly watchers = new Map<string, () => void>();
+  /** Called when the server refuses this socket (before its close event). */
+  onRefused: () => void = () => {};
+
+  constructor(
+    private readonly guard: SocketGuard,
+    readonly ws: WebSocket,
+    readonly address: string,
+  ) {
+    this.messageTokens = guard.limits.messageBurst;
+    this.byteTokens = guard.limits.byteBurst;
+    this.deadline = setTimeout(() => {
+      guard.logger.warn("auth-timeout", { address });
+      this.refuse("unauthorized", "No valid link was presented in time.");
+    }, guard.limits.authTimeoutMs);
+    this.deadline.unref();
+  }
+
+  get isGone(): boolean {
+    return this.gone;
+  }
+
+  /**
+   * Counts a frame as it arrives, before Hocuspocus queues it: false (and the socket closed with
+   * `rate-limited`) once the socket exceeds its message or byte budget. Counting at arrival, not
+   * when Hocuspocus dequeues, is what bounds its per-connection queue while the CPU is busy.
+   */
+  arrived(bytes: number): boolean {
+    if (this.gone) return false;
+    const { limits } = this.guard;
+    const now = Date.now();
+    const elapsed = (now - this.at) / 1000;
+    this.at = now;
+    this.messageTokens = Math.min(
+      limits.messageBurst,
+      this.messageTokens + elapsed * limits.messagesPerSecond,
+    );
+    this.byteTokens = Math.min(limits.byteBurst, this.byteTokens + elapsed * limits.bytesPerSecond);
+    if (this.messageTokens < 1 || this.byteTokens < bytes) {
+      this.guard.logger.warn("rate-limited", { address: this.address });
+      this.refuse("rate-limited");
+      return false;
+    }
+    this.messageTokens -= 1;
+    this.byteTokens -= bytes;
+    return true;
+  }
+
+  /** Reads what Hocuspocus sends this socket for the auth outcomes the guard acts on. */
+  outgoing(data: Uint8Array): void {
+    const outcome = authOutcome(data);
+    if (!outcome) return;
+    if (outcome.type === AUTHENTICATED) {
+      if (!this.authenticated) {
+        this.authenticated = true;
+        clearTimeout(this.deadline);
+        this.guard.authenticated(this);
+      }
+      return;
+    }
+    if (outcome.type === PERMISSION_DENIED) {
+      const release = this.watchers.get(outcome.documentName);
+      this.watchers.delete(outcome.documentName);
+      release?.();
+    }
+  }
+
+  /** Calls `release` once, when this socket closes or is refused `documentName`. */
+  watch(documentName: string, release: () => void): void {
+    if (this.gone) {
+      release();
+      return;
+    }
+    this.watchers.set(documentName, release);
+  }
+
+  /**
+   * Closes with one of our reasons; what still arrives is dropped (`arrived` is false once gone),
+   * and the socket is cut if the peer does not finish the closing handshake in time.
+   */
+  refuse(code: CloseCode, detail?: string): void {
+    if (this.ws.readyState >= this.ws.CLOSING) return;
+    const reason = detail ? fit(closeReason(code, detail)) : shortReason(code);
+    this.ws.close(CLOSE_REASONS[code].wsCode, reason);
+    this.onRefused();
+    setTimeout(() => this.ws.terminate(), CLOSE_GRACE_MS).unref();
+    this.closed();
+  }
+
+  /** The socket is gone (or we gave up on it): release everything it held. Idempotent. */
+  closed(): void {
+    if (this.gone) return;
+    this.gone = true;
+    clearTimeout(this.deadline);
+    this.guard.forget(this, this.authenticated);
+    const releases = [...this.watchers.values()];
+    this.watchers.clear();
+    for (const release of releases) release();
+  }
+}
+
+function fit(reason: string): string {
+  return Buffer.byteLength(reason) <= 123 ? reason : reason.slice(0, 100);
+}
+
+/** The auth sub-type and document of a Hocuspocus server message, or null for any other message. */
+function authOutcome(data: Uint8Array): { type: number; documentName: string } | null {
+  try {
+    const decoder = decoding.createDecoder(data);
+    // The address may be `documentName\0sessionId` for session-aware providers.
+    const documentName = decoding.readVarString(decoder).split("\0")[0] ?? "";
+    if (decoding.readVarUint(decoder) !== AUTH) return null;
+    return { type: decoding.readVarUint(decoder), documentName };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Socket-level limits shared by every WebSocket endpoint: how many sockets may be open without
+ * having authenticated (per remote address and in total), how long a socket may take to
+ * authenticate, and the per-socket message and byte budget. It also tells the limits extension
+ * when a socket that held a connection slot is gone, whatever the path.
+ */
+export class SocketGuard {
+  private readonly unauthenticatedByAddress = new Map<string, number>();
+  private unauthenticated = 0;
+  private readonly byRequest = new WeakMap<Request, GuardedSocket>();
+
+  constructor(
+    readonly limits: GuardLimits,
+    readonly logger: Logger,
+  ) {}
+
+  /** Before the upgrade: false when the pre-authentication caps are full. */
+  hasRoom(request: IncomingMessage): boolean {
+    const address = request.socket.remoteAddress ?? "unknown";
+    const fromAddress = this.unauthenticatedByAddress.get(address) ?? 0;
+    if (
+      fromAddress >= this.limits.maxUnauthenticatedPerAddress ||
+      this.unauthenticated >= this.limits.maxUnauthenticated
+    ) {
+      this.logger.warn("unauthenticated-cap", {
+        address,
+        fromAddress,
+        total: this.unauthenticated,
+      });
+      return false;
+    }
+    return true;
+  }
+
+  /** After the upgrade; `hookRequest` is the Request handed to Hocuspocus for this socket. */
+  track(ws: WebSocket, request: IncomingMessage, hookRequest: Request): GuardedSocket {
+    const address = request.socket.remoteAddress ?? "unknown";
+    this.unauthenticatedByAddress.set(
+      address,
+      (this.unauthenticatedByAddress.get(address) ?? 0) + 1,
+    );
+    this.unauthenticated += 1;
+    const socket = new GuardedSocket(this, ws, address);
+    this.byRequest.set(hookRequest, socket);
+    return socket;
+  }
+
+  /** The socket behind a Hocuspocus hook's `request`, if it came through an endpoint. */
+  socketOf(request: Request): GuardedSocket | undefined {
+    return this.byRequest.get(request);
+  }
+
+  authenticated(socket: GuardedSocket): void {
+    this.release(socket.address);
+  }
+
+  forget(socket: GuardedSocket, wasAuthenticated: boolean): void {
+    if (!wasAuthenticated) this.release(socket.address);
+  }
+
+  private release(address: string): void {
+    this.unauthenticated = Math.max(0, this.unauthenticated - 1);
+    const left = (this.unauthenticatedByAddress.get(address) ?? 1) - 1;
+    if (left > 0) this.unauthenticatedByAddress.set(address, left);
+    else this.unauthenticatedByAddress.delete(address);
+  }
+
+  /** Open sockets not yet authenticated (for health and tests). */
+  get unauthenticatedCount(): number {
+    return this.unauthenticated;
+  }
+}

@@ -1,0 +1,170 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { readModel } from "@logic-canvas/shared";
+import WebSocket from "ws";
+import * as Y from "yjs";
+import { randomMutation } from "../../../shared/test/support/mutations.ts";
+import { stateVectorOf } from "../../../shared/test/support/peers.ts";
+import type { Rng } from "../../../shared/test/support/prng.ts";
+
+/**
+ * Real HocuspocusProviders for convergence runs: each sends through a WebSocket that delays its
+ * frames by a random few milliseconds (in order, as TCP would), so updates from different peers
+ * reach the server interleaved at random; a peer can drop its socket and reconnect later, editing
+ * offline meanwhile.
+ */
+
+export interface SocketPeer {
+  doc: Y.Doc;
+  provider: HocuspocusProvider;
+  socket: HocuspocusProviderWebsocket;
+  online: boolean;
+  closes: string[];
+  url: string;
+  drop(): void;
+  reconnect(): void;
+  destroy(): void;
+}
+
+function delayedSocket(rng: Rng, maxDelayMs: number): typeof WebSocket {
+  return class DelayedWebSocket extends WebSocket {
+    private chain: Promise<void> = Promise.resolve();
+    override send(data: unknown, ...rest: unknown[]): void {
+      const delay = rng.int(maxDelayMs + 1);
+      const forward = () => {
+        if (this.readyState !== WebSocket.OPEN) return;
+        try {
+          (WebSocket.prototype.send as (...a: unknown[]) => void).call(this, data, ...rest);
+        } catch {
+          // A socket closing under the delayed frame: the provider resyncs on reconnect.
+        }
+      };
+      this.chain = this.chain.then(() =>
+        delay ? new Promise<void>((r) => setTimeout(r, delay)).then(forward) : forward(),
+      );
+    }
+  } as unknown as typeof WebSocket;
+}
+
+export function openPeer(
+  url: string,
+  name: string,
+  token: string,
+  options: { rng?: Rng; maxDelayMs?: number; doc?: Y.Doc } = {},
+): SocketPeer {
+  const doc = options.doc ?? new Y.Doc();
+  const closes: string[] = [];
+  const socket = new HocuspocusProviderWebsocket({
+    url: `${url.replace("http", "ws")}/collab`,
+    WebSocketPolyfill: (options.rng
+      ? delayedSocket(options.rng, options.maxDelayMs ?? 3)
+      : WebSocket) as unknown as typeof globalThis.WebSocket,
+  });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name,
+    token,
+    document: doc,
+    onClose: ({ event }) => {
+      if (event.reason) closes.push(event.reason);
+    },
+    onAuthenticationFailed: ({ reason }) => {
+      closes.push(reason);
+    },
+  });
+  provider.attach();
+  const peer: SocketPeer = {
+    doc,
+    provider,
+    socket,
+    online: true,
+    closes,
+    url,
+    drop() {
+      peer.online = false;
+      socket.disconnect();
+    },
+    reconnect() {
+      peer.online = true;
+      void socket.connect().catch(() => {});
+    },
+    destroy() {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+  return peer;
+}
+
+export async function until(check: () => boolean, what: string, timeout = 20_000): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 5));
+  }
+}
+
+export const settled = (peer: SocketPeer) =>
+  peer.provider.isSynced && peer.provider.unsyncedChanges === 0;
+
+/** A close the peer cannot recover from by reconnecting: its own change was refused. */
+export const refused = (peer: SocketPeer) =>
+  peer.closes.some((r) => r.startsWith("invalid-write") || r.startsWith("read-only"));
+
+export interface Snapshot {
+  model: string;
+  stateVector: string;
+}
+
+export function snapshotOf(doc: Y.Doc): Snapshot {
+  return { model: JSON.stringify(readModel(doc)), stateVector: stateVectorOf(doc) };
+}
+
+/**
+ * Random steps over the peers: mostly a typed mutation by an online or offline peer, sometimes a
+ * dropped or restored connection, with short pauses so frames interleave. Returns the mutation
+ * count.
+ */
+export async function churn(
+  peers: SocketPeer[],
+  rng: Rng,
+  steps: number,
+  options: { dropChance?: number; pauseEvery?: number } = {},
+): Promise<number> {
+  const dropChance = options.dropChance ?? 0.04;
+  const pauseEvery = options.pauseEvery ?? 4;
+  let mutations = 0;
+  for (let step = 0; step < steps; step += 1) {
+    const peer = rng.pick(peers) as SocketPeer;
+    if (rng.chance(dropChance)) {
+      if (peer.online) peer.drop();
+      else peer.reconnect();
+    } else if (!refused(peer)) {
+      randomMutation(peer.doc, rng, "local");
+      mutations += 1;
+    }
+    if (step % pauseEvery === 0) await new Promise((r) => setTimeout(r, rng.int(3)));
+  }
+  return mutations;
+}
+
+/**
+ * Everyone back online and quiet. A peer whose change the server refused (a deliberately
+ * unchecked invalid link, ~1 in 60 mutations) reloads with a fresh document, as the client does.
+ */
+export async function quiet(
+  peers: SocketPeer[],
+  reopen: (peer: SocketPeer) => SocketPeer,
+): Promise<{ peers: SocketPeer[]; reloaded: number }> {
+  let reloaded = 0;
+  const result = peers.map((peer) => {
+    if (refused(peer)) {
+      peer.destroy();
+      reloaded += 1;
+      return reopen(peer);
+    }
+    if (!peer.online) peer.reconnect();
+    return peer;
+  });
+  await until(() => result.every(settled), "every peer synced and acknowledged", 60_000);
+  return { peers: result, reloaded };
+}
