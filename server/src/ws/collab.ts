@@ -3,7 +3,6 @@ import type { Hocuspocus, WebSocketLike } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import { CLOSE_REASONS, shortReason } from "../close-reasons.ts";
 import { errorText, type Logger } from "../logger.ts";
-import { FrameFeeder } from "./frame-feeder.ts";
 import type { SocketGuard } from "./socket-guard.ts";
 import { refuseUpgrade, type UpgradeHandler } from "./upgrade-router.ts";
 
@@ -53,8 +52,6 @@ export function collabEndpoint(
         },
       };
       const client = hocuspocus.handleConnection(outgoing, hookRequest);
-      const feeder = new FrameFeeder((frame) => client.handleMessage(frame));
-      guarded.onRefused = () => feeder.discard();
       ws.on("message", (data, isBinary) => {
         const bytes = Buffer.isBuffer(data)
           ? data.byteLength
@@ -71,11 +68,9 @@ export function collabEndpoint(
           : Array.isArray(data)
             ? Buffer.concat(data)
             : Buffer.from(data);
-        feeder.push(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+        client.handleMessage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
       });
       ws.on("close", (code, reason) => {
-        if (guarded.isGone) feeder.discard();
-        else feeder.flush();
         guarded.closed();
         client.handleClose({ code, reason: reason.toString() });
       });

@@ -34,8 +34,6 @@ export class GuardedSocket {
   private readonly deadline: NodeJS.Timeout;
   // Per document name: what to release when this socket stops holding a slot for it.
   private readonly watchers = new Map<string, () => void>();
-  /** Called when the server refuses this socket (before its close event). */
-  onRefused: () => void = () => {};
 
   constructor(
     private readonly guard: SocketGuard,
@@ -117,7 +115,6 @@ export class GuardedSocket {
     if (this.ws.readyState >= this.ws.CLOSING) return;
     const reason = detail ? fit(closeReason(code, detail)) : shortReason(code);
     this.ws.close(CLOSE_REASONS[code].wsCode, reason);
-    this.onRefused();
     setTimeout(() => this.ws.terminate(), CLOSE_GRACE_MS).unref();
     this.closed();
   }

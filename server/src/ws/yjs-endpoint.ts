@@ -4,7 +4,6 @@ import { WebSocketServer } from "ws";
 import { CLOSE_REASONS, shortReason } from "../close-reasons.ts";
 import { parseDocName } from "../doc-names.ts";
 import { errorText, type Logger } from "../logger.ts";
-import { FrameFeeder } from "./frame-feeder.ts";
 import type { SocketGuard } from "./socket-guard.ts";
 import { refuseUpgrade, type UpgradeHandler } from "./upgrade-router.ts";
 import { YjsBridge } from "./yjs-bridge.ts";
@@ -79,9 +78,7 @@ export function yjsEndpoint(
       const guarded = guard.track(ws, request, forHooks);
       const bridge = new YjsBridge(ws, documentName, (data) => guarded.outgoing(data));
       const client = hocuspocus.handleConnection(bridge, forHooks);
-      const feeder = new FrameFeeder((frame) => client.handleMessage(frame));
-      guarded.onRefused = () => feeder.discard();
-      feeder.push(bridge.authMessage(token));
+      client.handleMessage(bridge.authMessage(token));
 
       // y-websocket clients without presence send nothing while idle; a WebSocket pong (which
       // browsers send by themselves) counts as a sign of life for Hocuspocus's idle timeout.
@@ -105,12 +102,10 @@ export function yjsEndpoint(
           ws.close(CLOSE_REASONS["bad-message"].wsCode, shortReason("bad-message"));
           return;
         }
-        feeder.push(message);
+        client.handleMessage(message);
       });
       ws.on("close", (code, reason) => {
         clearInterval(ping);
-        if (guarded.isGone) feeder.discard();
-        else feeder.flush();
         guarded.closed();
         client.handleClose({ code, reason: reason.toString() });
       });
