@@ -15,7 +15,7 @@ import {
 } from "../../../server/test/helpers.ts";
 import type { Credential, DocKind, Role } from "./permissions.ts";
 
-export { api, createModel, type TestServer };
+export { api, type CreatedModel, createModel, type TestServer };
 
 /** One in-process server per file; limits raised so that the matrix itself is never throttled. */
 export function startMatrixServer(): Promise<TestServer> {
@@ -126,7 +126,12 @@ export async function changeFor(
   else
     startThread(
       doc,
-      { anchor: { kind: "model" }, type: "idea", text: label, author: authorOf(PEOPLE[role], role) },
+      {
+        anchor: { kind: "model" },
+        type: "idea",
+        text: label,
+        author: authorOf(PEOPLE[role], role),
+      },
       "local",
     );
   return Y.mergeUpdates(updates);

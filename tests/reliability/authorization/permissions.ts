@@ -7,7 +7,12 @@
 
 export const ROLES = ["viewer", "commenter", "editor", "owner"] as const;
 export type Role = (typeof ROLES)[number];
-export const REFUSED_CREDENTIALS = ["no-token", "bad-token", "revoked-link", "other-model"] as const;
+export const REFUSED_CREDENTIALS = [
+  "no-token",
+  "bad-token",
+  "revoked-link",
+  "other-model",
+] as const;
 export type Credential = (typeof REFUSED_CREDENTIALS)[number] | Role;
 export const CREDENTIALS: readonly Credential[] = [...REFUSED_CREDENTIALS, ...ROLES];
 
@@ -53,8 +58,8 @@ export type WsOutcome =
   | { kind: "state-sent" }
   /** The third client sees this presence, stamped with the sender's role and person. */
   | { kind: "presence-stamped" }
-  /** The reply lists the third client's presence. */
-  | { kind: "presence-sent" }
+  /** Others' presence came with the connection; the query itself is answered with nothing. */
+  | { kind: "presence-at-connect" }
   | { kind: "reason-saved" }
   | { kind: "reason-refused" }
   /** The document connection ends (Hocuspocus CLOSE message). */
@@ -83,7 +88,7 @@ export function wsExpectation(
     case "awareness-update":
       return { kind: "presence-stamped" };
     case "awareness-query":
-      return { kind: "presence-sent" };
+      return { kind: "presence-at-connect" };
     case "stateless-revision-reason":
       if (yjsOnly) return { kind: "not-in-protocol" };
       // Only editors explain revisions, and only of the graph.

@@ -31,7 +31,10 @@ export function varUint(n: number): number[] {
   out.push(v);
   return out;
 }
-export const varBytes = (bytes: ArrayLike<number>) => [...varUint(bytes.length), ...Array.from(bytes)];
+export const varBytes = (bytes: ArrayLike<number>) => [
+  ...varUint(bytes.length),
+  ...Array.from(bytes),
+];
 export const varString = (s: string) => varBytes(new TextEncoder().encode(s));
 
 class Reader {
