@@ -1,12 +1,19 @@
 import { defineConfig } from "vitest/config";
 
-// One project per package; the browser end-to-end suite runs alone (one worker) so that its
-// servers and Chromium instances do not starve the unit tests on a 2-core machine.
+// One project per package, run in three groups so that the suites which measure the server under
+// stress (reliability) and drive Chromium (e2e) do not compete with the unit tests, or with each
+// other, for this 2-core machine: group 0 (unit, server, cross-package) in parallel, then
+// reliability one file at a time, then the browser suite one file at a time.
 export default defineConfig({
   test: {
     projects: [
       {
-        test: { name: "shared", root: "shared", include: ["test/**/*.test.ts"] },
+        test: {
+          name: "shared",
+          root: "shared",
+          include: ["test/**/*.test.ts"],
+          sequence: { groupOrder: 0 },
+        },
       },
       {
         test: {
@@ -15,6 +22,7 @@ export default defineConfig({
           include: ["test/**/*.test.ts"],
           testTimeout: 30_000,
           hookTimeout: 30_000,
+          sequence: { groupOrder: 0 },
         },
       },
       {
@@ -22,12 +30,24 @@ export default defineConfig({
           name: "tests",
           root: "tests",
           include: ["**/*.test.ts"],
-          exclude: ["e2e/**", "node_modules/**"],
+          exclude: ["e2e/**", "reliability/**", "node_modules/**"],
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          sequence: { groupOrder: 0 },
         },
       },
       "client/vitest.config.ts",
+      {
+        test: {
+          name: "reliability",
+          root: "tests",
+          include: ["reliability/**/*.test.ts"],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+          sequence: { groupOrder: 1 },
+        },
+      },
       {
         test: {
           name: "e2e",
@@ -36,6 +56,7 @@ export default defineConfig({
           testTimeout: 120_000,
           hookTimeout: 120_000,
           fileParallelism: false,
+          sequence: { groupOrder: 2 },
         },
       },
     ],

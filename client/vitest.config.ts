@@ -6,6 +6,7 @@ export default defineProject({
   plugins: [react()],
   test: {
     name: "client",
+    sequence: { groupOrder: 0 },
     // The folder of this file, whichever directory vitest was started from.
     root: fileURLToPath(new URL(".", import.meta.url)),
     include: ["test/**/*.test.{ts,tsx}"],

@@ -99,6 +99,11 @@ export class CollabSession {
       // from the server's state instead of sending the same refused change again.
       if (problem.code === "read-only" || problem.code === "invalid-write")
         void this.local.clearData();
+    } else if (problem?.code === "out-of-sync" && !this.stopped) {
+      // The server closed this document, not the socket: reconnecting runs the sync handshake
+      // again, which carries the changes the server was missing.
+      this.socket.disconnect();
+      void this.socket.connect();
     }
     this.update({ problem });
   }

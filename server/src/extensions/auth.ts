@@ -66,6 +66,18 @@ export function authExtension(
       try {
         access = await resolveAccess(store, token, documentName);
       } catch (error) {
+        if (!(error instanceof CloseError)) {
+          // A store that cannot answer is not a bad link: say so, so people retry rather
+          // than ask for a new link.
+          logger.error("auth-storage-error", {
+            document: documentName.slice(0, 80),
+            socket: socketId,
+          });
+          throw new CloseError(
+            "storage-error",
+            "The server could not check your link right now; try again in a moment.",
+          );
+        }
         logger.info("auth-refused", { document: documentName.slice(0, 80), socket: socketId });
         throw error;
       }

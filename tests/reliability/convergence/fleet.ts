@@ -25,11 +25,16 @@ export interface SocketPeer {
   destroy(): void;
 }
 
-function delayedSocket(rng: Rng, maxDelayMs: number): typeof WebSocket {
+function delayedSocket(rng: Rng | undefined, maxDelayMs: number): typeof WebSocket {
   return class DelayedWebSocket extends WebSocket {
     private chain: Promise<void> = Promise.resolve();
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args);
+      // Destroying a peer mid-handshake emits an error the provider already handles as a close.
+      this.on("error", () => {});
+    }
     override send(data: unknown, ...rest: unknown[]): void {
-      const delay = rng.int(maxDelayMs + 1);
+      const delay = rng ? rng.int(maxDelayMs + 1) : 0;
       const forward = () => {
         if (this.readyState !== WebSocket.OPEN) return;
         try {
@@ -55,9 +60,10 @@ export function openPeer(
   const closes: string[] = [];
   const socket = new HocuspocusProviderWebsocket({
     url: `${url.replace("http", "ws")}/collab`,
-    WebSocketPolyfill: (options.rng
-      ? delayedSocket(options.rng, options.maxDelayMs ?? 3)
-      : WebSocket) as unknown as typeof globalThis.WebSocket,
+    WebSocketPolyfill: delayedSocket(
+      options.rng,
+      options.maxDelayMs ?? 3,
+    ) as unknown as typeof globalThis.WebSocket,
   });
   const provider = new HocuspocusProvider({
     websocketProvider: socket,
@@ -95,10 +101,15 @@ export function openPeer(
   return peer;
 }
 
-export async function until(check: () => boolean, what: string, timeout = 20_000): Promise<void> {
+export async function until(
+  check: () => boolean,
+  what: string,
+  timeout = 20_000,
+  explain: () => string = () => "",
+): Promise<void> {
   const deadline = Date.now() + timeout;
   while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${explain()}`);
     await new Promise((r) => setTimeout(r, 5));
   }
 }
@@ -110,13 +121,63 @@ export const settled = (peer: SocketPeer) =>
 export const refused = (peer: SocketPeer) =>
   peer.closes.some((r) => r.startsWith("invalid-write") || r.startsWith("read-only"));
 
+/**
+ * The server closed the document because an update arrived before the changes it depends on (an
+ * edit sent right after reconnecting, ahead of the offline edits' sync reply). The provider does
+ * not resync by itself after that in-band close, so the peer reconnects, as the reason says.
+ */
+export const outOfSync = (peer: SocketPeer) => peer.closes.some((r) => r.startsWith("out-of-sync"));
+
+export const recoveries = { outOfSync: 0 };
+
+const lastAttempt = new WeakMap<SocketPeer, number>();
+
+export function recover(peer: SocketPeer): void {
+  // A connect() racing the close of the previous socket can be lost; try again, as a client does.
+  if (peer.online && peer.socket.status === "disconnected") {
+    const last = lastAttempt.get(peer) ?? 0;
+    if (Date.now() - last > 250) {
+      lastAttempt.set(peer, Date.now());
+      void peer.socket.connect().catch(() => {});
+    }
+  }
+  if (!outOfSync(peer)) return;
+  recoveries.outOfSync += 1;
+  peer.closes.length = 0;
+  peer.socket.disconnect();
+  peer.reconnect();
+}
+
 export interface Snapshot {
   model: string;
   stateVector: string;
 }
 
+/**
+ * JSON with object keys sorted and id-carrying arrays sorted by id: Y.Map iterates in the order a
+ * peer integrated its keys, which differs between peers holding identical content.
+ */
+export function canonical(value: unknown): unknown {
+  if (Array.isArray(value)) {
+    const items = value.map(canonical);
+    const ids = items.every((v) => v && typeof v === "object" && "id" in (v as object));
+    return ids
+      ? items.sort((a, b) =>
+          String((a as { id: unknown }).id).localeCompare(String((b as { id: unknown }).id)),
+        )
+      : items;
+  }
+  if (value && typeof value === "object")
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
+    );
+  return value;
+}
+
 export function snapshotOf(doc: Y.Doc): Snapshot {
-  return { model: JSON.stringify(readModel(doc)), stateVector: stateVectorOf(doc) };
+  return { model: JSON.stringify(canonical(readModel(doc))), stateVector: stateVectorOf(doc) };
 }
 
 /**
@@ -135,6 +196,7 @@ export async function churn(
   let mutations = 0;
   for (let step = 0; step < steps; step += 1) {
     const peer = rng.pick(peers) as SocketPeer;
+    recover(peer);
     if (rng.chance(dropChance)) {
       if (peer.online) peer.drop();
       else peer.reconnect();
@@ -156,15 +218,28 @@ export async function quiet(
   reopen: (peer: SocketPeer) => SocketPeer,
 ): Promise<{ peers: SocketPeer[]; reloaded: number }> {
   let reloaded = 0;
-  const result = peers.map((peer) => {
-    if (refused(peer)) {
-      peer.destroy();
-      reloaded += 1;
-      return reopen(peer);
-    }
-    if (!peer.online) peer.reconnect();
-    return peer;
-  });
-  await until(() => result.every(settled), "every peer synced and acknowledged", 60_000);
+  const result = [...peers];
+  for (const peer of result) if (!peer.online) peer.reconnect();
+  await until(
+    () => {
+      result.forEach((peer, i) => {
+        if (refused(peer)) {
+          peer.destroy();
+          reloaded += 1;
+          result[i] = reopen(peer);
+        } else recover(peer);
+      });
+      return result.every(settled);
+    },
+    "every peer synced and acknowledged",
+    20_000,
+    () =>
+      result
+        .map(
+          (p, i) =>
+            `${i}: synced=${p.provider.isSynced} unsynced=${p.provider.unsyncedChanges} status=${p.socket.status} online=${p.online} closes=${p.closes.join("|")}`,
+        )
+        .join("; "),
+  );
   return { peers: result, reloaded };
 }
