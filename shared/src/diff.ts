@@ -1,3 +1,4 @@
+import { sameJson } from "./json-equal.ts";
 import type { LogicEdge, LogicModel, LogicNode } from "./schema.ts";
 
 /** What changed between two states of a model: for "what changed since this version". */
@@ -25,20 +26,16 @@ export interface ModelDiff {
 const NODE_FIELDS = ["kind", "title", "notes", "stage", "position", "measurements"] as const;
 const SMART_FIELDS = ["indicator", "unit", "cohortSize", "baseline", "target"] as const;
 
-function same(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
-
 function nodeFieldChanges(before: LogicNode, after: LogicNode): FieldChange[] {
   const changes: FieldChange[] = [];
   for (const field of NODE_FIELDS) {
-    if (!same(before[field], after[field]))
+    if (!sameJson(before[field], after[field]))
       changes.push({ field, before: before[field], after: after[field] });
   }
   for (const field of SMART_FIELDS) {
     const a = before.smart?.[field];
     const b = after.smart?.[field];
-    if (!same(a, b)) changes.push({ field: `smart.${field}`, before: a, after: b });
+    if (!sameJson(a, b)) changes.push({ field: `smart.${field}`, before: a, after: b });
   }
   return changes;
 }

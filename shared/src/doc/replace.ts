@@ -1,5 +1,6 @@
 import * as Y from "yjs";
 import { DomainError } from "../errors.ts";
+import { sameJson } from "../json-equal.ts";
 import { isGoalKind } from "../kinds.ts";
 import type { LogicModel, LogicNode } from "../schema.ts";
 import {
@@ -14,19 +15,6 @@ import {
 } from "./layout.ts";
 import { writeEdge, writeNode } from "./mutate.ts";
 import { rawEdge, rawNode } from "./read.ts";
-
-/** Deep equality of plain JSON values, whatever their key order. */
-function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  const ka = Object.keys(a).filter((k) => (a as Record<string, unknown>)[k] !== undefined);
-  const kb = Object.keys(b).filter((k) => (b as Record<string, unknown>)[k] !== undefined);
-  if (ka.length !== kb.length) return false;
-  return ka.every((k) =>
-    sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
-  );
-}
 
 /** Loads a model into a document that has nothing in it yet (a new model, an import). */
 export function loadModel(doc: Y.Doc, model: LogicModel, origin: unknown): void {

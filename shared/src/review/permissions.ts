@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { sameJson } from "../json-equal.ts";
 import { readThread, readVote, threadsMap, voteKey, votesMap } from "./doc.ts";
 import {
   type Author,
@@ -39,7 +40,7 @@ export function snapshotReview(doc: Y.Doc): ReviewSnapshot {
 }
 
 function changedJson(a: unknown, b: unknown): boolean {
-  return JSON.stringify(a) !== JSON.stringify(b);
+  return !sameJson(a, b);
 }
 
 function messageViolations(before: Thread | undefined, after: Thread, person: Author): string[] {
