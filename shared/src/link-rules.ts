@@ -1,4 +1,4 @@
-import { columnOf, isGoalKind, KIND_LABELS, type NodeKind } from "./kinds.ts";
+import { columnOf, isGoalKind, KIND_LABELS, NODE_KINDS, type NodeKind } from "./kinds.ts";
 import type { LogicEdge, LogicNode } from "./schema.ts";
 
 /**
@@ -16,6 +16,14 @@ export function quoteTitle(node: Pick<LogicNode, "title"> | undefined, fallbackI
 
 export function laneName(kind: NodeKind): string {
   return KIND_LABELS[kind].label.toLowerCase();
+}
+
+/** Where a card of `kind` may link to, in words. */
+function onwardFrom(kind: NodeKind): string {
+  const later = NODE_KINDS.slice(columnOf(kind) + 1).map(laneName);
+  if (later.length === 0) return `and ${laneName(kind)} are the last column`;
+  const list = later.length === 1 ? later[0] : `${later.slice(0, -1).join(", ")} or ${later.at(-1)}`;
+  return `so ${laneName(kind)} link to ${list}`;
 }
 
 export type ConnectCheck =
@@ -50,7 +58,7 @@ export function checkLink(
     return {
       ok: false,
       code: "edge-backward",
-      message: `${quoteTitle(source)} links ${where} to ${quoteTitle(target)}: links run left to right, from ${laneName(source.kind)} toward the long-term goals.`,
+      message: `${quoteTitle(source)} links ${where} to ${quoteTitle(target)}: links run left to right, ${onwardFrom(source.kind)}.`,
     };
   }
   return { ok: true };

@@ -202,6 +202,16 @@ describe("canConnect", () => {
     expect(check).toMatchObject({ ok: false, code });
     expect(check.ok ? "" : check.message).toContain(fragment);
   });
+  it("says which columns a backward link could have gone to", () => {
+    const fromWin = canConnect(m, "S", "A");
+    expect(fromWin.ok ? "" : fromWin.message).toContain(
+      "so small-win goals link to mid-journey goals or long-term performance goals.",
+    );
+    const fromLast = canConnect(m, "L", "M");
+    expect(fromLast.ok ? "" : fromLast.message).toContain(
+      "long-term performance goals are the last column.",
+    );
+  });
 });
 
 describe("canChangeKind", () => {

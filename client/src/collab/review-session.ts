@@ -1,4 +1,4 @@
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import type { HocuspocusProvider } from "@hocuspocus/provider";
 import { type Author, authorSchema, type Role, sessionInfoSchema } from "@logic-canvas/shared";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
@@ -6,6 +6,7 @@ import { type CloseExplanation, explainClose } from "./close-reasons.ts";
 import { ReviewBinding } from "./review-binding.ts";
 import { RevisionWatch } from "./review-revisions.ts";
 import type { CollabSession } from "./session.ts";
+import { SyncFirstProvider } from "./sync-first-provider.ts";
 
 const meKey = (modelId: string) => `logic-canvas:me:${modelId}`;
 
@@ -51,7 +52,7 @@ export class ReviewSession {
     this.binding = new ReviewBinding(this.doc, modelId);
     this.local = new IndexeddbPersistence(`logic-canvas:${modelId}:review`, this.doc);
     this.local.whenSynced.then(() => this.update({ loaded: true }));
-    this.provider = new HocuspocusProvider({
+    this.provider = new SyncFirstProvider({
       websocketProvider: graph.socket,
       name: `${modelId}/review`,
       document: this.doc,

@@ -1,5 +1,5 @@
 import {
-  HocuspocusProvider,
+  type HocuspocusProvider,
   HocuspocusProviderWebsocket,
   WebSocketStatus,
 } from "@hocuspocus/provider";
@@ -7,6 +7,7 @@ import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import { type CloseExplanation, explainClose } from "./close-reasons.ts";
 import { Presence } from "./presence.ts";
+import { SyncFirstProvider } from "./sync-first-provider.ts";
 
 export type ConnectionPhase = "connecting" | "saving" | "saved" | "offline" | "closed";
 
@@ -46,7 +47,7 @@ export class CollabSession {
     this.local = new IndexeddbPersistence(`logic-canvas:${modelId}`, this.doc);
     this.local.whenSynced.then(() => this.update({ loaded: true }));
     this.socket = new HocuspocusProviderWebsocket({ url, autoConnect: false });
-    this.provider = new HocuspocusProvider({
+    this.provider = new SyncFirstProvider({
       websocketProvider: this.socket,
       name: modelId,
       document: this.doc,

@@ -2,6 +2,7 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { readModel } from "@logic-canvas/shared";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { SyncFirstProvider } from "../../../client/src/collab/sync-first-provider.ts";
 import { randomMutation } from "../../../shared/test/support/mutations.ts";
 import { stateVectorOf } from "../../../shared/test/support/peers.ts";
 import type { Rng } from "../../../shared/test/support/prng.ts";
@@ -54,7 +55,8 @@ export function openPeer(
   url: string,
   name: string,
   token: string,
-  options: { rng?: Rng; maxDelayMs?: number; doc?: Y.Doc } = {},
+  /** `stock`: the provider as Hocuspocus ships it, rather than the app's `SyncFirstProvider`. */
+  options: { rng?: Rng; maxDelayMs?: number; doc?: Y.Doc; stock?: boolean } = {},
 ): SocketPeer {
   const doc = options.doc ?? new Y.Doc();
   const closes: string[] = [];
@@ -65,7 +67,8 @@ export function openPeer(
       options.maxDelayMs ?? 3,
     ) as unknown as typeof globalThis.WebSocket,
   });
-  const provider = new HocuspocusProvider({
+  const Provider = options.stock ? HocuspocusProvider : SyncFirstProvider;
+  const provider = new Provider({
     websocketProvider: socket,
     name,
     token,
@@ -174,6 +177,16 @@ export function canonical(value: unknown): unknown {
         .map((k) => [k, canonical((value as Record<string, unknown>)[k])]),
     );
   return value;
+}
+
+/**
+ * Whether two documents hold the same Yjs state: the same insertions and the same deletions. The
+ * state vector alone is not enough: a deletion-only update leaves it unchanged, and the server
+ * broadcasts such an update after acknowledging it to its author, so a peer can hold the server's
+ * state vector a moment before it holds the deletion.
+ */
+export function sameState(a: Y.Doc, b: Y.Doc): boolean {
+  return Y.equalSnapshots(Y.snapshot(a), Y.snapshot(b));
 }
 
 export function snapshotOf(doc: Y.Doc): Snapshot {

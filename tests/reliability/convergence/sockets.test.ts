@@ -13,6 +13,7 @@ import {
   recover,
   refused,
   type SocketPeer,
+  sameState,
   snapshotOf,
   until,
 } from "./fleet.ts";
@@ -74,25 +75,12 @@ async function run(urls: string[], modelId: string, token: string, label: string
     reloaded += settledRound.reloaded;
     await until(
       () =>
-        peers.some(troubled) ||
-        peers.every(
-          (p) =>
-            snapshotOf(p.doc).stateVector === snapshotOf((peers[0] as SocketPeer).doc).stateVector,
-        ),
+        peers.some(troubled) || peers.every((p) => sameState(p.doc, (peers[0] as SocketPeer).doc)),
       `${label}: providers converge`,
       30_000,
     );
     if (!peers.some(troubled)) break;
   }
-  // Same state vector is not the same content when a deletion went missing: compare models too.
-  await until(
-    () =>
-      peers.every(
-        (p) => snapshotOf(p.doc).model === snapshotOf((peers[0] as SocketPeer).doc).model,
-      ),
-    `${label}: identical models`,
-    10_000,
-  ).catch(() => {});
   const expected = snapshotOf((peers[0] as SocketPeer).doc);
   const differing = peers.flatMap((p, i) => {
     const s = snapshotOf(p.doc);
