@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vite";
 
@@ -11,5 +12,18 @@ export default defineConfig({
       "/collab": { target: server, ws: true },
     },
   },
-  build: { chunkSizeWarningLimit: 2000, sourcemap: false },
+  build: {
+    chunkSizeWarningLimit: 2000,
+    sourcemap: false,
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL("index.html", import.meta.url)),
+        // The offline service worker: its own entry, at the root so its scope is the whole app.
+        sw: fileURLToPath(new URL("src/offline/service-worker.ts", import.meta.url)),
+      },
+      output: {
+        entryFileNames: (chunk) => (chunk.name === "sw" ? "sw.js" : "assets/[name]-[hash].js"),
+      },
+    },
+  },
 });

@@ -5,6 +5,7 @@ import { createRoot } from "react-dom/client";
 import { editorRoute } from "./app/local-store.ts";
 import { EditorPage } from "./editor/EditorPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
+import { registerServiceWorker } from "./offline/register-service-worker.ts";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -15,3 +16,5 @@ createRoot(root).render(
     {route ? <EditorPage modelId={route.id} token={route.token} /> : <HomePage />}
   </StrictMode>,
 );
+
+registerServiceWorker();

@@ -97,6 +97,52 @@ describe("offline editing", () => {
   });
 });
 
+describe("opening a model with no network", () => {
+  it("reopens from this device, and what is done there syncs when the network is back", async () => {
+    const model = await createModel(server.url, { title: "Reopened offline" });
+    const maria = await person("Maria", model.links.owner);
+    const sam = await person("Sam", model.links.editor);
+    await addCard(sam.page, "activity", "Made online");
+    await expectTitles(maria.page, ["Made online"]);
+    await offlineCopyReady(sam.page);
+
+    await sam.context.setOffline(true);
+    const reloaded = await sam.page.reload();
+    expect(reloaded?.fromServiceWorker()).toBe(true);
+    await waitForStatus(sam.page, "Offline — changes kept on this device");
+    await expectTitles(sam.page, ["Made online"]);
+    await addCard(sam.page, "midJourney", "Made after reopening offline");
+    await screenshot(sam.page, "reopened-offline");
+
+    await sam.context.setOffline(false);
+    await waitForStatus(sam.page, "Saved");
+    await expectTitles(maria.page, ["Made online", "Made after reopening offline"]);
+    const stored = await exportModel(server.url, model.id, tokenOf(model.links.owner));
+    expect(stored.nodes.map((n) => n.title).sort()).toEqual([
+      "Made after reopening offline",
+      "Made online",
+    ]);
+  });
+});
+
+/** The service worker controls the page and keeps the page and its entry script. */
+async function offlineCopyReady(page: Page): Promise<void> {
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    const ready = await page.evaluate(async () => {
+      if (!navigator.serviceWorker.controller) return false;
+      const names = await caches.keys();
+      const kept = (await Promise.all(names.map(async (n) => (await caches.open(n)).keys())))
+        .flat()
+        .map((request) => new URL(request.url).pathname);
+      return kept.includes("/index.html") && kept.some((p) => /^\/assets\/main-.*\.js$/.test(p));
+    });
+    if (ready) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error("the offline copy of the app was not installed");
+}
+
 describe("roles", () => {
   it("a viewer sees the model and presence but cannot change it, in the UI or by force", async () => {
     const model = await createModel(server.url, { template: "coaching" });
