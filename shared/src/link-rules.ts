@@ -22,7 +22,8 @@ export function laneName(kind: NodeKind): string {
 function onwardFrom(kind: NodeKind): string {
   const later = NODE_KINDS.slice(columnOf(kind) + 1).map(laneName);
   if (later.length === 0) return `and ${laneName(kind)} are the last column`;
-  const list = later.length === 1 ? later[0] : `${later.slice(0, -1).join(", ")} or ${later.at(-1)}`;
+  const list =
+    later.length === 1 ? later[0] : `${later.slice(0, -1).join(", ")} or ${later.at(-1)}`;
   return `so ${laneName(kind)} link to ${list}`;
 }
 

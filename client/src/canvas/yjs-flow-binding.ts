@@ -5,13 +5,9 @@ import {
   canChangeKind,
   canConnect,
   checkInsMap,
-  columnOf,
   connect,
   deleteElements,
   edgesMap,
-  isUnreadable,
-  type LogicEdge,
-  type LogicNode,
   laneX,
   type Measurement,
   metaMap,
@@ -19,7 +15,6 @@ import {
   type NodeKind,
   type NodePatch,
   nodesMap,
-  placeInLane,
   readCheckIns,
   readEdge,
   readNode,
@@ -27,7 +22,6 @@ import {
   removeMeasurement,
   type SmartPatch,
   setMeta,
-  UNTITLED,
   updateEdge,
   updateMeasurement,
   updateNode,
@@ -49,12 +43,14 @@ import {
   type LinkEdge,
   type Notice,
 } from "./flow-types.ts";
+import { FlowView } from "./flow-view.ts";
+import { type Clip, ModelMirror } from "./model-mirror.ts";
 
 /**
  * The one bridge between the Yjs graph document and React Flow. It keeps a plain model mirror
- * rebuilt only for the ids a transaction touched, so unchanged React Flow node objects keep their
- * identity and memoised cards do not re-render. Selection, measured sizes and drag positions are
- * local state here and never enter the document.
+ * (`ModelMirror`) re-read only for the ids a transaction touched, so unchanged React Flow node
+ * objects (`FlowView`) keep their identity and memoised cards do not re-render. Selection,
+ * measured sizes and drag positions are local state and never enter the document.
  */
 
 export type {
@@ -70,19 +66,12 @@ export { CARD_WIDTH, DRAG_WRITE_INTERVAL_MS, kindNoun, laneAt } from "./flow-typ
 export class YjsFlowBinding {
   readonly origin: { binding: string };
   private readonly undo: Y.UndoManager;
-  private logicNodes = new Map<string, LogicNode>();
-  private logicEdges = new Map<string, LogicEdge>();
-  private flowNodes = new Map<string, CardNode>();
-  private flowEdges = new Map<string, LinkEdge>();
-  private selectedNodes = new Set<string>();
-  private selectedEdges = new Set<string>();
-  private measured = new Map<string, { width: number; height: number }>();
+  private readonly mirror = new ModelMirror();
   private readonly drag = new DragTracker((moves) => moveNodes(this.doc, moves, this.origin));
+  private readonly view: FlowView;
   private snapshot: BindingSnapshot;
   private listeners = new Set<() => void>();
   private noticeListeners = new Set<(n: Notice) => void>();
-  private meta = { title: "", masteryGoal: "" };
-  private checkIns: string[] = [];
   private readOnly: boolean;
 
   constructor(
@@ -91,6 +80,7 @@ export class YjsFlowBinding {
   ) {
     this.origin = { binding: `local-${doc.clientID}` };
     this.readOnly = options.readOnly ?? false;
+    this.view = new FlowView(this.drag, this.readOnly);
     this.undo = new Y.UndoManager([nodesMap(doc), edgesMap(doc), metaMap(doc)], {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: 400,
@@ -98,7 +88,7 @@ export class YjsFlowBinding {
     for (const [id, map] of nodesMap(doc)) this.readNodeEntry(id, map);
     for (const [id, map] of edgesMap(doc)) this.readEdgeEntry(id, map);
     this.readMeta();
-    this.checkIns = readCheckIns(doc);
+    this.mirror.checkIns = readCheckIns(doc);
     this.snapshot = this.buildSnapshot(true);
     nodesMap(doc).observeDeep(this.onNodesEvents);
     edgesMap(doc).observeDeep(this.onEdgesEvents);
@@ -134,8 +124,7 @@ export class YjsFlowBinding {
   setReadOnly(readOnly: boolean): void {
     if (this.readOnly === readOnly) return;
     this.readOnly = readOnly;
-    this.flowNodes.clear();
-    this.flowEdges.clear();
+    this.view.setReadOnly(readOnly);
     this.refresh(true);
   }
 
@@ -153,10 +142,10 @@ export class YjsFlowBinding {
     const map = nodesMap(this.doc);
     for (const id of this.touchedIds(events, map as Y.Map<unknown>)) {
       this.readNodeEntry(id, map.get(id));
-      this.flowNodes.delete(id);
       // A collaborator's change to a card I am dragging must not yank it from under my cursor.
-      if (!map.has(id)) {
-        this.selectedNodes.delete(id);
+      if (map.has(id)) this.view.invalidateNode(id);
+      else {
+        this.view.forgetNode(id);
         this.drag.forget(id);
       }
     }
@@ -167,8 +156,8 @@ export class YjsFlowBinding {
     const map = edgesMap(this.doc);
     for (const id of this.touchedIds(events, map as Y.Map<unknown>)) {
       this.readEdgeEntry(id, map.get(id));
-      this.flowEdges.delete(id);
-      if (!map.has(id)) this.selectedEdges.delete(id);
+      if (map.has(id)) this.view.invalidateEdge(id);
+      else this.view.forgetEdge(id);
     }
     this.refresh(true);
   };
@@ -179,30 +168,19 @@ export class YjsFlowBinding {
   };
 
   private onCheckInsEvent = (): void => {
-    this.checkIns = readCheckIns(this.doc);
+    this.mirror.checkIns = readCheckIns(this.doc);
     this.refresh(true);
   };
 
   private readMeta(): void {
     const meta = metaMap(this.doc);
-    const title = meta.get("title");
-    const masteryGoal = meta.get("masteryGoal");
-    this.meta = {
-      title: typeof title === "string" && title.trim() !== "" ? title : UNTITLED,
-      masteryGoal: typeof masteryGoal === "string" ? masteryGoal : "",
-    };
+    this.mirror.setMeta(meta.get("title"), meta.get("masteryGoal"));
   }
-
   private readNodeEntry(id: string, map: unknown): void {
-    const node = map instanceof Y.Map ? readNode(map) : undefined;
-    if (node && !isUnreadable(node)) this.logicNodes.set(id, node);
-    else this.logicNodes.delete(id);
+    this.mirror.setNode(id, map instanceof Y.Map ? readNode(map) : undefined);
   }
-
   private readEdgeEntry(id: string, map: unknown): void {
-    const edge = map instanceof Y.Map ? readEdge(map) : undefined;
-    if (edge && !isUnreadable(edge)) this.logicEdges.set(id, edge);
-    else this.logicEdges.delete(id);
+    this.mirror.setEdge(id, map instanceof Y.Map ? readEdge(map) : undefined);
   }
 
   // ---- snapshot building ----
@@ -225,101 +203,22 @@ export class YjsFlowBinding {
     for (const l of this.listeners) l();
   };
 
-  private flowNode(id: string, node: LogicNode): CardNode {
-    const cached = this.flowNodes.get(id);
-    const position = this.drag.positionOf(id) ?? placeInLane(node.kind, node.position);
-    const selected = this.selectedNodes.has(id);
-    const measured = this.measured.get(id);
-    if (
-      cached &&
-      cached.data.node === node &&
-      cached.selected === selected &&
-      cached.position.x === position.x &&
-      cached.position.y === position.y &&
-      cached.measured === measured &&
-      cached.dragging === this.drag.has(id)
-    )
-      return cached;
-    const next: CardNode = {
-      id,
-      type: "card",
-      position,
-      data: { node, readOnly: this.readOnly },
-      selected,
-      dragging: this.drag.has(id),
-      measured,
-      draggable: !this.readOnly,
-      connectable: !this.readOnly,
-      deletable: !this.readOnly,
-      ariaLabel: `${node.title}`,
-    };
-    this.flowNodes.set(id, next);
-    return next;
-  }
-
-  private flowEdge(id: string, edge: LogicEdge): LinkEdge {
-    const cached = this.flowEdges.get(id);
-    const selected = this.selectedEdges.has(id);
-    if (cached && cached.data?.edge === edge && cached.selected === selected) return cached;
-    const next: LinkEdge = {
-      id,
-      type: "link",
-      source: edge.source,
-      target: edge.target,
-      data: { edge, readOnly: this.readOnly },
-      selected,
-      deletable: !this.readOnly,
-    };
-    this.flowEdges.set(id, next);
-    return next;
-  }
-
   private buildSnapshot(docChanged: boolean): BindingSnapshot {
     const previous = this.snapshot?.model;
-    const model =
-      docChanged || !previous
-        ? {
-            ...this.meta,
-            nodes: [...this.logicNodes.values()],
-            edges: [...this.logicEdges.values()],
-          }
-        : previous;
-    const nodes = model.nodes.map((n) => this.flowNode(n.id, n));
-    const edges: LinkEdge[] = [];
-    for (const edge of this.logicEdges.values()) {
-      // A link whose card a collaborator deleted concurrently is kept in the doc but not drawn.
-      if (this.logicNodes.has(edge.source) && this.logicNodes.has(edge.target))
-        edges.push(this.flowEdge(edge.id, edge));
-    }
+    const model = docChanged || !previous ? this.mirror.model() : previous;
     return {
-      nodes,
-      edges,
+      ...this.view.build(model.nodes, this.mirror.drawnEdges()),
       model,
       canUndo: this.undo.canUndo(),
       canRedo: this.undo.canRedo(),
-      checkIns: this.checkIns,
+      checkIns: this.mirror.checkIns,
     };
   }
 
   // ---- React Flow handlers ----
   onNodesChange = (changes: NodeChange<CardNode>[]): void => {
-    let dirty = false;
-    const positions: NodePositionChange[] = [];
-    for (const change of changes) {
-      if (change.type === "select") {
-        if (change.selected) this.selectedNodes.add(change.id);
-        else this.selectedNodes.delete(change.id);
-        this.flowNodes.delete(change.id);
-        dirty = true;
-      } else if (change.type === "dimensions" && change.dimensions) {
-        this.measured.set(change.id, { ...change.dimensions });
-        this.flowNodes.delete(change.id);
-        dirty = true;
-      } else if (change.type === "position") {
-        positions.push(change);
-      }
-      // Removals arrive through `onDelete`, once for nodes and their links together.
-    }
+    const { changed, positions } = this.view.applyNodeChanges(changes);
+    let dirty = changed;
     if (positions.length > 0 && !this.readOnly) {
       this.applyDrag(positions);
       dirty = true;
@@ -328,16 +227,7 @@ export class YjsFlowBinding {
   };
 
   onEdgesChange = (changes: EdgeChange<LinkEdge>[]): void => {
-    let dirty = false;
-    for (const change of changes) {
-      if (change.type === "select") {
-        if (change.selected) this.selectedEdges.add(change.id);
-        else this.selectedEdges.delete(change.id);
-        this.flowEdges.delete(change.id);
-        dirty = true;
-      }
-    }
-    if (dirty) this.refresh(false);
+    if (this.view.applyEdgeChanges(changes)) this.refresh(false);
   };
 
   onDelete = ({ nodes, edges }: { nodes: { id: string }[]; edges: { id: string }[] }): void => {
@@ -366,24 +256,20 @@ export class YjsFlowBinding {
   private applyDrag(changes: NodePositionChange[]): void {
     let ended = false;
     for (const change of changes) {
-      const node = this.logicNodes.get(change.id);
+      const node = this.mirror.node(change.id);
       if (!node) continue;
       // A drag is one undo step, not merged with whatever was typed just before it.
       if (change.dragging && !this.drag.active) this.undo.stopCapturing();
       this.drag.move(change.id, change.position, node.position ?? { x: laneX(node.kind), y: 40 });
       if (change.dragging === false) ended = true;
-      this.flowNodes.delete(change.id);
+      this.view.invalidateNode(change.id);
     }
     if (ended) this.finishDrag();
     else this.drag.schedule();
   }
 
   private finishDrag(): void {
-    const plan = planDrop(
-      this.snapshot.model,
-      this.drag.finish(),
-      (id) => this.measured.get(id)?.width,
-    );
+    const plan = planDrop(this.snapshot.model, this.drag.finish(), (id) => this.view.widthOf(id));
     this.doc.transact(() => {
       moveNodes(this.doc, plan.moves, this.origin);
       for (const { id, kind } of plan.kindChanges) updateNode(this.doc, id, { kind }, this.origin);
@@ -408,7 +294,7 @@ export class YjsFlowBinding {
 
   createNode(kind: NodeKind, at?: XYPosition, title?: string): string | undefined {
     return this.guard(() => {
-      const y = at?.y ?? this.nextFreeY(kind);
+      const y = at?.y ?? this.mirror.nextFreeY(kind);
       const id = addNode(
         this.doc,
         {
@@ -423,13 +309,6 @@ export class YjsFlowBinding {
     });
   }
 
-  private nextFreeY(kind: NodeKind): number {
-    let bottom = 0;
-    for (const node of this.logicNodes.values())
-      if (node.kind === kind) bottom = Math.max(bottom, (node.position?.y ?? 0) + 140);
-    return bottom || 40;
-  }
-
   updateNode(id: string, patch: NodePatch): void {
     this.guard(() => updateNode(this.doc, id, patch, this.origin));
   }
@@ -440,7 +319,7 @@ export class YjsFlowBinding {
       this.notify({ kind: "error", message: check.message });
       return;
     }
-    const node = this.logicNodes.get(id);
+    const node = this.mirror.node(id);
     this.guard(() =>
       this.doc.transact(() => {
         updateNode(this.doc, id, { kind }, this.origin);
@@ -489,23 +368,19 @@ export class YjsFlowBinding {
   }
 
   deleteSelection(ids?: { nodeIds?: string[]; edgeIds?: string[] }): void {
-    const nodeIds = ids?.nodeIds ?? [...this.selectedNodes];
-    const edgeIds = ids?.edgeIds ?? [...this.selectedEdges];
+    const selected = this.view.selection();
+    const nodeIds = ids?.nodeIds ?? selected.nodeIds;
+    const edgeIds = ids?.edgeIds ?? selected.edgeIds;
     if (nodeIds.length + edgeIds.length === 0) return;
     this.guard(() => deleteElements(this.doc, { nodeIds, edgeIds }, this.origin));
   }
 
   /** Copies the selected cards and the links among them into a plain, self-contained object. */
-  copySelection(): { nodes: LogicNode[]; edges: LogicEdge[] } {
-    const nodes = [...this.selectedNodes].flatMap((id) => this.logicNodes.get(id) ?? []);
-    const ids = new Set(nodes.map((n) => n.id));
-    const edges = [...this.logicEdges.values()].filter(
-      (e) => ids.has(e.source) && ids.has(e.target),
-    );
-    return { nodes, edges };
+  copySelection(): Clip {
+    return this.mirror.copy(this.view.selection().nodeIds);
   }
 
-  paste(clip: { nodes: LogicNode[]; edges: LogicEdge[] }, offsetY = 60): void {
+  paste(clip: Clip, offsetY = 60): void {
     this.guard(() => {
       const newIds = new Map<string, string>();
       this.doc.transact(() => {
@@ -539,17 +414,12 @@ export class YjsFlowBinding {
   }
 
   select(nodeIds: string[], edgeIds: string[] = []): void {
-    for (const id of this.selectedNodes) this.flowNodes.delete(id);
-    for (const id of this.selectedEdges) this.flowEdges.delete(id);
-    this.selectedNodes = new Set(nodeIds);
-    this.selectedEdges = new Set(edgeIds);
-    for (const id of nodeIds) this.flowNodes.delete(id);
-    for (const id of edgeIds) this.flowEdges.delete(id);
+    this.view.select(nodeIds, edgeIds);
     this.refresh(false);
   }
 
   selection(): { nodeIds: string[]; edgeIds: string[] } {
-    return { nodeIds: [...this.selectedNodes], edgeIds: [...this.selectedEdges] };
+    return this.view.selection();
   }
 
   undoLast(): void {
@@ -559,5 +429,3 @@ export class YjsFlowBinding {
     if (!this.readOnly) this.undo.redo();
   }
 }
-
-export { columnOf };
