@@ -5,10 +5,12 @@ import {
   addNode,
   type ModelDiff,
   type ModelFile,
+  noticeType,
   readModel,
   readReview,
   startThread,
   updateNode,
+  VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
@@ -201,6 +203,19 @@ describe("version history", () => {
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }
+  });
+
+  it("tells every connected client, viewers too, when the version list changes", async () => {
+    const model = await createModel(server.url, { template: "coaching" });
+    const viewer = connect(server, model.id, model.tokens.viewer);
+    await synced(viewer);
+    const notices: (string | null)[] = [];
+    viewer.provider.on("stateless", ({ payload }: { payload: string }) =>
+      notices.push(noticeType(payload)),
+    );
+    expect((await saveVersion(model.id, model.tokens.owner, "Shared with staff")).status).toBe(201);
+    await waitFor(() => notices.includes(VERSIONS_CHANGED), "the versions-changed notice");
+    viewer.destroy();
   });
 
   it("restores a version live for connected clients, keeps comments, and can be undone", async () => {

@@ -13,6 +13,7 @@ export * from "./review/index.ts";
 export * from "./roles.ts";
 export * from "./rules.ts";
 export * from "./schema.ts";
+export * from "./server-notices.ts";
 export * from "./session-token.ts";
 export * from "./smart.ts";
 export * from "./template.ts";

@@ -201,6 +201,7 @@ describe("versions", () => {
     const maria = await person("Maria", model.links.owner);
     const sam = await person("Sam", model.links.editor);
 
+    await openTab(sam.page, "History");
     await openTab(maria.page, "History");
     await maria.page
       .getByPlaceholder("e.g. Draft shared with staff")
@@ -211,6 +212,11 @@ describe("versions", () => {
     });
     await version.waitFor();
     expect(await version.textContent()).toContain("Maria");
+    // Sam's open History panel lists it without a refresh.
+    await sam.page
+      .locator("[data-testid=version]", { hasText: "Draft shared with staff" })
+      .waitFor({ timeout: 5_000 });
+    await openTab(sam.page, "Details");
 
     await addCard(sam.page, "activity", "Tutoring sessions");
     await card(maria.page, "Attendance").click();
@@ -255,8 +261,7 @@ describe("versions", () => {
     await waitForStatus(sam.page, "Saved");
     await addCard(sam.page, "input", "After the restore");
     await expectTitles(maria.page, ["After the restore", "Attendance", "Original input"]);
-    // The restore can be undone: the state before it was saved as a version.
-    await maria.page.getByRole("button", { name: "Refresh" }).first().click();
+    // The restore can be undone: the state before it was saved as a version, listed at once.
     await maria.page
       .locator("[data-testid=version]", { hasText: "Before restoring" })
       .first()

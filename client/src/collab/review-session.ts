@@ -1,5 +1,12 @@
 import type { HocuspocusProvider } from "@hocuspocus/provider";
-import { type Author, authorSchema, type Role, sessionInfoSchema } from "@logic-canvas/shared";
+import {
+  type Author,
+  authorSchema,
+  noticeType,
+  type Role,
+  sessionInfoSchema,
+  VERSIONS_CHANGED,
+} from "@logic-canvas/shared";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 import { type CloseExplanation, explainClose } from "./close-reasons.ts";
@@ -43,6 +50,7 @@ export class ReviewSession {
   private state: ReviewConnection = { loaded: false, synced: false };
   private listeners = new Set<() => void>();
   private role: Role | null = null;
+  private readonly versionListeners = new Set<() => void>();
 
   constructor(
     readonly graph: CollabSession,
@@ -80,9 +88,21 @@ export class ReviewSession {
     }
     this.provider.attach();
     this.revisions = new RevisionWatch(graph.doc);
+    graph.provider.on("stateless", this.onGraphNotice);
   }
 
+  /** Called when the model's saved versions change (saved, automatic, restored), by anyone. */
+  onVersionsChanged(listener: () => void): () => void {
+    this.versionListeners.add(listener);
+    return () => this.versionListeners.delete(listener);
+  }
+
+  private onGraphNotice = ({ payload }: { payload: string }): void => {
+    if (noticeType(payload) === VERSIONS_CHANGED) for (const l of this.versionListeners) l();
+  };
+
   destroy(): void {
+    this.graph.provider.off("stateless", this.onGraphNotice);
     this.revisions.destroy();
     this.binding.destroy();
     this.provider.destroy();

@@ -42,6 +42,7 @@ export function HistoryPanel({ model }: PanelProps) {
     }
   }, [accessKey]);
   useEffect(() => void load(), [load]);
+  useEffect(() => ctx?.onVersionsChanged?.(() => void load()), [ctx, load]);
 
   async function run(work: () => Promise<void>) {
     setBusy(true);

@@ -15,6 +15,8 @@ export interface ReviewContextValue {
   presentNames: string[];
   focus: (nodeIds: string[], edgeIds?: string[]) => void;
   onRevision?: (listener: (revision: GoalRevision) => void) => () => void;
+  /** Someone saved or restored a version: the History panel lists it without a refresh. */
+  onVersionsChanged?: (listener: () => void) => () => void;
   /** Resolves with null once saved, or with the problem in words. */
   sendRevisionReason?: (nodeId: string, reason: string) => Promise<string | null>;
 }

@@ -24,7 +24,10 @@ export function useReviewSession(
 /** The context value review components read, rebuilt only when one of its parts changes. */
 export function useReviewContextValue(
   review: ReviewSession | null,
-  parts: Omit<ReviewContextValue, "binding" | "onRevision" | "sendRevisionReason">,
+  parts: Omit<
+    ReviewContextValue,
+    "binding" | "onRevision" | "onVersionsChanged" | "sendRevisionReason"
+  >,
 ): ReviewContextValue | null {
   const { role, modelId, token, displayName, presentNames, focus } = parts;
   const namesKey = presentNames.join("\u0000");
@@ -41,6 +44,7 @@ export function useReviewContextValue(
             presentNames,
             focus,
             onRevision: (listener) => review.revisions.onRevision(listener),
+            onVersionsChanged: (listener) => review.onVersionsChanged(listener),
             sendRevisionReason: (nodeId, reason) => review.sendRevisionReason(nodeId, reason),
           }
         : null,

@@ -5,6 +5,8 @@ import {
   type ModelFile,
   parseModelFile,
   readModel,
+  serverNotice,
+  VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
 import { graphDocName } from "../doc-names.ts";
 import type { Person } from "../identity.ts";
@@ -72,6 +74,10 @@ export class VersionService {
       await this.store.pruneVersions(modelId, "auto", Math.max(1, this.options.keep));
     // What was saved needs no automatic copy of its own.
     this.forgetQuiet(modelId);
+    // Open History panels list it at once (on every process: Redis relays stateless messages).
+    this.hocuspocus.documents
+      .get(graphDocName(modelId))
+      ?.broadcastStateless(serverNotice(VERSIONS_CHANGED));
     return summary;
   }
 
