@@ -31,6 +31,26 @@ describe("the Yjs layout keeps concurrent edits", () => {
     expect(readModel(b)).toEqual(readModel(a));
   });
 
+  it("clears a target's date alone, keeping its value and the baseline", () => {
+    const doc = new Y.Doc();
+    const id = addNode(doc, { kind: "midJourney", title: "Attendance" }, "t");
+    updateSmart(
+      doc,
+      id,
+      {
+        indicator: "students attending 90% of days",
+        unit: "percent",
+        baseline: { value: 70, date: "2026-09-01" },
+        target: { value: 85, date: "2027-05-01" },
+      },
+      "t",
+    );
+    updateSmart(doc, id, { target: { date: null } }, "t");
+    const smart = readModel(doc).nodes[0]?.smart;
+    expect(smart?.target).toEqual({ value: 85 });
+    expect(smart?.baseline).toEqual({ value: 70, date: "2026-09-01" });
+  });
+
   it("deletes a node together with its links", () => {
     const doc = new Y.Doc();
     const i = addNode(doc, { kind: "input", title: "Coaches" }, "t");

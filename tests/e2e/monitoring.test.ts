@@ -144,6 +144,12 @@ describe("monitoring a model's goals", () => {
       .toContain("30 → 120, 90 more students");
     const letters = panel.locator("[data-testid=smart-letters] li[data-pass=true]");
     expect(await letters.count()).toBe(5);
+    // Clearing the target's date alone keeps its value; the goal is no longer time-bound.
+    await panel.getByTestId("smart-target-date").fill("");
+    await expect.poll(() => letters.count()).toBe(4);
+    expect(await panel.getByTestId("smart-target-value").inputValue()).toBe("80");
+    await panel.getByTestId("smart-target-date").fill(addDays(today, 100));
+    await expect.poll(() => letters.count()).toBe(5);
 
     // Before any measurement: not measured, on the card and in the dashboard.
     const goalCard = maria.locator(`.react-flow__node[data-id="${GOAL}"]`);

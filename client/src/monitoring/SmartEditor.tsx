@@ -99,6 +99,7 @@ function DatedValueFields({
         readOnly={readOnly}
         testId={`smart-${which}-date`}
         onCommit={(date) => onPatch({ [which]: { date } })}
+        onClear={() => onPatch({ [which]: { date: null } })}
       />
     </fieldset>
   );

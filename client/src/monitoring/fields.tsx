@@ -75,12 +75,15 @@ export function DateField({
   readOnly,
   onCommit,
   testId,
+  onClear,
 }: {
   label: string;
   value: string | undefined;
   readOnly: boolean;
   onCommit: (value: string) => void;
   testId?: string;
+  /** Emptying the field removes the date; without this a date is required and emptying undoes. */
+  onClear?: () => void;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(value ?? "");
@@ -98,6 +101,7 @@ export function DateField({
           setDraft(e.target.value);
           if (/^\d{4}-\d{2}-\d{2}$/.test(e.target.value) && e.target.value !== value)
             onCommit(e.target.value);
+          else if (e.target.value === "" && value !== undefined) onClear?.();
         }}
         onBlur={() => setDraft(value ?? "")}
       />

@@ -41,9 +41,11 @@ export type SmartPatch = {
   indicator?: string;
   unit?: string;
   cohortSize?: number | null;
-  baseline?: Partial<DatedValue> | null;
-  target?: Partial<DatedValue> | null;
+  /** `null` removes the baseline or target; a `date` of `null` removes only its date. */
+  baseline?: DatedValuePatch | null;
+  target?: DatedValuePatch | null;
 };
+export type DatedValuePatch = { value?: number; date?: string | null };
 
 function nodeMapOrThrow(doc: Y.Doc, id: string): NodeMap {
   const node = nodesMap(doc).get(id);
@@ -146,14 +148,15 @@ export function moveNode(doc: Y.Doc, id: string, position: Position, origin: unk
   moveNodes(doc, [{ id, position }], origin);
 }
 
-function writeDatedValue(target: Y.Map<unknown>, value: Partial<DatedValue> | null): void {
+function writeDatedValue(target: Y.Map<unknown>, value: DatedValuePatch | null): void {
   if (value === null) {
     target.delete("value");
     target.delete("date");
     return;
   }
   if (value.value !== undefined) target.set("value", value.value);
-  if (value.date !== undefined) target.set("date", value.date);
+  if (value.date === null) target.delete("date");
+  else if (value.date !== undefined) target.set("date", value.date);
 }
 
 function writeSmart(node: NodeMap, patch: SmartPatch): void {
@@ -171,10 +174,12 @@ function writeSmart(node: NodeMap, patch: SmartPatch): void {
 
 function mergeDatedValue(
   current: Partial<DatedValue> | undefined,
-  patch: Partial<DatedValue> | null | undefined,
+  patch: DatedValuePatch | null | undefined,
 ): Partial<DatedValue> | undefined {
   if (patch === null) return undefined;
-  return patch === undefined ? current : { ...current, ...patch };
+  if (patch === undefined) return current;
+  const { date, ...rest } = { ...current, ...patch };
+  return date === null || date === undefined ? rest : { ...rest, date };
 }
 
 /** Changes only the SMART fields named, so one person's baseline and another's target both land. */
