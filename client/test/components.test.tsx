@@ -6,7 +6,6 @@ import * as Y from "yjs";
 import { BindingContext } from "../src/canvas/actions-context.ts";
 import { NodeCard } from "../src/canvas/NodeCard.tsx";
 import { type CardNode, YjsFlowBinding } from "../src/canvas/yjs-flow-binding.ts";
-import { explainClose } from "../src/collab/close-reasons.ts";
 import { ImportModel } from "../src/home/ImportModel.tsx";
 
 afterEach(cleanup);
@@ -109,23 +108,5 @@ describe("ImportModel", () => {
     fireEvent.change(input, { target: { files: [new File(["{nope"], "x.json")] } });
     expect((await screen.findByRole("alert")).textContent).toContain("not valid JSON");
     expect(onCreate).not.toHaveBeenCalled();
-  });
-});
-
-describe("explainClose", () => {
-  it("turns the server's reasons into words and says whether retrying helps", () => {
-    expect(
-      explainClose("read-only: Your link lets you view this part of the model, not change it."),
-    ).toMatchObject({
-      code: "read-only",
-      retry: false,
-    });
-    expect(explainClose("link-revoked: x")?.message).toContain("revoked");
-    expect(explainClose("server-shutdown: x")?.retry).toBe(true);
-    expect(explainClose("something-new: Plain words")).toMatchObject({
-      message: "Plain words",
-      retry: true,
-    });
-    expect(explainClose("")).toBeUndefined();
   });
 });

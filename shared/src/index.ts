@@ -1,3 +1,4 @@
+export * from "./close-reasons.ts";
 export * from "./csv.ts";
 export * from "./dates.ts";
 export * from "./diff.ts";

@@ -2,6 +2,8 @@ import type { HocuspocusProvider } from "@hocuspocus/provider";
 import {
   type Author,
   authorSchema,
+  type CloseExplanation,
+  explainClose,
   noticeType,
   type Role,
   sessionInfoSchema,
@@ -9,7 +11,7 @@ import {
 } from "@logic-canvas/shared";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { type CloseExplanation, explainClose } from "./close-reasons.ts";
+
 import { ReviewBinding } from "./review-binding.ts";
 import { RevisionWatch } from "./review-revisions.ts";
 import type { CollabSession } from "./session.ts";

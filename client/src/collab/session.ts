@@ -3,9 +3,10 @@ import {
   HocuspocusProviderWebsocket,
   WebSocketStatus,
 } from "@hocuspocus/provider";
+import { type CloseExplanation, explainClose } from "@logic-canvas/shared";
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
-import { type CloseExplanation, explainClose } from "./close-reasons.ts";
+
 import { Presence } from "./presence.ts";
 import { SyncFirstProvider } from "./sync-first-provider.ts";
 

@@ -1,0 +1,127 @@
+/**
+ * Why the server closed a document connection, in one table both sides read: the server sends
+ * `"<code>: <message>"` (its `message` here, or a more specific one), the client shows that
+ * message followed by `next`, what happens next or what to do, and stops retrying when `retry`
+ * is false.
+ *
+ * How a client receives the string: after authentication, Hocuspocus closes a document in band and
+ * the provider's `onClose({ event })` carries it in `event.reason` (`event.code` is always 1000
+ * there, which is why the code travels in the reason); a refused authentication arrives in
+ * `onAuthenticationFailed({ reason })`; a whole WebSocket closed by the server carries `wsCode`
+ * and the same string.
+ */
+export const CLOSE_REASONS = {
+  "read-only": {
+    wsCode: 4403,
+    message: "Your link lets you view this part of the model, not change it.",
+    next: "The change was not saved.",
+    retry: false,
+  },
+  "invalid-write": {
+    wsCode: 4422,
+    message: "The server refused a change that does not fit a logic model.",
+    next: "It was not saved. Reload to continue from the saved model.",
+    retry: false,
+  },
+  "link-revoked": {
+    wsCode: 4401,
+    message: "The owner revoked the link you used. Ask them for a new one.",
+    next: "",
+    retry: false,
+  },
+  "model-deleted": {
+    wsCode: 4404,
+    message: "This model was deleted by its owner.",
+    next: "",
+    retry: false,
+  },
+  "too-many-connections": {
+    wsCode: 4429,
+    message: "Too many people are connected to this model right now.",
+    next: "Retrying…",
+    retry: true,
+  },
+  "rate-limited": {
+    wsCode: 4430,
+    message: "Too many changes in too short a time; the connection was paused.",
+    next: "Reload to continue.",
+    retry: false,
+  },
+  "message-too-large": {
+    wsCode: 1009,
+    message: "A change was too large to send.",
+    next: "Reload to continue from the saved model.",
+    retry: false,
+  },
+  unauthorized: {
+    wsCode: 4401,
+    message: "This link is not valid for this model.",
+    next: "",
+    retry: false,
+  },
+  "server-shutdown": {
+    wsCode: 1012,
+    message: "The server is restarting. Your work is kept.",
+    next: "Reconnecting…",
+    retry: true,
+  },
+  "storage-error": {
+    wsCode: 4500,
+    message: "The model could not be loaded from storage. Nothing was changed; try again later.",
+    next: "",
+    retry: false,
+  },
+  "out-of-sync": {
+    wsCode: 4409,
+    message: "This page missed some changes.",
+    next: "Reconnecting to catch up…",
+    retry: true,
+  },
+  "bad-message": {
+    wsCode: 1003,
+    message: "The server could not read a message from this page.",
+    next: "",
+    retry: false,
+  },
+} as const satisfies Record<
+  string,
+  { wsCode: number; message: string; next: string; retry: boolean }
+>;
+
+export type CloseCode = keyof typeof CLOSE_REASONS;
+
+export function isCloseCode(code: string): code is CloseCode {
+  return Object.hasOwn(CLOSE_REASONS, code);
+}
+
+/** The reason string the server sends. */
+export function closeReason(code: CloseCode, detail?: string): string {
+  return `${code}: ${detail ?? CLOSE_REASONS[code].message}`;
+}
+
+export function parseCloseReason(reason: string): { code: string; message: string } {
+  const match = /^([a-z-]+): ([\s\S]*)$/.exec(reason.trim());
+  return match
+    ? { code: match[1] as string, message: match[2] as string }
+    : { code: "", message: reason };
+}
+
+/** What a close means to the person using the app. */
+export interface CloseExplanation {
+  code: string;
+  message: string;
+  /** Whether reconnecting could help; if not the client stops retrying and offers a reload. */
+  retry: boolean;
+}
+
+/** A reason string from the server, in words for the person; unknown codes keep their text. */
+export function explainClose(reason: string | undefined): CloseExplanation | undefined {
+  if (!reason?.trim()) return undefined;
+  const parsed = parseCloseReason(reason);
+  const bare = /^[a-z-]+$/.test(reason.trim()) ? reason.trim() : "";
+  const code = parsed.code || bare;
+  if (!isCloseCode(code)) return { code: code || "closed", message: parsed.message, retry: true };
+  const known = CLOSE_REASONS[code];
+  const said = parsed.code ? parsed.message : known.message;
+  return { code, message: [said, known.next].filter(Boolean).join(" "), retry: known.retry };
+}
