@@ -11,6 +11,7 @@ import {
   openPeer,
   outOfSync,
   quiet,
+  recover,
   recoveries,
   refused,
   type SocketPeer,
@@ -79,12 +80,16 @@ async function runSeed(seed: number): Promise<string[]> {
     for (let round = 0; round < 10; round += 1) {
       ({ peers } = await quiet(peers, open));
       await until(
-        () =>
-          peers.some(troubled) ||
-          peers.every((p) => {
-            const live = liveDoc();
-            return live !== undefined && sameState(p.doc, live);
-          }),
+        () => {
+          // A peer stays online: one that lost its socket meanwhile (a connection attempt refused
+          // under load backs off for up to 30 s) reconnects now, as a page going online does.
+          for (const p of peers) recover(p);
+          const live = liveDoc();
+          return (
+            peers.some(troubled) ||
+            (live !== undefined && peers.every((p) => sameState(p.doc, live)))
+          );
+        },
         `seed ${seed}: peers reach the server's state`,
         20_000,
         () =>
