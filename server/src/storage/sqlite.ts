@@ -1,9 +1,9 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { type LinkRow, type ModelRow, toLink, toModel } from "./rows.ts";
 import { SqliteDocuments } from "./sqlite-documents.ts";
 import { SqliteHistory } from "./sqlite-history.ts";
-import { type LinkRow, type ModelRow, toLink, toModel } from "./sqlite-rows.ts";
 import { SCHEMA } from "./sqlite-schema.ts";
 import type {
   ActivityQuery,

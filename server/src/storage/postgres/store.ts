@@ -1,4 +1,5 @@
 import pg from "pg";
+import { type LinkRow, type ModelRow, toLink, toModel } from "../rows.ts";
 import type {
   ActivityQuery,
   ActivityRecord,
@@ -12,16 +13,7 @@ import type {
   VersionSummary,
 } from "../types.ts";
 import * as history from "./history.ts";
-import {
-  insertLink,
-  type LinkRow,
-  type ModelRow,
-  storableTitle,
-  toBuffer,
-  toBytes,
-  toLink,
-  toModel,
-} from "./rows.ts";
+import { insertLink, storableTitle, toBuffer, toBytes } from "./rows.ts";
 import { quoteSchemaName, SCHEMA_SQL } from "./schema.ts";
 
 export interface PostgresStoreOptions {

@@ -1,6 +1,6 @@
 import type { LinkRecord, ModelRecord, Role } from "./types.ts";
 
-/** Model and link rows as better-sqlite3 returns them, and their mapping to the store's records. */
+/** Model and link rows as both stores return them (the same columns), mapped to records. */
 export interface ModelRow {
   id: string;
   title: string;
