@@ -36,13 +36,21 @@ function isServerStepOne(data: ArrayBuffer | Uint8Array): boolean {
  */
 export class SyncFirstProvider extends HocuspocusProvider {
   private held: Uint8Array[] = [];
+  /**
+   * Whether the held changes count as one unsynced change of their own. Until the provider answers
+   * the server's step 1 they do not: they travel in that answer, which the count already waits for.
+   */
+  private heldCounted = false;
 
   constructor(configuration: HocuspocusProviderConfiguration) {
     super(configuration);
     this.on("message", ({ event }: { event: MessageEvent }) => {
       // The answer to this message is computed from the document as it is now, held changes
       // included.
-      if (isServerStepOne(event.data)) this.held = [];
+      if (isServerStepOne(event.data)) {
+        this.held = [];
+        this.uncountHeld();
+      }
     });
     this.on("synced", () => this.release());
   }
@@ -55,6 +63,23 @@ export class SyncFirstProvider extends HocuspocusProvider {
     }
     this.held.push(update);
     if (this.held.length > MERGE_EVERY) this.held = [Y.mergeUpdates(this.held)];
+    // The page shows "saving" (or offline) while anything is unsynced, held changes included.
+    if (!this.heldCounted) {
+      this.heldCounted = true;
+      this.incrementUnsyncedChanges();
+    }
+  }
+
+  /** A (re)connect's sync counts one unsynced change, the answer that carries what is held. */
+  override startSync(): void {
+    super.startSync();
+    this.heldCounted = false;
+  }
+
+  private uncountHeld(): void {
+    if (!this.heldCounted) return;
+    this.heldCounted = false;
+    this.decrementUnsyncedChanges();
   }
 
   /**
@@ -70,7 +95,9 @@ export class SyncFirstProvider extends HocuspocusProvider {
   private release(): void {
     const held = this.held;
     this.held = [];
+    this.uncountHeld();
     if (held.length === 0) return;
+    // Counted again here, as one update awaiting the server's acknowledgement.
     super.documentUpdateHandler(
       held.length === 1 ? (held[0] as Uint8Array) : Y.mergeUpdates(held),
       null,
