@@ -127,6 +127,9 @@ export async function startServer(
   versions = new VersionService(store, hocuspocus, models, logger, {
     quietMs: config.autoVersionQuietMs,
     keep: config.autoVersionKeep,
+    claimAutoVersion: cluster
+      ? (modelId) => cluster.claimAutoVersion(modelId, config.autoVersionQuietMs)
+      : undefined,
   });
   const versionService = versions;
 

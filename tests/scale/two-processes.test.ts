@@ -247,3 +247,28 @@ it("presence crosses processes with the role the first process stamped", async (
     "A's client sees B's client",
   );
 });
+
+it("a model edited on both processes gets one automatic version per quiet time, not one each", async () => {
+  const { a, b } = await pair({ autoVersionQuietMs: 300 });
+  const model = await createModel(a.url, { template: "coaching" });
+  const onA = client(a, model.id, model.tokens.editor);
+  const onB = client(b, model.id, model.tokens.editor);
+  await synced(onA);
+  await synced(onB);
+  addNode(onA.doc, { kind: "input", title: "From A" }, "local");
+  addNode(onB.doc, { kind: "input", title: "From B" }, "local");
+  await acknowledged(onA);
+  await acknowledged(onB);
+  const automatic = async () => {
+    const response = await api(a.url, `/api/models/${model.id}/versions`, {
+      token: model.tokens.owner,
+    });
+    const { versions } = (await response.json()) as { versions: { kind: string }[] };
+    return versions.filter((v) => v.kind === "auto").length;
+  };
+  const deadline = Date.now() + 10_000;
+  while ((await automatic()) === 0 && Date.now() < deadline) await sleep(50);
+  // Both processes' quiet times have long elapsed by now.
+  await sleep(900);
+  expect(await automatic()).toBe(1);
+});

@@ -35,6 +35,12 @@ export interface Cluster {
   resync: StoreResync;
   /** Wires what exists only once the server's parts are built. */
   bind(deps: { persistence: DocumentPersistence }): void;
+  /**
+   * Claims the automatic version of a model for this process for `ttlMs`: every process serving
+   * the model ends its quiet period at about the same time, and only the first saves. If Redis
+   * cannot answer, each process saves its own: a duplicate is better than a missing version.
+   */
+  claimAutoVersion(modelId: string, ttlMs: number): Promise<boolean>;
   /** One resync pass over the live documents plus a check of their connections' links. */
   catchUp(): Promise<number>;
   close(): Promise<void>;
@@ -187,6 +193,15 @@ export async function startCluster(
       registry.onModelDeleted = (modelId) => persistence.markModelDeleted(modelId);
     },
     catchUp,
+    claimAutoVersion(modelId, ttlMs) {
+      return publisher
+        .set(`${options.prefix}:auto-version:${modelId}`, identifier, "PX", ttlMs, "NX")
+        .then((answer) => answer === "OK")
+        .catch((error) => {
+          logger.warn("auto-version-claim-failed", { error: errorText(error).slice(0, 200) });
+          return true;
+        });
+    },
     async close() {
       if (timer) clearInterval(timer);
       await resync.stop();

@@ -53,7 +53,15 @@ export class VersionService {
     private readonly hocuspocus: Hocuspocus,
     private readonly models: ModelService,
     private readonly logger: Logger,
-    private readonly options: { quietMs: number; keep: number },
+    private readonly options: {
+      quietMs: number;
+      keep: number;
+      /**
+       * Whether this process saves the model's automatic version now; with several processes
+       * serving one model, only the one that claims it (scale/cluster.ts). Alone, always.
+       */
+      claimAutoVersion?: (modelId: string) => Promise<boolean>;
+    },
   ) {}
 
   async save(
@@ -176,6 +184,10 @@ export class VersionService {
   private async saveAuto(modelId: string): Promise<void> {
     try {
       if (!(await this.store.getModel(modelId))) return;
+      if (this.options.claimAutoVersion && !(await this.options.claimAutoVersion(modelId))) {
+        this.logger.debug("auto-version-elsewhere", { model: modelId });
+        return;
+      }
       const version = await this.save(modelId, {
         label: AUTO_LABEL,
         kind: "auto",
