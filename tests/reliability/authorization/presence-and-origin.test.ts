@@ -99,6 +99,44 @@ describe("presence cannot speak for another connection", () => {
   );
 });
 
+describe("a client id stays its person's", () => {
+  it.each(DOCS)(
+    "once its person disconnects, another person cannot take it over on %s",
+    async (kind) => {
+      const name = docName(fx.model.id, kind);
+      const victimId = 800_000 + Math.floor(Math.random() * 100_000);
+      // Someone stays, so the document (and what the server knows of its client ids) stays loaded.
+      const third = await joinCollab(name, fx.tokens.owner as string);
+      await third.barrier(name);
+      const victim = await joinCollab(name, fx.tokens.editor as string);
+      victim.send(name, body.awareness([[victimId, 1, { user: { name: "Edda" } }]]));
+      await victim.barrier(name);
+      await victim.end();
+      await third.barrier(name);
+      const seenFrom = third.frames.length;
+      const attacker = await joinCollab(name, fx.tokens.viewer as string);
+      // A later clock than the victim's: it would show up under the victim's id.
+      attacker.send(name, body.awareness([[victimId, 60, { user: { name: "Edda" } }]]));
+      await attacker.barrier(name);
+      await third.barrier(name);
+      // (The victim's departure, a null state, may still arrive here.)
+      const shownForVictim = statesOf(third.frames.slice(seenFrom), victimId);
+      expect(shownForVictim.filter((state) => state !== null)).toEqual([]);
+
+      // The victim comes back with the same Yjs client id (a provider keeps it) and is seen.
+      const back = await joinCollab(name, fx.tokens.editor as string);
+      back.send(name, body.awareness([[victimId, 61, { user: { name: "Edda" } }]]));
+      await back.barrier(name);
+      await third.barrier(name);
+      expect(statesOf(third.frames.slice(seenFrom), victimId).at(-1)).toMatchObject({
+        user: { name: "Edda" },
+        person: publicPerson("editor"),
+      });
+      for (const c of [third, attacker, back]) await c.end();
+    },
+  );
+});
+
 describe("WebSocket upgrades and the Origin allowlist", () => {
   const evil = ["https://evil.example", "null", "http://127.0.0.1:1"];
   const endpoints = () => [
