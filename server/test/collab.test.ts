@@ -128,3 +128,22 @@ it("awareness is stamped with the connection's role and cannot claim another cli
   expect(viewer.provider.awareness?.getStates().get(editor.doc.clientID)?.user?.name).toBe("Ed");
   for (const c of [viewer, editor, impostor]) c.destroy();
 });
+
+it("opening a stored model sends it once, not also as an update of its loading", async () => {
+  const server = await start();
+  const model = await createModel(server.url, { template: "coaching" });
+  await waitFor(() => !server.hocuspocus.documents.has(model.id), "the model to unload");
+  // Two people opening it at once, as the graph and review documents of one page do.
+  const clients = [0, 1].map(() => connect(server, model.id, model.tokens.editor));
+  const sizes = clients.map((client) => {
+    const seen: number[] = [];
+    client.provider.on("message", ({ event }: { event: MessageEvent }) =>
+      seen.push((event.data as ArrayBuffer).byteLength),
+    );
+    return seen;
+  });
+  for (const client of clients) await synced(client);
+  const whole = Y.encodeStateAsUpdate(clients[0]?.doc as Y.Doc).byteLength;
+  for (const seen of sizes) expect(seen.filter((bytes) => bytes >= whole * 0.9)).toHaveLength(1);
+  for (const client of clients) client.destroy();
+});

@@ -1,7 +1,13 @@
 import { type LogicEdge, type LogicNode, placeInLane } from "@logic-canvas/shared";
 import type { EdgeChange, NodeChange, NodePositionChange } from "@xyflow/react";
 import type { DragTracker } from "./drag-tracker.ts";
-import type { CardNode, LinkEdge } from "./flow-types.ts";
+import {
+  CARD_HEIGHT_ESTIMATE,
+  CARD_WIDTH,
+  type CardNode,
+  cardHandles,
+  type LinkEdge,
+} from "./flow-types.ts";
 
 /**
  * The React Flow nodes and edges drawn for the model, and the local state that shapes them:
@@ -136,6 +142,9 @@ export class FlowView {
       selected,
       dragging: this.drag.has(id),
       measured,
+      initialWidth: CARD_WIDTH,
+      initialHeight: CARD_HEIGHT_ESTIMATE,
+      handles: cardHandles(measured?.width ?? CARD_WIDTH, measured?.height ?? CARD_HEIGHT_ESTIMATE),
       draggable: !this.readOnly,
       connectable: !this.readOnly,
       deletable: !this.readOnly,

@@ -20,6 +20,12 @@ export function persistenceExtension(persistence: DocumentPersistence): Extensio
     // A document listener rather than `onChange`: it runs inside the transaction's end, so an
     // append is registered before the caller of a server-side edit can `flush()`.
     async afterLoadDocument({ documentName, document }) {
+      // Hocuspocus queues every update of a document for broadcast, the stored state applied by
+      // the load included, and flushes the queue a tick later, by when the first connection has
+      // joined: it would receive the whole model as an update and then again in its sync step 2
+      // (twice the bytes and twice the decoding on the page that opens a model). Nobody is
+      // connected yet, so flushing now sends it to no one.
+      document.flush();
       document.on("update", (update: Uint8Array, origin: unknown) => {
         if (isTransactionOrigin(origin)) {
           if (origin.source === "connection" || origin.source === "redis") return;
