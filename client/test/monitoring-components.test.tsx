@@ -183,7 +183,6 @@ describe("ExportMenu CSV", () => {
           modelId="m1"
           token="t"
           canImport={false}
-          canvasShown
           onPrint={() => {}}
         />
       </ReactFlowProvider>,

@@ -23,30 +23,35 @@ export function isGoalKind(kind: NodeKind): kind is GoalKind {
 /** Words a school team uses for each column (seed 003, Table 2.1), for lanes, tables and exports. */
 export const KIND_LABELS: Record<
   NodeKind,
-  { label: string; alsoCalled: string; explains: string }
+  { label: string; short: string; alsoCalled: string; explains: string }
 > = {
   input: {
     label: "Inputs",
+    short: "Input",
     alsoCalled: "Resources",
     explains: "People, money, time and tools the work needs.",
   },
   activity: {
     label: "Activities",
+    short: "Activity",
     alsoCalled: "Actions",
     explains: "What people do with the inputs: the means, not the goals.",
   },
   smallWin: {
     label: "Small-win goals",
+    short: "Small win",
     alsoCalled: "Initial outcomes",
     explains: "Short-term wins, in weeks or months, to notice and celebrate.",
   },
   midJourney: {
     label: "Mid-journey goals",
+    short: "Mid-journey",
     alsoCalled: "Intermediate outcomes",
     explains: "Benchmarks along the way: if these are missed, the long-term goals will be too.",
   },
   longTerm: {
     label: "Long-term performance goals",
+    short: "Long-term",
     alsoCalled: "Intended results",
     explains: "Measurable end results, often one per year.",
   },

@@ -332,9 +332,10 @@ describe("monitoring a model's goals", () => {
         width: Number(root.getAttribute("width")),
         height: Number(root.getAttribute("height")),
         text: root.textContent ?? "",
-        drawnLinks: Array.from(doc.querySelectorAll(".react-flow__edge-path")).filter(
+        drawnLinks: Array.from(doc.querySelectorAll("path.link")).filter(
           (path) => (path.getAttribute("stroke") ?? "none") !== "none",
         ).length,
+        htmlInside: doc.getElementsByTagName("foreignObject").length,
       };
     }, text);
     expect(parsed.error).toBe(false);
@@ -343,6 +344,8 @@ describe("monitoring a model's goals", () => {
     // Every card is in the image, not only those on screen.
     for (const node of template.nodes) expect(parsed.text).toContain(node.title);
     expect(parsed.drawnLinks).toBe(template.edges.length);
+    // Plain shapes and text: slide and document tools draw nothing of HTML inside an SVG.
+    expect(parsed.htmlInside).toBe(0);
     expect(await decodeInPage(maria, svg.bytes, "image/svg+xml")).toEqual({
       width: size.width,
       height: size.height,

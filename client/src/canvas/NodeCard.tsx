@@ -1,18 +1,10 @@
-import { checkSmart, INNOVATION_STAGE_LABELS, isGoalKind } from "@logic-canvas/shared";
+import { checkSmart, INNOVATION_STAGE_LABELS, isGoalKind, KIND_LABELS } from "@logic-canvas/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useState } from "react";
 import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
 import { CardReviewBadges } from "../review/CardReviewBadges.tsx";
 import { useBinding } from "./actions-context.ts";
 import type { CardNode } from "./yjs-flow-binding.ts";
-
-const CARD_KIND = {
-  input: "Input",
-  activity: "Activity",
-  smallWin: "Small win",
-  midJourney: "Mid-journey",
-  longTerm: "Long-term",
-} as const;
 
 function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
   const checks = checkSmart(node);
@@ -48,7 +40,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
       data-node-id={id}
     >
       <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
-      <div className="card-kind">{CARD_KIND[node.kind]}</div>
+      <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
       {editing ? (
         <textarea
           className="card-title-input nodrag"

@@ -199,7 +199,6 @@ function EditorInner({ session, role, displayName }: EditorProps) {
                 modelId={session.modelId}
                 token={editorRoute(window.location)?.token ?? ""}
                 canImport={!readOnly}
-                canvasShown={view === "canvas"}
                 onPrint={() => {
                   setView("print");
                   setTimeout(() => window.print(), 300);

@@ -1,8 +1,7 @@
 import { type FileError, type LogicModel, parseModelFile } from "@logic-canvas/shared";
-import { useReactFlow } from "@xyflow/react";
 import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
-import { canvasImage, type ImageFormat } from "./canvas-image.ts";
+import { type ImageFormat, modelImage } from "./canvas-image.ts";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
 import { csvBlob, importIntoModel, modelFileBlob } from "./model-file.ts";
 
@@ -16,7 +15,6 @@ export function ExportMenu({
   modelId,
   token,
   canImport,
-  canvasShown,
   onPrint,
 }: {
   binding: YjsFlowBinding;
@@ -25,10 +23,8 @@ export function ExportMenu({
   modelId: string;
   token: string;
   canImport: boolean;
-  canvasShown: boolean;
   onPrint: () => void;
 }) {
-  const flow = useReactFlow();
   const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
   const [errors, setErrors] = useState<{ name: string; list: FileError[] } | null>(null);
@@ -38,7 +34,7 @@ export function ExportMenu({
   async function image(format: ImageFormat) {
     setBusy(true);
     try {
-      const { dataUrl } = await canvasImage(flow, format);
+      const { dataUrl } = await modelImage(model, format);
       downloadUrl(dataUrl, fileNameFor(model.title, format));
     } catch (error) {
       setMessage(`The image could not be made: ${(error as Error).message}`);
@@ -83,21 +79,20 @@ export function ExportMenu({
     setMessage(`Imported ${p.name}: the model now has ${result.nodeCount} cards.`);
   }
 
-  const imageHint = canvasShown ? undefined : "Switch to the canvas view to export an image";
   return (
     <div className="tool-group export-group" data-testid="export-menu">
       <button
         type="button"
-        disabled={busy || !canvasShown}
-        title={imageHint ?? "The whole model as a PNG image"}
+        disabled={busy}
+        title="The whole model as a PNG image: lanes, cards and links"
         onClick={() => void image("png")}
       >
         PNG
       </button>
       <button
         type="button"
-        disabled={busy || !canvasShown}
-        title={imageHint ?? "The whole model as an SVG image"}
+        disabled={busy}
+        title="The whole model as an SVG drawing, for slides and documents"
         onClick={() => void image("svg")}
       >
         SVG
