@@ -1,9 +1,9 @@
 import { type FileError, type LogicModel, parseModelFile } from "@logic-canvas/shared";
 import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
-import { type ImageFormat, modelImage } from "./model-image.ts";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
 import { csvBlob, importIntoModel, modelFileBlob } from "./model-file.ts";
+import { type ImageFormat, modelImage } from "./model-image.ts";
 
 type Pending = { name: string; text: string; nodeCount: number; checkIns?: string[] };
 
