@@ -21,6 +21,9 @@ export class CloseError extends Error {
     super(reason);
     this.code = CLOSE_REASONS[closeCode].wsCode;
     this.reason = reason;
+    // Hocuspocus prints every error that closes a connection; for a deliberate refusal (already
+    // in our own log) the stack says nothing, so the line stays one line.
+    this.stack = `CloseError: ${reason}`;
   }
 }
 
