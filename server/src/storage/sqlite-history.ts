@@ -12,6 +12,7 @@ import {
   type VersionRow,
   versionParams,
 } from "./history-sql.ts";
+import { SQLITE } from "./schema-sql.ts";
 import type {
   ActivityQuery,
   ActivityRecord,
@@ -25,7 +26,7 @@ export class SqliteHistory {
   private readonly statements;
 
   constructor(private readonly db: Database.Database) {
-    db.exec(historySchema("INTEGER PRIMARY KEY AUTOINCREMENT"));
+    db.exec(historySchema(SQLITE.serialKey));
     this.statements = {
       deleteVersions: db.prepare("DELETE FROM versions WHERE model_id = ?"),
       deleteActivity: db.prepare("DELETE FROM activity WHERE model_id = ?"),

@@ -2,9 +2,9 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { type LinkRow, type ModelRow, toLink, toModel } from "./rows.ts";
+import { SQLITE, storeSchema } from "./schema-sql.ts";
 import { SqliteDocuments } from "./sqlite-documents.ts";
 import { SqliteHistory } from "./sqlite-history.ts";
-import { SCHEMA } from "./sqlite-schema.ts";
 import type {
   ActivityQuery,
   ActivityRecord,
@@ -38,7 +38,7 @@ export class SqliteStore implements Store {
     this.db.pragma("journal_mode = WAL");
     this.db.pragma(`synchronous = ${options.synchronous === "FULL" ? "FULL" : "NORMAL"}`);
     this.db.pragma("busy_timeout = 5000");
-    this.db.exec(SCHEMA);
+    this.db.exec(storeSchema(SQLITE));
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
     const db = this.db;

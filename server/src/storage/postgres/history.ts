@@ -12,6 +12,7 @@ import {
   type VersionRow,
   versionParams,
 } from "../history-sql.ts";
+import { POSTGRES } from "../schema-sql.ts";
 import type {
   ActivityQuery,
   ActivityRecord,
@@ -21,7 +22,7 @@ import type {
 } from "../types.ts";
 
 /** Version history and the revision log on PostgreSQL: the same SQL as SQLite's, numbered. */
-export const HISTORY_SCHEMA_SQL = historySchema("BIGSERIAL PRIMARY KEY");
+export const HISTORY_SCHEMA_SQL = historySchema(POSTGRES.serialKey);
 
 /** PostgreSQL text cannot hold U+0000; labels, names and reasons are display text. */
 const storable = (value: unknown): unknown =>
