@@ -1,53 +1,25 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logPageErrors, personContext, screenshot } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser.ts";
 import {
   addCard,
   card,
   dragBy,
   expectTitles,
   link,
-  openEditor,
   waitForEdges,
   waitForStatus,
 } from "../support/canvas.ts";
-import {
-  createModel,
-  exportModel,
-  startTestServer,
-  type TestServer,
-  tokenOf,
-} from "../support/server.ts";
+import { chromiumSession } from "../support/chromium-session.ts";
+import { createModel, exportModel, tokenOf } from "../support/server.ts";
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function person(name: string, link: string): Promise<Page> {
-  const context = await personContext(browser, name);
-  contexts.push(context);
-  const page = await context.newPage();
-  logPageErrors(page, name);
-  await openEditor(page, link);
-  return page;
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
+const { server, person } = chromiumSession();
 
 describe("two people co-editing one model", () => {
   it("one creates a card and a link, the other sees them", async () => {
     const model = await createModel(server.url, { title: "Reading plan" });
-    const maria = await person("Maria", model.links.owner);
-    const sam = await person("Sam", model.links.editor);
+    const { page: maria } = await person("Maria", model.links.owner);
+    const { page: sam } = await person("Sam", model.links.editor);
 
     await addCard(maria, "input", "Reading coach");
     await addCard(maria, "activity", "Coach models read-alouds");
@@ -68,8 +40,8 @@ describe("two people co-editing one model", () => {
 
   it("keyboard: N then a lane number creates a card; Delete removes it with its links", async () => {
     const model = await createModel(server.url, { title: "Keys" });
-    const maria = await person("Maria", model.links.owner);
-    const sam = await person("Sam", model.links.editor);
+    const { page: maria } = await person("Maria", model.links.owner);
+    const { page: sam } = await person("Sam", model.links.editor);
     await addCard(maria, "input", "Time for coaching");
     await maria.locator(".react-flow__pane").click({ position: { x: 700, y: 600 } });
     await maria.keyboard.press("n");
@@ -89,8 +61,8 @@ describe("two people co-editing one model", () => {
 
   it("shows collaborators' cursors, selections and lets one follow another's view", async () => {
     const model = await createModel(server.url, { template: "coaching" });
-    const maria = await person("Maria", model.links.owner);
-    const sam = await person("Sam", model.links.editor);
+    const { page: maria } = await person("Maria", model.links.owner);
+    const { page: sam } = await person("Sam", model.links.editor);
     await sam.mouse.move(500, 500);
     await sam.mouse.move(520, 540, { steps: 4 });
     const cursor = maria.locator("[data-testid=peer-cursor]", { hasText: "Sam" });
@@ -120,7 +92,7 @@ describe("two people co-editing one model", () => {
 
   it("copy and paste cards with their link, then tidy the lanes without overlaps", async () => {
     const model = await createModel(server.url, { title: "Tidy" });
-    const maria = await person("Maria", model.links.owner);
+    const { page: maria } = await person("Maria", model.links.owner);
     await addCard(maria, "input", "Coach time");
     await addCard(maria, "activity", "Model lessons");
     await link(maria, "Coach time", "Model lessons");
@@ -159,7 +131,7 @@ describe("two people co-editing one model", () => {
 
   it("a forbidden link cannot be drawn and the reason is shown while dragging", async () => {
     const model = await createModel(server.url, { title: "Backward" });
-    const maria = await person("Maria", model.links.owner);
+    const { page: maria } = await person("Maria", model.links.owner);
     await addCard(maria, "input", "Budget");
     await addCard(maria, "activity", "Workshops");
     const from = await card(maria, "Workshops").locator(".react-flow__handle.source").boundingBox();
@@ -179,9 +151,9 @@ describe("two people co-editing one model", () => {
 
   it("one moves a card, the other sees it moved", async () => {
     const model = await createModel(server.url, { title: "Moves" });
-    const maria = await person("Maria", model.links.owner);
+    const { page: maria } = await person("Maria", model.links.owner);
     await addCard(maria, "smallWin", "Teachers share intentions");
-    const sam = await person("Sam", model.links.editor);
+    const { page: sam } = await person("Sam", model.links.editor);
     const before = await card(sam, "Teachers share intentions").boundingBox();
 
     await dragBy(maria, card(maria, "Teachers share intentions"), 0, 220);
@@ -206,7 +178,7 @@ describe("two people co-editing one model", () => {
 
   it("dropping a card into a lane its links forbid sends it back with the reason", async () => {
     const model = await createModel(server.url, { title: "Lanes" });
-    const maria = await person("Maria", model.links.owner);
+    const { page: maria } = await person("Maria", model.links.owner);
     await addCard(maria, "input", "Coaches");
     await addCard(maria, "activity", "Hire coaches");
     await link(maria, "Coaches", "Hire coaches");
@@ -228,8 +200,8 @@ describe("two people co-editing one model", () => {
 
   it("undo in one browser leaves the other person's edit in place", async () => {
     const model = await createModel(server.url, { title: "Undo" });
-    const maria = await person("Maria", model.links.owner);
-    const sam = await person("Sam", model.links.editor);
+    const { page: maria } = await person("Maria", model.links.owner);
+    const { page: sam } = await person("Sam", model.links.editor);
     await addCard(maria, "input", "Maria's input");
     await addCard(sam, "activity", "Sam's activity");
     await expectTitles(maria, ["Maria's input", "Sam's activity"]);

@@ -9,18 +9,12 @@ import {
   toModelFile,
 } from "@logic-canvas/shared";
 import Papa from "papaparse";
-import type { Browser, BrowserContext, Download, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logPageErrors, personContext, screenshot } from "../support/browser.ts";
-import { card, openEditor, waitForStatus } from "../support/canvas.ts";
-import {
-  type CreatedModel,
-  createModel,
-  modelInfo,
-  startTestServer,
-  type TestServer,
-  tokenOf,
-} from "../support/server.ts";
+import type { Download, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser.ts";
+import { card, waitForStatus } from "../support/canvas.ts";
+import { chromiumSession } from "../support/chromium-session.ts";
+import { type CreatedModel, createModel, modelInfo, tokenOf } from "../support/server.ts";
 
 const RESULTS = resolve(dirname(fileURLToPath(import.meta.url)), "../../test-results");
 const template = coachingTemplate();
@@ -28,18 +22,7 @@ const titleOf = (id: string) => template.nodes.find((n) => n.id === id)?.title ?
 const GOAL = "M3";
 const today = todayIso();
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function person(name: string, link: string): Promise<Page> {
-  const context = await personContext(browser, name);
-  contexts.push(context);
-  const page = await context.newPage();
-  logPageErrors(page, name);
-  await openEditor(page, link);
-  return page;
-}
+const { server, person } = chromiumSession();
 
 async function showView(page: Page, label: "Canvas" | "Progress" | "Print"): Promise<void> {
   await page.locator(".view-switch").getByRole("button", { name: label, exact: true }).click();
@@ -104,15 +87,7 @@ async function liveModel(page: Page) {
 }
 
 beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
   await mkdir(resolve(RESULTS, "screenshots"), { recursive: true });
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
 });
 
 describe("monitoring a model's goals", () => {
@@ -122,8 +97,8 @@ describe("monitoring a model's goals", () => {
 
   it("a SMART goal and a measurement from the side panel show on the card, the dashboard and a collaborator's screen", async () => {
     model = await createModel(server.url, { template: "coaching" });
-    maria = await person("Maria", model.links.owner);
-    sam = await person("Sam", model.links.editor);
+    maria = (await person("Maria", model.links.owner)).page;
+    sam = (await person("Sam", model.links.editor)).page;
 
     await card(maria, titleOf(GOAL)).click();
     const panel = maria.getByTestId("goal-panel");
@@ -250,7 +225,7 @@ describe("monitoring a model's goals", () => {
   });
 
   it("viewers see progress but cannot record, fix or import", async () => {
-    const viewer = await person("Vera", model.links.viewer);
+    const { page: viewer } = await person("Vera", model.links.viewer);
     await card(viewer, titleOf(GOAL)).click();
     const panel = viewer.getByTestId("goal-panel");
     await panel.getByTestId("measurements").waitFor();
@@ -416,8 +391,8 @@ describe("monitoring a model's goals", () => {
 describe("importing a model file into the open model", () => {
   it("lists every problem of a bad file, and replaces the content for everyone with a good one", async () => {
     const model = await createModel(server.url, { title: "To be replaced" });
-    const maria = await person("Maria", model.links.owner);
-    const sam = await person("Sam", model.links.editor);
+    const { page: maria } = await person("Maria", model.links.owner);
+    const { page: sam } = await person("Sam", model.links.editor);
     const input = maria.getByTestId("import-into-model");
 
     const bad = {

@@ -1,6 +1,6 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logPageErrors, personContext, screenshot } from "../support/browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { logPageErrors, screenshot } from "../support/browser.ts";
 import {
   addCard,
   card,
@@ -9,46 +9,10 @@ import {
   openEditor,
   waitForStatus,
 } from "../support/canvas.ts";
-import {
-  createModel,
-  exportModel,
-  modelInfo,
-  startTestServer,
-  type TestServer,
-  tokenOf,
-} from "../support/server.ts";
+import { chromiumSession } from "../support/chromium-session.ts";
+import { createModel, exportModel, modelInfo, tokenOf } from "../support/server.ts";
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function context(name: string): Promise<BrowserContext> {
-  const created = await personContext(browser, name);
-  contexts.push(created);
-  return created;
-}
-
-async function person(
-  name: string,
-  link: string,
-): Promise<{ page: Page; context: BrowserContext }> {
-  const ctx = await context(name);
-  const page = await ctx.newPage();
-  logPageErrors(page, name);
-  await openEditor(page, link);
-  return { page, context: ctx };
-}
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const ctx of contexts) await ctx.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
+const { server, context, person } = chromiumSession();
 
 describe("offline editing", () => {
   it("edits made offline are kept, then merge with a collaborator's on reconnect", async () => {

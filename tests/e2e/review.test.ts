@@ -1,24 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, logPageErrors, personContext, screenshot } from "../support/browser.ts";
-import { addCard, card, expectTitles, openEditor, waitForStatus } from "../support/canvas.ts";
-import { createModel, startTestServer, type TestServer } from "../support/server.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser.ts";
+import { addCard, card, expectTitles, waitForStatus } from "../support/canvas.ts";
+import { chromiumSession } from "../support/chromium-session.ts";
+import { createModel } from "../support/server.ts";
 
-let server: TestServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function person(
-  name: string,
-  link: string,
-): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await personContext(browser, name);
-  contexts.push(context);
-  const page = await context.newPage();
-  logPageErrors(page, name);
-  await openEditor(page, link);
-  return { page, context };
-}
+const { server, person } = chromiumSession();
 
 function modelFile(title: string, nodes: { id: string; kind: string; title: string }[]) {
   return {
@@ -48,17 +35,6 @@ async function badge(page: Page, title: string): Promise<{ open: number; unread:
 async function expectBadge(page: Page, title: string, wanted: { open: number; unread: number }) {
   await expect.poll(() => badge(page, title), { timeout: 15_000 }).toEqual(wanted);
 }
-
-beforeAll(async () => {
-  server = await startTestServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {});
-  await browser?.close();
-  await server?.stop();
-});
 
 describe("comments", () => {
   it("a comment left while the editor is offline shows as unread when they come back", async () => {
