@@ -19,8 +19,9 @@ interface Tracked {
  *
  * The origin is Hocuspocus's Redis origin, so the other extensions treat these like relayed
  * updates: not appended again (they are stored), not validated as a client write, not recorded
- * in the revision log or counted for automatic versions (the process that took them does that),
- * and not published back to Redis.
+ * in the revision log (the process that took them does that), and not published back to Redis.
+ * Like any relayed change they restart the model's quiet time for automatic versions, which one
+ * process claims (versions/service.ts).
  */
 export class StoreResync {
   private readonly docs = new Map<string, Tracked>();
