@@ -7,6 +7,8 @@ import WebSocket from "ws";
 import * as Y from "yjs";
 import { personIdOf } from "../src/identity.ts";
 import { type RunningServer, type ServerOptions, startServer } from "../src/index.ts";
+import { applyStored } from "../src/persistence.ts";
+import type { Store } from "../src/storage/types.ts";
 
 export interface TestServer extends RunningServer {
   dataDir: string;
@@ -32,6 +34,14 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
       if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** A document as the store holds it (snapshot and the updates after it); empty if not stored. */
+export async function storedDoc(store: Store, name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const stored = await store.loadDocument(name);
+  if (stored) applyStored(doc, stored);
+  return doc;
 }
 
 export interface CreatedModel {

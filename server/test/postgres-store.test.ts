@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { applyStored } from "../src/persistence.ts";
 import { PostgresStore } from "../src/storage/postgres/index.ts";
 import type { LinkRecord, NewModel } from "../src/storage/types.ts";
 import { describeStorageContract } from "./storage-contract.ts";
@@ -71,8 +72,7 @@ async function rebuild(from: PostgresStore, name: string): Promise<Y.Doc> {
   const stored = await from.loadDocument(name);
   if (!stored) throw new Error(`${name} not stored`);
   const doc = new Y.Doc();
-  if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+  applyStored(doc, stored);
   return doc;
 }
 
@@ -217,8 +217,7 @@ describe("PostgreSQL store, beyond the contract", () => {
         const stored = await store.loadDocument(name);
         if (!stored?.updates.length) continue;
         const doc = new Y.Doc();
-        if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-        for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+        applyStored(doc, stored);
         const upto = stored.updates.at(-1)?.seq as number;
         await store.compactDocument(name, stored.snapshotSeq, upto, Y.encodeStateAsUpdate(doc));
       }

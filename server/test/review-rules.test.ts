@@ -18,6 +18,7 @@ import {
   sessionToken,
   sleep,
   startTestServer,
+  storedDoc,
   synced,
   type TestServer,
   waitFor,
@@ -35,10 +36,7 @@ const ana = person("Ana");
 const ben = person("Ben");
 
 async function storedReview(modelId: string) {
-  const stored = await server.store.loadDocument(`${modelId}/review`);
-  const doc = new Y.Doc();
-  if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored?.updates ?? []) Y.applyUpdate(doc, u.data);
+  const doc = await storedDoc(server.store, `${modelId}/review`);
   return { doc, vector: Y.encodeStateVector(doc).join() };
 }
 

@@ -11,6 +11,7 @@ import {
   sessionToken,
   sleep,
   startTestServer,
+  storedDoc,
   synced,
   type TestServer,
   waitFor,
@@ -26,14 +27,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await server.stop();
 });
-
-async function storedDoc(name: string): Promise<Y.Doc> {
-  const stored = await server.store.loadDocument(name);
-  const doc = new Y.Doc();
-  if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored?.updates ?? []) Y.applyUpdate(doc, u.data);
-  return doc;
-}
 
 const ana = person("Ana");
 
@@ -64,7 +57,7 @@ describe("role matrix over both documents", () => {
       const writer = connect(server, name, sessionToken(model.tokens[role], ana));
       await synced(watcher);
       await synced(writer);
-      const before = Y.encodeStateVector(await storedDoc(name)).join();
+      const before = Y.encodeStateVector(await storedDoc(server.store, name)).join();
       const receivedBefore = watcher.received.length;
       write(writer, kind, `by ${role}`, role);
       if (allowed) {
@@ -73,14 +66,14 @@ describe("role matrix over both documents", () => {
           "the change to reach another client",
         );
         await waitFor(() => writer.provider.unsyncedChanges === 0, "acknowledgement");
-        expect(Y.encodeStateVector(await storedDoc(name)).join()).not.toBe(before);
+        expect(Y.encodeStateVector(await storedDoc(server.store, name)).join()).not.toBe(before);
         expect(writer.closes).toEqual([]);
       } else {
         await waitFor(() => writer.closes.length > 0, "the read-only writer to be closed");
         expect(writer.closes[0]).toMatch(/^read-only: /);
         await sleep(100);
         expect(watcher.received.length).toBe(receivedBefore);
-        expect(Y.encodeStateVector(await storedDoc(name)).join()).toBe(before);
+        expect(Y.encodeStateVector(await storedDoc(server.store, name)).join()).toBe(before);
       }
       watcher.destroy();
       writer.destroy();

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { applyStored } from "../src/persistence.ts";
 import type { ActivityRecord, LinkRecord, Store, VersionRecord } from "../src/storage/types.ts";
 
 /**
@@ -55,8 +56,7 @@ export function describeStorageContract(
     }
     const contents = (stored: { snapshot: Uint8Array | null; updates: { data: Uint8Array }[] }) => {
       const doc = new Y.Doc();
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const u of stored.updates) Y.applyUpdate(doc, u.data);
+      applyStored(doc, stored);
       return [...doc.getMap("m").keys()].sort();
     };
 

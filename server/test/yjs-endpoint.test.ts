@@ -12,6 +12,7 @@ import {
   sessionToken,
   sleep,
   startTestServer,
+  storedDoc,
   synced,
   type TestServer,
   waitFor,
@@ -54,11 +55,7 @@ const ysynced = (client: YClient) =>
 
 async function storedState(name: string): Promise<Y.Doc> {
   await server.persistence.flush();
-  const stored = await server.store.loadDocument(name);
-  const doc = new Y.Doc();
-  if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored?.updates ?? []) Y.applyUpdate(doc, u.data);
-  return doc;
+  return storedDoc(server.store, name);
 }
 
 it("an edit through y-websocket reaches a Hocuspocus client and back, and is stored", async () => {

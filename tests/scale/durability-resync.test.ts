@@ -8,6 +8,7 @@ import {
   type Client,
   connect,
   createModel,
+  storedDoc,
   synced,
   waitFor,
 } from "../../server/test/helpers.ts";
@@ -103,10 +104,8 @@ it("an update stored by another process whose Redis message was lost is applied 
   await synced(onB);
 
   // What a third process appends and then fails to publish: in the store, in nobody's memory.
-  const elsewhere = new Y.Doc();
   const stored = await a.store.loadDocument(model.id);
-  if (stored?.snapshot) Y.applyUpdate(elsewhere, stored.snapshot);
-  for (const u of stored?.updates ?? []) Y.applyUpdate(elsewhere, u.data);
+  const elsewhere = await storedDoc(a.store, model.id);
   const captured: Uint8Array[] = [];
   elsewhere.on("update", (u: Uint8Array) => captured.push(u));
   const lost = addNode(elsewhere, { kind: "input", title: "Never published" }, "local");

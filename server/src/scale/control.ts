@@ -1,5 +1,5 @@
 import type { Connection } from "@hocuspocus/server";
-import { CLOSE_REASONS, type CloseCode } from "../close-reasons.ts";
+import { type CloseCode, isCloseCode } from "../close-reasons.ts";
 import { ConnectionRegistry } from "../connection-registry.ts";
 import { contextOf } from "../context.ts";
 import { errorText, type Logger } from "../logger.ts";
@@ -14,11 +14,11 @@ export function parseControlEvent(raw: unknown): ControlEvent | null {
   if (typeof raw !== "object" || raw === null) return null;
   const event = raw as Record<string, unknown>;
   const code = event.code;
-  if (typeof code !== "string" || !Object.hasOwn(CLOSE_REASONS, code)) return null;
+  if (typeof code !== "string" || !isCloseCode(code)) return null;
   if (event.type === "close-link" && typeof event.linkId === "string")
-    return { type: "close-link", linkId: event.linkId, code: code as CloseCode };
+    return { type: "close-link", linkId: event.linkId, code };
   if (event.type === "close-model" && typeof event.modelId === "string")
-    return { type: "close-model", modelId: event.modelId, code: code as CloseCode };
+    return { type: "close-model", modelId: event.modelId, code };
   return null;
 }
 

@@ -2,7 +2,7 @@ import type { WebSocketLike } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
-import { CLOSE_REASONS, type CloseCode, parseCloseReason } from "../close-reasons.ts";
+import { CLOSE_REASONS, isCloseCode, parseCloseReason } from "../close-reasons.ts";
 
 /**
  * The y-websocket protocol is Hocuspocus's without the document name in front of each message
@@ -41,7 +41,7 @@ export function fitCloseReason(reason: string): string {
 /** The WebSocket close code for one of our `"<code>: <message>"` reasons. */
 export function closeCodeFor(reason: string, fallback: number): number {
   const { code } = parseCloseReason(reason);
-  return Object.hasOwn(CLOSE_REASONS, code) ? CLOSE_REASONS[code as CloseCode].wsCode : fallback;
+  return isCloseCode(code) ? CLOSE_REASONS[code].wsCode : fallback;
 }
 
 function safeCloseCode(code: number | undefined): number {

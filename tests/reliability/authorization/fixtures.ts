@@ -9,6 +9,7 @@ import {
   person,
   sessionToken,
   startTestServer,
+  storedDoc as storedDocOf,
   type TestPerson,
   type TestServer,
   tokenOf,
@@ -97,11 +98,7 @@ export const docName = (modelId: string, kind: DocKind) =>
 
 /** The document as stored (snapshot plus appended updates). */
 export async function storedDoc(server: TestServer, name: string): Promise<Y.Doc> {
-  const stored = await server.store.loadDocument(name);
-  const doc = new Y.Doc();
-  if (stored?.snapshot) Y.applyUpdate(doc, stored.snapshot);
-  for (const u of stored?.updates ?? []) Y.applyUpdate(doc, u.data);
-  return doc;
+  return storedDocOf(server.store, name);
 }
 
 /** What "nothing stored" compares: the state vector and the number of stored updates. */
