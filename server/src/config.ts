@@ -30,8 +30,26 @@ export interface Limits {
   maxConnectionsPerModel: number;
   /** Largest API request body (bytes). */
   maxBodyBytes: number;
-  /** API requests per second per client address (token bucket rate; burst is 10× this). */
+  /** API requests per second per client address (averaged over 10 s; burst is 10× this). */
   apiRequestsPerSecond: number;
+  /** A request whose headers and body have not all arrived within this long is cut off (ms). */
+  requestTimeoutMs: number;
+  /** Request bodies the server holds in memory at once, all requests together (bytes). */
+  maxBufferedBodyBytes: number;
+  /** Uploads (requests with a body) one address may have in flight at once. */
+  maxUploadsPerAddress: number;
+  /** Models one address may create per hour. */
+  modelsPerAddressPerHour: number;
+  /** Bytes of model-creation bodies one address may send per hour. */
+  modelBytesPerAddressPerHour: number;
+  /** Models all addresses together may create per hour. */
+  modelsPerHour: number;
+  /** Bytes of model-creation bodies all addresses together may send per hour. */
+  modelBytesPerHour: number;
+  /** Stored data beyond which new models and uploaded content are refused (bytes; 0: no limit). */
+  maxDataBytes: number;
+  /** Cards a model file sent to the API (a new model, or PUT …/content) may have. */
+  maxCardsOnImport: number;
 }
 
 export interface ServerConfig {
@@ -81,6 +99,15 @@ export const DEFAULT_LIMITS: Limits = {
   maxConnectionsPerModel: 200,
   maxBodyBytes: 5 * 1024 * 1024,
   apiRequestsPerSecond: 50,
+  requestTimeoutMs: 20_000,
+  maxBufferedBodyBytes: 64 * 1024 * 1024,
+  maxUploadsPerAddress: 4,
+  modelsPerAddressPerHour: 1_000,
+  modelBytesPerAddressPerHour: 100 * 1024 * 1024,
+  modelsPerHour: 10_000,
+  modelBytesPerHour: 1024 * 1024 * 1024,
+  maxDataBytes: 10 * 1024 * 1024 * 1024,
+  maxCardsOnImport: 2_000,
 };
 
 export function defaultConfig(): ServerConfig {
@@ -176,6 +203,15 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
       maxConnectionsPerModel: intFromEnv(env, "MAX_CONNECTIONS_PER_MODEL"),
       maxBodyBytes: intFromEnv(env, "API_MAX_BODY_BYTES"),
       apiRequestsPerSecond: intFromEnv(env, "API_REQUESTS_PER_SECOND"),
+      requestTimeoutMs: intFromEnv(env, "API_REQUEST_TIMEOUT_MS"),
+      maxBufferedBodyBytes: intFromEnv(env, "API_MAX_BUFFERED_BYTES"),
+      maxUploadsPerAddress: intFromEnv(env, "API_MAX_UPLOADS_PER_ADDRESS"),
+      modelsPerAddressPerHour: intFromEnv(env, "MODELS_PER_ADDRESS_PER_HOUR"),
+      modelBytesPerAddressPerHour: intFromEnv(env, "MODEL_BYTES_PER_ADDRESS_PER_HOUR"),
+      modelsPerHour: intFromEnv(env, "MODELS_PER_HOUR"),
+      modelBytesPerHour: intFromEnv(env, "MODEL_BYTES_PER_HOUR"),
+      maxDataBytes: intFromEnv(env, "MAX_DATA_BYTES"),
+      maxCardsOnImport: intFromEnv(env, "MAX_CARDS_ON_IMPORT"),
     },
   };
 }

@@ -1,7 +1,8 @@
-import { createServer, type Server } from "node:http";
+import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { Hocuspocus } from "@hocuspocus/server";
+import { Redis } from "ioredis";
 import { CLOSE_REASONS, shortReason } from "./close-reasons.ts";
 import { resolveConfig, type ServerConfig, type ServerOptions } from "./config.ts";
 import { ConnectionRegistry } from "./connection-registry.ts";
@@ -11,8 +12,9 @@ import { limitsExtension } from "./extensions/limits.ts";
 import { loggingExtension } from "./extensions/logging.ts";
 import { persistenceExtension } from "./extensions/persistence.ts";
 import { writeGate } from "./extensions/write-gate.ts";
-import { apiRoutes } from "./http/api.ts";
-import { requestHandler } from "./http/request-handler.ts";
+import { createHttpApp } from "./http/app.ts";
+import { GraphSummaries } from "./http/graph-cache.ts";
+import { creationQuotas, dataQuota } from "./http/quotas.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { ModelService } from "./models.ts";
 import { DocumentPersistence } from "./persistence.ts";
@@ -151,41 +153,54 @@ export async function startServer(
   );
   upgrades.register(yjs.matches, yjs.handler);
 
-  const api = apiRoutes({
-    store,
-    hocuspocus,
-    models,
-    versions: versionService,
-    activity,
-    limits: config.limits,
-    publicUrl: () => publicUrl,
-    health: () => ({
-      documents: hocuspocus.getDocumentsCount(),
-      connections: hocuspocus.getConnectionsCount(),
-    }),
-  });
-  const httpServer = createServer(
-    requestHandler({
-      api,
+  // The HTTP layer's own Redis connection (rate and quota counters); it fails fast when Redis is
+  // away, and the counters then fall back to this process alone.
+  const httpRedis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : undefined;
+  httpRedis?.on("error", () => {});
+  let app: Awaited<ReturnType<typeof createHttpApp>>;
+  try {
+    app = await createHttpApp({
+      deps: {
+        store,
+        hocuspocus,
+        models,
+        versions: versionService,
+        activity,
+        limits: config.limits,
+        graphs: new GraphSummaries(store, hocuspocus),
+        chargeCreation: creationQuotas(config.limits, httpRedis, config.redisPrefix),
+        checkDataQuota: dataQuota(
+          config.limits,
+          config.dataDir,
+          !isPostgresUrl(config.databaseUrl),
+        ),
+        publicUrl: () => publicUrl,
+        health: () => ({
+          documents: hocuspocus.getDocumentsCount(),
+          connections: hocuspocus.getConnectionsCount(),
+        }),
+      },
+      limits: config.limits,
       clientDist: config.clientDist,
-      apiRequestsPerSecond: config.limits.apiRequestsPerSecond,
       logger,
-    }),
-  );
+      redis: httpRedis,
+      redisPrefix: config.redisPrefix,
+    });
+  } catch (error) {
+    httpRedis?.disconnect();
+    await store.close();
+    throw error;
+  }
+  const httpServer: Server = app.server;
   httpServer.on("upgrade", upgrades.handle);
-  httpServer.on("clientError", (error: NodeJS.ErrnoException, socket) => {
-    if (!socket.writable) return;
-    const status =
-      error.code === "HPE_HEADER_OVERFLOW"
-        ? "431 Request Header Fields Too Large"
-        : "400 Bad Request";
-    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-  });
 
   let address: AddressInfo;
   try {
     address = await listen(httpServer, config.port, config.host);
   } catch (error) {
+    httpRedis?.disconnect();
     await store.close();
     throw error;
   }
@@ -230,6 +245,7 @@ export async function startServer(
       yjs.sockets.close();
       await cluster?.close();
       httpServer.closeAllConnections();
+      httpRedis?.disconnect();
       await store.close();
       logger.info("stopped", {});
     })();

@@ -1,19 +1,10 @@
-import type { Hocuspocus } from "@hocuspocus/server";
+import { z } from "zod";
 import { personFromRequest } from "../identity.ts";
-import type { ActivityRecorder } from "../revisions/recorder.ts";
-import type { ActivityRecord, Store } from "../storage/types.ts";
-import { LABEL_MAX, VersionNotFoundError, type VersionService } from "../versions/service.ts";
-import { ApiError, notFound, readJsonBody, sendJson } from "./respond.ts";
-import { type Authorize, fileName, type Params, type Route } from "./routes.ts";
-
-export interface HistoryDeps {
-  store: Store;
-  hocuspocus: Hocuspocus;
-  versions: VersionService;
-  activity: ActivityRecorder;
-  authorize: Authorize;
-  maxBodyBytes: number;
-}
+import type { ActivityRecord } from "../storage/types.ts";
+import { LABEL_MAX, VersionNotFoundError } from "../versions/service.ts";
+import type { RouteKit } from "./api.ts";
+import { notFound } from "./respond.ts";
+import { attachment, fileName, modelIdOf, versionIdOf } from "./routes.ts";
 
 const ACTIVITY_LIMIT_DEFAULT = 100;
 const ACTIVITY_LIMIT_MAX = 500;
@@ -32,37 +23,30 @@ export function activityView(entry: ActivityRecord) {
   };
 }
 
-function parseLabel(body: unknown): string {
-  const label = (body as { label?: unknown } | undefined)?.label;
-  const extra =
-    typeof body === "object" && body !== null && !Array.isArray(body)
-      ? Object.keys(body).filter((k) => k !== "label")
-      : [];
-  if (
-    typeof label !== "string" ||
-    label.trim() === "" ||
-    label.length > LABEL_MAX ||
-    extra.length > 0
-  ) {
-    throw new ApiError(400, "bad-request", `Send { "label" } with 1 to ${LABEL_MAX} characters.`, [
-      { path: "label", message: `must be text of 1 to ${LABEL_MAX} characters` },
-    ]);
-  }
-  return label.trim();
-}
+const labelMessage = `must be text of 1 to ${LABEL_MAX} characters`;
+const newVersionBody = z.strictObject(
+  {
+    label: z
+      .string({ error: labelMessage })
+      .trim()
+      .min(1, labelMessage)
+      .max(LABEL_MAX, labelMessage),
+  },
+  { error: `Send { "label" } with 1 to ${LABEL_MAX} characters` },
+);
 
-function parseLimit(raw: string | null): number {
-  if (raw === null) return ACTIVITY_LIMIT_DEFAULT;
-  const limit = Number(raw);
-  if (!Number.isInteger(limit) || limit < 1 || limit > ACTIVITY_LIMIT_MAX) {
-    throw new ApiError(
-      400,
-      "bad-request",
-      `limit must be a whole number from 1 to ${ACTIVITY_LIMIT_MAX}.`,
-    );
-  }
-  return limit;
-}
+const activityQuery = z.object({
+  node: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a card id")
+    .optional(),
+  limit: z.coerce
+    .number({ error: `must be a whole number from 1 to ${ACTIVITY_LIMIT_MAX}` })
+    .int(`must be a whole number from 1 to ${ACTIVITY_LIMIT_MAX}`)
+    .min(1, `must be a whole number from 1 to ${ACTIVITY_LIMIT_MAX}`)
+    .max(ACTIVITY_LIMIT_MAX, `must be a whole number from 1 to ${ACTIVITY_LIMIT_MAX}`)
+    .default(ACTIVITY_LIMIT_DEFAULT),
+});
 
 async function found<T>(work: Promise<T>): Promise<T> {
   try {
@@ -74,86 +58,70 @@ async function found<T>(work: Promise<T>): Promise<T> {
 }
 
 /** Versions (`/versions...`) and the revision log (`/activity`). */
-export function historyRoutes(deps: HistoryDeps): Route[] {
-  const { versions, authorize } = deps;
-  const id = (params: Params) => params.id as string;
-  const vid = (params: Params) => params.vid as string;
+export function historyRoutes(kit: RouteKit): void {
+  const { app, deps, requireRole, linkOf } = kit;
+  const { versions } = deps;
+  const viewer = { onRequest: requireRole("viewer") };
+  // The version id is checked before the token, as the model id is: an id not ours is a 404.
+  const version = (minimum: "viewer" | "editor") => ({
+    onRequest: [
+      async (request: { params: unknown }) => void versionIdOf(request.params),
+      requireRole(minimum),
+    ],
+  });
 
-  return [
-    {
-      method: "GET",
-      path: ["models", ":id", "versions"],
-      handler: async (req, res, params) => {
-        await authorize(req, id(params), "viewer");
-        sendJson(res, 200, { versions: await versions.list(id(params)) });
-      },
+  app.get("/api/models/:id/versions", viewer, async (request) => ({
+    versions: await versions.list(modelIdOf(request.params)),
+  }));
+
+  app.post(
+    "/api/models/:id/versions",
+    { onRequest: requireRole("editor"), schema: { body: newVersionBody } },
+    async (request, reply) => {
+      const link = linkOf(request);
+      await deps.checkDataQuota();
+      const saved = await versions.saveNamed(modelIdOf(request.params), request.body.label, {
+        role: link.role,
+        person: personFromRequest(request.raw),
+      });
+      return reply.code(201).send(saved);
     },
-    {
-      method: "POST",
-      path: ["models", ":id", "versions"],
-      handler: async (req, res, params) => {
-        const link = await authorize(req, id(params), "editor");
-        const label = parseLabel(await readJsonBody(req, deps.maxBodyBytes));
-        const version = await versions.saveNamed(id(params), label, {
-          role: link.role,
-          person: personFromRequest(req),
-        });
-        sendJson(res, 201, version);
-      },
+  );
+
+  app.get("/api/models/:id/versions/:vid", version("viewer"), async (request, reply) => {
+    const { summary, file } = await found(
+      versions.get(modelIdOf(request.params), versionIdOf(request.params)),
+    );
+    const name = `${fileName(file.title)} - ${fileName(summary.label)}`;
+    return reply.header("Content-Disposition", attachment(name, ".logic-model.json")).send(file);
+  });
+
+  app.get("/api/models/:id/versions/:vid/diff", version("viewer"), async (request) =>
+    found(versions.diff(modelIdOf(request.params), versionIdOf(request.params))),
+  );
+
+  app.post("/api/models/:id/versions/:vid/restore", version("editor"), async (request) => {
+    const link = linkOf(request);
+    return found(
+      versions.restore(modelIdOf(request.params), versionIdOf(request.params), {
+        role: link.role,
+        person: personFromRequest(request.raw),
+      }),
+    );
+  });
+
+  app.get(
+    "/api/models/:id/activity",
+    { ...viewer, schema: { querystring: activityQuery } },
+    async (request) => {
+      const { node, limit } = request.query;
+      // Entries of the last second may still be in memory only.
+      await deps.activity.flush();
+      const entries = await deps.store.listActivity(modelIdOf(request.params), {
+        limit,
+        ...(node !== undefined ? { subjectId: node } : {}),
+      });
+      return { entries: entries.map(activityView) };
     },
-    {
-      method: "GET",
-      path: ["models", ":id", "versions", ":vid"],
-      handler: async (req, res, params) => {
-        await authorize(req, id(params), "viewer");
-        const { summary, file } = await found(versions.get(id(params), vid(params)));
-        const name = `${fileName(file.title)} - ${fileName(summary.label)}`;
-        sendJson(res, 200, file, {
-          "Content-Disposition": `attachment; filename="${encodeURIComponent(name)}.logic-model.json"`,
-        });
-      },
-    },
-    {
-      method: "GET",
-      path: ["models", ":id", "versions", ":vid", "diff"],
-      handler: async (req, res, params) => {
-        await authorize(req, id(params), "viewer");
-        sendJson(res, 200, await found(versions.diff(id(params), vid(params))));
-      },
-    },
-    {
-      method: "POST",
-      path: ["models", ":id", "versions", ":vid", "restore"],
-      handler: async (req, res, params) => {
-        const link = await authorize(req, id(params), "editor");
-        const result = await found(
-          versions.restore(id(params), vid(params), {
-            role: link.role,
-            person: personFromRequest(req),
-          }),
-        );
-        sendJson(res, 200, result);
-      },
-    },
-    {
-      method: "GET",
-      path: ["models", ":id", "activity"],
-      handler: async (req, res, params) => {
-        await authorize(req, id(params), "viewer");
-        const query = new URL(req.url ?? "/", "http://x").searchParams;
-        const node = query.get("node");
-        if (node !== null && !/^[A-Za-z0-9_-]{1,64}$/.test(node)) {
-          throw new ApiError(400, "bad-request", "node must be a card id.");
-        }
-        const limit = parseLimit(query.get("limit"));
-        // Entries of the last second may still be in memory only.
-        await deps.activity.flush();
-        const entries = await deps.store.listActivity(id(params), {
-          limit,
-          ...(node !== null ? { subjectId: node } : {}),
-        });
-        sendJson(res, 200, { entries: entries.map(activityView) });
-      },
-    },
-  ];
+  );
 }

@@ -1,27 +1,46 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders } from "node:http";
 import { roleAtLeast } from "@logic-canvas/shared";
 import type { LinkRecord, Role, Store } from "../storage/types.ts";
-import { hashToken } from "../tokens.ts";
+import { hashToken, isModelId, LINK_ID_PATTERN } from "../tokens.ts";
+import { HISTORY_ID_PATTERN } from "../versions/ids.ts";
 import { ApiError, notFound } from "./respond.ts";
 
-/** Path parameters; each is checked against its id pattern before a handler sees it. */
-export type Params = { id?: string; linkId?: string; vid?: string };
-export type Handler = (
-  request: IncomingMessage,
-  response: ServerResponse,
-  params: Params,
-) => Promise<void>;
-export interface Route {
-  method: string;
-  path: string[];
-  handler: Handler;
+/** What the authorizer reads of a request: its headers only. */
+export interface HasHeaders {
+  headers: IncomingHttpHeaders;
 }
 
 export type Authorize = (
-  request: IncomingMessage,
+  request: HasHeaders,
   modelId: string,
   minimum: Role,
 ) => Promise<LinkRecord>;
+
+/**
+ * Path parameters as the router decoded them; each is checked against its id pattern before use,
+ * so an id that is not one of ours is a 404 that touches nothing.
+ */
+export type RawParams = { id?: string; linkId?: string; vid?: string };
+
+export function modelIdOf(params: unknown): string {
+  const id = (params as RawParams).id;
+  if (typeof id !== "string" || !isModelId(id)) throw notFound();
+  return id;
+}
+
+export function linkIdOf(params: unknown): string {
+  const id = (params as RawParams).linkId;
+  if (typeof id !== "string" || !LINK_ID_PATTERN.test(id))
+    throw notFound("This model has no such link.");
+  return id;
+}
+
+export function versionIdOf(params: unknown): string {
+  const id = (params as RawParams).vid;
+  if (typeof id !== "string" || !HISTORY_ID_PATTERN.test(id))
+    throw notFound("This model has no such version.");
+  return id;
+}
 
 /** `Authorization: Bearer <link token>` → the link, if its role reaches `minimum`. */
 export function authorizer(store: Store): Authorize {
@@ -62,4 +81,9 @@ export function fileName(title: string): string {
       .trim()
       .slice(0, 80) || "logic-model"
   );
+}
+
+/** `Content-Disposition` for a download of `name` + `extension`. */
+export function attachment(name: string, extension: string): string {
+  return `attachment; filename="${encodeURIComponent(name)}${extension}"`;
 }

@@ -1,90 +1,57 @@
-import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import type { IncomingMessage, ServerResponse } from "node:http";
-import { extname, resolve, sep } from "node:path";
-
-const TYPES: Record<string, string> = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json; charset=utf-8",
-  ".map": "application/json; charset=utf-8",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".jpg": "image/jpeg",
-  ".jpeg": "image/jpeg",
-  ".gif": "image/gif",
-  ".webp": "image/webp",
-  ".ico": "image/x-icon",
-  ".woff": "font/woff",
-  ".woff2": "font/woff2",
-  ".ttf": "font/ttf",
-  ".txt": "text/plain; charset=utf-8",
-  ".webmanifest": "application/manifest+json",
-  ".wasm": "application/wasm",
-};
+import { resolve, sep } from "node:path";
+import fastifyStatic from "@fastify/static";
+import type { FastifyInstance, FastifyReply } from "fastify";
 
 const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Logic Canvas</title>
 <p>The Logic Canvas client is not built yet. Run <code>npm start</code> from the repository root, which builds it.</p>`;
 
+const isAppRoute = (path: string) =>
+  path === "/" || path === "/index.html" || path.startsWith("/m/");
+
 /**
  * Serves the built client: `/` and `/m/*` get index.html (the app routes on the client), other
- * paths a file under `root` or 404. Nothing outside `root` is reachable.
+ * paths a file under `root` or 404. The path is decoded and checked here, before the file is
+ * sent, so a traversal attempt or a NUL byte is a plain 404 like any missing file.
  */
-export async function serveStatic(
-  root: string,
-  pathname: string,
-  request: IncomingMessage,
-  response: ServerResponse,
-): Promise<void> {
-  if (request.method !== "GET" && request.method !== "HEAD") {
-    response.writeHead(405, { Allow: "GET, HEAD", "Content-Type": "text/plain" });
-    response.end("Method Not Allowed");
-    return;
-  }
-  const isAppRoute = pathname === "/" || pathname === "/index.html" || pathname.startsWith("/m/");
-  let relative = "index.html";
-  if (!isAppRoute) {
+export async function staticFiles(app: FastifyInstance, root: string): Promise<void> {
+  const base = resolve(root);
+  await app.register(fastifyStatic, {
+    root: base,
+    serve: false,
+    dotfiles: "ignore",
+    cacheControl: false,
+    etag: true,
+    lastModified: true,
+    suppressWarning: true,
+    setHeaders: (reply, path) => {
+      const immutable = path.startsWith(`${base}${sep}assets${sep}`);
+      reply.header("Cache-Control", immutable ? "public, max-age=31536000, immutable" : "no-cache");
+    },
+  });
+
+  const notFound = (reply: FastifyReply) =>
+    reply.code(404).type("text/plain; charset=utf-8").send("Not Found");
+
+  app.get("/*", async (request, reply) => {
+    const pathname = request.url.split("?")[0] ?? "/";
+    if (pathname === "/api" || pathname.startsWith("/api/")) return reply.callNotFound();
+    if (isAppRoute(pathname)) {
+      const built = await stat(resolve(base, "index.html")).catch(() => undefined);
+      if (!built?.isFile()) return reply.type("text/html; charset=utf-8").send(NOT_BUILT);
+      return reply.sendFile("index.html");
+    }
     let decoded: string;
     try {
       decoded = decodeURIComponent(pathname);
     } catch {
-      return notFound(response);
+      return notFound(reply);
     }
-    if (decoded.includes("\0") || decoded.includes("\\")) return notFound(response);
-    relative = `.${decoded}`;
-  }
-  const base = resolve(root);
-  const file = resolve(base, relative);
-  if (!file.startsWith(base + sep)) return notFound(response);
-  let info: Awaited<ReturnType<typeof stat>>;
-  try {
-    info = await stat(file);
-  } catch {
-    if (isAppRoute) {
-      response.writeHead(200, { "Content-Type": "text/html; charset=utf-8" });
-      response.end(NOT_BUILT);
-      return;
-    }
-    return notFound(response);
-  }
-  if (!info.isFile()) return notFound(response);
-  const immutable = relative.startsWith("./assets/");
-  response.writeHead(200, {
-    "Content-Type": TYPES[extname(file).toLowerCase()] ?? "application/octet-stream",
-    "Content-Length": info.size,
-    "X-Content-Type-Options": "nosniff",
-    "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    if (decoded.includes("\0") || decoded.includes("\\")) return notFound(reply);
+    const file = resolve(base, `.${decoded}`);
+    if (!file.startsWith(base + sep)) return notFound(reply);
+    const info = await stat(file).catch(() => undefined);
+    if (!info?.isFile()) return notFound(reply);
+    return reply.sendFile(file.slice(base.length + 1));
   });
-  if (request.method === "HEAD") {
-    response.end();
-    return;
-  }
-  createReadStream(file).pipe(response);
-}
-
-function notFound(response: ServerResponse): void {
-  response.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" });
-  response.end("Not Found");
 }

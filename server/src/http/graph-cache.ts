@@ -1,0 +1,138 @@
+import type { Hocuspocus } from "@hocuspocus/server";
+import {
+  edgesMap,
+  type LogicModel,
+  nodesMap,
+  readModel,
+  todayIso,
+  type ValidationResult,
+  validateModel,
+} from "@logic-canvas/shared";
+import * as Y from "yjs";
+import { graphDocName } from "../doc-names.ts";
+import { ModelUnavailableError } from "../models.ts";
+import { applyStored } from "../persistence.ts";
+import type { Store } from "../storage/types.ts";
+
+export interface GraphSummary {
+  title: string;
+  nodeCount: number;
+  edgeCount: number;
+  updatedAt: string;
+  validation: Pick<ValidationResult, "errors" | "warnings">;
+}
+
+const MAX_ENTRIES = 200;
+
+/**
+ * The summary and validation of a model's graph, computed once per state of the document rather
+ * than per request: reading and validating a large model takes long enough that a loop of
+ * `GET …/validation` calls would otherwise keep the event loop busy for everyone. The key is the
+ * live document's update count when it is loaded (a state vector would miss deletions), else the
+ * stored log's position; calls that arrive while one is computed share its result.
+ */
+export class GraphSummaries {
+  private readonly entries = new Map<
+    string,
+    { key: string; summary: GraphSummary; at: number; costMs: number }
+  >();
+  private readonly pending = new Map<string, { work: Promise<GraphSummary> }>();
+  private readonly liveIds = new WeakMap<Y.Doc, { id: number; updates: number }>();
+  private nextLiveId = 0;
+
+  constructor(
+    private readonly store: Store,
+    private readonly hocuspocus: Hocuspocus,
+  ) {}
+
+  async read(modelId: string): Promise<GraphSummary> {
+    const name = graphDocName(modelId);
+    const stored = await this.store.loadDocument(name);
+    if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
+    const live = this.hocuspocus.documents.get(name);
+    const today = todayIso();
+    const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
+    const key =
+      live && !live.isLoading
+        ? `live:${this.liveKey(live)}:${today}`
+        : `stored:${stored.snapshotSeq}:${lastSeq}:${stored.updates.length}:${stored.updatedAt}:${today}`;
+    const cached = this.entries.get(modelId);
+    if (cached?.key === key) return { ...cached.summary, updatedAt: stored.updatedAt };
+    // A model that is being edited changes its key with every edit. When reading it is costly,
+    // the last result is served for a while (20× what it cost), so no caller can make the server
+    // spend more than a twentieth of its time on one model's summary.
+    if (cached && Date.now() - cached.at < cached.costMs * 20) return cached.summary;
+    const running = this.pending.get(modelId);
+    // One computation per model at a time; callers meanwhile share it.
+    if (running) return running.work;
+    const work = Promise.resolve().then(() => {
+      const started = performance.now();
+      const summary =
+        live && !live.isLoading ? summarize(live, today) : fromStored(modelId, stored, today);
+      summary.updatedAt = stored.updatedAt;
+      this.remember(modelId, key, summary, performance.now() - started);
+      return summary;
+    });
+    this.pending.set(modelId, { work });
+    try {
+      return await work;
+    } finally {
+      if (this.pending.get(modelId)?.work === work) this.pending.delete(modelId);
+    }
+  }
+
+  forget(modelId: string): void {
+    this.entries.delete(modelId);
+  }
+
+  private liveKey(doc: Y.Doc): string {
+    let tracked = this.liveIds.get(doc);
+    if (!tracked) {
+      this.nextLiveId += 1;
+      const entry = { id: this.nextLiveId, updates: 0 };
+      doc.on("update", () => {
+        entry.updates += 1;
+      });
+      this.liveIds.set(doc, entry);
+      tracked = entry;
+    }
+    return `${tracked.id}:${tracked.updates}`;
+  }
+
+  private remember(modelId: string, key: string, summary: GraphSummary, costMs: number): void {
+    this.entries.delete(modelId);
+    this.entries.set(modelId, { key, summary, at: Date.now(), costMs });
+    if (this.entries.size > MAX_ENTRIES) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest !== undefined) this.entries.delete(oldest);
+    }
+  }
+}
+
+function summarize(doc: Y.Doc, today: string): GraphSummary {
+  const model: LogicModel = readModel(doc);
+  const { errors, warnings } = validateModel(model, { today });
+  return {
+    title: model.title,
+    nodeCount: nodesMap(doc).size,
+    edgeCount: edgesMap(doc).size,
+    updatedAt: "",
+    validation: { errors, warnings },
+  };
+}
+
+function fromStored(
+  modelId: string,
+  stored: Parameters<typeof applyStored>[1],
+  today: string,
+): GraphSummary {
+  const doc = new Y.Doc();
+  try {
+    applyStored(doc, stored);
+    return summarize(doc, today);
+  } catch (error) {
+    throw new ModelUnavailableError(`model ${modelId} could not be read: ${String(error)}`);
+  } finally {
+    doc.destroy();
+  }
+}

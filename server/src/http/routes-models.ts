@@ -1,0 +1,106 @@
+import { modelToCsv, type Role } from "@logic-canvas/shared";
+import { z } from "zod";
+import { personFromRequest } from "../identity.ts";
+import { readModelFile } from "../model-files.ts";
+import type { RouteKit } from "./api.ts";
+import { shareLink } from "./api.ts";
+import { modelFromCreateBody, parseFile } from "./model-bodies.ts";
+import { attachment, fileName, modelIdOf } from "./routes.ts";
+
+const ROLES: readonly Role[] = ["viewer", "commenter", "editor", "owner"];
+
+const exportQuery = z.object({
+  format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional(),
+});
+
+/** `/api/health` and `/api/models[/:id[/export|/validation|/content]]`. */
+export function modelRoutes(kit: RouteKit): void {
+  const { app, deps, requireRole, linkOf } = kit;
+  const { store, models, limits, graphs } = deps;
+
+  app.get("/api/health", async () => {
+    await store.health();
+    return { status: "ok", ...deps.health() };
+  });
+
+  app.post("/api/models", async (request, reply) => {
+    const { model, extras } = modelFromCreateBody(request.body, limits.maxCardsOnImport);
+    await deps.checkDataQuota();
+    await deps.chargeCreation(request);
+    const created = await models.create(model, extras);
+    const base = deps.publicUrl();
+    const links = Object.fromEntries(
+      ROLES.map((role) => [role, shareLink(base, created.id, created.tokens[role])]),
+    );
+    return reply.code(201).send({ id: created.id, title: created.title, links });
+  });
+
+  app.get("/api/models/:id", { onRequest: requireRole("viewer") }, async (request) => {
+    const id = modelIdOf(request.params);
+    const graph = await graphs.read(id);
+    return {
+      id,
+      title: graph.title,
+      role: linkOf(request).role,
+      updatedAt: graph.updatedAt,
+      nodeCount: graph.nodeCount,
+      edgeCount: graph.edgeCount,
+    };
+  });
+
+  app.delete("/api/models/:id", { onRequest: requireRole("owner") }, async (request, reply) => {
+    const id = modelIdOf(request.params);
+    await models.delete(id);
+    deps.activity.forgetModel(id);
+    graphs.forget(id);
+    return reply.code(204).send();
+  });
+
+  app.get(
+    "/api/models/:id/export",
+    { onRequest: requireRole("viewer"), schema: { querystring: exportQuery } },
+    async (request, reply) => {
+      const id = modelIdOf(request.params);
+      if (request.query.format === "csv") {
+        const { model } = await models.readGraph(id);
+        return reply
+          .type("text/csv; charset=utf-8")
+          .header("Content-Disposition", attachment(fileName(model.title), ".csv"))
+          .send(modelToCsv(model));
+      }
+      // The whole model: graph, check-in dates, comments and votes.
+      const file = await readModelFile(store, deps.hocuspocus, id);
+      return reply
+        .header("Content-Disposition", attachment(fileName(file.title), ".logic-model.json"))
+        .send(file);
+    },
+  );
+
+  app.get("/api/models/:id/validation", { onRequest: requireRole("viewer") }, async (request) => {
+    // From the cache of this document state: a loop of calls costs one validation.
+    const { validation } = await graphs.read(modelIdOf(request.params));
+    return { errors: validation.errors, warnings: validation.warnings };
+  });
+
+  app.put("/api/models/:id/content", { onRequest: requireRole("editor") }, async (request) => {
+    const id = modelIdOf(request.params);
+    const link = linkOf(request);
+    const { model, file } = parseFile(request.body, limits.maxCardsOnImport);
+    await deps.checkDataQuota();
+    // Comments are never replaced; check-in dates are, when the file carries them.
+    await models.replaceContent(
+      id,
+      model,
+      { role: link.role, person: personFromRequest(request.raw) },
+      file.checkIns,
+    );
+    const graph = await graphs.read(id);
+    return {
+      id,
+      title: graph.title,
+      updatedAt: graph.updatedAt,
+      nodeCount: graph.nodeCount,
+      edgeCount: graph.edgeCount,
+    };
+  });
+}
