@@ -29,22 +29,27 @@ export interface HttpAppOptions {
   redisPrefix: string;
 }
 
+/** An idle keep-alive connection is closed after this long (at most half the request timeout). */
+const keepAliveMs = (limits: Limits) => Math.min(5_000, Math.floor(limits.requestTimeoutMs / 2));
+
 /**
- * The node server: a request that has not sent its headers and body within `requestTimeout`
- * is cut off (408), its headers within a third of that; timeouts are checked every second rather
- * than Node's default 30 s, so a slow sender cannot hold a body buffer much past its limit.
+ * The node server: a request that has not sent its headers and body within `requestTimeout` is
+ * cut off (408); timeouts are checked every second rather than Node's default 30 s, so a slow
+ * sender cannot hold a body buffer much past its limit. Idle keep-alive connections close well
+ * before that, so a client never reuses one the server is about to drop.
  */
 function nodeServer(limits: Limits) {
   return (handler: Parameters<typeof createServer>[1]): Server => {
-    const requestTimeout = limits.requestTimeoutMs;
-    return createServer(
+    const server = createServer(
       {
-        requestTimeout,
-        headersTimeout: Math.max(1_000, Math.min(requestTimeout, Math.ceil(requestTimeout / 3))),
+        requestTimeout: limits.requestTimeoutMs,
+        headersTimeout: limits.requestTimeoutMs,
+        keepAliveTimeout: keepAliveMs(limits),
         connectionsCheckingInterval: 1_000,
       },
       handler,
     );
+    return server;
   };
 }
 
@@ -82,6 +87,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
     serverFactory: nodeServer(limits),
     bodyLimit: limits.maxBodyBytes,
     requestTimeout: limits.requestTimeoutMs,
+    keepAliveTimeout: keepAliveMs(limits),
     clientErrorHandler: clientError,
     logger: false,
     // Ids are checked by pattern in the routes (404 for one not ours); the URL itself is bounded

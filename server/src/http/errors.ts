@@ -3,6 +3,7 @@ import { errorText, type Logger } from "../logger.ts";
 import { ModelUnavailableError } from "../models.ts";
 import { unsupportedMediaType } from "./body.ts";
 import { ApiError, errorBody, tooLarge } from "./respond.ts";
+import { linkIdOf, modelIdOf, type RawParams, versionIdOf } from "./routes.ts";
 
 const pathOf = (request: FastifyRequest) => (request.url.split("?")[0] ?? "/").slice(0, 200);
 
@@ -91,7 +92,11 @@ export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
   return reply.code(404).type("text/plain; charset=utf-8").send("Not Found");
 }
 
-/** The 405 every API path gives for a method it has no route for. */
+/** The 405 every API path gives for a method it has no route for (an id not ours is a 404). */
 export const methodNotAllowed = async (request: FastifyRequest) => {
+  const params = request.params as RawParams;
+  if (params.id !== undefined) modelIdOf(params);
+  if (params.linkId !== undefined) linkIdOf(params);
+  if (params.vid !== undefined) versionIdOf(params);
   throw new ApiError(405, "method-not-allowed", `${request.method} is not allowed here.`);
 };

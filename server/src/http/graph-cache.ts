@@ -36,7 +36,7 @@ export class GraphSummaries {
     string,
     { key: string; summary: GraphSummary; at: number; costMs: number }
   >();
-  private readonly pending = new Map<string, { work: Promise<GraphSummary> }>();
+  private readonly pending = new Map<string, { key: string; work: Promise<GraphSummary> }>();
   private readonly liveIds = new WeakMap<Y.Doc, { id: number; updates: number }>();
   private nextLiveId = 0;
 
@@ -45,7 +45,11 @@ export class GraphSummaries {
     private readonly hocuspocus: Hocuspocus,
   ) {}
 
-  async read(modelId: string): Promise<GraphSummary> {
+  /**
+   * `allowStale` (validation) may answer from a recent result while the model is being edited;
+   * without it (summaries, which writers read back) the answer is of the current state.
+   */
+  async read(modelId: string, options: { allowStale?: boolean } = {}): Promise<GraphSummary> {
     const name = graphDocName(modelId);
     const stored = await this.store.loadDocument(name);
     if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
@@ -61,10 +65,11 @@ export class GraphSummaries {
     // A model that is being edited changes its key with every edit. When reading it is costly,
     // the last result is served for a while (20× what it cost), so no caller can make the server
     // spend more than a twentieth of its time on one model's summary.
-    if (cached && Date.now() - cached.at < cached.costMs * 20) return cached.summary;
+    const stale = options.allowStale === true;
+    if (stale && cached && Date.now() - cached.at < cached.costMs * 20) return cached.summary;
     const running = this.pending.get(modelId);
     // One computation per model at a time; callers meanwhile share it.
-    if (running) return running.work;
+    if (running && (stale || running.key === key)) return running.work;
     const work = Promise.resolve().then(() => {
       const started = performance.now();
       const summary =
@@ -73,7 +78,7 @@ export class GraphSummaries {
       this.remember(modelId, key, summary, performance.now() - started);
       return summary;
     });
-    this.pending.set(modelId, { work });
+    this.pending.set(modelId, { key, work });
     try {
       return await work;
     } finally {

@@ -78,7 +78,7 @@ export function modelRoutes(kit: RouteKit): void {
 
   app.get("/api/models/:id/validation", { onRequest: requireRole("viewer") }, async (request) => {
     // From the cache of this document state: a loop of calls costs one validation.
-    const { validation } = await graphs.read(modelIdOf(request.params));
+    const { validation } = await graphs.read(modelIdOf(request.params), { allowStale: true });
     return { errors: validation.errors, warnings: validation.warnings };
   });
 
