@@ -15,6 +15,7 @@ import { writeGate } from "./extensions/write-gate.ts";
 import { createHttpApp } from "./http/app.ts";
 import { GraphSummaries } from "./http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "./http/quotas.ts";
+import { SummaryWorker } from "./http/summary-pool.ts";
 import { createLogger, type Logger } from "./logger.ts";
 import { ModelService } from "./models.ts";
 import { DocumentPersistence } from "./persistence.ts";
@@ -159,6 +160,8 @@ export async function startServer(
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
     : undefined;
   httpRedis?.on("error", () => {});
+  const summaryWorker = new SummaryWorker(logger);
+  const graphs = new GraphSummaries(store, hocuspocus, summaryWorker);
   let app: Awaited<ReturnType<typeof createHttpApp>>;
   try {
     app = await createHttpApp({
@@ -169,7 +172,7 @@ export async function startServer(
         versions: versionService,
         activity,
         limits: config.limits,
-        graphs: new GraphSummaries(store, hocuspocus),
+        graphs,
         chargeCreation: creationQuotas(config.limits, httpRedis, config.redisPrefix),
         checkDataQuota: dataQuota(
           config.limits,
@@ -246,6 +249,7 @@ export async function startServer(
       await cluster?.close();
       httpServer.closeAllConnections();
       httpRedis?.disconnect();
+      await summaryWorker.close();
       await store.close();
       logger.info("stopped", {});
     })();

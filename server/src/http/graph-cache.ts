@@ -12,7 +12,8 @@ import * as Y from "yjs";
 import { graphDocName } from "../doc-names.ts";
 import { ModelUnavailableError } from "../models.ts";
 import { applyStored } from "../persistence.ts";
-import type { Store } from "../storage/types.ts";
+import type { Store, StoredDocument } from "../storage/types.ts";
+import { type SummaryWorker, UnreadableDocument } from "./summary-pool.ts";
 
 export interface GraphSummary {
   title: string;
@@ -43,6 +44,7 @@ export class GraphSummaries {
   constructor(
     private readonly store: Store,
     private readonly hocuspocus: Hocuspocus,
+    private readonly worker: SummaryWorker | undefined,
   ) {}
 
   /**
@@ -70,20 +72,48 @@ export class GraphSummaries {
     const running = this.pending.get(modelId);
     // One computation per model at a time; callers meanwhile share it.
     if (running && (stale || running.key === key)) return running.work;
-    const work = Promise.resolve().then(() => {
+    const work = (async () => {
       const started = performance.now();
-      const summary =
-        live && !live.isLoading ? summarize(live, today) : fromStored(modelId, stored, today);
+      const summary = await this.compute(
+        modelId,
+        live && !live.isLoading ? live : undefined,
+        stored,
+        today,
+      );
       summary.updatedAt = stored.updatedAt;
       this.remember(modelId, key, summary, performance.now() - started);
       return summary;
-    });
+    })();
     this.pending.set(modelId, { key, work });
     try {
       return await work;
     } finally {
       if (this.pending.get(modelId)?.work === work) this.pending.delete(modelId);
     }
+  }
+
+  /** In the worker thread when one runs; on this thread otherwise. */
+  private async compute(
+    modelId: string,
+    live: Y.Doc | undefined,
+    stored: StoredDocument,
+    today: string,
+  ): Promise<GraphSummary> {
+    const updates = live
+      ? [Y.encodeStateAsUpdate(live)]
+      : [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)];
+    const job = this.worker?.run(updates, today);
+    if (job) {
+      try {
+        return await job;
+      } catch (error) {
+        if (error instanceof UnreadableDocument) {
+          throw new ModelUnavailableError(`model ${modelId} could not be read: ${error.message}`);
+        }
+        // The worker could not run: do it here.
+      }
+    }
+    return live ? summarize(live, today) : fromStored(modelId, stored, today);
   }
 
   forget(modelId: string): void {

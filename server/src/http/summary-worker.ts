@@ -1,0 +1,40 @@
+import { parentPort } from "node:worker_threads";
+import { edgesMap, nodesMap, readModel, validateModel } from "@logic-canvas/shared";
+import * as Y from "yjs";
+
+/**
+ * Reads and validates a graph document off the main thread: a few thousand cards take from a
+ * tenth of a second to over a second to rebuild, which on the main thread would hold every
+ * other request and live edit back. Messages: `{ id, updates, today }` → `{ id, summary }` or
+ * `{ id, error }`.
+ */
+export interface SummaryJob {
+  id: number;
+  updates: Uint8Array[];
+  today: string;
+}
+
+parentPort?.on("message", (job: SummaryJob) => {
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of job.updates) Y.applyUpdate(doc, update);
+    });
+    const model = readModel(doc);
+    const { errors, warnings } = validateModel(model, { today: job.today });
+    parentPort?.postMessage({
+      id: job.id,
+      summary: {
+        title: model.title,
+        nodeCount: nodesMap(doc).size,
+        edgeCount: edgesMap(doc).size,
+        updatedAt: "",
+        validation: { errors, warnings },
+      },
+    });
+  } catch (error) {
+    parentPort?.postMessage({ id: job.id, error: String(error) });
+  } finally {
+    doc.destroy();
+  }
+});
