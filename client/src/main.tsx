@@ -1,3 +1,4 @@
+import "./strict-csp.ts";
 import "@xyflow/react/dist/style.css";
 import "./styles.css";
 import { StrictMode } from "react";

@@ -1,14 +1,15 @@
 import type { FastifyHelmetOptions } from "@fastify/helmet";
 
 /**
- * The headers every response carries. The built client has no inline script or style element
- * (checked in tests/e2e/security-headers.test.ts): scripts, styles, the worker and connections
- * come from this origin only. `style-src-attr 'unsafe-inline'` is the one relaxation: React Flow
- * positions cards and edges with `style` attributes it sets from script, and browsers check
- * those against CSP as inline styles; an attribute cannot run script, and style elements stay
- * same-origin. Images may be `data:`/`blob:` URLs (the page icon, image exports). The page must
- * not be framed (clickjacking on a canvas of buttons) and sends no referrer: share links carry
- * their token in the fragment, which is never sent, but a model's id is in the path.
+ * The headers every response carries. The built client has no inline script, style element or
+ * style attribute in its HTML (checked in tests/e2e/security-headers.test.ts): scripts, styles,
+ * the worker and connections come from this origin only, with no 'unsafe-inline' and no eval.
+ * React, React Flow and d3 position cards through the CSSOM (`element.style`), which CSP does
+ * not govern, so even style attributes need no relaxation. Images may be `data:`/`blob:` URLs
+ * (the page icon, image exports). The page must not be framed (clickjacking on a canvas of
+ * buttons) and sends no referrer: share links carry their token in the fragment, which is never
+ * sent, but a model's id is in the path. HSTS is left to a TLS proxy (browsers ignore it over
+ * http, where this server listens).
  */
 export const helmetOptions: FastifyHelmetOptions = {
   global: true,
@@ -18,8 +19,6 @@ export const helmetOptions: FastifyHelmetOptions = {
       "default-src": ["'self'"],
       "script-src": ["'self'"],
       "style-src": ["'self'"],
-      "style-src-elem": ["'self'"],
-      "style-src-attr": ["'unsafe-inline'"],
       "img-src": ["'self'", "data:", "blob:"],
       "font-src": ["'self'", "data:"],
       "connect-src": ["'self'"],
@@ -33,7 +32,6 @@ export const helmetOptions: FastifyHelmetOptions = {
   },
   frameguard: { action: "deny" },
   referrerPolicy: { policy: "no-referrer" },
-  // Browsers ignore HSTS over plain http; a deployment behind TLS sets it at its proxy.
   strictTransportSecurity: false,
   crossOriginEmbedderPolicy: false,
 };
