@@ -1,7 +1,13 @@
 import { toModelFile } from "@logic-canvas/shared";
 import { afterEach, expect, it } from "vitest";
 import { modelOf } from "../../fixtures/hostile/real-updates.ts";
-import { createModel, type ServerProcess, startServerProcess } from "../harness.ts";
+import {
+  createModel,
+  percentile,
+  type ServerProcess,
+  startBystanders,
+  startServerProcess,
+} from "../harness.ts";
 import { requestFrom } from "./raw-http.ts";
 
 /**
@@ -117,4 +123,39 @@ it("refuses new models once the store is full (507), and still serves existing o
     token: first.tokens.viewer,
   });
   expect(read.status).toBe(200);
+});
+
+it("a creation flood from one address is stopped by its quota while others' edits flow", async () => {
+  const FLOOD = Number(process.env.CREATE_FLOOD ?? 150);
+  server = await startServerProcess({ modelsPerAddressPerHour: 50, apiRequestsPerSecond: 10_000 });
+  const bystanders = await startBystanders(server.url, 100);
+  await server.stats();
+  const body = file(540); // about 100 KB each
+  const statuses: number[] = [];
+  const started = performance.now();
+  let next = 0;
+  const worker = async () => {
+    while (next < FLOOD) {
+      next += 1;
+      const r = await requestFrom(server?.url ?? "", "/api/models", {
+        body,
+        localAddress: "127.0.0.9",
+      });
+      statuses.push(r.status);
+    }
+  };
+  await Promise.all(Array.from({ length: 4 }, worker));
+  const elapsed = performance.now() - started;
+  await new Promise((r) => setTimeout(r, 2_500));
+  const stats = await server.stats();
+  bystanders.stop();
+  const created = statuses.filter((s) => s === 201).length;
+  console.log(
+    `${FLOOD} creations of 100 KB from one address in ${elapsed.toFixed(0)} ms: ${created} created, ${statuses.filter((s) => s === 429).length} refused; ` +
+      `server loop max ${stats.maxDelayMs.toFixed(0)} ms, rss ${stats.rssMB.toFixed(0)} MB; bystander edits ${bystanders.latencies.length}, p50 ${percentile(bystanders.latencies, 50).toFixed(1)} ms, p99 ${percentile(bystanders.latencies, 99).toFixed(1)} ms`,
+  );
+  expect(created).toBe(50);
+  expect(statuses.filter((s) => s !== 201).every((s) => s === 429)).toBe(true);
+  expect(bystanders.lost()).toBe(0);
+  expect(bystanders.closes()).toEqual([]);
 });
