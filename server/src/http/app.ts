@@ -13,7 +13,7 @@ import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
-import { modelRoutes } from "./routes-models.ts";
+import { modelRoutes, modelViewRoutes } from "./routes-models.ts";
 import { helmetOptions } from "./security-headers.ts";
 import { staticFiles } from "./static-files.ts";
 
@@ -129,6 +129,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   const finish = methodTable(app);
   const kit = routeKit(app, options.deps);
   modelRoutes(kit);
+  modelViewRoutes(kit);
   linkRoutes(kit);
   historyRoutes(kit);
   finish();

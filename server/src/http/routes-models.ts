@@ -13,7 +13,7 @@ const exportQuery = z.object({
   format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional(),
 });
 
-/** `/api/health` and `/api/models[/:id[/export|/validation|/content]]`. */
+/** `/api/health`, creating a model, and a model's summary, deletion and content. */
 export function modelRoutes(kit: RouteKit): void {
   const { app, deps, requireRole, linkOf } = kit;
   const { store, models, limits, graphs } = deps;
@@ -56,6 +56,34 @@ export function modelRoutes(kit: RouteKit): void {
     return reply.code(204).send();
   });
 
+  app.put("/api/models/:id/content", { onRequest: requireRole("editor") }, async (request) => {
+    const id = modelIdOf(request.params);
+    const link = linkOf(request);
+    const { model, file } = parseFile(request.body, limits.maxCardsOnImport);
+    await deps.checkDataQuota();
+    // Comments are never replaced; check-in dates are, when the file carries them.
+    await models.replaceContent(
+      id,
+      model,
+      { role: link.role, person: personFromRequest(request.raw) },
+      file.checkIns,
+    );
+    const graph = await graphs.read(id);
+    return {
+      id,
+      title: graph.title,
+      updatedAt: graph.updatedAt,
+      nodeCount: graph.nodeCount,
+      edgeCount: graph.edgeCount,
+    };
+  });
+}
+
+/** What viewers read of a model: its file or CSV, and its validation. */
+export function modelViewRoutes(kit: RouteKit): void {
+  const { app, deps, requireRole } = kit;
+  const { store, models, graphs } = deps;
+
   app.get(
     "/api/models/:id/export",
     { onRequest: requireRole("viewer"), schema: { querystring: exportQuery } },
@@ -80,27 +108,5 @@ export function modelRoutes(kit: RouteKit): void {
     // From the cache of this document state: a loop of calls costs one validation.
     const { validation } = await graphs.read(modelIdOf(request.params), { allowStale: true });
     return { errors: validation.errors, warnings: validation.warnings };
-  });
-
-  app.put("/api/models/:id/content", { onRequest: requireRole("editor") }, async (request) => {
-    const id = modelIdOf(request.params);
-    const link = linkOf(request);
-    const { model, file } = parseFile(request.body, limits.maxCardsOnImport);
-    await deps.checkDataQuota();
-    // Comments are never replaced; check-in dates are, when the file carries them.
-    await models.replaceContent(
-      id,
-      model,
-      { role: link.role, person: personFromRequest(request.raw) },
-      file.checkIns,
-    );
-    const graph = await graphs.read(id);
-    return {
-      id,
-      title: graph.title,
-      updatedAt: graph.updatedAt,
-      nodeCount: graph.nodeCount,
-      edgeCount: graph.edgeCount,
-    };
   });
 }
