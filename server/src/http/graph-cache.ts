@@ -5,7 +5,6 @@ import {
   nodesMap,
   readModel,
   todayIso,
-  type ValidationResult,
   validateModel,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
@@ -13,15 +12,10 @@ import { graphDocName } from "../doc-names.ts";
 import { ModelUnavailableError } from "../models.ts";
 import { applyStored } from "../persistence.ts";
 import type { Store, StoredDocument } from "../storage/types.ts";
+import type { GraphSummary } from "./graph-summary.ts";
 import { type SummaryWorker, UnreadableDocument } from "./summary-pool.ts";
 
-export interface GraphSummary {
-  title: string;
-  nodeCount: number;
-  edgeCount: number;
-  updatedAt: string;
-  validation: Pick<ValidationResult, "errors" | "warnings">;
-}
+export type { GraphSummary };
 
 const MAX_ENTRIES = 200;
 

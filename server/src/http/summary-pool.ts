@@ -1,6 +1,7 @@
 import { Worker } from "node:worker_threads";
 import type { Logger } from "../logger.ts";
-import type { GraphSummary } from "./graph-cache.ts";
+import type { GraphSummary } from "./graph-summary.ts";
+import { ApiError } from "./respond.ts";
 
 /** The document itself could not be read (as opposed to the worker failing). */
 export class UnreadableDocument extends Error {}
@@ -23,6 +24,8 @@ function workerSource(): string {
     : load;
 }
 
+const MAX_QUEUED = 32;
+
 type Pending = { resolve: (s: GraphSummary) => void; reject: (e: Error) => void };
 
 /**
@@ -41,6 +44,16 @@ export class SummaryWorker {
   run(updates: Uint8Array[], today: string): Promise<GraphSummary> | undefined {
     const worker = this.start();
     if (!worker) return undefined;
+    // Each queued job holds a copy of its document: a bounded queue bounds that memory.
+    if (this.pending.size >= MAX_QUEUED) {
+      throw new ApiError(
+        503,
+        "server-busy",
+        "The server is checking many models right now; try again in a moment.",
+        undefined,
+        { "Retry-After": "2" },
+      );
+    }
     this.nextId += 1;
     const id = this.nextId;
     return new Promise((resolve, reject) => {
