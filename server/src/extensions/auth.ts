@@ -101,7 +101,7 @@ export function authExtension(
     },
 
     async onDisconnect({ socketId, documentName }) {
-      registry.remove(socketId, documentName);
+      registry.prune();
       logger.info("disconnected", { document: documentName, socket: socketId });
     },
   };
