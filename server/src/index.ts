@@ -7,7 +7,7 @@ import { resolveConfig, type ServerConfig, type ServerOptions } from "./config.t
 import { ConnectionRegistry } from "./connection-registry.ts";
 import { authExtension } from "./extensions/auth.ts";
 import { awarenessStamp } from "./extensions/awareness-stamp.ts";
-import { limitsExtension } from "./extensions/limits.ts";
+import { ConnectionAdmission, limitsExtension } from "./extensions/limits.ts";
 import { loggingExtension } from "./extensions/logging.ts";
 import { persistenceExtension } from "./extensions/persistence.ts";
 import { writeGate } from "./extensions/write-gate.ts";
@@ -25,6 +25,7 @@ import type { Store } from "./storage/types.ts";
 import { autoVersions } from "./versions/extension.ts";
 import { VersionService } from "./versions/service.ts";
 import { collabEndpoint } from "./ws/collab.ts";
+import { createSlotCounter } from "./ws/shared-slots.ts";
 import { SocketGuard } from "./ws/socket-guard.ts";
 import { originChecker, UpgradeRouter } from "./ws/upgrade-router.ts";
 import { yjsEndpoint } from "./ws/yjs-endpoint.ts";
@@ -105,6 +106,15 @@ export async function startServer(
   let versions: VersionService | undefined;
 
   const guard = new SocketGuard(config.limits, logger);
+  const slots = createSlotCounter(
+    {
+      redisUrl: config.redisUrl,
+      prefix: config.redisPrefix,
+      leaseMs: config.limits.connectionLeaseMs,
+    },
+    logger,
+  );
+  const admission = new ConnectionAdmission(config.limits, slots, logger, guard);
   const hocuspocus = new Hocuspocus({
     name: "logic-canvas",
     quiet: true,
@@ -112,8 +122,8 @@ export async function startServer(
     maxUnauthenticatedQueueSize: config.limits.preAuthQueueBytes,
     extensions: [
       loggingExtension(logger),
-      authExtension(store, registry, logger),
-      limitsExtension(config.limits, logger, guard),
+      authExtension(store, registry, logger, admission),
+      limitsExtension(),
       writeGate(persistence, logger),
       awarenessStamp(),
       persistenceExtension(persistence),
@@ -186,6 +196,7 @@ export async function startServer(
   try {
     address = await listen(httpServer, config.port, config.host);
   } catch (error) {
+    await slots.close();
     await store.close();
     throw error;
   }
@@ -229,6 +240,7 @@ export async function startServer(
       for (const ws of yjs.sockets.clients) ws.terminate();
       yjs.sockets.close();
       await cluster?.close();
+      await slots.close();
       httpServer.closeAllConnections();
       await store.close();
       logger.info("stopped", {});

@@ -68,7 +68,14 @@ export function collabEndpoint(
           : Array.isArray(data)
             ? Buffer.concat(data)
             : Buffer.from(data);
-        client.handleMessage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+        const message = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        const refusal = guarded.documents.admit(message);
+        if (refusal) {
+          logger.warn("documents-per-socket-cap", { documents: guarded.documents.size });
+          ws.send(refusal);
+          return;
+        }
+        client.handleMessage(message);
       });
       ws.on("close", (code, reason) => {
         guarded.closed();
