@@ -125,7 +125,7 @@ export async function startServer(
       authExtension(store, registry, logger, admission),
       limitsExtension(),
       writeGate(persistence, logger),
-      awarenessStamp(),
+      awarenessStamp(logger),
       persistenceExtension(persistence),
       revisionLog(activity, logger),
       autoVersions({ changed: (modelId) => versions?.changed(modelId) }),
