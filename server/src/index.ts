@@ -105,7 +105,6 @@ export async function startServer(
   // The version service needs the model service, which needs Hocuspocus: bound just below.
   let versions: VersionService | undefined;
 
-  const guard = new SocketGuard(config.limits, logger);
   const slots = createSlotCounter(
     {
       redisUrl: config.redisUrl,
@@ -114,6 +113,8 @@ export async function startServer(
     },
     logger,
   );
+  // One process counts its own unauthenticated sockets exactly; several also share the count.
+  const guard = new SocketGuard(config.limits, logger, config.redisUrl ? slots : undefined);
   const admission = new ConnectionAdmission(config.limits, slots, logger, guard);
   const hocuspocus = new Hocuspocus({
     name: "logic-canvas",

@@ -1,10 +1,13 @@
 import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
 import { CLOSE_REASONS, type CloseCode, closeReason, shortReason } from "../close-reasons.ts";
 import type { Limits } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import type { SlotCounter } from "./shared-slots.ts";
 import { SocketDocuments } from "./socket-documents.ts";
+import { refuseUpgrade } from "./upgrade-router.ts";
 
 // Hocuspocus's auth message type and its server-to-client sub-types.
 const AUTH = 2;
@@ -167,6 +170,10 @@ export class GuardedSocket {
   }
 }
 
+function sharedKey(address: string): string {
+  return `unauthenticated:${address}`;
+}
+
 function fit(reason: string): string {
   return Buffer.byteLength(reason) <= 123 ? reason : reason.slice(0, 100);
 }
@@ -198,7 +205,38 @@ export class SocketGuard {
   constructor(
     readonly limits: GuardLimits,
     readonly logger: Logger,
+    /** With several processes: the per-address count of unauthenticated sockets, shared. */
+    private readonly shared?: SlotCounter,
   ) {}
+
+  /**
+   * Runs `upgrade` if the pre-authentication caps have room for this request, else answers 429.
+   * The caps of this process are checked at once; with several processes the per-address one
+   * is also checked across them (a moment later: it is a Redis round trip).
+   */
+  admitUpgrade(request: IncomingMessage, socket: Duplex, upgrade: () => void): void {
+    if (!this.hasRoom(request)) {
+      refuseUpgrade(socket, 429, "Too Many Requests");
+      return;
+    }
+    const shared = this.shared;
+    if (!shared) {
+      upgrade();
+      return;
+    }
+    const address = request.socket.remoteAddress ?? "unknown";
+    const key = sharedKey(address);
+    shared.take(key, this.limits.maxUnauthenticatedPerAddress).then(
+      (room) => {
+        if (!room) {
+          this.logger.warn("unauthenticated-cap", { address, shared: true });
+          refuseUpgrade(socket, 429, "Too Many Requests");
+        } else if (socket.destroyed) shared.give(key);
+        else upgrade();
+      },
+      () => upgrade(),
+    );
+  }
 
   /** Before the upgrade: false when the pre-authentication caps are full. */
   hasRoom(request: IncomingMessage): boolean {
@@ -245,6 +283,7 @@ export class SocketGuard {
   }
 
   private release(address: string): void {
+    this.shared?.give(sharedKey(address));
     this.unauthenticated = Math.max(0, this.unauthenticated - 1);
     const left = (this.unauthenticatedByAddress.get(address) ?? 1) - 1;
     if (left > 0) this.unauthenticatedByAddress.set(address, left);

@@ -107,3 +107,35 @@ it("what a killed process held is given back within one lease period", async () 
     child.kill("SIGKILL");
   }
 });
+
+it("the per-address cap on unauthenticated sockets counts sockets on both processes", async () => {
+  const c = cluster({ limits: { ...limits, maxUnauthenticatedPerAddress: 3 } });
+  clusters.push(c);
+  const a = await c.start();
+  const b = await c.start();
+  const upgrades: (number | "open")[] = [];
+  for (const url of [a.url, b.url, a.url, b.url]) {
+    upgrades.push(await tryHold(url));
+  }
+  console.log(
+    `unauthenticated sockets from one address over two processes: ${upgrades.join(", ")}`,
+  );
+  expect(upgrades).toEqual(["open", "open", "open", 429]);
+  // Authenticating frees a place.
+  const model = await createModel(a.url);
+  const first = sockets[0] as RawClient;
+  first.send(model.id, body.auth(model.tokens.viewer));
+  await first.next((f) => f.kind === "auth-ok", "the first socket to authenticate");
+  await new Promise((r) => setTimeout(r, 200));
+  expect(await tryHold(b.url)).toBe("open");
+});
+
+/** Opens a socket and keeps it (unauthenticated): "open", or the status of a refused upgrade. */
+async function tryHold(url: string): Promise<number | "open"> {
+  try {
+    sockets.push(await openRaw(url, "collab"));
+    return "open";
+  } catch (error) {
+    return Number(/upgrade refused: (\d+)/.exec(String(error))?.[1] ?? 0);
+  }
+}
