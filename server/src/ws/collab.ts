@@ -71,7 +71,8 @@ export function collabEndpoint(
         const message = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
         const refusal = guarded.documents.admit(message);
         if (refusal) {
-          logger.warn("documents-per-socket-cap", { documents: guarded.documents.size });
+          if (guarded.documents.refused === 1)
+            logger.warn("documents-per-socket-cap", { address: guarded.address });
           ws.send(refusal);
           return;
         }

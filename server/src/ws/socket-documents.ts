@@ -34,6 +34,8 @@ function denial(address: string, reason: string): Uint8Array {
  */
 export class SocketDocuments {
   private readonly open = new Set<string>();
+  /** Frames refused so far (for logging once per socket, not once per frame). */
+  refused = 0;
 
   constructor(private readonly max: number) {}
 
@@ -50,6 +52,7 @@ export class SocketDocuments {
     const name = address.split("\0")[0] ?? address;
     if (this.open.has(address) || this.open.has(name)) return null;
     if (this.open.size >= this.max) {
+      this.refused += 1;
       return denial(address, closeReason("too-many-documents"));
     }
     this.open.add(address);
