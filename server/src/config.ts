@@ -1,5 +1,6 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { CONNECTION_LIMITS } from "@logic-canvas/shared";
 import type { LogLevel } from "./logger.ts";
 import type { SqliteSynchronous } from "./storage/sqlite.ts";
 
@@ -28,6 +29,17 @@ export interface Limits {
   preAuthQueueBytes: number;
   /** Connections one document (`<id>` or `<id>/review`) accepts; the next is refused. */
   maxConnectionsPerModel: number;
+  // Connections (issue 12, section 3): counted across processes when REDIS_URL is set.
+  /** Documents one WebSocket may hold open or be opening at once; the next is refused. */
+  maxDocumentsPerSocket: number;
+  /** Connections to one document through one share link; the next is refused. */
+  maxConnectionsPerLink: number;
+  /**
+   * How long one registration of a held connection lasts in the shared counters (ms): each
+   * process re-registers what it holds every period, so what a crashed process held is
+   * forgotten within one period.
+   */
+  connectionLeaseMs: number;
   /** Largest API request body (bytes). */
   maxBodyBytes: number;
   /** API requests per second per client address (averaged over 10 s; burst is 10× this). */
@@ -97,6 +109,9 @@ export const DEFAULT_LIMITS: Limits = {
   preAuthQueueMessages: 32,
   preAuthQueueBytes: 256 * 1024,
   maxConnectionsPerModel: 200,
+  maxDocumentsPerSocket: CONNECTION_LIMITS.documentsPerSocket,
+  maxConnectionsPerLink: CONNECTION_LIMITS.connectionsPerLink,
+  connectionLeaseMs: 30_000,
   maxBodyBytes: 5 * 1024 * 1024,
   apiRequestsPerSecond: 50,
   requestTimeoutMs: 20_000,
@@ -201,6 +216,9 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
       preAuthQueueMessages: intFromEnv(env, "WS_PRE_AUTH_QUEUE_MESSAGES"),
       preAuthQueueBytes: intFromEnv(env, "WS_PRE_AUTH_QUEUE_BYTES"),
       maxConnectionsPerModel: intFromEnv(env, "MAX_CONNECTIONS_PER_MODEL"),
+      maxDocumentsPerSocket: intFromEnv(env, "WS_MAX_DOCUMENTS_PER_SOCKET"),
+      maxConnectionsPerLink: intFromEnv(env, "MAX_CONNECTIONS_PER_LINK"),
+      connectionLeaseMs: intFromEnv(env, "WS_CONNECTION_LEASE_MS"),
       maxBodyBytes: intFromEnv(env, "API_MAX_BODY_BYTES"),
       apiRequestsPerSecond: intFromEnv(env, "API_REQUESTS_PER_SECOND"),
       requestTimeoutMs: intFromEnv(env, "API_REQUEST_TIMEOUT_MS"),

@@ -2,20 +2,33 @@ import type { Connection } from "@hocuspocus/server";
 import { type CloseCode, CloseError } from "./close-reasons.ts";
 import { contextOf } from "./context.ts";
 
-/** Live document connections by link and model, so revoking or deleting can close them at once. */
+/**
+ * Live document connections by link and model, so revoking or deleting can close them at once.
+ * Each document connection is tracked as itself: one socket may hold several (Hocuspocus
+ * multiplexes documents on a socket, and a session-aware provider may open the same document
+ * twice as `name\0session`), so nothing here is keyed by socket or document name, which would
+ * make closing one forget the others.
+ */
 export class ConnectionRegistry {
   private readonly connections = new Set<Connection>();
 
   add(connection: Connection): void {
     this.connections.add(connection);
+    // Hocuspocus calls this whichever way the connection ends (client close, socket gone,
+    // server close), after removing it from its document.
+    connection.onClose(() => this.connections.delete(connection));
   }
 
-  remove(socketId: string, documentName: string): void {
+  /** Forgets connections their document no longer holds (a backstop to `onClose`). */
+  prune(): void {
     for (const connection of this.connections) {
-      if (connection.socketId === socketId && connection.document.name === documentName) {
-        this.connections.delete(connection);
-      }
+      if (!connection.document.hasConnection(connection)) this.connections.delete(connection);
     }
+  }
+
+  /** The live connections, for subclasses that check them against the store. */
+  protected live(): Connection[] {
+    return [...this.connections];
   }
 
   private closeWhere(test: (c: Connection) => boolean, code: CloseCode): number {

@@ -8,7 +8,7 @@ import { resolveConfig, type ServerConfig, type ServerOptions } from "./config.t
 import { ConnectionRegistry } from "./connection-registry.ts";
 import { authExtension } from "./extensions/auth.ts";
 import { awarenessStamp } from "./extensions/awareness-stamp.ts";
-import { limitsExtension } from "./extensions/limits.ts";
+import { ConnectionAdmission, limitsExtension } from "./extensions/limits.ts";
 import { loggingExtension } from "./extensions/logging.ts";
 import { persistenceExtension } from "./extensions/persistence.ts";
 import { writeGate } from "./extensions/write-gate.ts";
@@ -28,6 +28,7 @@ import type { Store } from "./storage/types.ts";
 import { autoVersions } from "./versions/extension.ts";
 import { VersionService } from "./versions/service.ts";
 import { collabEndpoint } from "./ws/collab.ts";
+import { createSlotCounter } from "./ws/shared-slots.ts";
 import { SocketGuard } from "./ws/socket-guard.ts";
 import { originChecker, UpgradeRouter } from "./ws/upgrade-router.ts";
 import { yjsEndpoint } from "./ws/yjs-endpoint.ts";
@@ -107,7 +108,17 @@ export async function startServer(
   // The version service needs the model service, which needs Hocuspocus: bound just below.
   let versions: VersionService | undefined;
 
-  const guard = new SocketGuard(config.limits, logger);
+  const slots = createSlotCounter(
+    {
+      redisUrl: config.redisUrl,
+      prefix: config.redisPrefix,
+      leaseMs: config.limits.connectionLeaseMs,
+    },
+    logger,
+  );
+  // One process counts its own unauthenticated sockets exactly; several also share the count.
+  const guard = new SocketGuard(config.limits, logger, config.redisUrl ? slots : undefined);
+  const admission = new ConnectionAdmission(config.limits, slots, logger, guard);
   const hocuspocus = new Hocuspocus({
     name: "logic-canvas",
     quiet: true,
@@ -115,10 +126,10 @@ export async function startServer(
     maxUnauthenticatedQueueSize: config.limits.preAuthQueueBytes,
     extensions: [
       loggingExtension(logger),
-      authExtension(store, registry, logger),
-      limitsExtension(config.limits, logger, guard),
+      authExtension(store, registry, logger, admission),
+      limitsExtension(),
       writeGate(persistence, logger),
-      awarenessStamp(),
+      awarenessStamp(logger),
       persistenceExtension(persistence),
       revisionLog(activity, logger),
       autoVersions({ changed: (modelId) => versions?.changed(modelId) }),
@@ -204,6 +215,7 @@ export async function startServer(
     address = await listen(httpServer, config.port, config.host);
   } catch (error) {
     httpRedis?.disconnect();
+    await slots.close();
     await store.close();
     throw error;
   }
@@ -247,6 +259,7 @@ export async function startServer(
       for (const ws of yjs.sockets.clients) ws.terminate();
       yjs.sockets.close();
       await cluster?.close();
+      await slots.close();
       httpServer.closeAllConnections();
       httpRedis?.disconnect();
       await summaryWorker.close();

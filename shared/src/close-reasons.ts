@@ -41,6 +41,25 @@ export const CLOSE_REASONS = {
     next: "Retrying…",
     retry: true,
   },
+  "too-many-on-link": {
+    wsCode: 4429,
+    message:
+      "Too many people are connected to this model through the same link right now. Ask the owner for a link of your own.",
+    next: "Retrying…",
+    retry: true,
+  },
+  "too-many-documents": {
+    wsCode: 4431,
+    message: "This page has more models open at once than one connection allows.",
+    next: "Close the models you are not using, or reload the page.",
+    retry: false,
+  },
+  "presence-too-large": {
+    wsCode: 4413,
+    message: "What this page shares about you (cursor, selection) was too large to send.",
+    next: "Select fewer cards, then reload to continue.",
+    retry: false,
+  },
   "rate-limited": {
     wsCode: 4430,
     message: "Too many changes in too short a time; the connection was paused.",

@@ -1,4 +1,5 @@
 export * from "./close-reasons.ts";
+export * from "./connection-limits.ts";
 export * from "./csv.ts";
 export * from "./dates.ts";
 export * from "./diff.ts";

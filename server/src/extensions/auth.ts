@@ -8,6 +8,7 @@ import { sessionFromToken } from "../identity.ts";
 import type { Logger } from "../logger.ts";
 import type { Store } from "../storage/types.ts";
 import { hashToken } from "../tokens.ts";
+import { ConnectionAdmission, type Slot } from "./limits.ts";
 
 export interface Access extends ConnectionContext {
   /** Whether this role may only read this document. */
@@ -46,26 +47,27 @@ export async function resolveAccess(
   };
 }
 
-/** Authentication and roles for `/collab`; read-only writers are closed by the write gate. */
+/**
+ * Authentication and roles for `/collab` (and `/yjs`, bridged onto it); read-only writers are
+ * closed by the write gate. An authenticated connection is then admitted against the connection
+ * caps, which need its link.
+ */
 export function authExtension(
   store: Store,
   registry: ConnectionRegistry,
   logger: Logger,
+  admission: ConnectionAdmission,
 ): Extension {
   return {
     extensionName: "auth",
     priority: 1000,
 
-    async onAuthenticate({
-      token,
-      documentName,
-      connectionConfig,
-      socketId,
-    }): Promise<ConnectionContext> {
+    async onAuthenticate({ token, documentName, connectionConfig, socketId, request }) {
       let access: Access;
       try {
         access = await resolveAccess(store, token, documentName);
       } catch (error) {
+        admission.refusedUnslotted(documentName, request);
         if (!(error instanceof CloseError)) {
           // A store that cannot answer is not a bad link: say so, so people retry rather
           // than ask for a new link.
@@ -81,9 +83,16 @@ export function authExtension(
         logger.info("auth-refused", { document: documentName.slice(0, 80), socket: socketId });
         throw error;
       }
+      let slot: Slot;
+      try {
+        slot = await admission.admit({ documentName, linkId: access.linkId, request });
+      } catch (error) {
+        admission.refusedUnslotted(documentName, request);
+        throw error;
+      }
       connectionConfig.readOnly = access.readOnly;
       const { readOnly: _, ...context } = access;
-      return context;
+      return { ...context, ...ConnectionAdmission.carry(slot) } satisfies ConnectionContext;
     },
     async connected({ connection, documentName, context }) {
       registry.add(connection);
@@ -101,7 +110,7 @@ export function authExtension(
     },
 
     async onDisconnect({ socketId, documentName }) {
-      registry.remove(socketId, documentName);
+      registry.prune();
       logger.info("disconnected", { document: documentName, socket: socketId });
     },
   };

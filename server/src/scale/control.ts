@@ -1,4 +1,3 @@
-import type { Connection } from "@hocuspocus/server";
 import { type CloseCode, isCloseCode } from "../close-reasons.ts";
 import { ConnectionRegistry } from "../connection-registry.ts";
 import { contextOf } from "../context.ts";
@@ -30,7 +29,6 @@ export function parseControlEvent(raw: unknown): ControlEvent | null {
  * the store, so a missed event delays a close by one pass at most.
  */
 export class ClusterRegistry extends ConnectionRegistry {
-  private readonly live = new Set<Connection>();
   /** Set once the persistence exists: what a model deletion elsewhere means here. */
   onModelDeleted: (modelId: string) => void = () => undefined;
 
@@ -39,19 +37,6 @@ export class ClusterRegistry extends ConnectionRegistry {
     private readonly logger: Logger,
   ) {
     super();
-  }
-
-  override add(connection: Connection): void {
-    super.add(connection);
-    this.live.add(connection);
-  }
-
-  override remove(socketId: string, documentName: string): void {
-    super.remove(socketId, documentName);
-    for (const connection of this.live) {
-      if (connection.socketId === socketId && connection.document.name === documentName)
-        this.live.delete(connection);
-    }
   }
 
   override closeLink(linkId: string, code: CloseCode = "link-revoked"): number {
@@ -65,12 +50,10 @@ export class ClusterRegistry extends ConnectionRegistry {
   }
 
   private closeLinkHere(linkId: string, code: CloseCode): number {
-    for (const c of this.live) if (contextOf(c)?.linkId === linkId) this.live.delete(c);
     return super.closeLink(linkId, code);
   }
 
   private closeModelHere(modelId: string, code: CloseCode): number {
-    for (const c of this.live) if (contextOf(c)?.modelId === modelId) this.live.delete(c);
     return super.closeModel(modelId, code);
   }
 
@@ -87,7 +70,7 @@ export class ClusterRegistry extends ConnectionRegistry {
   /** Closes live connections whose link was revoked or whose model is gone. */
   async revalidate(store: Store): Promise<number> {
     const links = new Map<string, Set<string>>();
-    for (const connection of this.live) {
+    for (const connection of this.live()) {
       const context = contextOf(connection);
       if (!context) continue;
       const set = links.get(context.modelId) ?? new Set<string>();

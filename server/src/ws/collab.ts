@@ -4,7 +4,7 @@ import { WebSocketServer } from "ws";
 import { CLOSE_REASONS, shortReason } from "../close-reasons.ts";
 import { errorText, type Logger } from "../logger.ts";
 import type { SocketGuard } from "./socket-guard.ts";
-import { refuseUpgrade, type UpgradeHandler } from "./upgrade-router.ts";
+import type { UpgradeHandler } from "./upgrade-router.ts";
 
 /** Hocuspocus takes a Fetch `Request`; only the URL and headers matter to it. */
 function toRequest(request: IncomingMessage): Request {
@@ -31,10 +31,10 @@ export function collabEndpoint(
   const wss = new WebSocketServer({ noServer: true, maxPayload: options.maxPayloadBytes });
 
   const handler: UpgradeHandler = (request, socket, head) => {
-    if (!guard.hasRoom(request)) {
-      refuseUpgrade(socket, 429, "Too Many Requests");
-      return;
-    }
+    guard.admitUpgrade(request, socket, () => upgrade(request, socket, head));
+  };
+
+  const upgrade: UpgradeHandler = (request, socket, head) => {
     wss.handleUpgrade(request, socket, head, (ws) => {
       const hookRequest = toRequest(request);
       const guarded = guard.track(ws, request, hookRequest);
@@ -68,7 +68,15 @@ export function collabEndpoint(
           : Array.isArray(data)
             ? Buffer.concat(data)
             : Buffer.from(data);
-        client.handleMessage(new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength));
+        const message = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+        const refusal = guarded.documents.admit(message);
+        if (refusal) {
+          if (guarded.documents.refused === 1)
+            logger.warn("documents-per-socket-cap", { address: guarded.address });
+          ws.send(refusal);
+          return;
+        }
+        client.handleMessage(message);
       });
       ws.on("close", (code, reason) => {
         guarded.closed();

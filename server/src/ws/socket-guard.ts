@@ -1,9 +1,13 @@
 import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
 import { CLOSE_REASONS, type CloseCode, closeReason, shortReason } from "../close-reasons.ts";
 import type { Limits } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import type { SlotCounter } from "./shared-slots.ts";
+import { SocketDocuments } from "./socket-documents.ts";
+import { refuseUpgrade } from "./upgrade-router.ts";
 
 // Hocuspocus's auth message type and its server-to-client sub-types.
 const AUTH = 2;
@@ -22,6 +26,7 @@ type GuardLimits = Pick<
   | "maxUnauthenticatedPerAddress"
   | "maxUnauthenticated"
   | "authTimeoutMs"
+  | "maxDocumentsPerSocket"
 >;
 
 /** One WebSocket as the guard sees it, from upgrade to close. */
@@ -32,8 +37,13 @@ export class GuardedSocket {
   private authenticated = false;
   private gone = false;
   private readonly deadline: NodeJS.Timeout;
-  // Per document name: what to release when this socket stops holding a slot for it.
-  private readonly watchers = new Map<string, () => void>();
+  // Per document name, oldest first: what to release if the server refuses a document it had
+  // admitted (its load failed). Refusals of documents that held nothing are counted apart, so
+  // that they do not release someone else's slot.
+  private readonly watchers = new Map<string, (() => void)[]>();
+  private readonly refusalsWithoutSlot = new Map<string, number>();
+  /** The documents this socket holds or is opening (the per-socket cap). */
+  readonly documents: SocketDocuments;
 
   constructor(
     private readonly guard: SocketGuard,
@@ -42,6 +52,7 @@ export class GuardedSocket {
   ) {
     this.messageTokens = guard.limits.messageBurst;
     this.byteTokens = guard.limits.byteBurst;
+    this.documents = new SocketDocuments(guard.limits.maxDocumentsPerSocket);
     this.deadline = setTimeout(() => {
       guard.logger.warn("auth-timeout", { address });
       this.refuse("unauthorized", "No valid link was presented in time.");
@@ -81,6 +92,7 @@ export class GuardedSocket {
 
   /** Reads what Hocuspocus sends this socket for the auth outcomes the guard acts on. */
   outgoing(data: Uint8Array): void {
+    this.documents.outgoing(data);
     const outcome = authOutcome(data);
     if (!outcome) return;
     if (outcome.type === AUTHENTICATED) {
@@ -92,19 +104,46 @@ export class GuardedSocket {
       return;
     }
     if (outcome.type === PERMISSION_DENIED) {
-      const release = this.watchers.get(outcome.documentName);
-      this.watchers.delete(outcome.documentName);
+      const name = outcome.documentName;
+      const unslotted = this.refusalsWithoutSlot.get(name) ?? 0;
+      if (unslotted > 0) {
+        if (unslotted === 1) this.refusalsWithoutSlot.delete(name);
+        else this.refusalsWithoutSlot.set(name, unslotted - 1);
+        return;
+      }
+      const release = this.watchers.get(name)?.shift();
+      if (this.watchers.get(name)?.length === 0) this.watchers.delete(name);
       release?.();
     }
   }
 
-  /** Calls `release` once, when this socket closes or is refused `documentName`. */
-  watch(documentName: string, release: () => void): void {
+  /**
+   * Calls `release` when this socket closes or the server refuses an admitted `documentName`;
+   * the returned function stops watching (once the document is connected or released).
+   */
+  watch(documentName: string, release: () => void): () => void {
     if (this.gone) {
       release();
-      return;
+      return () => {};
     }
-    this.watchers.set(documentName, release);
+    const list = this.watchers.get(documentName) ?? [];
+    list.push(release);
+    this.watchers.set(documentName, list);
+    return () => {
+      const at = list.indexOf(release);
+      if (at >= 0) list.splice(at, 1);
+      if (list.length === 0 && this.watchers.get(documentName) === list)
+        this.watchers.delete(documentName);
+    };
+  }
+
+  /** Authentication of `documentName` is being refused before it held any slot. */
+  refusingUnslotted(documentName: string): void {
+    if (this.gone) return;
+    this.refusalsWithoutSlot.set(
+      documentName,
+      (this.refusalsWithoutSlot.get(documentName) ?? 0) + 1,
+    );
   }
 
   /**
@@ -125,10 +164,14 @@ export class GuardedSocket {
     this.gone = true;
     clearTimeout(this.deadline);
     this.guard.forget(this, this.authenticated);
-    const releases = [...this.watchers.values()];
+    const releases = [...this.watchers.values()].flat();
     this.watchers.clear();
     for (const release of releases) release();
   }
+}
+
+function sharedKey(address: string): string {
+  return `unauthenticated:${address}`;
 }
 
 function fit(reason: string): string {
@@ -162,7 +205,38 @@ export class SocketGuard {
   constructor(
     readonly limits: GuardLimits,
     readonly logger: Logger,
+    /** With several processes: the per-address count of unauthenticated sockets, shared. */
+    private readonly shared?: SlotCounter,
   ) {}
+
+  /**
+   * Runs `upgrade` if the pre-authentication caps have room for this request, else answers 429.
+   * The caps of this process are checked at once; with several processes the per-address one
+   * is also checked across them (a moment later: it is a Redis round trip).
+   */
+  admitUpgrade(request: IncomingMessage, socket: Duplex, upgrade: () => void): void {
+    if (!this.hasRoom(request)) {
+      refuseUpgrade(socket, 429, "Too Many Requests");
+      return;
+    }
+    const shared = this.shared;
+    if (!shared) {
+      upgrade();
+      return;
+    }
+    const address = request.socket.remoteAddress ?? "unknown";
+    const key = sharedKey(address);
+    shared.take(key, this.limits.maxUnauthenticatedPerAddress).then(
+      (room) => {
+        if (!room) {
+          this.logger.warn("unauthenticated-cap", { address, shared: true });
+          refuseUpgrade(socket, 429, "Too Many Requests");
+        } else if (socket.destroyed) shared.give(key);
+        else upgrade();
+      },
+      () => upgrade(),
+    );
+  }
 
   /** Before the upgrade: false when the pre-authentication caps are full. */
   hasRoom(request: IncomingMessage): boolean {
@@ -209,6 +283,7 @@ export class SocketGuard {
   }
 
   private release(address: string): void {
+    this.shared?.give(sharedKey(address));
     this.unauthenticated = Math.max(0, this.unauthenticated - 1);
     const left = (this.unauthenticatedByAddress.get(address) ?? 1) - 1;
     if (left > 0) this.unauthenticatedByAddress.set(address, left);

@@ -1,11 +1,12 @@
 import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import { CLOSE_REASONS, shortReason } from "../close-reasons.ts";
 import { parseDocName } from "../doc-names.ts";
 import { errorText, type Logger } from "../logger.ts";
 import type { SocketGuard } from "./socket-guard.ts";
-import { refuseUpgrade, type UpgradeHandler } from "./upgrade-router.ts";
+import type { UpgradeHandler } from "./upgrade-router.ts";
 import { YjsBridge } from "./yjs-bridge.ts";
 
 export const YJS_PREFIX = "/yjs/";
@@ -68,10 +69,15 @@ export function yjsEndpoint(
       socket.end("HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
       return;
     }
-    if (!guard.hasRoom(request)) {
-      refuseUpgrade(socket, 429, "Too Many Requests");
-      return;
-    }
+    guard.admitUpgrade(request, socket, () => upgrade(request, socket, head, documentName));
+  };
+
+  const upgrade = (
+    request: IncomingMessage,
+    socket: Duplex,
+    head: Buffer,
+    documentName: string,
+  ): void => {
     const token = tokenOf(request);
     wss.handleUpgrade(request, socket, head, (ws) => {
       const forHooks = hookRequest(request, documentName);

@@ -1,0 +1,79 @@
+import * as decoding from "lib0/decoding";
+import * as encoding from "lib0/encoding";
+import { closeReason } from "../close-reasons.ts";
+
+// Hocuspocus message types and auth sub-types this needs.
+const AUTH = 2;
+const CLOSE = 7;
+const PERMISSION_DENIED = 1;
+
+/** The address a Hocuspocus message starts with (`name` or `name\0session`), or null. */
+export function addressOf(frame: Uint8Array): string | null {
+  try {
+    return decoding.readVarString(decoding.createDecoder(frame));
+  } catch {
+    return null;
+  }
+}
+
+/** Hocuspocus's "permission denied" for `address`, with our reason. */
+function denial(address: string, reason: string): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarString(encoder, address);
+  encoding.writeVarUint(encoder, AUTH);
+  encoding.writeVarUint(encoder, PERMISSION_DENIED);
+  encoding.writeVarString(encoder, reason);
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * The documents one `/collab` socket holds or is opening, by the address Hocuspocus keys them
+ * by, so a socket cannot open hundreds (each costs the server the whole document in memory, and
+ * seconds of loading for a large one). An address counts from its first frame, as in Hocuspocus,
+ * until the server refuses it or closes it; every address goes when the socket does.
+ */
+export class SocketDocuments {
+  private readonly open = new Set<string>();
+  /** Frames refused so far (for logging once per socket, not once per frame). */
+  refused = 0;
+
+  constructor(private readonly max: number) {}
+
+  /**
+   * Null to hand the frame on to Hocuspocus, or the refusal to send back instead: a frame for a
+   * new document once the socket holds `max` of them is refused in band (the socket's other
+   * documents carry on) and never reaches Hocuspocus.
+   */
+  admit(frame: Uint8Array): Uint8Array | null {
+    const address = addressOf(frame);
+    // Unreadable frames are Hocuspocus's to refuse.
+    if (address === null) return null;
+    // Hocuspocus also routes `name\0session` to an open `name`.
+    const name = address.split("\0")[0] ?? address;
+    if (this.open.has(address) || this.open.has(name)) return null;
+    if (this.open.size >= this.max) {
+      this.refused += 1;
+      return denial(address, closeReason("too-many-documents"));
+    }
+    this.open.add(address);
+    return null;
+  }
+
+  /** Sees what the server sends this socket: a refusal or a close ends that document's hold. */
+  outgoing(frame: Uint8Array): void {
+    try {
+      const decoder = decoding.createDecoder(frame);
+      const address = decoding.readVarString(decoder);
+      const type = decoding.readVarUint(decoder);
+      const ends =
+        type === CLOSE || (type === AUTH && decoding.readVarUint(decoder) === PERMISSION_DENIED);
+      if (ends) this.open.delete(address);
+    } catch {
+      // Not a message this needs.
+    }
+  }
+
+  get size(): number {
+    return this.open.size;
+  }
+}
