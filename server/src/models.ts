@@ -11,6 +11,7 @@ import {
   replaceModel,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
+import { CloseError } from "./close-reasons.ts";
 import type { ConnectionRegistry } from "./connection-registry.ts";
 import { graphDocName, reviewDocName } from "./doc-names.ts";
 import type { Person } from "./identity.ts";
@@ -142,12 +143,23 @@ export class ModelService {
   ): Promise<void> {
     const name = graphDocName(modelId);
     const context: ServerChangeContext = { source: "api", ...change };
-    const connection = await this.hocuspocus.openDirectConnection(name, context);
+    const write = (doc: Y.Doc) => {
+      replaceModel(doc, model, context.source);
+      if (checkIns) replaceCheckIns(doc, checkIns, context.source);
+    };
+    let connection: Awaited<ReturnType<Hocuspocus["openDirectConnection"]>>;
     try {
-      await connection.transact((live) => {
-        replaceModel(live, model, context.source);
-        if (checkIns) replaceCheckIns(live, checkIns, context.source);
-      });
+      connection = await this.hocuspocus.openDirectConnection(name, context);
+    } catch (error) {
+      // The stored document is refused on load: the new content is how its owner recovers it,
+      // so it goes straight to the store, and the next open loads it.
+      if (!(error instanceof CloseError && error.closeCode === "document-unreadable")) throw error;
+      await this.persistence.overwriteStored(name, write);
+      await this.store.updateModelTitle(modelId, model.title, new Date().toISOString());
+      return;
+    }
+    try {
+      await connection.transact(write);
       await this.persistence.flush(name);
     } finally {
       await connection.disconnect();

@@ -1,9 +1,14 @@
-import { migrateDoc, readModel } from "@logic-canvas/shared";
+import {
+  docSchemaVersion,
+  migrateDoc,
+  readModel,
+  UnreadableLayoutError,
+} from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { CloseError } from "./close-reasons.ts";
 import { parseDocName } from "./doc-names.ts";
 import { errorText, type Logger } from "./logger.ts";
-import type { Store } from "./storage/types.ts";
+import type { Store, StoredDocument } from "./storage/types.ts";
 
 interface DocState {
   /** Appends in flight, so an API change can wait until its update is on disk. */
@@ -21,6 +26,35 @@ export function applyStored(
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update.data);
   });
+}
+
+/**
+ * A stored document that can never be loaded as it is (not a passing storage failure): refused
+ * with the reason, so the page offers its recovery (restore a version, import a file).
+ */
+export function unreadable(why: string): CloseError {
+  return new CloseError("document-unreadable", `This model's saved data can't be opened: ${why}`);
+}
+
+/** The update that writes new content over a stored state; undefined if that state is unusable. */
+function contentOver(stored: StoredDocument, write: (doc: Y.Doc) => void): Uint8Array | undefined {
+  const doc = new Y.Doc();
+  try {
+    applyStored(doc, stored);
+    const before = Y.encodeStateVector(doc);
+    write(doc);
+    docSchemaVersion(doc); // throws unless the result loads
+    return Y.encodeStateAsUpdate(doc, before);
+  } catch {
+    return undefined;
+  } finally {
+    doc.destroy();
+  }
+}
+
+function freshContent(doc: Y.Doc, write: (doc: Y.Doc) => void): Uint8Array {
+  write(doc);
+  return Y.encodeStateAsUpdate(doc);
 }
 
 /**
@@ -64,7 +98,7 @@ export class DocumentPersistence {
       applyStored(doc, stored);
     } catch (error) {
       this.logger.error("document-corrupt", { document: name, error: errorText(error) });
-      throw new CloseError("storage-error");
+      throw unreadable("a change stored with it cannot be read");
     }
     const state = this.state(name);
     state.appendedSinceCompaction = stored.updates.length;
@@ -78,11 +112,46 @@ export class DocumentPersistence {
     try {
       migrateDoc(doc, "migration");
     } catch (error) {
-      throw new CloseError("storage-error", errorText(error));
+      this.logger.error("document-unreadable", { document: name, error: errorText(error) });
+      if (error instanceof UnreadableLayoutError) throw unreadable(error.message);
+      throw new CloseError("storage-error");
     } finally {
       doc.off("update", capture);
     }
     for (const update of updates) await this.append(name, update);
+  }
+
+  /**
+   * Recovery of a stored document that cannot be loaded (see `unreadable`): `write` makes the new
+   * content, and it goes straight to the store, never through a live document or a migration.
+   * When the stored state still applies (a bad layout version), the new content is written on top
+   * of it as one forward change, so a page still holding the old state merges under it instead of
+   * bringing the bad value back; when it does not apply (a corrupt log), the log is replaced.
+   */
+  async overwriteStored(name: string, write: (doc: Y.Doc) => void): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const stored = await this.store.loadDocument(name);
+      if (!stored) throw new CloseError("model-deleted");
+      const update = contentOver(stored, write);
+      if (update) {
+        await this.append(name, update);
+        return;
+      }
+      // The log cannot be read: an empty snapshot replaces it (unless another process compacted
+      // in between: then look again), and the content is appended to that.
+      const uptoSeq = stored.updates[stored.updates.length - 1]?.seq ?? stored.snapshotSeq;
+      const empty = Y.encodeStateAsUpdate(new Y.Doc());
+      if (!(await this.store.compactDocument(name, stored.snapshotSeq, uptoSeq, empty))) continue;
+      this.logger.info("document-log-replaced", { document: name, dropped: stored.updates.length });
+      const fresh = new Y.Doc();
+      try {
+        await this.append(name, freshContent(fresh, write));
+      } finally {
+        fresh.destroy();
+      }
+      return;
+    }
+    throw new CloseError("storage-error");
   }
 
   /** Resolves once the update is on disk. */

@@ -12,7 +12,7 @@ import { graphDocName } from "../doc-names.ts";
 import type { Person } from "../identity.ts";
 import { errorText, type Logger } from "../logger.ts";
 import { readDocument, readModelFile } from "../model-files.ts";
-import type { ModelService } from "../models.ts";
+import { type ModelService, ModelUnavailableError } from "../models.ts";
 import type { Actor, Role, Store, VersionKind, VersionSummary } from "../storage/types.ts";
 import { newVersionId } from "./ids.ts";
 
@@ -130,13 +130,9 @@ export class VersionService {
     modelId: string,
     versionId: string,
     by: Requester,
-  ): Promise<{ restored: VersionSummary; backup: VersionSummary }> {
+  ): Promise<{ restored: VersionSummary; backup: VersionSummary | null }> {
     const { summary, file } = await this.get(modelId, versionId);
-    const backup = await this.save(modelId, {
-      label: `Before restoring “${summary.label}”`,
-      kind: "auto",
-      by: actorOf(by),
-    });
+    const backup = await this.saveBackup(modelId, summary.label, by);
     const { title, masteryGoal, nodes, edges } = file;
     await this.models.replaceContent(
       modelId,
@@ -151,6 +147,29 @@ export class VersionService {
     );
     this.forgetQuiet(modelId);
     return { restored: summary, backup };
+  }
+
+  /**
+   * The state before a restore, as an automatic version. A stored document whose log cannot be
+   * read has no state to keep: the restore is how it is recovered, so it goes ahead without one
+   * (a bad layout version still reads, and is kept).
+   */
+  private async saveBackup(
+    modelId: string,
+    label: string,
+    by: Requester,
+  ): Promise<VersionSummary | null> {
+    try {
+      return await this.save(modelId, {
+        label: `Before restoring “${label}”`,
+        kind: "auto",
+        by: actorOf(by),
+      });
+    } catch (error) {
+      if (!(error instanceof ModelUnavailableError)) throw error;
+      this.logger.warn("restore-without-backup", { model: modelId, error: errorText(error) });
+      return null;
+    }
   }
 
   /** A change to the model's graph: (re)starts its quiet period. Called on every accepted update. */
