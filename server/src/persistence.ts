@@ -33,7 +33,7 @@ export function applyStored(
  * with the reason, so the page offers its recovery (restore a version, import a file).
  */
 export function unreadable(why: string): CloseError {
-  return new CloseError("document-unreadable", `This model's saved data can't be opened: ${why}`);
+  return new CloseError("document-unreadable", `This model's saved data can't be opened: ${why}.`);
 }
 
 /** The update that writes new content over a stored state; undefined if that state is unusable. */
