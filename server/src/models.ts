@@ -6,6 +6,7 @@ import {
   loadReview,
   type ModelFileExtensions,
   nodesMap,
+  type Review,
   readModel,
   replaceCheckIns,
   replaceModel,
@@ -134,8 +135,24 @@ export class ModelService {
     }
   }
 
-  /** Replaces the graph as one forward change, seen live by connected clients; durable on return. */
+  /**
+   * Replaces the graph as one forward change, seen live by connected clients; durable on return.
+   * Comments and votes are never replaced, unless the review document cannot be loaded at all:
+   * then it gets `review` (a restored version's comments; none for an import), or it could never
+   * be opened again.
+   */
   async replaceContent(
+    modelId: string,
+    model: LogicModel,
+    change: Omit<ServerChangeContext, "source"> & { source?: ServerChangeContext["source"] },
+    checkIns?: readonly string[],
+    review?: Review,
+  ): Promise<void> {
+    await this.replaceGraph(modelId, model, change, checkIns);
+    await this.recoverReview(modelId, review ?? { threads: [], votes: [] });
+  }
+
+  private async replaceGraph(
     modelId: string,
     model: LogicModel,
     change: Omit<ServerChangeContext, "source"> & { source?: ServerChangeContext["source"] },
@@ -163,6 +180,19 @@ export class ModelService {
       await this.persistence.flush(name);
     } finally {
       await connection.disconnect();
+    }
+  }
+
+  /** Opening the review document is the test of whether it loads (the same path every page takes). */
+  private async recoverReview(modelId: string, review: Review): Promise<void> {
+    const name = reviewDocName(modelId);
+    if (this.hocuspocus.documents.has(name)) return;
+    try {
+      const connection = await this.hocuspocus.openDirectConnection(name, { source: "api" });
+      await connection.disconnect();
+    } catch (error) {
+      if (!(error instanceof CloseError && error.closeCode === "document-unreadable")) throw error;
+      await this.persistence.overwriteStored(name, (doc) => loadReview(doc, review, "api"));
     }
   }
 

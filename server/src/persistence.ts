@@ -32,18 +32,23 @@ export function applyStored(
  * A stored document that can never be loaded as it is (not a passing storage failure): refused
  * with the reason, so the page offers its recovery (restore a version, import a file).
  */
-export function unreadable(why: string): CloseError {
-  return new CloseError("document-unreadable", `This model's saved data can't be opened: ${why}.`);
+export function unreadable(why: string, kind: "graph" | "review" = "graph"): CloseError {
+  const what = kind === "graph" ? "This model's saved data" : "This model's comments and votes";
+  return new CloseError("document-unreadable", `${what} can't be opened: ${why}.`);
 }
 
 /** The update that writes new content over a stored state; undefined if that state is unusable. */
-function contentOver(stored: StoredDocument, write: (doc: Y.Doc) => void): Uint8Array | undefined {
+function contentOver(
+  name: string,
+  stored: StoredDocument,
+  write: (doc: Y.Doc) => void,
+): Uint8Array | undefined {
   const doc = new Y.Doc();
   try {
     applyStored(doc, stored);
     const before = Y.encodeStateVector(doc);
     write(doc);
-    docSchemaVersion(doc); // throws unless the result loads
+    if (parseDocName(name)?.kind === "graph") docSchemaVersion(doc); // throws unless it loads
     return Y.encodeStateAsUpdate(doc, before);
   } catch {
     return undefined;
@@ -98,7 +103,7 @@ export class DocumentPersistence {
       applyStored(doc, stored);
     } catch (error) {
       this.logger.error("document-corrupt", { document: name, error: errorText(error) });
-      throw unreadable("a change stored with it cannot be read");
+      throw unreadable("a change stored with it cannot be read", parsed.kind);
     }
     const state = this.state(name);
     state.appendedSinceCompaction = stored.updates.length;
@@ -132,7 +137,7 @@ export class DocumentPersistence {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const stored = await this.store.loadDocument(name);
       if (!stored) throw new CloseError("model-deleted");
-      const update = contentOver(stored, write);
+      const update = contentOver(name, stored, write);
       if (update) {
         await this.append(name, update);
         return;

@@ -193,6 +193,38 @@ describe("a stored document the server cannot load", () => {
     expect(server.exit()).toBeNull();
   });
 
+  it("whose review document cannot be read keeps the graph open and is recovered by a restore", async () => {
+    const { model, versionId, titles } = await modelWithVersion();
+    await storeCorruptUpdate(store, `${model.id}/review`);
+    const review = open(`${model.id}/review`, model.tokens.commenter);
+    await waitFor(() => review.authFailures.length > 0, "the refusal of the review document");
+    expect(review.authFailures[0]).toMatch(
+      /^document-unreadable: This model's comments and votes can't be opened: /,
+    );
+    review.destroy();
+    // The graph is not held hostage by its comments.
+    expect(await openedTitles(model.id, model.tokens.viewer)).toEqual(titles);
+
+    const restored = await api(
+      server.url,
+      `/api/models/${model.id}/versions/${versionId}/restore`,
+      {
+        method: "POST",
+        token: model.tokens.owner,
+      },
+    );
+    expect(restored.status).toBe(200);
+    // The state before could not be read whole (its comments), so there is no backup of it.
+    expect(((await restored.json()) as { backup: unknown }).backup).toBeNull();
+    const reopened = open(`${model.id}/review`, model.tokens.commenter);
+    await synced(reopened);
+    expect(reopened.authFailures).toEqual([]);
+    const exported = await api(server.url, `/api/models/${model.id}/export`, {
+      token: model.tokens.viewer,
+    });
+    expect(exported.status).toBe(200);
+  });
+
   it("refuses recovery to those the routes refuse it to", async () => {
     const { model, versionId } = await modelWithVersion();
     await storeLayoutVersion(store, model.id);

@@ -144,6 +144,8 @@ export class VersionService {
         version: { id: summary.id, label: summary.label },
       },
       file.checkIns ?? [],
+      // Comments are not rolled back; only a review document that cannot be read takes these.
+      file.review,
     );
     this.forgetQuiet(modelId);
     return { restored: summary, backup };
