@@ -178,6 +178,8 @@ describe("a stored document the server cannot load", () => {
       },
     );
     expect(restored.status).toBe(200);
+    // Nothing of the state before could be read, so there is nothing to keep of it.
+    expect(((await restored.json()) as { backup: unknown }).backup).toBeNull();
     expect(await openedTitles(model.id, model.tokens.owner)).toEqual(titles);
 
     await storeCorruptUpdate(store, model.id);
@@ -214,8 +216,15 @@ describe("a stored document the server cannot load", () => {
       },
     );
     expect(restored.status).toBe(200);
-    // The state before could not be read whole (its comments), so there is no backup of it.
-    expect(((await restored.json()) as { backup: unknown }).backup).toBeNull();
+    // The state before is kept without the comments that could not be read.
+    const { backup } = (await restored.json()) as { backup: { id: string } };
+    const kept = await api(server.url, `/api/models/${model.id}/versions/${backup.id}`, {
+      token: model.tokens.viewer,
+    });
+    expect(kept.status).toBe(200);
+    const keptFile = (await kept.json()) as { nodes: { title: string }[]; review?: unknown };
+    expect(keptFile.nodes.map((n) => n.title).sort()).toEqual(titles);
+    expect(keptFile.review).toBeUndefined();
     const reopened = open(`${model.id}/review`, model.tokens.commenter);
     await synced(reopened);
     expect(reopened.authFailures).toEqual([]);

@@ -4,8 +4,10 @@ import {
   type ModelDiff,
   type ModelFile,
   parseModelFile,
+  readCheckIns,
   readModel,
   serverNotice,
+  toModelFile,
   VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
 import { graphDocName } from "../doc-names.ts";
@@ -67,8 +69,9 @@ export class VersionService {
   async save(
     modelId: string,
     input: { label: string; kind: VersionKind; by: Actor },
+    given?: ModelFile,
   ): Promise<VersionSummary> {
-    const file = await readModelFile(this.store, this.hocuspocus, modelId);
+    const file = given ?? (await readModelFile(this.store, this.hocuspocus, modelId));
     const summary: VersionSummary = {
       id: newVersionId(),
       modelId,
@@ -152,21 +155,37 @@ export class VersionService {
   }
 
   /**
-   * The state before a restore, as an automatic version. A stored document whose log cannot be
-   * read has no state to keep: the restore is how it is recovered, so it goes ahead without one
-   * (a bad layout version still reads, and is kept).
+   * The state before a restore, as an automatic version. When the comments cannot be read, the
+   * graph is kept without them; when the graph cannot be read either (a corrupt log), there is
+   * no state to keep: the restore is how it is recovered, so it goes ahead without a backup.
    */
   private async saveBackup(
     modelId: string,
     label: string,
     by: Requester,
   ): Promise<VersionSummary | null> {
+    const input = { label: `Before restoring “${label}”`, kind: "auto" as const, by: actorOf(by) };
     try {
-      return await this.save(modelId, {
-        label: `Before restoring “${label}”`,
-        kind: "auto",
-        by: actorOf(by),
-      });
+      return await this.save(modelId, input);
+    } catch (error) {
+      if (!(error instanceof ModelUnavailableError)) throw error;
+      this.logger.warn("restore-backup-partial", { model: modelId, error: errorText(error) });
+    }
+    try {
+      const graph = await readDocument(
+        this.store,
+        this.hocuspocus,
+        graphDocName(modelId),
+        (doc) => ({
+          model: readModel(doc),
+          checkIns: readCheckIns(doc),
+        }),
+      );
+      return await this.save(
+        modelId,
+        input,
+        toModelFile(graph.model, { checkIns: graph.checkIns }),
+      );
     } catch (error) {
       if (!(error instanceof ModelUnavailableError)) throw error;
       this.logger.warn("restore-without-backup", { model: modelId, error: errorText(error) });
