@@ -1,6 +1,7 @@
 import { join } from "node:path";
 import {
   addNode,
+  CLOSE_REASONS,
   closeReason,
   metaMap,
   nodesMap,
@@ -9,6 +10,7 @@ import {
   toModelFile,
 } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { SqliteStore } from "../../server/src/storage/sqlite.ts";
 import { api } from "../../server/test/helpers.ts";
 import {
@@ -103,17 +105,28 @@ describe("a stored document the server cannot load", () => {
     await synced(bystander);
 
     await storeLayoutVersion(store, model.id);
+    const started = performance.now();
     await expectRefused(
       model.id,
       model.tokens.owner,
       new RegExp(`layout version is ${HOSTILE_VERSION}`),
     );
+    const refusedMs = Math.round(performance.now() - started);
     await expectRefused(model.id, model.tokens.viewer, /not a whole number/);
+    // A plain y-websocket client is refused the same way, with the table's WebSocket code.
+    const plain = new WebSocket(
+      `${server.url.replace("http", "ws")}/yjs/${model.id}?token=${model.tokens.owner}`,
+    );
+    const [code, reason] = await new Promise<[number, string]>((done) =>
+      plain.on("close", (c, r) => done([c, String(r)])),
+    );
+    expect(code).toBe(CLOSE_REASONS["document-unreadable"].wsCode);
+    expect(reason).toMatch(/^document-unreadable: /);
     // The server is not frozen: another model's edit is acknowledged.
     addNode(bystander.doc, { kind: "input", title: "Still flowing" }, "local");
     await acknowledged(bystander);
     const { maxDelayMs } = await server.stats();
-    console.info(`unreadable model refused; server's longest event-loop delay ${maxDelayMs} ms`);
+    console.info(`refused in ${refusedMs} ms; server's longest event-loop delay ${maxDelayMs} ms`);
 
     // The list of versions answers for every role, so the page can offer them.
     const list = await api(server.url, `/api/models/${model.id}/versions`, {
