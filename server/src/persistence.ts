@@ -1,14 +1,10 @@
-import {
-  docSchemaVersion,
-  migrateDoc,
-  readModel,
-  UnreadableLayoutError,
-} from "@logic-canvas/shared";
+import { migrateDoc, readModel, UnreadableLayoutError } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { CloseError } from "./close-reasons.ts";
 import { parseDocName } from "./doc-names.ts";
 import { errorText, type Logger } from "./logger.ts";
-import type { Store, StoredDocument } from "./storage/types.ts";
+import { recoverStored } from "./recovery.ts";
+import type { Store } from "./storage/types.ts";
 
 interface DocState {
   /** Appends in flight, so an API change can wait until its update is on disk. */
@@ -35,31 +31,6 @@ export function applyStored(
 export function unreadable(why: string, kind: "graph" | "review" = "graph"): CloseError {
   const what = kind === "graph" ? "This model's saved data" : "This model's comments and votes";
   return new CloseError("document-unreadable", `${what} can't be opened: ${why}.`);
-}
-
-/** The update that writes new content over a stored state; undefined if that state is unusable. */
-function contentOver(
-  name: string,
-  stored: StoredDocument,
-  write: (doc: Y.Doc) => void,
-): Uint8Array | undefined {
-  const doc = new Y.Doc();
-  try {
-    applyStored(doc, stored);
-    const before = Y.encodeStateVector(doc);
-    write(doc);
-    if (parseDocName(name)?.kind === "graph") docSchemaVersion(doc); // throws unless it loads
-    return Y.encodeStateAsUpdate(doc, before);
-  } catch {
-    return undefined;
-  } finally {
-    doc.destroy();
-  }
-}
-
-function freshContent(doc: Y.Doc, write: (doc: Y.Doc) => void): Uint8Array {
-  write(doc);
-  return Y.encodeStateAsUpdate(doc);
 }
 
 /**
@@ -128,32 +99,27 @@ export class DocumentPersistence {
 
   /**
    * Recovery of a stored document that cannot be loaded (see `unreadable`): `write` makes the new
-   * content, and it goes straight to the store, never through a live document or a migration.
-   * When the stored state still applies (a bad layout version), the new content is written on top
-   * of it as one forward change, so a page still holding the old state merges under it instead of
-   * bringing the bad value back; when it does not apply (a corrupt log), the log is replaced.
+   * content, and it goes straight to the store, never through a live document or a migration, on
+   * top of what of the stored state still reads (recovery.ts says why). A log that does not read
+   * whole is replaced by what does, unless another process compacted it meanwhile: then look again.
    */
   async overwriteStored(name: string, write: (doc: Y.Doc) => void): Promise<void> {
     for (let attempt = 0; attempt < 5; attempt += 1) {
       const stored = await this.store.loadDocument(name);
       if (!stored) throw new CloseError("model-deleted");
-      const update = contentOver(name, stored, write);
-      if (update) {
-        await this.append(name, update);
-        return;
+      const recovery = recoverStored(name, stored, write);
+      if (recovery.replaceLogWith) {
+        const uptoSeq = stored.updates[stored.updates.length - 1]?.seq ?? stored.snapshotSeq;
+        const replaced = await this.store.compactDocument(
+          name,
+          stored.snapshotSeq,
+          uptoSeq,
+          recovery.replaceLogWith,
+        );
+        if (!replaced) continue;
+        this.logger.info("document-log-replaced", { document: name, dropped: recovery.dropped });
       }
-      // The log cannot be read: an empty snapshot replaces it (unless another process compacted
-      // in between: then look again), and the content is appended to that.
-      const uptoSeq = stored.updates[stored.updates.length - 1]?.seq ?? stored.snapshotSeq;
-      const empty = Y.encodeStateAsUpdate(new Y.Doc());
-      if (!(await this.store.compactDocument(name, stored.snapshotSeq, uptoSeq, empty))) continue;
-      this.logger.info("document-log-replaced", { document: name, dropped: stored.updates.length });
-      const fresh = new Y.Doc();
-      try {
-        await this.append(name, freshContent(fresh, write));
-      } finally {
-        fresh.destroy();
-      }
+      await this.append(name, recovery.update);
       return;
     }
     throw new CloseError("storage-error");

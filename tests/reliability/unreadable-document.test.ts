@@ -208,6 +208,35 @@ describe("a stored document the server cannot load", () => {
     expect(server.exit()).toBeNull();
   });
 
+  it("a page that held the model before merges under the recovery instead of undoing it", async () => {
+    const { model, versionId, titles } = await modelWithVersion();
+    const page = open(model.id, model.tokens.editor);
+    await synced(page);
+    addNode(page.doc, { kind: "input", title: "Added after the version" }, "local");
+    await acknowledged(page);
+    // The page goes away with its copy of the model (as IndexedDB keeps it).
+    const kept = page.doc;
+    page.destroy();
+    await storeCorruptUpdate(store, model.id);
+    await expectRefused(model.id, model.tokens.owner, /cannot be read/);
+    const restored = await api(
+      server.url,
+      `/api/models/${model.id}/versions/${versionId}/restore`,
+      {
+        method: "POST",
+        token: model.tokens.owner,
+      },
+    );
+    expect(restored.status).toBe(200);
+
+    const reconnected = connect(server, model.id, model.tokens.editor, kept);
+    clients.push(reconnected);
+    await synced(reconnected);
+    const ofPage = readModel(reconnected.doc).nodes.map((n) => n.title);
+    expect(ofPage.sort()).toEqual(titles);
+    expect(await openedTitles(model.id, model.tokens.viewer)).toEqual(titles);
+  });
+
   it("whose review document cannot be read keeps the graph open and is recovered by a restore", async () => {
     const { model, versionId, titles } = await modelWithVersion();
     await storeCorruptUpdate(store, `${model.id}/review`);
