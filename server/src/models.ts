@@ -6,11 +6,13 @@ import {
   loadReview,
   type ModelFileExtensions,
   nodesMap,
+  type Review,
   readModel,
   replaceCheckIns,
   replaceModel,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
+import { CloseError } from "./close-reasons.ts";
 import type { ConnectionRegistry } from "./connection-registry.ts";
 import { graphDocName, reviewDocName } from "./doc-names.ts";
 import type { Person } from "./identity.ts";
@@ -133,8 +135,24 @@ export class ModelService {
     }
   }
 
-  /** Replaces the graph as one forward change, seen live by connected clients; durable on return. */
+  /**
+   * Replaces the graph as one forward change, seen live by connected clients; durable on return.
+   * Comments and votes are never replaced, unless the review document cannot be loaded at all:
+   * then it gets `review` (a restored version's comments; none for an import), or it could never
+   * be opened again.
+   */
   async replaceContent(
+    modelId: string,
+    model: LogicModel,
+    change: Omit<ServerChangeContext, "source"> & { source?: ServerChangeContext["source"] },
+    checkIns?: readonly string[],
+    review?: Review,
+  ): Promise<void> {
+    await this.replaceGraph(modelId, model, change, checkIns);
+    await this.recoverReview(modelId, review ?? { threads: [], votes: [] });
+  }
+
+  private async replaceGraph(
     modelId: string,
     model: LogicModel,
     change: Omit<ServerChangeContext, "source"> & { source?: ServerChangeContext["source"] },
@@ -142,15 +160,39 @@ export class ModelService {
   ): Promise<void> {
     const name = graphDocName(modelId);
     const context: ServerChangeContext = { source: "api", ...change };
-    const connection = await this.hocuspocus.openDirectConnection(name, context);
+    const write = (doc: Y.Doc) => {
+      replaceModel(doc, model, context.source);
+      if (checkIns) replaceCheckIns(doc, checkIns, context.source);
+    };
+    let connection: Awaited<ReturnType<Hocuspocus["openDirectConnection"]>>;
     try {
-      await connection.transact((live) => {
-        replaceModel(live, model, context.source);
-        if (checkIns) replaceCheckIns(live, checkIns, context.source);
-      });
+      connection = await this.hocuspocus.openDirectConnection(name, context);
+    } catch (error) {
+      // The stored document is refused on load: the new content is how its owner recovers it,
+      // so it goes straight to the store, and the next open loads it.
+      if (!(error instanceof CloseError && error.closeCode === "document-unreadable")) throw error;
+      await this.persistence.overwriteStored(name, write);
+      await this.store.updateModelTitle(modelId, model.title, new Date().toISOString());
+      return;
+    }
+    try {
+      await connection.transact(write);
       await this.persistence.flush(name);
     } finally {
       await connection.disconnect();
+    }
+  }
+
+  /** Opening the review document is the test of whether it loads (the same path every page takes). */
+  private async recoverReview(modelId: string, review: Review): Promise<void> {
+    const name = reviewDocName(modelId);
+    if (this.hocuspocus.documents.has(name)) return;
+    try {
+      const connection = await this.hocuspocus.openDirectConnection(name, { source: "api" });
+      await connection.disconnect();
+    } catch (error) {
+      if (!(error instanceof CloseError && error.closeCode === "document-unreadable")) throw error;
+      await this.persistence.overwriteStored(name, (doc) => loadReview(doc, review, "api"));
     }
   }
 

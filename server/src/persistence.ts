@@ -1,8 +1,9 @@
-import { migrateDoc, readModel } from "@logic-canvas/shared";
+import { migrateDoc, readModel, UnreadableLayoutError } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { CloseError } from "./close-reasons.ts";
 import { parseDocName } from "./doc-names.ts";
 import { errorText, type Logger } from "./logger.ts";
+import { recoverStored } from "./recovery.ts";
 import type { Store } from "./storage/types.ts";
 
 interface DocState {
@@ -21,6 +22,15 @@ export function applyStored(
     if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
     for (const update of stored.updates) Y.applyUpdate(doc, update.data);
   });
+}
+
+/**
+ * A stored document that can never be loaded as it is (not a passing storage failure): refused
+ * with the reason, so the page offers its recovery (restore a version, import a file).
+ */
+export function unreadable(why: string, kind: "graph" | "review" = "graph"): CloseError {
+  const what = kind === "graph" ? "This model's saved data" : "This model's comments and votes";
+  return new CloseError("document-unreadable", `${what} can't be opened: ${why}.`);
 }
 
 /**
@@ -64,7 +74,7 @@ export class DocumentPersistence {
       applyStored(doc, stored);
     } catch (error) {
       this.logger.error("document-corrupt", { document: name, error: errorText(error) });
-      throw new CloseError("storage-error");
+      throw unreadable("a change stored with it cannot be read", parsed.kind);
     }
     const state = this.state(name);
     state.appendedSinceCompaction = stored.updates.length;
@@ -78,11 +88,41 @@ export class DocumentPersistence {
     try {
       migrateDoc(doc, "migration");
     } catch (error) {
-      throw new CloseError("storage-error", errorText(error));
+      this.logger.error("document-unreadable", { document: name, error: errorText(error) });
+      if (error instanceof UnreadableLayoutError) throw unreadable(error.message);
+      throw new CloseError("storage-error");
     } finally {
       doc.off("update", capture);
     }
     for (const update of updates) await this.append(name, update);
+  }
+
+  /**
+   * Recovery of a stored document that cannot be loaded (see `unreadable`): `write` makes the new
+   * content, and it goes straight to the store, never through a live document or a migration, on
+   * top of what of the stored state still reads (recovery.ts says why). A log that does not read
+   * whole is replaced by what does, unless another process compacted it meanwhile: then look again.
+   */
+  async overwriteStored(name: string, write: (doc: Y.Doc) => void): Promise<void> {
+    for (let attempt = 0; attempt < 5; attempt += 1) {
+      const stored = await this.store.loadDocument(name);
+      if (!stored) throw new CloseError("model-deleted");
+      const recovery = recoverStored(name, stored, write);
+      if (recovery.replaceLogWith) {
+        const uptoSeq = stored.updates[stored.updates.length - 1]?.seq ?? stored.snapshotSeq;
+        const replaced = await this.store.compactDocument(
+          name,
+          stored.snapshotSeq,
+          uptoSeq,
+          recovery.replaceLogWith,
+        );
+        if (!replaced) continue;
+        this.logger.info("document-log-replaced", { document: name, dropped: recovery.dropped });
+      }
+      await this.append(name, recovery.update);
+      return;
+    }
+    throw new CloseError("storage-error");
   }
 
   /** Resolves once the update is on disk. */

@@ -103,7 +103,9 @@ it("refuses a document whose stored data cannot be read, instead of serving it e
   const before = await server.store.loadDocument(model.id);
   const client = connect(server, model.id, model.tokens.editor);
   await waitFor(() => client.authFailures.length > 0, "refusal");
-  expect(client.authFailures[0]).toMatch(/^storage-error: /);
+  expect(client.authFailures[0]).toMatch(
+    /^document-unreadable: This model.s saved data can.t be opened: /,
+  );
   client.destroy();
   const after = await server.store.loadDocument(model.id);
   expect(after?.snapshot).toEqual(before?.snapshot);

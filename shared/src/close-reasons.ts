@@ -90,6 +90,12 @@ export const CLOSE_REASONS = {
     next: "",
     retry: false,
   },
+  "document-unreadable": {
+    wsCode: 4423,
+    message: "This model's saved data can't be opened.",
+    next: "Nothing was changed. An editor or the owner can restore a saved version or import a model file.",
+    retry: false,
+  },
   "out-of-sync": {
     wsCode: 4409,
     message: "This page missed some changes.",

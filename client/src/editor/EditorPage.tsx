@@ -1,10 +1,12 @@
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { ApiError, getModel, type ModelInfo } from "../app/api.ts";
 import { getDisplayName, recentModels, rememberModel } from "../app/local-store.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
 import { CollabSession } from "../collab/session.ts";
 import { DisplayNameDialog } from "../home/DisplayNameDialog.tsx";
 import { Editor } from "./Editor.tsx";
+import { RefusedModel } from "./RefusedModel.tsx";
+import { reopenRecovered, useRefusal } from "./use-refusal.ts";
 
 type Access = { role: string; title: string } | { error: string };
 
@@ -13,6 +15,11 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
   const [name, setName] = useState(getDisplayName());
   const [access, setAccess] = useState<Access | null>(null);
   const [session, setSession] = useState<CollabSession | null>(null);
+  const refusal = useRefusal(session);
+  const historyAccess = useMemo(
+    () => ({ modelId, token, displayName: name ?? "" }),
+    [modelId, token, name],
+  );
 
   useEffect(() => {
     if (!token) {
@@ -50,6 +57,16 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
   }, [modelId, token, name]);
 
   if (!name) return <DisplayNameDialog onDone={setName} />;
+  // Before the access error: a model that does not read cannot say its role either.
+  if (session && refusal)
+    return (
+      <RefusedModel
+        access={historyAccess}
+        role={access && "role" in access ? access.role : undefined}
+        reason={refusal.message}
+        onRecovered={() => reopenRecovered(session)}
+      />
+    );
   if (access && "error" in access)
     return (
       <div className="page-message" role="alert">

@@ -4,15 +4,17 @@ import {
   type ModelDiff,
   type ModelFile,
   parseModelFile,
+  readCheckIns,
   readModel,
   serverNotice,
+  toModelFile,
   VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
 import { graphDocName } from "../doc-names.ts";
 import type { Person } from "../identity.ts";
 import { errorText, type Logger } from "../logger.ts";
 import { readDocument, readModelFile } from "../model-files.ts";
-import type { ModelService } from "../models.ts";
+import { type ModelService, ModelUnavailableError } from "../models.ts";
 import type { Actor, Role, Store, VersionKind, VersionSummary } from "../storage/types.ts";
 import { newVersionId } from "./ids.ts";
 
@@ -67,8 +69,9 @@ export class VersionService {
   async save(
     modelId: string,
     input: { label: string; kind: VersionKind; by: Actor },
+    given?: ModelFile,
   ): Promise<VersionSummary> {
-    const file = await readModelFile(this.store, this.hocuspocus, modelId);
+    const file = given ?? (await readModelFile(this.store, this.hocuspocus, modelId));
     const summary: VersionSummary = {
       id: newVersionId(),
       modelId,
@@ -130,13 +133,9 @@ export class VersionService {
     modelId: string,
     versionId: string,
     by: Requester,
-  ): Promise<{ restored: VersionSummary; backup: VersionSummary }> {
+  ): Promise<{ restored: VersionSummary; backup: VersionSummary | null }> {
     const { summary, file } = await this.get(modelId, versionId);
-    const backup = await this.save(modelId, {
-      label: `Before restoring “${summary.label}”`,
-      kind: "auto",
-      by: actorOf(by),
-    });
+    const backup = await this.saveBackup(modelId, summary.label, by);
     const { title, masteryGoal, nodes, edges } = file;
     await this.models.replaceContent(
       modelId,
@@ -148,9 +147,50 @@ export class VersionService {
         version: { id: summary.id, label: summary.label },
       },
       file.checkIns ?? [],
+      // Comments are not rolled back; only a review document that cannot be read takes these.
+      file.review,
     );
     this.forgetQuiet(modelId);
     return { restored: summary, backup };
+  }
+
+  /**
+   * The state before a restore, as an automatic version. When the comments cannot be read, the
+   * graph is kept without them; when the graph cannot be read either (a corrupt log), there is
+   * no state to keep: the restore is how it is recovered, so it goes ahead without a backup.
+   */
+  private async saveBackup(
+    modelId: string,
+    label: string,
+    by: Requester,
+  ): Promise<VersionSummary | null> {
+    const input = { label: `Before restoring “${label}”`, kind: "auto" as const, by: actorOf(by) };
+    try {
+      return await this.save(modelId, input);
+    } catch (error) {
+      if (!(error instanceof ModelUnavailableError)) throw error;
+      this.logger.warn("restore-backup-partial", { model: modelId, error: errorText(error) });
+    }
+    try {
+      const graph = await readDocument(
+        this.store,
+        this.hocuspocus,
+        graphDocName(modelId),
+        (doc) => ({
+          model: readModel(doc),
+          checkIns: readCheckIns(doc),
+        }),
+      );
+      return await this.save(
+        modelId,
+        input,
+        toModelFile(graph.model, { checkIns: graph.checkIns }),
+      );
+    } catch (error) {
+      if (!(error instanceof ModelUnavailableError)) throw error;
+      this.logger.warn("restore-without-backup", { model: modelId, error: errorText(error) });
+      return null;
+    }
   }
 
   /** A change to the model's graph: (re)starts its quiet period. Called on every accepted update. */

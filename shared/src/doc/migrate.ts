@@ -11,29 +11,53 @@ const STEPS: Record<number, (doc: Y.Doc) => void> = {
   0: () => {},
 };
 
-export function docSchemaVersion(doc: Y.Doc): number {
-  const version = metaMap(doc).get("schemaVersion");
-  return typeof version === "number" ? version : 0;
-}
+/** A stored layout version this app cannot read (newer, or not a layout version at all). */
+export class UnreadableLayoutError extends Error {}
 
-export class NewerSchemaError extends Error {
+export class NewerSchemaError extends UnreadableLayoutError {
   constructor(readonly version: number) {
     super(
-      `This model was saved by a newer version of Logic Canvas (layout ${version}; this one reads up to ${SCHEMA_VERSION}). Reload to update.`,
+      `it was saved by a newer version of Logic Canvas (layout ${version}; this one reads up to ${SCHEMA_VERSION})`,
     );
   }
 }
 
-/** Migrates in one transaction; returns whether anything changed. */
+/** Short, so it fits a WebSocket close reason; never echoes the stored value at length. */
+function describe(value: unknown): string {
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "not a number";
+  if (typeof value === "string") return "text";
+  return value === null ? "empty" : typeof value === "object" ? "a structure" : typeof value;
+}
+
+/**
+ * The document's layout version: a whole number from 0 to SCHEMA_VERSION (a document from before
+ * versions were recorded has none, which is 0). Anything else is refused, never looped over:
+ * a version of -2^60 would otherwise mean 2^60 migration steps.
+ */
+export function docSchemaVersion(doc: Y.Doc): number {
+  const version = metaMap(doc).get("schemaVersion");
+  if (version === undefined) return 0;
+  if (typeof version === "number" && Number.isInteger(version) && version > SCHEMA_VERSION) {
+    throw new NewerSchemaError(version);
+  }
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 0) {
+    throw new UnreadableLayoutError(
+      `its layout version is ${describe(version)}, not a whole number from 0 to ${SCHEMA_VERSION}`,
+    );
+  }
+  return version;
+}
+
+/**
+ * Migrates in one transaction; returns whether anything changed. Throws UnreadableLayoutError
+ * (NewerSchemaError for a newer layout) before changing anything when the version is not one
+ * this app reads, so the number of steps is at most SCHEMA_VERSION.
+ */
 export function migrateDoc(doc: Y.Doc, origin: unknown): boolean {
-  let version = docSchemaVersion(doc);
-  if (version > SCHEMA_VERSION) throw new NewerSchemaError(version);
-  if (version === SCHEMA_VERSION) return false;
+  const from = docSchemaVersion(doc);
+  if (from === SCHEMA_VERSION) return false;
   doc.transact(() => {
-    while (version < SCHEMA_VERSION) {
-      STEPS[version]?.(doc);
-      version += 1;
-    }
+    for (let version = from; version < SCHEMA_VERSION; version += 1) STEPS[version]?.(doc);
     metaMap(doc).set("schemaVersion", SCHEMA_VERSION);
   }, origin);
   return true;
