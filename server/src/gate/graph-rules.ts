@@ -15,6 +15,7 @@ import {
 import * as Y from "yjs";
 import { EndpointIndex } from "./endpoint-index.ts";
 import { type Entry, itemProblem, itemsInside, type Place, placeOf } from "./graph-items.ts";
+import { orphanProblem } from "./orphans.ts";
 import type { AnyType, Changes, DocValidator } from "./shadow.ts";
 
 /**
@@ -37,6 +38,9 @@ interface GateState {
   /** Problems found in items Yjs deleted (and is about to collect) while applying the write. */
   problems: string[];
   endpoints: EndpointIndex;
+  /** The update being applied, and whether any of it landed in a collected parent. */
+  update: Uint8Array | null;
+  orphans: boolean;
 }
 
 const states = new WeakMap<Y.Doc, GateState>();
@@ -64,6 +68,8 @@ function stateOf(doc: Y.Doc): GateState {
       after: new Map(),
       problems: [],
       endpoints: new EndpointIndex(doc),
+      update: null,
+      orphans: false,
     };
     doc.on("afterTransaction", (tr: Y.Transaction) => {
       if (!created.gating) return;
@@ -121,6 +127,7 @@ function checkInserted(shadow: Y.Doc, state: GateState, touched: Touched): strin
     if (!structs) continue;
     for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
       const item = structs[i];
+      if (item instanceof Y.GC) state.orphans = true;
       if (!(item instanceof Y.Item)) continue;
       const live = !item.deleted;
       const problem = itemProblem(item, live, Math.max(0, before - item.id.clock));
@@ -219,9 +226,11 @@ export const graphValidator: DocValidator = {
     checkInsMap(doc);
     stateOf(doc);
   },
-  begin(shadow) {
+  begin(shadow, update) {
     const state = stateOf(shadow);
     state.gating = true;
+    state.update = update;
+    state.orphans = false;
     state.problems = [];
     state.before = new Map();
     state.after = new Map();
@@ -241,6 +250,7 @@ export function validateGraphUpdate(shadow: Y.Doc, changes: Changes): string | n
   };
   const problem =
     checkInserted(shadow, state, touched) ??
+    (state.orphans && state.update ? orphanProblem(state.update, shadow.store) : null) ??
     checkChanges(changes, touched) ??
     checkCounts(shadow, touched);
   if (problem) return problem;

@@ -1,4 +1,4 @@
-import { metaMap, readModel, SCHEMA_VERSION } from "@logic-canvas/shared";
+import { metaMap, nodesMap, readModel, SCHEMA_VERSION } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { CreatedModel } from "../../../server/test/helpers.ts";
@@ -8,6 +8,7 @@ import {
   type ServerProcess,
   startServerProcess,
   synced,
+  waitFor,
 } from "../harness.ts";
 import {
   attempt,
@@ -170,5 +171,25 @@ describe("the layout version (1a, gate half)", () => {
   }
   it("accepts the current version", async () => {
     expect(await refused((d) => metaMap(d).set("schemaVersion", SCHEMA_VERSION))).toBeNull();
+  });
+});
+
+describe("writes into cards that no longer exist", () => {
+  it("refuses 3 MB written into a card deleted by an earlier change", async () => {
+    const own = await model(server);
+    const client = connect(server, own.id, own.tokens.editor, new Y.Doc({ gc: false }));
+    await synced(client);
+    const solo = node(client.doc, "solo");
+    nodesMap(client.doc).delete("solo");
+    await acknowledged(client);
+    expect(client.closes).toEqual([]);
+    // Yjs turns a write into a collected card into a placeholder, but the bytes came with it.
+    solo.set("notes", MB3);
+    await waitFor(
+      () => client.closes.length > 0 || client.provider.unsyncedChanges === 0,
+      "the write to be refused or acknowledged",
+    );
+    client.destroy();
+    expect(client.closes[0]).toMatch(/^invalid-write: .*no longer exist/);
   });
 });
