@@ -8,8 +8,10 @@ import {
   MAX_EDGES,
   MAX_NODES,
   type Measurement,
+  NOTES_MAX,
   nodeSchema,
   type SmartGoal,
+  TITLE_MAX,
 } from "../schema.ts";
 import { EDGE_FIELDS, NODE_FIELDS, plainFields, readOnKind } from "./fields.ts";
 import {
@@ -166,8 +168,10 @@ export function readModelWithIssues(doc: Y.Doc): {
   const masteryGoal = meta.get("masteryGoal");
   return {
     model: {
-      title: typeof title === "string" && title.trim() !== "" ? title : UNTITLED,
-      masteryGoal: typeof masteryGoal === "string" ? masteryGoal : "",
+      // Cut to the file format's lengths, so a document stored with longer ones still exports.
+      title:
+        typeof title === "string" && title.trim() !== "" ? title.slice(0, TITLE_MAX) : UNTITLED,
+      masteryGoal: typeof masteryGoal === "string" ? masteryGoal.slice(0, NOTES_MAX) : "",
       nodes,
       edges,
     },
