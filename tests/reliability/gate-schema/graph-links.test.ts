@@ -68,6 +68,34 @@ describe("backward links caused by one writer are refused", () => {
   });
 });
 
+describe("the gate's index of each card's links", () => {
+  it("knows links the server itself wrote (content replacement) while the document was open", async () => {
+    const target = await model(server);
+    // A viewer keeps the document open; a first write builds the server's shadow of it...
+    const viewer = connect(server, target.id, target.tokens.viewer);
+    await synced(viewer);
+    expect(await attempt(server, target, (d) => node(d, "mid").set("notes", "open"))).toBeNull();
+    // ...then the owner replaces the content with one more link, to the mid-journey goal.
+    const file = {
+      ...ANY_FILE,
+      edges: [...ANY_FILE.edges, { id: "e3", source: "win", target: "mid" }],
+    };
+    const replaced = await fetch(`${server.url}/api/models/${target.id}/content`, {
+      method: "PUT",
+      headers: {
+        "Content-Type": "application/json",
+        Authorization: `Bearer ${target.tokens.owner}`,
+      },
+      body: JSON.stringify(file),
+    });
+    expect(replaced.status).toBeLessThan(300);
+    await waitFor(() => edgesMap(viewer.doc).has("e3"), "the viewer to see the new link");
+    const refusal = await attempt(server, target, (d) => node(d, "mid").set("kind", "smallWin"));
+    viewer.destroy();
+    expect(refusal).toMatch(/^invalid-write: .*within the same column/);
+  });
+});
+
 describe("files are refused for a backward link or a self link, at its place", () => {
   const withEdges = (edges: object[]) => ({ ...ANY_FILE, edges: [...ANY_FILE.edges, ...edges] });
   for (const [what, edge] of [
