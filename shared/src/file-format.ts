@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { checkLink } from "./link-rules.ts";
 import { reviewSchema } from "./review/schema.ts";
 import { isoDateSchema, type LogicModel, modelSchema } from "./schema.ts";
 
@@ -132,8 +133,36 @@ function duplicateIds(file: ModelFile): FileError[] {
   return errors;
 }
 
+/**
+ * A link drawn backward or to itself means nothing; a file that holds one is refused, with the
+ * link's place, rather than stored. (A link to a card the file lacks is kept: `validateModel`
+ * reports it, as it does for one a concurrent delete leaves.)
+ */
+function wrongWayLinks(file: ModelFile): FileError[] {
+  const byId = new Map(file.nodes.map((node) => [node.id, node]));
+  const errors: FileError[] = [];
+  file.edges.forEach((edge, index) => {
+    if (errors.length >= 50) return;
+    const source = byId.get(edge.source);
+    const target = byId.get(edge.target);
+    if (!source || !target) return;
+    const check = checkLink(source, target, edge);
+    if (!check.ok) errors.push({ path: `edges[${index}]`, message: check.message });
+  });
+  return errors;
+}
+
+export interface ParseOptions {
+  /**
+   * "keep" for files this app stored itself (saved versions): merging concurrent edits can leave
+   * a backward link in a model, which `validateModel` reports, and its saved versions must still
+   * read. Files from outside (imports, content replacement) are refused for one.
+   */
+  backwardLinks?: "refuse" | "keep";
+}
+
 /** Reads a file (its text or its parsed JSON) into a model, or says precisely what is wrong. */
-export function parseModelFile(input: unknown): ParseModelFileResult {
+export function parseModelFile(input: unknown, options: ParseOptions = {}): ParseModelFileResult {
   let data = input;
   if (typeof input === "string") {
     try {
@@ -170,6 +199,7 @@ export function parseModelFile(input: unknown): ParseModelFileResult {
       errors: parsed.error.issues.flatMap((issue) => describeZodIssue(issue, migrated)),
     };
   const errors = duplicateIds(parsed.data);
+  if (options.backwardLinks !== "keep") errors.push(...wrongWayLinks(parsed.data));
   if (errors.length) return { ok: false, errors };
   const { title, masteryGoal, nodes, edges } = parsed.data;
   return { ok: true, model: { title, masteryGoal, nodes, edges }, file: parsed.data };

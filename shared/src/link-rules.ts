@@ -7,6 +7,8 @@ import type { LogicEdge, LogicNode } from "./schema.ts";
  */
 
 type GraphLike = { nodes: readonly LogicNode[]; edges: readonly LogicEdge[] };
+/** What a link check needs of a card. */
+export type LinkEnd = Pick<LogicNode, "id" | "kind" | "title">;
 
 /** A card's title as a message quotes it: in quotes, shortened when long. */
 export function quoteTitle(node: Pick<LogicNode, "title"> | undefined, fallbackId = ""): string {
@@ -36,8 +38,8 @@ export type ConnectCheck =
     };
 
 export function checkLink(
-  source: LogicNode | undefined,
-  target: LogicNode | undefined,
+  source: LinkEnd | undefined,
+  target: LinkEnd | undefined,
   ids: { source: string; target: string },
 ): ConnectCheck {
   if (!source || !target) {

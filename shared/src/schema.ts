@@ -10,6 +10,11 @@ export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const TITLE_MAX = 500;
 export const NOTES_MAX = 10_000;
 export const SHORT_TEXT_MAX = 200;
+/** Caps of a model: the readers read no more than these, and the write gate refuses more. */
+export const MAX_NODES = 20_000;
+export const MAX_EDGES = 100_000;
+export const MAX_MEASUREMENTS = 10_000;
+export const MAX_CHECK_INS = 1_000;
 
 export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
 
@@ -25,9 +30,9 @@ export const innovationStageSchema = z.enum(INNOVATION_STAGES, {
 
 /** Known units; any other short text (e.g. "lexile level") is accepted too. */
 export const KNOWN_UNITS = ["percent", "students", "score", "count"] as const;
-export const unitSchema = z.string().trim().min(1, "must not be empty").max(40);
+export const unitSchema = z.string().max(40).trim().min(1, "must not be empty");
 
-const finiteNumber = z
+export const finiteNumber = z
   .number({ error: "must be a number" })
   .refine(Number.isFinite, "must be finite");
 
@@ -37,12 +42,18 @@ export const datedValueSchema = z.strictObject({
   date: isoDateSchema.optional(),
 });
 
+export const indicatorSchema = z.string().max(SHORT_TEXT_MAX * 5);
+export const cohortSizeSchema = z
+  .number()
+  .int("must be a whole number")
+  .positive("must be more than 0");
+
 export const smartSchema = z.strictObject({
-  indicator: z.string().max(SHORT_TEXT_MAX * 5),
+  indicator: indicatorSchema,
   unit: unitSchema,
   baseline: datedValueSchema.optional(),
   target: datedValueSchema.optional(),
-  cohortSize: z.number().int("must be a whole number").positive("must be more than 0").optional(),
+  cohortSize: cohortSizeSchema.optional(),
 });
 
 export const measurementSchema = z.strictObject({
@@ -52,21 +63,24 @@ export const measurementSchema = z.strictObject({
 });
 
 export const positionSchema = z.strictObject({ x: finiteNumber, y: finiteNumber });
+/** The length is checked before trimming, so blank padding cannot carry megabytes. */
+export const titleSchema = z
+  .string()
+  .max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`)
+  .trim()
+  .min(1, "must not be empty");
+export const notesSchema = z.string().max(NOTES_MAX, `must be at most ${NOTES_MAX} characters`);
 
 export const nodeSchema = z
   .strictObject({
     id: idSchema,
     kind: nodeKindSchema,
-    title: z
-      .string()
-      .trim()
-      .min(1, "must not be empty")
-      .max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`),
-    notes: z.string().max(NOTES_MAX, `must be at most ${NOTES_MAX} characters`).optional(),
+    title: titleSchema,
+    notes: notesSchema.optional(),
     position: positionSchema.optional(),
     stage: innovationStageSchema.optional(),
     smart: smartSchema.optional(),
-    measurements: z.array(measurementSchema).max(10_000).optional(),
+    measurements: z.array(measurementSchema).max(MAX_MEASUREMENTS).optional(),
   })
   .superRefine((node, ctx) => {
     if (node.stage !== undefined && node.kind !== "activity") {
@@ -94,14 +108,14 @@ export const edgeSchema = z.strictObject({
   id: idSchema,
   source: idSchema,
   target: idSchema,
-  rationale: z.string().max(NOTES_MAX).optional(),
+  rationale: notesSchema.optional(),
 });
 
 export const modelSchema = z.strictObject({
-  title: z.string().trim().min(1, "must not be empty").max(TITLE_MAX),
-  masteryGoal: z.string().max(NOTES_MAX),
-  nodes: z.array(nodeSchema).max(20_000, "a model holds at most 20,000 nodes"),
-  edges: z.array(edgeSchema).max(100_000, "a model holds at most 100,000 links"),
+  title: titleSchema,
+  masteryGoal: notesSchema,
+  nodes: z.array(nodeSchema).max(MAX_NODES, "a model holds at most 20,000 nodes"),
+  edges: z.array(edgeSchema).max(MAX_EDGES, "a model holds at most 100,000 links"),
 });
 
 export type LogicNode = z.infer<typeof nodeSchema>;

@@ -1,214 +1,220 @@
 import {
-  canConnect,
+  CHECK_INS_COLLECTION,
   checkInsMap,
+  checkLink,
+  EDGES_COLLECTION,
   edgesMap,
-  isoDateSchema,
-  isUnreadable,
-  type LogicNode,
+  type LinkEnd,
   metaMap,
-  NOTES_MAX,
+  NODES_COLLECTION,
+  nodeKindSchema,
   nodesMap,
-  readEdge,
-  readNode,
-  SCHEMA_VERSION,
-  TITLE_MAX,
+  plainFieldProblem,
+  plainFields,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
+import { EndpointIndex } from "./endpoint-index.ts";
+import { type Entry, itemProblem, itemsInside, type Place, placeOf } from "./graph-items.ts";
+import { orphanProblem } from "./orphans.ts";
 import type { AnyType, Changes, DocValidator } from "./shadow.ts";
 
 /**
- * Write validation of the graph document. Only what an update touched is checked, so the cost
- * follows the size of the edit, not of the model. What a single writer can get wrong is refused
- * (unknown kinds, oversized fields, unknown fields, an edge drawn backward or to itself); what
- * only merging concurrent valid edits produces (an edge whose card someone else deleted, a
- * duplicate link) is accepted and reported by `validateModel`.
+ * Write validation of the graph document against its one field table (shared `doc/fields.ts`).
+ * Every item an update inserts is checked where it sits, live or already deleted (a value
+ * overwritten within the update still reaches the stored log), so the cost follows the size of
+ * the edit, not of the model. What a single writer gets wrong is refused: unknown keys, values
+ * of the wrong type or size, values on a card kind that does not read them, a card without its
+ * id, kind or title, caps, and a link drawn backward or to itself, whether by drawing the link,
+ * creating a card at its end or changing that card's kind. What only merging concurrent valid
+ * edits produces (a link whose card someone else deleted or moved, a duplicate link, a stale
+ * stage) is accepted, ignored or reported by `validateModel`.
  */
 
-const NODE_KEYS = new Set([
-  "id",
-  "kind",
-  "title",
-  "notes",
-  "position",
-  "stage",
-  "smart",
-  "measurements",
-]);
-const EDGE_KEYS = new Set(["id", "source", "target", "rationale"]);
-const SMART_KEYS = new Set(["indicator", "unit", "cohortSize", "baseline", "target"]);
-const DATED_KEYS = new Set(["value", "date"]);
-const MAX_NODES = 20_000;
-const MAX_EDGES = 100_000;
+interface GateState {
+  /** True between `begin` and `check`: the transaction being applied is a gated write. */
+  gating: boolean;
+  before: Map<number, number>;
+  after: Map<number, number>;
+  /** Problems found in items Yjs deleted (and is about to collect) while applying the write. */
+  problems: string[];
+  endpoints: EndpointIndex;
+  /** The update being applied, and whether any of it landed in a collected parent. */
+  update: Uint8Array | null;
+  orphans: boolean;
+}
 
-/** The entry of `root` that `type` sits in, with the key path below it. */
-function entryOf(type: AnyType, root: AnyType): { id: string; depth: number } | null {
-  let current: AnyType = type;
-  let depth = 0;
-  while (current._item) {
-    const parent = current._item.parent as AnyType;
-    if (parent === root) {
-      const id = current._item.parentSub;
-      return id === null ? null : { id, depth };
+const states = new WeakMap<Y.Doc, GateState>();
+
+function isNew(state: GateState, item: Y.Item): boolean {
+  return item.id.clock + item.length > (state.before.get(item.id.client) ?? 0);
+}
+
+/** A deleted new item and, for a new type, everything inside it (collected with it unchecked). */
+function checkDeleted(state: GateState, item: Y.Item): void {
+  if (!isNew(state, item)) return;
+  const from = Math.max(0, (state.before.get(item.id.client) ?? 0) - item.id.clock);
+  const problem = itemProblem(item, false, from);
+  if (problem) state.problems.push(problem);
+  if (item.content instanceof Y.ContentType)
+    for (const inner of itemsInside(item.content.type)) checkDeleted(state, inner);
+}
+
+function stateOf(doc: Y.Doc): GateState {
+  let state = states.get(doc);
+  if (!state) {
+    const created: GateState = {
+      gating: false,
+      before: new Map(),
+      after: new Map(),
+      problems: [],
+      endpoints: new EndpointIndex(doc),
+      update: null,
+      orphans: false,
+    };
+    doc.on("afterTransaction", (tr: Y.Transaction) => {
+      if (!created.gating) return;
+      created.before = tr.beforeState;
+      created.after = tr.afterState;
+    });
+    // Yjs drops the content of deleted items when the transaction ends; the write is checked
+    // for what it carried, since its bytes are stored as they came.
+    doc.gcFilter = (item) => {
+      if (created.gating && created.problems.length === 0) checkDeleted(created, item);
+      return true;
+    };
+    states.set(doc, created);
+    state = created;
+  }
+  return state;
+}
+
+/** What one write touched, beyond the values themselves. */
+interface Touched {
+  entries: Map<Y.Map<unknown>, Entry>;
+  /** Cards created or whose kind changed: their links are checked. */
+  cards: Set<string>;
+  edges: Set<string>;
+  lists: Map<Y.Array<unknown>, number>;
+}
+
+function noteLiveItem(doc: Y.Doc, item: Y.Item, place: Place | null, touched: Touched): void {
+  const key = item.parentSub;
+  if (!place) return;
+  if (place.at === "collection" && key !== null) {
+    if (place.name === "nodes") touched.cards.add(key);
+    if (place.name === "edges") touched.edges.add(key);
+    const map = (place.name === "nodes" ? nodesMap : edgesMap)(doc).get(key);
+    if (map instanceof Y.Map && place.name !== "checkIns")
+      touched.entries.set(map, { collection: place.name as Entry["collection"], id: key, map });
+  } else if (place.at === "map" && place.entry) {
+    touched.entries.set(place.entry.map, place.entry);
+    if (place.entry.map === item.parent) {
+      if (key === "kind" && place.entry.collection === "nodes") touched.cards.add(place.entry.id);
+      if ((key === "source" || key === "target") && place.entry.collection === "edges")
+        touched.edges.add(place.entry.id);
     }
-    current = parent;
-    depth += 1;
+  } else if (place.at === "array") {
+    touched.lists.set(item.parent as Y.Array<unknown>, place.def.max);
   }
-  return null;
 }
 
-function checkMeta(meta: Y.Map<unknown>, keys: Set<string | null>): string | null {
-  for (const key of keys) {
-    if (key === null) return "the model's details were written in an unknown form";
-    const value = meta.get(key);
-    if (value === undefined) continue;
-    if (key === "title") {
-      if (typeof value !== "string" || value.length > TITLE_MAX)
-        return `the model title must be text of at most ${TITLE_MAX} characters`;
-    } else if (key === "masteryGoal") {
-      if (typeof value !== "string" || value.length > NOTES_MAX)
-        return `the mastery goal must be text of at most ${NOTES_MAX} characters`;
-    } else if (key === "schemaVersion") {
-      if (typeof value !== "number" || !Number.isInteger(value) || value > SCHEMA_VERSION)
-        return "the model's layout version is not one this server knows";
-    } else if (key === "checkIns") {
-      if (
-        !Array.isArray(value) ||
-        value.length > 1_000 ||
-        value.some((d) => typeof d !== "string" || d.length > 32)
-      )
-        return "check-in dates must be a list of at most 1,000 dates";
-    } else {
-      return `the model has no field "${key.slice(0, 40)}"`;
-    }
-  }
-  return null;
-}
-
-/** The top-level check-in map (shared `doc/check-ins.ts`): ISO date -> true, at most 1,000. */
-function checkCheckIns(map: Y.Map<unknown>, keys: Set<string | null>): string | null {
-  for (const key of keys) {
-    if (key === null) return "check-in dates were written in an unknown form";
-    if (!map.has(key)) continue;
-    if (map.get(key) !== true || !isoDateSchema.safeParse(key).success)
-      return "a check-in must be a date written YYYY-MM-DD";
-  }
-  if (map._map.size > 1_000 && map.size > 1_000)
-    return "a model holds at most 1,000 check-in dates";
-  return null;
-}
-
-function checkSmartMap(node: Y.Map<unknown>): string | null {
-  const smart = node.get("smart");
-  if (smart === undefined) return null;
-  if (!(smart instanceof Y.Map)) return "its SMART target is not a map of fields";
-  for (const [key, value] of smart) {
-    if (!SMART_KEYS.has(key)) return `its SMART target has no field "${key.slice(0, 40)}"`;
-    if (key === "baseline" || key === "target") {
-      if (!(value instanceof Y.Map)) return `its ${key} is not a map of fields`;
-      for (const [k, v] of value) {
-        if (!DATED_KEYS.has(k)) return `its ${key} has no field "${k.slice(0, 40)}"`;
-        if (k === "value" && (typeof v !== "number" || !Number.isFinite(v)))
-          return `its ${key} value must be a number`;
-        if (k === "date" && (typeof v !== "string" || v.length > 32))
-          return `its ${key} date must be a date`;
-      }
-    }
-  }
-  const measurements = node.get("measurements");
-  if (measurements !== undefined && !(measurements instanceof Y.Array))
-    return "its measurements are not a list";
-  return null;
-}
-
-function checkNode(nodes: Y.Map<unknown>, id: string): string | null {
-  const map = nodes.get(id);
-  if (map === undefined) return null;
-  if (!(map instanceof Y.Map)) return `card ${id.slice(0, 64)} is not a map of fields`;
-  for (const key of map.keys()) {
-    if (!NODE_KEYS.has(key)) return `a card has no field "${key.slice(0, 40)}"`;
-  }
-  const node = readNode(map);
-  const name =
-    typeof map.get("title") === "string"
-      ? `"${String(map.get("title")).slice(0, 40)}"`
-      : id.slice(0, 64);
-  if (isUnreadable(node)) return `card ${name}: ${node.message}`;
-  if (node.id !== id) return `card ${name} is stored under another id`;
-  const nested = checkSmartMap(map);
-  return nested ? `card ${name}: ${nested}` : null;
-}
-
-const QUICK_FIELDS = new Set(["position", "title", "notes"]);
-
-/**
- * Dragging and typing change one field of an existing card many times a second; those fields are
- * checked on their own instead of re-reading the whole card. Returns undefined when the change
- * touches anything else, so the full check runs.
- */
-function quickFieldCheck(
-  nodes: Y.Map<unknown>,
-  id: string,
-  fields: Set<string>,
-): string | null | undefined {
-  const map = nodes.get(id);
-  if (!(map instanceof Y.Map)) return undefined;
-  for (const field of fields) if (!QUICK_FIELDS.has(field)) return undefined;
-  const name = `card ${id.slice(0, 64)}`;
-  for (const field of fields) {
-    const value = map.get(field);
-    if (field === "position") {
-      const p = value as { x?: unknown; y?: unknown } | null;
-      const ok =
-        typeof p === "object" &&
-        p !== null &&
-        !Array.isArray(p) &&
-        Object.keys(p).length === 2 &&
-        typeof p.x === "number" &&
-        Number.isFinite(p.x) &&
-        typeof p.y === "number" &&
-        Number.isFinite(p.y);
-      if (!ok) return `${name}: position must be two finite numbers x and y`;
-    } else if (field === "title") {
-      if (typeof value !== "string" || value.trim() === "" || value.length > TITLE_MAX)
-        return `${name}: title must be text of 1 to ${TITLE_MAX} characters`;
-    } else if (value !== undefined && (typeof value !== "string" || value.length > NOTES_MAX)) {
-      return `${name}: notes must be text of at most ${NOTES_MAX} characters`;
+/** Checks every item the write inserted that is still live (deleted ones went through gcFilter). */
+function checkInserted(shadow: Y.Doc, state: GateState, touched: Touched): string | null {
+  for (const [client, after] of state.after) {
+    const before = state.before.get(client) ?? 0;
+    if (after <= before) continue;
+    const structs = shadow.store.clients.get(client);
+    if (!structs) continue;
+    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
+      const item = structs[i];
+      if (item instanceof Y.GC) state.orphans = true;
+      if (!(item instanceof Y.Item)) continue;
+      const live = !item.deleted;
+      const problem = itemProblem(item, live, Math.max(0, before - item.id.clock));
+      if (problem) return problem;
+      if (live) noteLiveItem(shadow, item, placeOf(item.parent as AnyType), touched);
     }
   }
   return null;
 }
 
-function nodeOf(nodes: Y.Map<unknown>, id: string): LogicNode | undefined {
+/** Deletions: a card or link losing its id, kind, title or ends; writes outside the layout. */
+function checkChanges(changes: Changes, touched: Touched): string | null {
+  for (const [type, keys] of changes) {
+    const place = placeOf(type);
+    if (!place) return "the change writes outside the model's layout";
+    if (place.at === "map" && place.entry && place.entry.map === type) {
+      for (const key of keys)
+        if (key && place.fields[key]) touched.entries.set(place.entry.map, place.entry);
+    }
+  }
+  return null;
+}
+
+function requiredProblem(entry: Entry): string | null {
+  const fields = (entry.collection === "nodes" ? NODES_COLLECTION : EDGES_COLLECTION).value;
+  if (fields.type !== "map") return null;
+  const name = `${entry.collection === "nodes" ? "card" : "link"} ${entry.id.slice(0, 64)}`;
+  for (const [key, def] of plainFields(fields.fields)) {
+    if (def.type !== "plain" || !def.required) continue;
+    const value = entry.map.get(key);
+    if (value === undefined) return `${name}: ${key} is missing`;
+    const problem = plainFieldProblem(def, value);
+    if (problem) return `${name}: ${key} ${problem}`;
+  }
+  if (entry.map.get("id") !== entry.id) return `${name} is stored under another id`;
+  return null;
+}
+
+function linkEnd(nodes: Y.Map<unknown>, id: string): LinkEnd | undefined {
   const map = nodes.get(id);
   if (!(map instanceof Y.Map)) return undefined;
-  const node = readNode(map);
-  return isUnreadable(node) ? undefined : node;
+  const kind = nodeKindSchema.safeParse(map.get("kind"));
+  if (!kind.success) return undefined;
+  const title = map.get("title");
+  return { id, kind: kind.data, title: typeof title === "string" ? title : id };
 }
 
-function checkEdge(
-  edges: Y.Map<unknown>,
-  nodes: Y.Map<unknown>,
-  id: string,
-  endpointsWritten: boolean,
-): string | null {
-  const map = edges.get(id);
-  if (map === undefined) return null;
-  if (!(map instanceof Y.Map)) return `link ${id.slice(0, 64)} is not a map of fields`;
-  for (const key of map.keys()) {
-    if (!EDGE_KEYS.has(key)) return `a link has no field "${key.slice(0, 40)}"`;
-  }
-  const edge = readEdge(map);
-  if (isUnreadable(edge)) return `link ${id.slice(0, 64)}: ${edge.message}`;
-  if (edge.id !== id) return `link ${id.slice(0, 64)} is stored under another id`;
-  if (!endpointsWritten) return null;
-  if (edge.source === edge.target) return "a card cannot link to itself";
-  const source = nodeOf(nodes, edge.source);
-  const target = nodeOf(nodes, edge.target);
-  // A missing end is what a concurrent delete leaves behind: reported on read, not refused.
-  if (!source || !target) return null;
-  const check = canConnect({ nodes: [source, target], edges: [] }, source.id, target.id);
+/** A link drawn backward or to itself; a missing end is what a concurrent delete leaves. */
+function linkProblem(nodes: Y.Map<unknown>, source: string, target: string): string | null {
+  const check = checkLink(linkEnd(nodes, source), linkEnd(nodes, target), { source, target });
   if (!check.ok && (check.code === "edge-backward" || check.code === "edge-self"))
     return check.message;
+  return null;
+}
+
+function checkLinks(shadow: Y.Doc, state: GateState, touched: Touched): string | null {
+  const nodes = nodesMap(shadow) as Y.Map<unknown>;
+  const edges = edgesMap(shadow);
+  for (const id of touched.edges) {
+    const edge = edges.get(id);
+    if (!(edge instanceof Y.Map)) continue;
+    const problem = linkProblem(nodes, String(edge.get("source")), String(edge.get("target")));
+    if (problem) return problem;
+  }
+  for (const id of touched.cards) {
+    for (const link of state.endpoints.linksOf(id)) {
+      const problem = linkProblem(nodes, link.source, link.target);
+      if (problem) return problem;
+    }
+  }
+  return null;
+}
+
+function checkCounts(shadow: Y.Doc, touched: Touched): string | null {
+  const caps = [
+    [nodesMap(shadow), NODES_COLLECTION],
+    [edgesMap(shadow), EDGES_COLLECTION],
+    [checkInsMap(shadow), CHECK_INS_COLLECTION],
+  ] as const;
+  for (const [map, def] of caps) {
+    // `size` walks every entry; `_map.size` (which also counts deleted keys) bounds it cheaply.
+    if (map._map.size > def.max && map.size > def.max)
+      return `a model holds at most ${def.max.toLocaleString("en")} ${def.many}`;
+  }
+  for (const [list, max] of touched.lists) {
+    if (list.length > max) return `a goal holds at most ${max.toLocaleString("en")} measurements`;
+  }
   return null;
 }
 
@@ -218,69 +224,40 @@ export const graphValidator: DocValidator = {
     nodesMap(doc);
     edgesMap(doc);
     checkInsMap(doc);
+    stateOf(doc);
+  },
+  begin(shadow, update) {
+    const state = stateOf(shadow);
+    state.gating = true;
+    state.update = update;
+    state.orphans = false;
+    state.problems = [];
+    state.before = new Map();
+    state.after = new Map();
   },
   check: validateGraphUpdate,
 };
 
 export function validateGraphUpdate(shadow: Y.Doc, changes: Changes): string | null {
-  const meta = metaMap(shadow);
-  const nodes = nodesMap(shadow) as Y.Map<unknown>;
-  const edges = edgesMap(shadow) as Y.Map<unknown>;
-  const checkIns = checkInsMap(shadow) as Y.Map<unknown>;
-  // Per node: the fields changed on the node map itself, or null when it needs a full check.
-  const nodeIds = new Map<string, Set<string> | null>();
-  const edgeIds = new Map<string, boolean>();
-  for (const [type, keys] of changes) {
-    if (type === meta) {
-      const problem = checkMeta(meta, keys);
-      if (problem) return problem;
-      continue;
-    }
-    if (type === checkIns) {
-      const problem = checkCheckIns(checkIns, keys);
-      if (problem) return problem;
-      continue;
-    }
-    if (type === nodes || type === edges) {
-      for (const key of keys) {
-        if (key === null) return "the model's cards or links were written in an unknown form";
-        if (type === nodes) nodeIds.set(key, null);
-        else edgeIds.set(key, true);
-      }
-      continue;
-    }
-    const inNode = entryOf(type, nodes);
-    if (inNode) {
-      const fields = nodeIds.get(inNode.id);
-      if (inNode.depth === 0 && fields !== null) {
-        const set = fields ?? new Set<string>();
-        for (const key of keys) if (key !== null) set.add(key);
-        nodeIds.set(inNode.id, set);
-      } else {
-        nodeIds.set(inNode.id, null);
-      }
-      continue;
-    }
-    const inEdge = entryOf(type, edges);
-    if (inEdge) {
-      const endpoints = inEdge.depth === 0 && (keys.has("source") || keys.has("target"));
-      edgeIds.set(inEdge.id, (edgeIds.get(inEdge.id) ?? false) || endpoints);
-      continue;
-    }
-    return "the change writes outside the model's layout";
+  const state = stateOf(shadow);
+  state.gating = false;
+  if (state.problems.length) return state.problems[0] ?? null;
+  const touched: Touched = {
+    entries: new Map(),
+    cards: new Set(),
+    edges: new Set(),
+    lists: new Map(),
+  };
+  const problem =
+    checkInserted(shadow, state, touched) ??
+    (state.orphans && state.update ? orphanProblem(state.update, shadow.store) : null) ??
+    checkChanges(changes, touched) ??
+    checkCounts(shadow, touched);
+  if (problem) return problem;
+  for (const entry of touched.entries.values()) {
+    if (entry.map._item?.deleted) continue;
+    const missing = requiredProblem(entry);
+    if (missing) return missing;
   }
-  // `size` walks every entry; `_map.size` (which also counts deleted keys) bounds it cheaply.
-  if (nodes._map.size > MAX_NODES && nodes.size > MAX_NODES)
-    return `a model holds at most ${MAX_NODES.toLocaleString("en")} cards`;
-  if (edges._map.size > MAX_EDGES && edges.size > MAX_EDGES)
-    return `a model holds at most ${MAX_EDGES.toLocaleString("en")} links`;
-  for (const [id, fields] of nodeIds) {
-    const problem = (fields && quickFieldCheck(nodes, id, fields)) ?? checkNode(nodes, id);
-    if (problem) return problem;
-  }
-  for (const [id, endpointsWritten] of edgeIds) {
-    const problem = checkEdge(edges, nodes, id, endpointsWritten);
-    if (problem) return problem;
-  }
-  return null;
+  return checkLinks(shadow, state, touched);
 }

@@ -23,7 +23,7 @@ export interface DocValidator {
    */
   define(doc: Y.Doc): void;
   /** Called right before an incoming update is applied to the shadow. */
-  begin?(shadow: Y.Doc): void;
+  begin?(shadow: Y.Doc, update: Uint8Array): void;
   /**
    * Given the shadow after the update, what changed and who wrote it, why the update must be
    * refused, or null.
@@ -63,7 +63,7 @@ export class ShadowDoc {
     shadow.on("afterTransaction", collect);
     let refusal: string | null;
     try {
-      validate.begin?.(shadow);
+      validate.begin?.(shadow, update);
       Y.applyUpdate(shadow, update);
       const pending = shadow.store.pendingStructs !== null || shadow.store.pendingDs !== null;
       refusal = pending ? OUT_OF_SYNC : validate.check(shadow, changes, writer);

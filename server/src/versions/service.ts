@@ -107,7 +107,7 @@ export class VersionService {
   ): Promise<{ summary: VersionSummary; file: ModelFile }> {
     const record = await this.store.getVersion(modelId, versionId);
     if (!record) throw new VersionNotFoundError(versionId);
-    const parsed = parseModelFile(record.file);
+    const parsed = parseModelFile(record.file, { backwardLinks: "keep" });
     if (!parsed.ok) {
       throw new Error(
         `version ${versionId} holds an unreadable file: ${parsed.errors[0]?.message}`,

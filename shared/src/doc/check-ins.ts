@@ -1,6 +1,6 @@
 import type * as Y from "yjs";
 import { parseOrRefuse } from "../errors.ts";
-import { isoDateSchema } from "../schema.ts";
+import { isoDateSchema, MAX_CHECK_INS } from "../schema.ts";
 
 /**
  * Check-in dates ("signposts"): when the team will revisit the model. A top-level
@@ -11,8 +11,10 @@ export function checkInsMap(doc: Y.Doc): Y.Map<true> {
   return doc.getMap("checkIns");
 }
 
+/** The valid dates, at most MAX_CHECK_INS (a document stored past the cap still reads). */
 export function readCheckIns(doc: Y.Doc): string[] {
-  return [...checkInsMap(doc).keys()].filter((d) => isoDateSchema.safeParse(d).success).sort();
+  const dates = [...checkInsMap(doc).keys()].filter((d) => isoDateSchema.safeParse(d).success);
+  return dates.sort().slice(0, MAX_CHECK_INS);
 }
 
 export function addCheckIn(doc: Y.Doc, date: string, origin: unknown): void {

@@ -1,4 +1,5 @@
 export * from "./check-ins.ts";
+export * from "./fields.ts";
 export * from "./layout.ts";
 export * from "./measurements.ts";
 export * from "./migrate.ts";

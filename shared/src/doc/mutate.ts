@@ -4,6 +4,7 @@ import { newId } from "../ids.ts";
 import { isGoalKind } from "../kinds.ts";
 import {
   type DatedValue,
+  isoDateSchema,
   type LogicEdge,
   type LogicNode,
   nodeSchema,
@@ -202,6 +203,11 @@ export function updateSmart(doc: Y.Doc, id: string, patch: SmartPatch, origin: u
     if (merged?.value !== undefined) next[key] = merged;
   }
   assertValidNode({ ...current, smart: next });
+  // A date typed before its value is not part of `next`; it is still checked before it is written.
+  for (const key of ["baseline", "target"] as const) {
+    const date = patch[key]?.date;
+    if (typeof date === "string") parseOrRefuse(isoDateSchema, date, `The ${key} date`);
+  }
   doc.transact(() => writeSmart(map, patch), origin);
 }
 

@@ -5,10 +5,15 @@ import {
   type LogicEdge,
   type LogicModel,
   type LogicNode,
+  MAX_EDGES,
+  MAX_NODES,
   type Measurement,
+  NOTES_MAX,
   nodeSchema,
   type SmartGoal,
+  TITLE_MAX,
 } from "../schema.ts";
+import { EDGE_FIELDS, NODE_FIELDS, plainFields, readOnKind } from "./fields.ts";
 import {
   type EdgeMap,
   edgesMap,
@@ -21,7 +26,10 @@ import {
 
 export const UNTITLED = "Untitled logic model";
 
-/** An entry of the document that does not read as a valid node or edge, with why. */
+/**
+ * An entry of the document that does not read as a valid node or edge, with why; or (id "") the
+ * cards or links past the model's cap, which are left out while the rest reads.
+ */
 export interface UnreadableEntry {
   collection: "nodes" | "edges";
   id: string;
@@ -67,20 +75,19 @@ function readMeasurements(node: NodeMap): Measurement[] | undefined {
   return list.toArray().map((entry) => ({ ...(entry as Measurement) }));
 }
 
-/** The raw fields of a node map as a plain object, before schema validation. */
+/**
+ * The raw fields of a node map as a plain object, before schema validation. Only the fields of
+ * `NODE_FIELDS` that are read on the card's kind are copied: one peer may set a stage while
+ * another moves the card out of the activities, and the merged card's stale stage is ignored
+ * rather than making the card unreadable.
+ */
 export function rawNode(node: NodeMap): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  for (const key of ["id", "kind", "title", "notes"]) {
-    const value = node.get(key);
-    if (value !== undefined) raw[key] = value;
-  }
-  // One peer may set a stage while another moves the card out of the activities: the merged
-  // card keeps a stale stage field, which is ignored rather than making the card unreadable.
-  const stage = node.get("stage");
-  if (stage !== undefined && node.get("kind") === "activity") raw.stage = stage;
-  const position = node.get("position");
-  if (position !== undefined) raw.position = position;
   const kind = node.get("kind");
+  for (const [key, def] of plainFields(NODE_FIELDS)) {
+    const value = node.get(key);
+    if (value !== undefined && readOnKind(def, kind)) raw[key] = value;
+  }
   if (typeof kind === "string" && (NODE_KINDS as readonly string[]).includes(kind)) {
     if (isGoalKind(kind as LogicNode["kind"])) {
       const smart = readSmart(node);
@@ -94,7 +101,7 @@ export function rawNode(node: NodeMap): Record<string, unknown> {
 
 export function rawEdge(edge: EdgeMap): Record<string, unknown> {
   const raw: Record<string, unknown> = {};
-  for (const key of ["id", "source", "target", "rationale"]) {
+  for (const [key] of plainFields(EDGE_FIELDS)) {
     const value = edge.get(key);
     if (value !== undefined) raw[key] = value;
   }
@@ -147,13 +154,24 @@ export function readModelWithIssues(doc: Y.Doc): {
   }
   nodes.sort(compareNodes);
   edges.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  // A document past a cap (stored before the gate refused it) still reads, up to the cap.
+  if (nodes.length > MAX_NODES) {
+    unreadable.push(pastCap("nodes", nodes.length, MAX_NODES, "cards"));
+    nodes.length = MAX_NODES;
+  }
+  if (edges.length > MAX_EDGES) {
+    unreadable.push(pastCap("edges", edges.length, MAX_EDGES, "links"));
+    edges.length = MAX_EDGES;
+  }
   const meta = metaMap(doc);
   const title = meta.get("title");
   const masteryGoal = meta.get("masteryGoal");
   return {
     model: {
-      title: typeof title === "string" && title.trim() !== "" ? title : UNTITLED,
-      masteryGoal: typeof masteryGoal === "string" ? masteryGoal : "",
+      // Cut to the file format's lengths, so a document stored with longer ones still exports.
+      title:
+        typeof title === "string" && title.trim() !== "" ? title.slice(0, TITLE_MAX) : UNTITLED,
+      masteryGoal: typeof masteryGoal === "string" ? masteryGoal.slice(0, NOTES_MAX) : "",
       nodes,
       edges,
     },
@@ -163,6 +181,20 @@ export function readModelWithIssues(doc: Y.Doc): {
 
 export function readModel(doc: Y.Doc): LogicModel {
   return readModelWithIssues(doc).model;
+}
+
+function pastCap(
+  collection: "nodes" | "edges",
+  count: number,
+  max: number,
+  what: string,
+): UnreadableEntry {
+  const n = (x: number) => x.toLocaleString("en");
+  return {
+    collection,
+    id: "",
+    message: `the model holds ${n(count)} ${what}; only the first ${n(max)} are read`,
+  };
 }
 
 function unreadableAt(collection: "nodes" | "edges", id: string): UnreadableEntry {
