@@ -35,28 +35,60 @@ interface ReviewCache {
 
 const caches = new WeakMap<Y.Doc, ReviewCache>();
 
-/** The key of `root` under which `type` sits, or null when it is not below `root`. */
-function keyUnder(type: AnyType, root: AnyType): string | null {
+/** The keys from `root` down to `type` (root's key first), or null when it is not below `root`. */
+function pathUnder(type: AnyType, root: AnyType): string[] | null {
+  const path: string[] = [];
   let current: AnyType = type;
   while (current._item) {
+    // An element of a list (as in a Y.XmlFragment) has no key; "" names no field of the layout.
+    path.unshift(current._item.parentSub ?? "");
     const parent = current._item.parent as AnyType;
-    if (parent === root) return current._item.parentSub;
+    if (parent === root) return path;
     current = parent;
   }
   return null;
 }
 
+/** Per touched thread: the message ids written, or null when the whole thread must be read. */
+type Touched = Map<string, Set<string> | null>;
+
+function touchThread(touched: Touched, key: string, messageIds: Iterable<string> | null): void {
+  const known = touched.get(key);
+  if (known === null) return;
+  if (messageIds === null) touched.set(key, null);
+  else touched.set(key, new Set([...(known ?? []), ...messageIds]));
+}
+
+/** Where a change below `threads` landed: a thread's own fields, its messages, or elsewhere. */
+function touchBelow(touched: Touched, path: string[], keys: Set<string | null>): void {
+  const [thread, field, messageId] = path as [string, string | undefined, string | undefined];
+  if (field === undefined) {
+    touchThread(touched, thread, keys.has("messages") ? null : []);
+  } else if (field === "messages" && messageId === undefined) {
+    touchThread(
+      touched,
+      thread,
+      [...keys].filter((k): k is string => k !== null),
+    );
+  } else if (field === "messages" && messageId !== undefined) {
+    touchThread(touched, thread, [messageId]);
+  } else {
+    touchThread(touched, thread, null);
+  }
+}
+
 function touchedKeys(tr: Y.Transaction, threads: AnyType, votes: AnyType, cache: ReviewCache) {
-  const touchedThreads = new Set<string>();
+  const touchedThreads: Touched = new Map();
   const touchedVotes = new Set<string>();
   for (const [type, keys] of tr.changed) {
-    if (type === threads || type === votes) {
-      const into = type === threads ? touchedThreads : touchedVotes;
-      for (const key of keys) if (key !== null) into.add(key);
-      if (keys.has(null)) cache.foreign = true;
+    if (keys.has(null) && (type === threads || type === votes)) cache.foreign = true;
+    if (type === threads) {
+      for (const key of keys) if (key !== null) touchThread(touchedThreads, key, null);
+    } else if (type === votes) {
+      for (const key of keys) if (key !== null) touchedVotes.add(key);
     } else {
-      const key = keyUnder(type, threads);
-      if (key !== null) touchedThreads.add(key);
+      const path = pathUnder(type, threads);
+      if (path) touchBelow(touchedThreads, path, keys);
       else cache.foreign = true;
     }
   }
@@ -75,11 +107,12 @@ function track(doc: Y.Doc): void {
   const votes = votesMap(doc);
   doc.on("afterTransaction", (tr: Y.Transaction) => {
     const touched = touchedKeys(tr, threads as AnyType, votes as AnyType, cache);
-    for (const key of touched.touchedThreads) {
-      if (!cache.beforeThreads.has(key)) cache.beforeThreads.set(key, cache.threads.get(key));
+    for (const [key, messageIds] of touched.touchedThreads) {
+      const previous = cache.threads.get(key);
+      if (!cache.beforeThreads.has(key)) cache.beforeThreads.set(key, previous);
       const value = threads.get(key);
       if (value === undefined) cache.threads.delete(key);
-      else cache.threads.set(key, readThreadEntry(key, value));
+      else cache.threads.set(key, readThreadEntry(key, value, previous, messageIds ?? undefined));
     }
     for (const key of touched.touchedVotes) {
       if (!cache.beforeVotes.has(key)) cache.beforeVotes.set(key, cache.votes.get(key));

@@ -46,7 +46,7 @@ function sameAuthor(a: Author | undefined, b: Author): boolean {
 
 const changed = (a: unknown, b: unknown) => !sameJson(a, b);
 const sameMessage = (a: MessageEntry, b: MessageEntry) =>
-  a.ref === b.ref && sameJson(a.read, b.read);
+  a === b || (a.ref === b.ref && sameJson(a.read, b.read));
 
 function messageViolation(
   id: string,

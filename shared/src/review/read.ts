@@ -105,17 +105,34 @@ function readHead(key: string, values: Record<string, unknown>): Read<ThreadHead
   return { ok: true, value: parsed.data };
 }
 
-export function readThreadEntry(key: string, value: unknown): ThreadEntry {
+/**
+ * Reads a thread entry. With `previous` (its entry before a change) and `touched` (the message
+ * ids the change wrote), only those messages are read again: a write into a long conversation
+ * costs what it wrote, not the conversation's length.
+ */
+export function readThreadEntry(
+  key: string,
+  value: unknown,
+  previous?: ThreadEntry,
+  touched?: ReadonlySet<string>,
+): ThreadEntry {
   const ref = refOf(value);
   const fields = fieldsOf(value, THREAD_FIELDS);
   if (!fields.ok)
     return { ref, messagesRef: null, read: fail(fields.problem), messages: new Map() };
   const messagesMap = fields.maps.get("messages");
-  const messages = new Map<string, MessageEntry>();
-  for (const [id, message] of messagesMap?.entries() ?? [])
-    messages.set(id, readMessageEntry(id, message));
+  const messagesRef = refOf(messagesMap);
   const head = messagesMap ? readHead(key, fields.values) : fail<ThreadHead>("has no messages");
-  return { ref, messagesRef: refOf(messagesMap), read: head, messages };
+  const incremental =
+    previous && touched && previous.ref === ref && previous.messagesRef === messagesRef;
+  const messages = incremental ? new Map(previous.messages) : new Map<string, MessageEntry>();
+  const ids = incremental ? touched : (messagesMap?.keys() ?? []);
+  for (const id of ids) {
+    const message = messagesMap?.get(id);
+    if (message === undefined) messages.delete(id);
+    else messages.set(id, readMessageEntry(id, message));
+  }
+  return { ref, messagesRef, read: head, messages };
 }
 
 export function readVoteEntry(key: string, value: unknown): Read<Vote> {

@@ -6,6 +6,7 @@ import {
   REVIEW_LIMITS,
   readReview,
   readReviewReport,
+  readThreadEntry,
   reply,
   reviewWriteViolations,
   snapshotReview,
@@ -120,5 +121,28 @@ describe("the write rules count entries against the caps", () => {
       `a model holds at most ${full} votes`,
     ]);
     expect(reviewWriteViolations(before, after, ana, totals([full - 1, full]))).toEqual([]);
+  });
+});
+
+describe("reading a conversation again after a change", () => {
+  it("reads only the messages written and ends where a full read does", () => {
+    const doc = new Y.Doc();
+    const id = startThread(
+      doc,
+      { anchor: { kind: "model" }, type: "idea", text: "first", author: ana },
+      "t",
+    );
+    for (let i = 0; i < 50; i += 1) reply(doc, id, `reply ${i}`, ben, "t");
+    const map = threadsMap(doc).get(id) as Y.Map<unknown>;
+    const before = readThreadEntry(id, map);
+    const added = reply(doc, id, "one more", ben, "t");
+    const messages = map.get("messages") as Y.Map<Y.Map<unknown>>;
+    const [edited] = [...messages.keys()];
+    messages.get(edited as string)?.set("text", "first, edited");
+    const touched = new Set([added, edited as string]);
+    const incremental = readThreadEntry(id, map, before, touched);
+    expect(incremental).toEqual(readThreadEntry(id, map));
+    const untouched = [...messages.keys()].find((k) => !touched.has(k)) as string;
+    expect(incremental.messages.get(untouched)).toBe(before.messages.get(untouched));
   });
 });
