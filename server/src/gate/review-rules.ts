@@ -1,13 +1,12 @@
 import {
   type Author,
-  type Read,
   type ReviewSnapshot,
   readThreadEntry,
   readVoteEntry,
   reviewWriteViolations,
   type ThreadEntry,
   threadsMap,
-  type Vote,
+  type VoteEntry,
   votesMap,
 } from "@logic-canvas/shared";
 import type * as Y from "yjs";
@@ -25,10 +24,10 @@ import type { AnyType, Changes, DocValidator } from "./shadow.ts";
 
 interface ReviewCache {
   threads: Map<string, ThreadEntry>;
-  votes: Map<string, Read<Vote>>;
+  votes: Map<string, VoteEntry>;
   /** Entries the incoming update touched, as they were before it (undefined = absent). */
   beforeThreads: Map<string, ThreadEntry | undefined>;
-  beforeVotes: Map<string, Read<Vote> | undefined>;
+  beforeVotes: Map<string, VoteEntry | undefined>;
   /** Whether the incoming update wrote outside `threads` and `votes`. */
   foreign: boolean;
 }

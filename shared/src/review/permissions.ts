@@ -3,14 +3,14 @@ import { sameJson } from "../json-equal.ts";
 import { threadsMap, votesMap } from "./doc.ts";
 import {
   type MessageEntry,
-  type Read,
   readThreadEntry,
   readVoteEntry,
   shortKey,
   type ThreadEntry,
   type ThreadHead,
+  type VoteEntry,
 } from "./read.ts";
-import { type Author, REVIEW_LIMITS, type Vote } from "./schema.ts";
+import { type Author, REVIEW_LIMITS } from "./schema.ts";
 
 /**
  * Who may change what in the review document, as a pure check the server runs on every
@@ -22,7 +22,7 @@ import { type Author, REVIEW_LIMITS, type Vote } from "./schema.ts";
 
 export interface ReviewSnapshot {
   threads: Map<string, ThreadEntry>;
-  votes: Map<string, Read<Vote>>;
+  votes: Map<string, VoteEntry>;
 }
 
 /** How many entries the whole document holds before and after the write. */
@@ -35,7 +35,7 @@ export function snapshotReview(doc: Y.Doc): ReviewSnapshot {
   const threads = new Map<string, ThreadEntry>();
   for (const [key, value] of threadsMap(doc).entries())
     threads.set(key, readThreadEntry(key, value));
-  const votes = new Map<string, Read<Vote>>();
+  const votes = new Map<string, VoteEntry>();
   for (const [key, value] of votesMap(doc).entries()) votes.set(key, readVoteEntry(key, value));
   return { threads, votes };
 }
@@ -140,10 +140,11 @@ function threadViolations(
   ];
 }
 
-function voteViolations(key: string, after: Read<Vote> | undefined, person: Author): string[] {
-  if (after === undefined) {
+function voteViolations(key: string, entry: VoteEntry | undefined, person: Author): string[] {
+  if (entry === undefined) {
     return key.endsWith(`:${person.id}`) ? [] : ["you can only withdraw your own vote"];
   }
+  const after = entry.read;
   if (!after.ok) return [`vote ${shortKey(key)} ${after.problem}`];
   if (!sameAuthor(after.value.author, person)) return ["you can only vote under your own name"];
   return [];
@@ -197,7 +198,7 @@ export function reviewWriteViolations(
   for (const key of voteKeys) {
     const previous = before.votes.get(key);
     const next = after.votes.get(key);
-    if (sameJson(previous, next)) continue;
+    if (previous === next || (previous && next && sameJson(previous.read, next.read))) continue;
     problems.push(...voteViolations(key, next, person));
   }
   return [...problems, ...capViolations(totals)];

@@ -62,20 +62,45 @@ function fail<T>(problem: string): Read<T> {
   return { ok: false, problem };
 }
 
-function fieldsOf(value: unknown, fields: typeof THREAD_FIELDS): FieldsRead {
-  if (!(value instanceof Y.Map)) return { ok: false, problem: "is not a Y.Map" };
-  return readFields(value.entries(), fields);
+/**
+ * Gives `entry` a `read` computed on first use. Capturing an entry (its Yjs identity and raw
+ * fields) is cheap; checking it against the schemas is not, and the write gate keeps every
+ * entry of a document but judges only the few a write touched.
+ */
+function withRead<E extends object, T>(entry: E, compute: () => Read<T>): E & { read: Read<T> } {
+  let memo: Read<T> | undefined;
+  return Object.defineProperty(entry, "read", {
+    enumerable: true,
+    get: () => {
+      memo ??= compute();
+      return memo;
+    },
+  }) as E & { read: Read<T> };
+}
+
+/** A Y.Map's fields as they are now (values are plain data or shared types, never copied). */
+function capture(value: unknown): [string, unknown][] | null {
+  return value instanceof Y.Map ? [...value.entries()] : null;
+}
+
+function fieldsOf(entries: [string, unknown][] | null, fields: typeof THREAD_FIELDS): FieldsRead {
+  if (!entries) return { ok: false, problem: "is not a Y.Map" };
+  return readFields(entries, fields);
+}
+
+function parseMessage(key: string, entries: [string, unknown][] | null): Read<CommentMessage> {
+  const fields = fieldsOf(entries, MESSAGE_FIELDS);
+  if (!fields.ok) return fail(fields.problem);
+  const { authorId, authorName, authorRole, ...rest } = fields.values;
+  const parsed = messageSchema.safeParse({ ...rest, author: authorOf(fields.values, "author") });
+  if (!parsed.success) return fail(issueText(parsed.error.issues[0]));
+  if (parsed.data.id !== key) return fail("is filed under another id");
+  return { ok: true, value: parsed.data };
 }
 
 export function readMessageEntry(key: string, value: unknown): MessageEntry {
-  const ref = refOf(value);
-  const fields = fieldsOf(value, MESSAGE_FIELDS);
-  if (!fields.ok) return { ref, read: fail(fields.problem) };
-  const { authorId, authorName, authorRole, ...rest } = fields.values;
-  const parsed = messageSchema.safeParse({ ...rest, author: authorOf(fields.values, "author") });
-  if (!parsed.success) return { ref, read: fail(issueText(parsed.error.issues[0])) };
-  if (parsed.data.id !== key) return { ref, read: fail("is filed under another id") };
-  return { ref, read: { ok: true, value: parsed.data } };
+  const entries = capture(value);
+  return withRead({ ref: refOf(value) }, () => parseMessage(key, entries));
 }
 
 function issueText(issue: { path: PropertyKey[]; message: string } | undefined): string {
@@ -117,25 +142,32 @@ export function readThreadEntry(
   touched?: ReadonlySet<string>,
 ): ThreadEntry {
   const ref = refOf(value);
-  const fields = fieldsOf(value, THREAD_FIELDS);
-  if (!fields.ok)
-    return { ref, messagesRef: null, read: fail(fields.problem), messages: new Map() };
-  const messagesMap = fields.maps.get("messages");
-  const messagesRef = refOf(messagesMap);
-  const head = messagesMap ? readHead(key, fields.values) : fail<ThreadHead>("has no messages");
+  const entries = capture(value);
+  const messagesMap = value instanceof Y.Map ? value.get("messages") : undefined;
+  const messagesRef = messagesMap instanceof Y.Map ? refOf(messagesMap) : null;
   const incremental =
     previous && touched && previous.ref === ref && previous.messagesRef === messagesRef;
   const messages = incremental ? new Map(previous.messages) : new Map<string, MessageEntry>();
-  const ids = incremental ? touched : (messagesMap?.keys() ?? []);
-  for (const id of ids) {
-    const message = messagesMap?.get(id);
-    if (message === undefined) messages.delete(id);
-    else messages.set(id, readMessageEntry(id, message));
+  if (messagesMap instanceof Y.Map) {
+    for (const id of incremental ? touched : messagesMap.keys()) {
+      const message = messagesMap.get(id);
+      if (message === undefined) messages.delete(id);
+      else messages.set(id, readMessageEntry(id, message));
+    }
   }
-  return { ref, messagesRef, read: head, messages };
+  return withRead({ ref, messagesRef, messages }, (): Read<ThreadHead> => {
+    const fields = fieldsOf(entries, THREAD_FIELDS);
+    if (!fields.ok) return fail(fields.problem);
+    return fields.maps.has("messages") ? readHead(key, fields.values) : fail("has no messages");
+  });
 }
 
-export function readVoteEntry(key: string, value: unknown): Read<Vote> {
+/** A vote entry; its value is plain data that Yjs never changes in place, so it is kept as is. */
+export interface VoteEntry {
+  read: Read<Vote>;
+}
+
+function parseVote(key: string, value: unknown): Read<Vote> {
   if (!isPlainObject(value)) return fail("is not a plain object");
   const fields = readFields(Object.entries(value), VOTE_FIELDS);
   if (!fields.ok) return fail(fields.problem);
@@ -145,6 +177,10 @@ export function readVoteEntry(key: string, value: unknown): Read<Vote> {
   if (key !== voteKey(parsed.data.target, parsed.data.author.id))
     return fail("is filed under the wrong key");
   return { ok: true, value: parsed.data };
+}
+
+export function readVoteEntry(key: string, value: unknown): VoteEntry {
+  return withRead({}, () => parseVote(key, value));
 }
 
 const byTime = (a: { createdAt: string; id: string }, b: { createdAt: string; id: string }) =>
@@ -194,7 +230,7 @@ export function readReviewReport(doc: Y.Doc): ReviewReading {
   }
   const votes: Vote[] = [];
   for (const [key, value] of votesMap(doc).entries()) {
-    const vote = readVoteEntry(key, value);
+    const vote = parseVote(key, value);
     if (vote.ok) votes.push(vote.value);
     else skipped.push(`vote ${shortKey(key)} ${vote.problem}`);
   }
