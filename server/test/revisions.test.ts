@@ -3,6 +3,7 @@ import {
   deleteNode,
   GOAL_KINDS,
   connect as link,
+  PENDING_REASONS_MAX,
   readModel,
   updateNode,
   updateSmart,
@@ -225,6 +226,42 @@ describe("revision log", () => {
     expect(editor.closes).toEqual([]);
     expect(await activity(model.id, model.tokens.viewer, `?node=${goal.id}`)).toEqual([]);
     viewer.destroy();
+    editor.destroy();
+  });
+
+  it("refuses reasons for cards not in the model, and more waiting reasons than the cap", async () => {
+    const { model, editor } = await goalModel();
+    const replies = statelessOf(editor);
+    const explain = (nodeId: string) =>
+      editor.provider.sendStateless(
+        JSON.stringify({ type: "revision-reason", nodeId, reason: "Because" }),
+      );
+    explain("no-such-card");
+    await waitFor(() => replies.length === 1, "a reply");
+    expect(replies[0]).toMatchObject({ type: "revision-reason-refused", nodeId: "no-such-card" });
+    expect(String(replies[0]?.message)).toMatch(/card is not in this model/);
+
+    // Ben adds the cards; Ana explains each before she changes it, so every reason waits.
+    const benClient = connect(server, model.id, sessionToken(model.tokens.owner, ben));
+    await synced(benClient);
+    const cards: string[] = [];
+    for (let i = 0; i <= PENDING_REASONS_MAX; i += 1)
+      cards.push(addNode(benClient.doc, { kind: "input", title: `Card ${i}` }, "l"));
+    await synced(benClient);
+    await waitFor(
+      () => cards.every((id) => readModel(editor.doc).nodes.some((n) => n.id === id)),
+      "Ana to see Ben's cards",
+    );
+    for (const id of cards) explain(id);
+    await waitFor(() => replies.length === cards.length + 1, "a reply to each reason");
+    const answers = replies.slice(1);
+    expect(answers.slice(0, -1).every((r) => r.type === "revision-reason-saved")).toBe(true);
+    expect(answers.at(-1)).toMatchObject({ type: "revision-reason-refused", nodeId: cards.at(-1) });
+    expect(String(answers.at(-1)?.message)).toMatch(
+      new RegExp(`at most ${PENDING_REASONS_MAX} reasons`),
+    );
+    expect(editor.closes).toEqual([]);
+    benClient.destroy();
     editor.destroy();
   });
 

@@ -21,12 +21,19 @@ export const CSV_HEADER = [
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
 
 /**
- * A cell as RFC 4180 writes it. Text a spreadsheet would run as a formula (= + - @, and a
- * leading tab or carriage return) gets an apostrophe in front; a plain negative number does not.
+ * Text a spreadsheet would run as a formula (OWASP CSV injection): = + - @ (or their fullwidth
+ * forms, which some locales convert) first, also after leading whitespace, line breaks or
+ * invisible characters, which spreadsheets trim; and a leading tab, carriage return or line feed.
+ */
+const FORMULA_START = /^[\s\p{Cc}\p{Cf}]*[=+\-@\uFF1D\uFF0B\uFF0D\uFF20]|^[\t\r\n]/u;
+
+/**
+ * A cell as RFC 4180 writes it. Text a spreadsheet would run as a formula gets an apostrophe in
+ * front; a plain (negative) number does not, even with spaces around it.
  */
 export function csvCell(value: string | number | undefined): string {
   let text = value === undefined ? "" : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !PLAIN_NUMBER.test(text)) text = `'${text}`;
+  if (FORMULA_START.test(text) && !PLAIN_NUMBER.test(text.trim())) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 

@@ -1,95 +1,140 @@
 import {
   type Author,
   type ReviewSnapshot,
-  readThread,
-  readVote,
+  readThreadEntry,
+  readVoteEntry,
   reviewWriteViolations,
+  type ThreadEntry,
   threadsMap,
+  type VoteEntry,
   votesMap,
 } from "@logic-canvas/shared";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import type { ConnectionContext } from "../context.ts";
 import type { AnyType, Changes, DocValidator } from "./shadow.ts";
 
 /**
- * Write validation of the review document: everyone writes as themselves and changes only their
- * own messages and votes (shared's `reviewWriteViolations`). Checking the whole document on every
- * write would cost its size; instead each shadow keeps a read copy of every thread and vote, kept
- * current by its own transactions, and a write is judged on the entries it touched, with their
- * values from just before it.
+ * Write validation of the review document: every entry a write touches is read with shared's
+ * readers (field table in shared/src/review/fields.ts), Yjs structure included, and judged by
+ * `reviewWriteViolations`. Checking the whole document on every write would cost its size;
+ * instead each shadow keeps the read entry of every thread and vote, kept current by its own
+ * transactions (so the entry counts behind the caps are a Map's size), and a write is judged on
+ * the entries it touched, with their values from just before it.
  */
 
 interface ReviewCache {
-  current: ReviewSnapshot;
-  /** Values the touched entries had before the incoming update (undefined = absent). */
-  before: ReviewSnapshot;
+  threads: Map<string, ThreadEntry>;
+  votes: Map<string, VoteEntry>;
+  /** Entries the incoming update touched, as they were before it (undefined = absent). */
+  beforeThreads: Map<string, ThreadEntry | undefined>;
+  beforeVotes: Map<string, VoteEntry | undefined>;
   /** Whether the incoming update wrote outside `threads` and `votes`. */
   foreign: boolean;
 }
 
 const caches = new WeakMap<Y.Doc, ReviewCache>();
 
-/** The key of `root` under which `type` sits, or null when it is not below `root`. */
-function keyUnder(type: AnyType, root: AnyType): string | null {
+/** The keys from `root` down to `type` (root's key first), or null when it is not below `root`. */
+function pathUnder(type: AnyType, root: AnyType): string[] | null {
+  const path: string[] = [];
   let current: AnyType = type;
   while (current._item) {
+    // An element of a list (as in a Y.XmlFragment) has no key; "" names no field of the layout.
+    path.unshift(current._item.parentSub ?? "");
     const parent = current._item.parent as AnyType;
-    if (parent === root) return current._item.parentSub;
+    if (parent === root) return path;
     current = parent;
   }
   return null;
 }
 
-function readThreadEntry(threads: AnyType, key: string): unknown {
-  const value = (threads as Y.Map<unknown>).get(key);
-  return value instanceof Y.Map ? readThread(value) : value;
+/** Per touched thread: the message ids written, or null when the whole thread must be read. */
+type Touched = Map<string, Set<string> | null>;
+
+function touchThread(touched: Touched, key: string, messageIds: Iterable<string> | null): void {
+  const known = touched.get(key);
+  if (known === null) return;
+  if (messageIds === null) touched.set(key, null);
+  else touched.set(key, new Set([...(known ?? []), ...messageIds]));
 }
 
-function track(doc: Y.Doc): ReviewCache {
+/** Where a change below `threads` landed: a thread's own fields, its messages, or elsewhere. */
+function touchBelow(touched: Touched, path: string[], keys: Set<string | null>): void {
+  const [thread, field, messageId] = path as [string, string | undefined, string | undefined];
+  if (field === undefined) {
+    touchThread(touched, thread, keys.has("messages") ? null : []);
+  } else if (field === "messages" && messageId === undefined) {
+    touchThread(
+      touched,
+      thread,
+      [...keys].filter((k): k is string => k !== null),
+    );
+  } else if (field === "messages" && messageId !== undefined) {
+    touchThread(touched, thread, [messageId]);
+  } else {
+    touchThread(touched, thread, null);
+  }
+}
+
+function touchedKeys(tr: Y.Transaction, threads: AnyType, votes: AnyType, cache: ReviewCache) {
+  const touchedThreads: Touched = new Map();
+  const touchedVotes = new Set<string>();
+  for (const [type, keys] of tr.changed) {
+    if (keys.has(null) && (type === threads || type === votes)) cache.foreign = true;
+    if (type === threads) {
+      for (const key of keys) if (key !== null) touchThread(touchedThreads, key, null);
+    } else if (type === votes) {
+      for (const key of keys) if (key !== null) touchedVotes.add(key);
+    } else {
+      const path = pathUnder(type, threads);
+      if (path) touchBelow(touchedThreads, path, keys);
+      else cache.foreign = true;
+    }
+  }
+  return { touchedThreads, touchedVotes };
+}
+
+function track(doc: Y.Doc): void {
   const cache: ReviewCache = {
-    current: { threads: new Map(), votes: new Map() },
-    before: { threads: new Map(), votes: new Map() },
+    threads: new Map(),
+    votes: new Map(),
+    beforeThreads: new Map(),
+    beforeVotes: new Map(),
     foreign: false,
   };
-  const threads = threadsMap(doc) as unknown as AnyType;
-  const votes = votesMap(doc) as unknown as AnyType;
+  const threads = threadsMap(doc);
+  const votes = votesMap(doc);
   doc.on("afterTransaction", (tr: Y.Transaction) => {
-    const touchedThreads = new Set<string>();
-    const touchedVotes = new Set<string>();
-    for (const [type, keys] of tr.changed) {
-      if (type === threads) {
-        for (const key of keys) if (key !== null) touchedThreads.add(key);
-        if (keys.has(null)) cache.foreign = true;
-      } else if (type === votes) {
-        for (const key of keys) if (key !== null) touchedVotes.add(key);
-        if (keys.has(null)) cache.foreign = true;
-      } else {
-        const key = keyUnder(type, threads);
-        if (key !== null) touchedThreads.add(key);
-        else cache.foreign = true;
-      }
+    const touched = touchedKeys(tr, threads as AnyType, votes as AnyType, cache);
+    for (const [key, messageIds] of touched.touchedThreads) {
+      const previous = cache.threads.get(key);
+      if (!cache.beforeThreads.has(key)) cache.beforeThreads.set(key, previous);
+      const value = threads.get(key);
+      if (value === undefined) cache.threads.delete(key);
+      else cache.threads.set(key, readThreadEntry(key, value, previous, messageIds ?? undefined));
     }
-    for (const key of touchedThreads) {
-      if (!cache.before.threads.has(key))
-        cache.before.threads.set(key, cache.current.threads.get(key));
-      const value = readThreadEntry(threads, key);
-      if (value === undefined) cache.current.threads.delete(key);
-      else cache.current.threads.set(key, value);
-    }
-    for (const key of touchedVotes) {
-      if (!cache.before.votes.has(key)) cache.before.votes.set(key, cache.current.votes.get(key));
-      const value = (votes as Y.Map<unknown>).get(key);
-      if (value === undefined) cache.current.votes.delete(key);
-      else cache.current.votes.set(key, readVote(value));
+    for (const key of touched.touchedVotes) {
+      if (!cache.beforeVotes.has(key)) cache.beforeVotes.set(key, cache.votes.get(key));
+      const value = votes.get(key);
+      if (value === undefined) cache.votes.delete(key);
+      else cache.votes.set(key, readVoteEntry(key, value));
     }
   });
   caches.set(doc, cache);
-  return cache;
 }
 
-/** Present entries only: `reviewWriteViolations` reads a missing key as "absent". */
-function present(values: Map<string, unknown>): Map<string, unknown> {
-  return new Map([...values].filter(([, value]) => value !== undefined));
+/** Before and after snapshots of the touched entries, and how many entries each side counts. */
+function judged<T>(before: Map<string, T | undefined>, current: Map<string, T>) {
+  const was = new Map<string, T>();
+  const now = new Map<string, T>();
+  let added = 0;
+  for (const [key, previous] of before) {
+    const next = current.get(key);
+    if (previous !== undefined) was.set(key, previous);
+    if (next !== undefined) now.set(key, next);
+    added += Number(next !== undefined) - Number(previous !== undefined);
+  }
+  return { was, now, total: [current.size - added, current.size] as [number, number] };
 }
 
 export const reviewValidator: DocValidator = {
@@ -99,7 +144,8 @@ export const reviewValidator: DocValidator = {
   begin(shadow) {
     const cache = caches.get(shadow);
     if (!cache) return;
-    cache.before = { threads: new Map(), votes: new Map() };
+    cache.beforeThreads = new Map();
+    cache.beforeVotes = new Map();
     cache.foreign = false;
   },
   check(shadow: Y.Doc, _changes: Changes, writer: ConnectionContext): string | null {
@@ -108,21 +154,14 @@ export const reviewValidator: DocValidator = {
     if (cache.foreign) return "the change writes outside the review document's layout";
     if (!writer.person) return "name yourself before writing comments or votes";
     const person: Author = { id: writer.person.id, name: writer.person.name, role: writer.role };
-    const before: ReviewSnapshot = {
-      threads: present(cache.before.threads),
-      votes: present(cache.before.votes),
-    };
-    const after: ReviewSnapshot = {
-      threads: new Map(
-        [...cache.before.threads.keys()].map((k) => [k, cache.current.threads.get(k)]),
-      ),
-      votes: new Map([...cache.before.votes.keys()].map((k) => [k, cache.current.votes.get(k)])),
-    };
-    const problems = reviewWriteViolations(
-      before,
-      { threads: present(after.threads), votes: present(after.votes) },
-      person,
-    );
+    const threads = judged(cache.beforeThreads, cache.threads);
+    const votes = judged(cache.beforeVotes, cache.votes);
+    const before: ReviewSnapshot = { threads: threads.was, votes: votes.was };
+    const after: ReviewSnapshot = { threads: threads.now, votes: votes.now };
+    const problems = reviewWriteViolations(before, after, person, {
+      threads: threads.total,
+      votes: votes.total,
+    });
     return problems.length ? [...new Set(problems)].join("; ") : null;
   },
 };

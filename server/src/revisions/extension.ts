@@ -1,22 +1,29 @@
-import { type Connection, type Extension, isTransactionOrigin } from "@hocuspocus/server";
-import { idSchema } from "@logic-canvas/shared";
-import type * as Y from "yjs";
-import { z } from "zod";
+import {
+  type Connection,
+  type Document,
+  type Extension,
+  isTransactionOrigin,
+} from "@hocuspocus/server";
+import {
+  nodesMap,
+  PENDING_REASONS_MAX,
+  REVISION_REASON,
+  REVISION_REASON_MAX,
+  REVISION_REASON_REFUSED,
+  REVISION_REASON_SAVED,
+  type RevisionReasonReply,
+  revisionReasonSchema,
+} from "@logic-canvas/shared";
+import * as Y from "yjs";
 import { type ConnectionContext, contextOf } from "../context.ts";
 import { parseDocName } from "../doc-names.ts";
 import { errorText, type Logger } from "../logger.ts";
 import type { ServerChangeContext } from "../models.ts";
-import type { ActivityRecorder, ChangeAuthor } from "./recorder.ts";
+import { type ActivityRecorder, type ChangeAuthor, TooManyPendingReasons } from "./recorder.ts";
 import { changesOf } from "./summary.ts";
 
-export const REASON_MAX = 1_000;
-
-/** `{ type: "revision-reason", nodeId, reason }`: why an editor revised a card. */
-export const revisionReasonSchema = z.strictObject({
-  type: z.literal("revision-reason"),
-  nodeId: idSchema,
-  reason: z.string().trim().min(1).max(REASON_MAX),
-});
+/** Longest payload worth parsing: a reason of the longest length, every character escaped. */
+const PAYLOAD_MAX = 6 * REVISION_REASON_MAX + 200;
 
 function authorOf(context: ConnectionContext | ServerChangeContext, linkKey: string): ChangeAuthor {
   const person = context.person;
@@ -26,8 +33,17 @@ function authorOf(context: ConnectionContext | ServerChangeContext, linkKey: str
   };
 }
 
-function reply(connection: Connection, message: Record<string, unknown>): void {
+function reply(connection: Connection, message: RevisionReasonReply): void {
   connection.sendStateless(JSON.stringify(message));
+}
+
+function refuse(connection: Connection, message: string, nodeId?: string): void {
+  reply(connection, { type: REVISION_REASON_REFUSED, ...(nodeId ? { nodeId } : {}), message });
+}
+
+/** Whether the graph document holds a card with this id (a reason explains a card's revision). */
+function hasCard(document: Document, nodeId: string): boolean {
+  return nodesMap(document).get(nodeId) instanceof Y.Map;
 }
 
 /**
@@ -74,34 +90,45 @@ export function revisionLog(recorder: ActivityRecorder, logger: Logger): Extensi
       });
     },
 
-    async onStateless({ connection, documentName, payload }) {
-      if (payload.length > 4 * REASON_MAX + 200 || !payload.includes('"revision-reason"')) return;
+    async onStateless({ connection, document, documentName, payload }) {
+      if (!payload.includes(`"${REVISION_REASON}"`)) return;
+      if (payload.length > PAYLOAD_MAX) {
+        refuse(
+          connection,
+          `The reason was not saved: it is longer than ${REVISION_REASON_MAX} characters.`,
+        );
+        return;
+      }
       let data: unknown;
       try {
         data = JSON.parse(payload);
       } catch {
         return;
       }
-      if ((data as { type?: unknown })?.type !== "revision-reason") return;
+      if ((data as { type?: unknown })?.type !== REVISION_REASON) return;
       const context = contextOf(connection);
       const parsed = revisionReasonSchema.safeParse(data);
       if (!parsed.success) {
         const issue = parsed.error.issues[0];
-        reply(connection, {
-          type: "revision-reason-refused",
-          message: `The reason was not saved: ${issue?.path.join(".") || "message"} ${issue?.message ?? "is invalid"}.`,
-        });
-        return;
-      }
-      if (context?.docKind !== "graph" || connection.readOnly) {
-        reply(connection, {
-          type: "revision-reason-refused",
-          nodeId: parsed.data.nodeId,
-          message: "Only editors can explain a revision, on the model's graph document.",
-        });
+        refuse(
+          connection,
+          `The reason was not saved: ${issue?.path.join(".") || "message"} ${issue?.message ?? "is invalid"}.`,
+        );
         return;
       }
       const { nodeId, reason } = parsed.data;
+      if (context?.docKind !== "graph" || connection.readOnly) {
+        refuse(
+          connection,
+          "Only editors can explain a revision, on the model's graph document.",
+          nodeId,
+        );
+        return;
+      }
+      if (!hasCard(document, nodeId)) {
+        refuse(connection, "The reason was not saved: that card is not in this model.", nodeId);
+        return;
+      }
       try {
         const entryId = await recorder.attachReason(
           context.modelId,
@@ -109,14 +136,18 @@ export function revisionLog(recorder: ActivityRecorder, logger: Logger): Extensi
           nodeId,
           reason,
         );
-        reply(connection, { type: "revision-reason-saved", nodeId, entryId });
+        reply(connection, { type: REVISION_REASON_SAVED, nodeId, entryId });
       } catch (error) {
+        if (error instanceof TooManyPendingReasons) {
+          refuse(
+            connection,
+            `The reason was not saved: at most ${PENDING_REASONS_MAX} reasons can wait for their change; make the change first.`,
+            nodeId,
+          );
+          return;
+        }
         logger.error("revision-reason-failed", { document: documentName, error: errorText(error) });
-        reply(connection, {
-          type: "revision-reason-refused",
-          nodeId,
-          message: "The reason could not be saved; try again.",
-        });
+        refuse(connection, "The reason could not be saved; try again.", nodeId);
       }
     },
   };

@@ -1,6 +1,7 @@
 import { errorText, type Logger } from "../logger.ts";
 import type { ActivityRecord, Actor, Role, Store } from "../storage/types.ts";
 import { newVersionId } from "../versions/ids.ts";
+import { PendingReasons } from "./pending-reasons.ts";
 import type { SubjectChange } from "./summary.ts";
 
 /** A reason sent before the change it explains waits this long for it. */
@@ -26,6 +27,13 @@ interface PendingReason {
   author: ChangeAuthor;
 }
 
+/** A reason refused because its author has too many waiting for their change. */
+export class TooManyPendingReasons extends Error {
+  constructor() {
+    super("too many reasons wait for their change");
+  }
+}
+
 const openKey = (modelId: string, byKey: string, subjectId: string | null) =>
   `${modelId}\u0000${byKey}\u0000${subjectId ?? ""}`;
 
@@ -38,7 +46,7 @@ const openKey = (modelId: string, byKey: string, subjectId: string | null) =>
 export class ActivityRecorder {
   private readonly open = new Map<string, ActivityRecord>();
   private readonly dirty = new Set<ActivityRecord>();
-  private readonly reasons = new Map<string, PendingReason>();
+  private readonly reasons = new PendingReasons<PendingReason>();
   private readonly timer: NodeJS.Timeout;
   private flushing: Promise<void> = Promise.resolve();
 
@@ -99,7 +107,8 @@ export class ActivityRecorder {
   /**
    * Attaches "why revised" to the person's latest entry for the card if it is at most a minute
    * old, or else to their next change of it within a minute. Returns the entry id, or null when
-   * the reason waits for the change.
+   * the reason waits for the change; throws `TooManyPendingReasons` when the person already has
+   * the most reasons waiting that one person may.
    */
   async attachReason(
     modelId: string,
@@ -124,7 +133,8 @@ export class ActivityRecorder {
       await this.flush();
       return entry.id;
     }
-    this.reasons.set(key, { reason, until: now + REASON_WINDOW_MS, author });
+    if (!this.reasons.set(key, { reason, until: now + REASON_WINDOW_MS, author }))
+      throw new TooManyPendingReasons();
     return null;
   }
 
@@ -156,7 +166,7 @@ export class ActivityRecorder {
 
   /** A reason whose change never came is kept as an entry of its own rather than dropped. */
   private expireReasons(now: number): void {
-    for (const [key, pending] of this.reasons) {
+    for (const [key, pending] of this.reasons.entries()) {
       if (pending.until > now) continue;
       this.reasons.delete(key);
       const [modelId = "", , nodeId = ""] = key.split("\u0000");
@@ -209,13 +219,13 @@ export class ActivityRecorder {
   forgetModel(modelId: string): void {
     const prefix = `${modelId}\u0000`;
     for (const key of this.open.keys()) if (key.startsWith(prefix)) this.open.delete(key);
-    for (const key of this.reasons.keys()) if (key.startsWith(prefix)) this.reasons.delete(key);
+    this.reasons.forgetModel(modelId);
     for (const entry of this.dirty) if (entry.modelId === modelId) this.dirty.delete(entry);
   }
 
   async close(): Promise<void> {
     clearInterval(this.timer);
-    for (const pending of this.reasons.values()) pending.until = 0;
+    for (const [, pending] of this.reasons.entries()) pending.until = 0;
     await this.flush();
   }
 }

@@ -7,7 +7,6 @@ import {
   type CommentMessage,
   messageSchema,
   type Review,
-  reviewSchema,
   type Thread,
   type ThreadType,
   threadSchema,
@@ -16,7 +15,8 @@ import {
 } from "./schema.ts";
 
 /**
- * The review document's Yjs layout (public, like the graph's):
+ * The review document's Yjs layout (public, like the graph's; field by field in fields.ts,
+ * read through read.ts):
  *
  *   threads: Y.Map id -> Y.Map { id, type, status, createdAt, anchorKind, anchorId?,
  *                                authorId, authorName, authorRole,
@@ -49,16 +49,6 @@ function setAuthor(map: FieldMap, prefix: string, author: Author): void {
   map.set(`${prefix}Id`, author.id);
   map.set(`${prefix}Name`, author.name);
   map.set(`${prefix}Role`, author.role);
-}
-
-function getAuthor(map: FieldMap, prefix: string): Author | undefined {
-  const id = map.get(`${prefix}Id`);
-  if (typeof id !== "string") return undefined;
-  return {
-    id,
-    name: String(map.get(`${prefix}Name`) ?? ""),
-    role: map.get(`${prefix}Role`) as Author["role"],
-  };
 }
 
 function now(): string {
@@ -228,79 +218,6 @@ export function castVote(
 
 export function withdrawVote(doc: Y.Doc, target: string, author: Author, origin: unknown): void {
   doc.transact(() => votesMap(doc).delete(voteKey(target, author.id)), origin);
-}
-
-export function readMessage(map: FieldMap): unknown {
-  const raw: Record<string, unknown> = {
-    id: map.get("id"),
-    author: getAuthor(map, "author"),
-    text: map.get("text"),
-    createdAt: map.get("createdAt"),
-  };
-  if (map.has("editedAt")) raw.editedAt = map.get("editedAt");
-  if (map.has("deleted")) raw.deleted = map.get("deleted");
-  return raw;
-}
-
-export function readThread(map: FieldMap): unknown {
-  const anchorKind = map.get("anchorKind");
-  const messages = map.get("messages");
-  const raw: Record<string, unknown> = {
-    id: map.get("id"),
-    anchor:
-      anchorKind === "model" ? { kind: "model" } : { kind: anchorKind, id: map.get("anchorId") },
-    type: map.get("type"),
-    status: map.get("status"),
-    createdAt: map.get("createdAt"),
-    author: getAuthor(map, "author"),
-    messages:
-      messages instanceof Y.Map
-        ? [...messages.values()]
-            .map((m) => readMessage(m as FieldMap))
-            .sort(
-              (a, b) =>
-                String((a as CommentMessage).createdAt).localeCompare(
-                  String((b as CommentMessage).createdAt),
-                ) ||
-                String((a as CommentMessage).id).localeCompare(String((b as CommentMessage).id)),
-            )
-        : [],
-  };
-  if (map.has("resolvedAt")) raw.resolvedAt = map.get("resolvedAt");
-  const resolvedBy = getAuthor(map, "resolvedBy");
-  if (resolvedBy) raw.resolvedBy = resolvedBy;
-  return raw;
-}
-
-export function readVote(value: unknown): unknown {
-  if (typeof value !== "object" || value === null) return value;
-  const v = value as Record<string, unknown>;
-  const raw: Record<string, unknown> = {
-    target: v.target,
-    author: { id: v.authorId, name: v.authorName, role: v.authorRole },
-    level: v.level,
-    at: v.at,
-  };
-  if (v.note !== undefined) raw.note = v.note;
-  return raw;
-}
-
-/** Reads the review document; entries that do not validate are left out (the server refuses them). */
-export function readReview(doc: Y.Doc): Review {
-  const threads: Thread[] = [];
-  for (const map of threadsMap(doc).values()) {
-    if (!(map instanceof Y.Map)) continue;
-    const parsed = threadSchema.safeParse(readThread(map));
-    if (parsed.success) threads.push(parsed.data);
-  }
-  threads.sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id));
-  const votes: Vote[] = [];
-  for (const value of votesMap(doc).values()) {
-    const parsed = voteSchema.safeParse(readVote(value));
-    if (parsed.success) votes.push(parsed.data);
-  }
-  votes.sort((a, b) => a.target.localeCompare(b.target) || a.author.id.localeCompare(b.author.id));
-  return reviewSchema.parse({ threads, votes });
 }
 
 /** Writes a review (from a model file) into an empty review document. */

@@ -17,7 +17,17 @@ export const NAME_MAX = 80;
 /** The mastery goal is voted on like a goal node, under this reserved target. */
 export const MASTERY_TARGET = "mastery";
 
-const isoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO date and time" });
+/**
+ * How much one review document holds. The gate refuses a write past a cap and the readers skip
+ * entries past it, so a document never holds more than the readers show.
+ */
+export const REVIEW_LIMITS = {
+  threads: 20_000,
+  messagesPerThread: 1_000,
+  votes: 100_000,
+} as const;
+
+export const isoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO date and time" });
 
 /**
  * A person, as far as share links know one: a display name they chose, the role of their link,
@@ -59,7 +69,7 @@ export const threadSchema = z.strictObject({
   author: authorSchema,
   resolvedAt: isoDateTime.optional(),
   resolvedBy: authorSchema.optional(),
-  messages: z.array(messageSchema).min(1).max(1_000),
+  messages: z.array(messageSchema).min(1).max(REVIEW_LIMITS.messagesPerThread),
 });
 
 export const voteSchema = z.strictObject({
@@ -71,8 +81,8 @@ export const voteSchema = z.strictObject({
 });
 
 export const reviewSchema = z.strictObject({
-  threads: z.array(threadSchema).max(20_000),
-  votes: z.array(voteSchema).max(100_000),
+  threads: z.array(threadSchema).max(REVIEW_LIMITS.threads),
+  votes: z.array(voteSchema).max(REVIEW_LIMITS.votes),
 });
 
 export type Author = z.infer<typeof authorSchema>;

@@ -42,6 +42,7 @@ const WATCHER_CLIENT = 424_242;
 let server: TestServer;
 let fx: Fixture;
 let watcher: RawClient;
+let cardId: string;
 
 beforeAll(async () => {
   server = await startMatrixServer();
@@ -55,6 +56,11 @@ beforeAll(async () => {
     watcher.send(name, body.awareness([[WATCHER_CLIENT, 1, { user: { name: "watcher" } }]]));
     await watcher.barrier(name);
   }
+  // A card for the revision-reason cells: the server refuses reasons for cards not in the model.
+  const graph = docName(fx.model.id, "graph");
+  watcher.send(graph, body.update(await changeFor(server, graph, "graph", "owner", "card")));
+  await watcher.barrier(graph);
+  cardId = [...(await storedDoc(server, graph)).getMap("nodes").keys()][0] as string;
 });
 afterAll(async () => {
   await watcher?.end();
@@ -137,7 +143,7 @@ async function messageFor(
       return body.queryAwareness();
     case "stateless-revision-reason":
       return body.stateless(
-        JSON.stringify({ type: "revision-reason", nodeId: "node-1", reason: "new baseline" }),
+        JSON.stringify({ type: "revision-reason", nodeId: cardId, reason: "new baseline" }),
       );
     case "close":
       return body.close();
