@@ -1,8 +1,9 @@
+import { config } from "zod/v4/core";
+
 /**
- * The server's Content-Security-Policy forbids `eval`/`new Function`. Zod probes for them once
- * (to compile fast object parsers) and, although it catches the refusal, the browser reports a
- * CSP violation for the probe. `jitless` skips the probe; it must be set before zod loads, so
- * this module is the entry's first import. Zod keeps its settings on this global.
+ * The server's Content-Security-Policy forbids `eval`/`new Function`. Zod probes for them when
+ * it builds its first object schema (to compile fast parsers) and, although it catches the
+ * refusal, the browser still reports a CSP violation. `jitless` skips the probe and the compiled
+ * path; it must be set before any schema is built, so this module is the entry's first import.
  */
-const holder = globalThis as { __zod_globalConfig?: Record<string, unknown> };
-holder.__zod_globalConfig = { ...holder.__zod_globalConfig, jitless: true };
+config({ jitless: true });
