@@ -1,7 +1,15 @@
 import { addNode, readModel, updateSmart } from "@logic-canvas/shared";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
-import { acknowledged, api, connect, createModel, startTestServer, synced } from "./helpers.ts";
+import {
+  acknowledged,
+  api,
+  connect,
+  createModel,
+  startTestServer,
+  synced,
+  waitFor,
+} from "./helpers.ts";
 
 /** The whole server on PostgreSQL (DATABASE_URL), not only the storage contract. */
 const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
@@ -26,6 +34,12 @@ it("serves, stores and reloads a model from PostgreSQL across a restart", async 
   updateSmart(b.doc, "M1", { indicator: "classrooms observed", unit: "percent" }, "local");
   await acknowledged(a);
   await acknowledged(b);
+  // Acknowledged means stored; each page still has to receive the other's edit before the two
+  // read the same (under load that broadcast can trail the acknowledgement).
+  await waitFor(
+    () => JSON.stringify(readModel(a.doc)) === JSON.stringify(readModel(b.doc)),
+    "both pages to hold both edits",
+  );
   const expected = readModel(a.doc);
   a.destroy();
   b.destroy();
