@@ -1,4 +1,5 @@
 import type { Hocuspocus } from "@hocuspocus/server";
+import type { Role } from "@logic-canvas/shared";
 import {
   diffModels,
   type ModelDiff,
@@ -15,7 +16,7 @@ import type { Person } from "../identity.ts";
 import { errorText, type Logger } from "../logger.ts";
 import { readDocument, readModelFile } from "../model-files.ts";
 import { type ModelService, ModelUnavailableError } from "../models.ts";
-import type { Actor, Role, Store, VersionKind, VersionSummary } from "../storage/types.ts";
+import type { Actor, Store, VersionKind, VersionSummary } from "../storage/types.ts";
 import { newVersionId } from "./ids.ts";
 
 export const LABEL_MAX = 120;
