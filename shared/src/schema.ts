@@ -1,5 +1,13 @@
 import { z } from "zod";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
+import {
+  MAX_EDGES,
+  MAX_MEASUREMENTS,
+  MAX_NODES,
+  NOTES_MAX,
+  SHORT_TEXT_MAX,
+  TITLE_MAX,
+} from "./limits.ts";
 
 /**
  * The one definition of a logic model. Every type in the project is inferred from here, so the
@@ -7,14 +15,6 @@ import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
  */
 
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const TITLE_MAX = 500;
-export const NOTES_MAX = 10_000;
-export const SHORT_TEXT_MAX = 200;
-/** Caps of a model: the readers read no more than these, and the write gate refuses more. */
-export const MAX_NODES = 20_000;
-export const MAX_EDGES = 100_000;
-export const MAX_MEASUREMENTS = 10_000;
-export const MAX_CHECK_INS = 1_000;
 
 export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
 

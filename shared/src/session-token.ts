@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NAME_MAX } from "./review/schema.ts";
+import { NAME_MAX } from "./limits.ts";
 
 /**
  * What a client sends as the Hocuspocus provider's `token`: the share link's token, plus who is
@@ -32,14 +32,3 @@ export function decodeSessionToken(raw: string): SessionToken | null {
     return null;
   }
 }
-
-/**
- * The stateless message the server sends a connection once it is authenticated, so the client
- * learns its role and person id from the only party that can vouch for them.
- */
-export const sessionInfoSchema = z.strictObject({
-  type: z.literal("session"),
-  role: z.enum(["viewer", "commenter", "editor", "owner"]),
-  person: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
-});
-export type SessionInfo = z.infer<typeof sessionInfoSchema>;

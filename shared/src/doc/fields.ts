@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GOAL_KINDS, type NodeKind } from "../kinds.ts";
+import { MAX_CHECK_INS, MAX_EDGES, MAX_MEASUREMENTS, MAX_NODES, TITLE_MAX } from "../limits.ts";
 import {
   cohortSizeSchema,
   finiteNumber,
@@ -7,15 +8,10 @@ import {
   indicatorSchema,
   innovationStageSchema,
   isoDateSchema,
-  MAX_CHECK_INS,
-  MAX_EDGES,
-  MAX_MEASUREMENTS,
-  MAX_NODES,
   measurementSchema,
   nodeKindSchema,
   notesSchema,
   positionSchema,
-  TITLE_MAX,
   titleSchema,
   unitSchema,
 } from "../schema.ts";

@@ -3,5 +3,4 @@ export * from "./doc.ts";
 export * from "./fields.ts";
 export * from "./permissions.ts";
 export * from "./read.ts";
-export * from "./revision-reason.ts";
 export * from "./schema.ts";

@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { REVIEW_LIMITS } from "../limits.ts";
 import { threadsMap, voteKey, votesMap } from "./doc.ts";
 import {
   authorOf,
@@ -12,7 +13,6 @@ import {
 import {
   type CommentMessage,
   messageSchema,
-  REVIEW_LIMITS,
   type Review,
   type Thread,
   threadSchema,

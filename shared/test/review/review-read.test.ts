@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { REVIEW_LIMITS } from "../../src/limits.ts";
 import {
   type Author,
   castVote,
-  REVIEW_LIMITS,
   readReview,
   readReviewReport,
   readThreadEntry,
