@@ -140,7 +140,7 @@ export function parseCloseReason(reason: string): { code: string; message: strin
 }
 
 /** A WebSocket close reason is at most 123 bytes of UTF-8 (a control frame's 125, less the code). */
-export const CLOSE_REASON_MAX_BYTES = 123;
+const CLOSE_REASON_MAX_BYTES = 123;
 
 /**
  * A reason that fits a WebSocket close frame, the one way every socket cuts one. It is kept when

@@ -34,7 +34,7 @@ export const REVISION_REASON_REFUSED = "revision-reason-refused";
 export const SESSION = "session";
 export const VERSIONS_CHANGED = "versions-changed";
 
-export const revisionReasonSchema = z.strictObject({
+const revisionReasonSchema = z.strictObject({
   type: z.literal(REVISION_REASON),
   nodeId: idSchema,
   reason: z
@@ -49,7 +49,6 @@ export const sessionInfoSchema = z.strictObject({
   role: z.enum(ROLES),
   person: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
 });
-export type SessionInfo = z.infer<typeof sessionInfoSchema>;
 
 const revisionReasonSavedSchema = z.strictObject({
   type: z.literal(REVISION_REASON_SAVED),
@@ -65,16 +64,16 @@ const revisionReasonRefusedSchema = z.strictObject({
 
 const versionsChangedSchema = z.strictObject({ type: z.literal(VERSIONS_CHANGED) });
 
-export const clientMessageSchema = z.discriminatedUnion("type", [revisionReasonSchema]);
-export type ClientMessage = z.input<typeof clientMessageSchema>;
+const clientMessageSchema = z.discriminatedUnion("type", [revisionReasonSchema]);
+type ClientMessage = z.input<typeof clientMessageSchema>;
 
-export const serverMessageSchema = z.discriminatedUnion("type", [
+const serverMessageSchema = z.discriminatedUnion("type", [
   sessionInfoSchema,
   revisionReasonSavedSchema,
   revisionReasonRefusedSchema,
   versionsChangedSchema,
 ]);
-export type ServerMessage = z.infer<typeof serverMessageSchema>;
+type ServerMessage = z.infer<typeof serverMessageSchema>;
 export type RevisionReasonReply = Extract<
   ServerMessage,
   { type: typeof REVISION_REASON_SAVED | typeof REVISION_REASON_REFUSED }
@@ -92,7 +91,7 @@ export function encodeServerMessage(message: ServerMessage): string {
  * What the server makes of a client payload: a message, a refusal to send back (in words), or
  * null when the payload is not one of ours and is ignored.
  */
-export type DecodedClientMessage =
+type DecodedClientMessage =
   | { ok: true; message: z.output<typeof clientMessageSchema> }
   | { ok: false; refusal: string };
 

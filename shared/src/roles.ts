@@ -5,7 +5,7 @@
 export const ROLES = ["viewer", "commenter", "editor", "owner"] as const;
 export type Role = (typeof ROLES)[number];
 
-export function isRole(value: unknown): value is Role {
+function isRole(value: unknown): value is Role {
   return (ROLES as readonly unknown[]).includes(value);
 }
 

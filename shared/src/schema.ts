@@ -14,7 +14,7 @@ import {
  * file format, the Yjs layout, the server's write validation and the UI agree by construction.
  */
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
 
@@ -28,8 +28,7 @@ export const innovationStageSchema = z.enum(INNOVATION_STAGES, {
   error: `must be one of ${INNOVATION_STAGES.join(", ")}`,
 });
 
-/** Known units; any other short text (e.g. "lexile level") is accepted too. */
-export const KNOWN_UNITS = ["percent", "students", "score", "count"] as const;
+/** A measurement's unit: any short text ("percent", "students", "lexile level"…). */
 export const unitSchema = z.string().max(40).trim().min(1, "must not be empty");
 
 export const finiteNumber = z
@@ -37,7 +36,7 @@ export const finiteNumber = z
   .refine(Number.isFinite, "must be finite");
 
 /** A baseline or target. The date may still be missing while a team drafts: `validateModel` warns. */
-export const datedValueSchema = z.strictObject({
+const datedValueSchema = z.strictObject({
   value: finiteNumber,
   date: isoDateSchema.optional(),
 });
@@ -48,7 +47,7 @@ export const cohortSizeSchema = z
   .int("must be a whole number")
   .positive("must be more than 0");
 
-export const smartSchema = z.strictObject({
+const smartSchema = z.strictObject({
   indicator: indicatorSchema,
   unit: unitSchema,
   baseline: datedValueSchema.optional(),

@@ -10,12 +10,12 @@ import { NAME_MAX } from "./limits.ts";
  * A bare link token (not JSON) is accepted too, for plain integrations: such a connection has no
  * person and may read, but not write the review document.
  */
-export const sessionTokenSchema = z.strictObject({
+const sessionTokenSchema = z.strictObject({
   link: z.string().min(16).max(256),
   person: z.string().min(16).max(256).optional(),
   name: z.string().trim().min(1).max(NAME_MAX).optional(),
 });
-export type SessionToken = z.infer<typeof sessionTokenSchema>;
+type SessionToken = z.infer<typeof sessionTokenSchema>;
 
 export function encodeSessionToken(token: SessionToken): string {
   return JSON.stringify(token);

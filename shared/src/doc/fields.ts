@@ -72,12 +72,12 @@ export const META_FIELDS: MapFields = {
   },
 };
 
-export const DATED_FIELDS: MapFields = {
+const DATED_FIELDS: MapFields = {
   value: { type: "plain", schema: finiteNumber, kinds: GOALS },
   date: { type: "plain", schema: isoDateSchema, kinds: GOALS },
 };
 
-export const SMART_FIELDS: MapFields = {
+const SMART_FIELDS: MapFields = {
   indicator: { type: "plain", schema: indicatorSchema, kinds: GOALS },
   unit: { type: "plain", schema: unitSchema, kinds: GOALS },
   cohortSize: { type: "plain", schema: cohortSizeSchema, kinds: GOALS },

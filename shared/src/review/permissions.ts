@@ -27,7 +27,7 @@ export interface ReviewSnapshot {
 }
 
 /** How many entries the whole document holds before and after the write. */
-export interface ReviewTotals {
+interface ReviewTotals {
   threads: [before: number, after: number];
   votes: [before: number, after: number];
 }

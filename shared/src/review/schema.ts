@@ -29,7 +29,7 @@ export const authorSchema = z.strictObject({
   role: z.enum(ROLES),
 });
 
-export const anchorSchema = z.discriminatedUnion("kind", [
+const anchorSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("node"), id: idSchema }),
   z.strictObject({ kind: z.literal("edge"), id: idSchema }),
   z.strictObject({ kind: z.literal("model") }),
