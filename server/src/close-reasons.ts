@@ -1,10 +1,11 @@
-import { CLOSE_REASONS, type CloseCode, closeReason } from "@logic-canvas/shared";
+import { CLOSE_REASONS, type CloseCode, closeReason, fitCloseReason } from "@logic-canvas/shared";
 
 /** The table and its parsing live in shared/, where the client reads the same codes. */
 export {
   CLOSE_REASONS,
   type CloseCode,
   closeReason,
+  fitCloseReason,
   isCloseCode,
   parseCloseReason,
 } from "@logic-canvas/shared";
@@ -27,8 +28,7 @@ export class CloseError extends Error {
   }
 }
 
-/** WebSocket close reasons are limited to 123 bytes. */
+/** One of our reasons, with the table's message, as it fits a WebSocket close frame. */
 export function shortReason(code: CloseCode): string {
-  const reason = closeReason(code);
-  return Buffer.byteLength(reason) <= 123 ? reason : code;
+  return fitCloseReason(closeReason(code));
 }

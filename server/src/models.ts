@@ -1,4 +1,5 @@
 import type { Hocuspocus } from "@hocuspocus/server";
+import type { Role } from "@logic-canvas/shared";
 import {
   edgesMap,
   type LogicModel,
@@ -17,7 +18,7 @@ import type { ConnectionRegistry } from "./connection-registry.ts";
 import { graphDocName, reviewDocName } from "./doc-names.ts";
 import type { Person } from "./identity.ts";
 import { applyStored, type DocumentPersistence } from "./persistence.ts";
-import type { LinkRecord, Role, Store } from "./storage/types.ts";
+import type { LinkRecord, Store } from "./storage/types.ts";
 import { hashToken, newLinkId, newModelId, newToken } from "./tokens.ts";
 
 export const LINK_ROLES: readonly Role[] = ["owner", "editor", "commenter", "viewer"];

@@ -9,6 +9,14 @@
  * there, which is why the code travels in the reason); a refused authentication arrives in
  * `onAuthenticationFailed({ reason })`; a whole WebSocket closed by the server carries `wsCode`
  * and the same string.
+ *
+ * `wsCode` shares the 4000-4999 range with Hocuspocus's own `CloseEvents` (@hocuspocus/common):
+ * 4401 Unauthorized, 4403 Forbidden, 4408 ConnectionTimeout, 4205 ResetConnection and 1009
+ * MessageTooBig. Ours reuse 4401 (`unauthorized`, `link-revoked`) and 4403 (`read-only`) in the
+ * same sense, and 1009 for the same cause; no other code of ours is one of theirs. A code alone
+ * therefore does not tell whose close it was: read the reason, which for ours always starts with
+ * one of the codes below. (Moving ours to a range of their own would change what clients and
+ * tests see, so the overlap is documented instead.)
  */
 export const CLOSE_REASONS = {
   "read-only": {
@@ -129,6 +137,39 @@ export function parseCloseReason(reason: string): { code: string; message: strin
   return match
     ? { code: match[1] as string, message: match[2] as string }
     : { code: "", message: reason };
+}
+
+/** A WebSocket close reason is at most 123 bytes of UTF-8 (a control frame's 125, less the code). */
+const CLOSE_REASON_MAX_BYTES = 123;
+
+/**
+ * A reason that fits a WebSocket close frame, the one way every socket cuts one. It is kept when
+ * it fits; one of ours carrying the table's own message shrinks to its bare code, which
+ * `explainClose` reads back in full; anything else is cut between characters, with an ellipsis.
+ */
+export function fitCloseReason(reason: string): string {
+  if (utf8Length(reason) <= CLOSE_REASON_MAX_BYTES) return reason;
+  const { code, message } = parseCloseReason(reason);
+  if (isCloseCode(code) && message === CLOSE_REASONS[code].message) return code;
+  const room = CLOSE_REASON_MAX_BYTES - utf8Length("…");
+  let cut = "";
+  let bytes = 0;
+  for (const char of reason) {
+    bytes += utf8Length(char);
+    if (bytes > room) break;
+    cut += char;
+  }
+  return `${cut}…`;
+}
+
+/** UTF-8 length without Node's Buffer or the DOM's TextEncoder (a lone surrogate takes 3). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (const char of text) {
+    const point = char.codePointAt(0) ?? 0;
+    bytes += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }
 
 /** What a close means to the person using the app. */

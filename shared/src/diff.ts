@@ -7,7 +7,7 @@ export interface FieldChange {
   before: unknown;
   after: unknown;
 }
-export interface ElementChange<T> {
+interface ElementChange<T> {
   id: string;
   before: T;
   after: T;

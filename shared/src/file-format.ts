@@ -8,14 +8,14 @@ import { isoDateSchema, type LogicModel, modelSchema } from "./schema.ts";
  * header, so the file and the document can never disagree about what a node is.
  */
 
-export const FILE_FORMAT = "logic-model";
+const FILE_FORMAT = "logic-model";
 export const FILE_VERSION = 1;
 
 /**
  * Optional top-level fields that features add to the file. Each is one line here; leaving a
  * field out of a file means "none". Issue 5 adds `review` (comments and votes) the same way.
  */
-export const fileExtensionsShape = {
+const fileExtensionsShape = {
   /** Check-in dates ("signposts") when the team revisits the model. */
   checkIns: z.array(isoDateSchema).max(1_000, "at most 1,000 check-in dates").optional(),
   /** Comment threads and consensus votes of the review document. */
@@ -25,7 +25,7 @@ export type ModelFileExtensions = {
   [K in keyof typeof fileExtensionsShape]?: z.infer<(typeof fileExtensionsShape)[K]>;
 };
 
-export const modelFileSchema = modelSchema.extend({
+const modelFileSchema = modelSchema.extend({
   format: z.literal(FILE_FORMAT),
   version: z.literal(FILE_VERSION),
   ...fileExtensionsShape,
@@ -38,7 +38,7 @@ export interface FileError {
   message: string;
 }
 
-export type ParseModelFileResult =
+type ParseModelFileResult =
   | { ok: true; model: LogicModel; file: ModelFile }
   | { ok: false; errors: FileError[] };
 
@@ -48,10 +48,7 @@ export type ParseModelFileResult =
  */
 const FILE_MIGRATIONS: FileMigrations = {};
 
-export type FileMigrations = Record<
-  number,
-  (file: Record<string, unknown>) => Record<string, unknown>
->;
+type FileMigrations = Record<number, (file: Record<string, unknown>) => Record<string, unknown>>;
 
 /** Runs the steps from `version` up to `to`; exported so the chain itself can be tested. */
 export function migrateFileObject(
@@ -69,7 +66,7 @@ export function migrateFileObject(
   return migrated;
 }
 
-export function formatPath(path: readonly PropertyKey[]): string {
+function formatPath(path: readonly PropertyKey[]): string {
   let out = "";
   for (const part of path) {
     if (typeof part === "number") out += `[${part}]`;
@@ -152,7 +149,7 @@ function wrongWayLinks(file: ModelFile): FileError[] {
   return errors;
 }
 
-export interface ParseOptions {
+interface ParseOptions {
   /**
    * "keep" for files this app stored itself (saved versions): merging concurrent edits can leave
    * a backward link in a model, which `validateModel` reports, and its saved versions must still

@@ -10,7 +10,7 @@ export const GOAL_KINDS = [
 export type GoalKind = (typeof GOAL_KINDS)[number];
 
 export const INNOVATION_STAGES = ["seed", "blossom", "fruit", "withering", "compost"] as const;
-export type InnovationStage = (typeof INNOVATION_STAGES)[number];
+type InnovationStage = (typeof INNOVATION_STAGES)[number];
 
 export function columnOf(kind: NodeKind): number {
   return NODE_KINDS.indexOf(kind);

@@ -17,7 +17,7 @@ export function positionInLane(kind: NodeKind, index: number): { x: number; y: n
 }
 
 /** A card's width on the canvas: its lane less the padding on both sides. */
-export const CARD_WIDTH = LANE_WIDTH - 2 * LANE_PADDING;
+const CARD_WIDTH = LANE_WIDTH - 2 * LANE_PADDING;
 
 /**
  * Where a card is drawn: its stored position, with x kept inside its kind's lane. The lane a

@@ -29,7 +29,7 @@ function onwardFrom(kind: NodeKind): string {
   return `so ${laneName(kind)} link to ${list}`;
 }
 
-export type ConnectCheck =
+type ConnectCheck =
   | { ok: true }
   | {
       ok: false;

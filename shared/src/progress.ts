@@ -30,7 +30,7 @@ export const GOAL_STATUSES = [
 ] as const;
 export type GoalStatusName = (typeof GOAL_STATUSES)[number];
 
-export interface GoalStatus {
+interface GoalStatus {
   status: GoalStatusName;
   /** Where the latest measurement sits between baseline (0) and target (1), clamped. */
   progress: number | null;
@@ -43,7 +43,7 @@ export interface GoalStatus {
 }
 
 /** Measurements up to `today`, oldest first; later entries win ties so a correction counts. */
-export function measurementsUpTo(node: LogicNode, today: string): Measurement[] {
+function measurementsUpTo(node: LogicNode, today: string): Measurement[] {
   const cutoff = dayNumber(today);
   return (node.measurements ?? [])
     .map((m, index) => ({ m, index, day: dayNumber(m.date) }))

@@ -1,18 +1,30 @@
-/** Roles of a share link, weakest first. The server enforces them; the UI only mirrors them. */
+/**
+ * Roles of a share link, weakest first: the one definition every package uses. The server
+ * enforces them; the UI only mirrors them.
+ */
 export const ROLES = ["viewer", "commenter", "editor", "owner"] as const;
 export type Role = (typeof ROLES)[number];
 
-export function roleAtLeast(role: Role, minimum: Role): boolean {
-  return ROLES.indexOf(role) >= ROLES.indexOf(minimum);
+function isRole(value: unknown): value is Role {
+  return (ROLES as readonly unknown[]).includes(value);
+}
+
+/**
+ * Whether `role` grants at least what `minimum` does. It takes any string because a client holds
+ * roles read from the wire, local storage and peers' presence; anything that is not a role grants
+ * nothing.
+ */
+export function roleAtLeast(role: string, minimum: Role): boolean {
+  return isRole(role) && ROLES.indexOf(role) >= ROLES.indexOf(minimum);
 }
 
 /** Who may change the graph document (nodes, links, goals, measurements). */
-export function canEditGraph(role: Role): boolean {
+export function canEditGraph(role: string): boolean {
   return roleAtLeast(role, "editor");
 }
 
 /** Who may write the review document (comments, votes). */
-export function canWriteReview(role: Role): boolean {
+export function canWriteReview(role: string): boolean {
   return roleAtLeast(role, "commenter");
 }
 

@@ -30,8 +30,8 @@ export const WARNING_CODES = [
   "target-before-baseline",
   "midjourney-stale",
 ] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
-export type WarningCode = (typeof WARNING_CODES)[number];
+type ErrorCode = (typeof ERROR_CODES)[number];
+type WarningCode = (typeof WARNING_CODES)[number];
 
 export interface ModelIssue {
   code: ErrorCode | WarningCode;

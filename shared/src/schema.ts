@@ -1,20 +1,20 @@
 import { z } from "zod";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
+import {
+  MAX_EDGES,
+  MAX_MEASUREMENTS,
+  MAX_NODES,
+  NOTES_MAX,
+  SHORT_TEXT_MAX,
+  TITLE_MAX,
+} from "./limits.ts";
 
 /**
  * The one definition of a logic model. Every type in the project is inferred from here, so the
  * file format, the Yjs layout, the server's write validation and the UI agree by construction.
  */
 
-export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-export const TITLE_MAX = 500;
-export const NOTES_MAX = 10_000;
-export const SHORT_TEXT_MAX = 200;
-/** Caps of a model: the readers read no more than these, and the write gate refuses more. */
-export const MAX_NODES = 20_000;
-export const MAX_EDGES = 100_000;
-export const MAX_MEASUREMENTS = 10_000;
-export const MAX_CHECK_INS = 1_000;
+const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
 
@@ -28,8 +28,7 @@ export const innovationStageSchema = z.enum(INNOVATION_STAGES, {
   error: `must be one of ${INNOVATION_STAGES.join(", ")}`,
 });
 
-/** Known units; any other short text (e.g. "lexile level") is accepted too. */
-export const KNOWN_UNITS = ["percent", "students", "score", "count"] as const;
+/** A measurement's unit: any short text ("percent", "students", "lexile level"…). */
 export const unitSchema = z.string().max(40).trim().min(1, "must not be empty");
 
 export const finiteNumber = z
@@ -37,7 +36,7 @@ export const finiteNumber = z
   .refine(Number.isFinite, "must be finite");
 
 /** A baseline or target. The date may still be missing while a team drafts: `validateModel` warns. */
-export const datedValueSchema = z.strictObject({
+const datedValueSchema = z.strictObject({
   value: finiteNumber,
   date: isoDateSchema.optional(),
 });
@@ -48,7 +47,7 @@ export const cohortSizeSchema = z
   .int("must be a whole number")
   .positive("must be more than 0");
 
-export const smartSchema = z.strictObject({
+const smartSchema = z.strictObject({
   indicator: indicatorSchema,
   unit: unitSchema,
   baseline: datedValueSchema.optional(),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { NAME_MAX } from "./review/schema.ts";
+import { NAME_MAX } from "./limits.ts";
 
 /**
  * What a client sends as the Hocuspocus provider's `token`: the share link's token, plus who is
@@ -10,12 +10,12 @@ import { NAME_MAX } from "./review/schema.ts";
  * A bare link token (not JSON) is accepted too, for plain integrations: such a connection has no
  * person and may read, but not write the review document.
  */
-export const sessionTokenSchema = z.strictObject({
+const sessionTokenSchema = z.strictObject({
   link: z.string().min(16).max(256),
   person: z.string().min(16).max(256).optional(),
   name: z.string().trim().min(1).max(NAME_MAX).optional(),
 });
-export type SessionToken = z.infer<typeof sessionTokenSchema>;
+type SessionToken = z.infer<typeof sessionTokenSchema>;
 
 export function encodeSessionToken(token: SessionToken): string {
   return JSON.stringify(token);
@@ -32,14 +32,3 @@ export function decodeSessionToken(raw: string): SessionToken | null {
     return null;
   }
 }
-
-/**
- * The stateless message the server sends a connection once it is authenticated, so the client
- * learns its role and person id from the only party that can vouch for them.
- */
-export const sessionInfoSchema = z.strictObject({
-  type: z.literal("session"),
-  role: z.enum(["viewer", "commenter", "editor", "owner"]),
-  person: z.strictObject({ id: z.string(), name: z.string() }).nullable(),
-});
-export type SessionInfo = z.infer<typeof sessionInfoSchema>;

@@ -6,15 +6,7 @@ import type { LogicNode, SmartGoal } from "./schema.ts";
  * two letters use simple, stated heuristics; their reasons say what was checked, not more.
  */
 
-export const SMART_LETTERS = [
-  { letter: "S", name: "Specific" },
-  { letter: "M", name: "Measurable" },
-  { letter: "A", name: "Attainable" },
-  { letter: "R", name: "Results-oriented" },
-  { letter: "T", name: "Time-bound" },
-] as const;
-
-export interface SmartLetterCheck {
+interface SmartLetterCheck {
   letter: "S" | "M" | "A" | "R" | "T";
   name: string;
   pass: boolean;
@@ -144,7 +136,7 @@ export function checkSmart(node: LogicNode, _options: { today?: string } = {}): 
   ];
 }
 
-export interface StudentsView {
+interface StudentsView {
   /** Students in the cohort the baseline was measured on. */
   baselineCohortSize: number;
   /** Students in the cohort the target is set for (the goal's `cohortSize`). */

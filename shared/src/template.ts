@@ -9,7 +9,7 @@ import type { LogicEdge, LogicModel, LogicNode } from "./schema.ts";
  * they state figures; the book gives no baseline, so none is invented.
  */
 
-export const COACHING_TEMPLATE_TITLE = "Coaching for self-assessment";
+const COACHING_TEMPLATE_TITLE = "Coaching for self-assessment";
 
 const MASTERY_GOAL =
   "Students will become proficient self-assessors who will be able to articulate where they are in relation to the learning intention and success criteria and use that information to determine next steps.";

@@ -3,10 +3,14 @@ import {
   type Author,
   authorSchema,
   type CloseExplanation,
+  decodeServerMessage,
+  encodeClientMessage,
   explainClose,
-  noticeType,
+  REVISION_REASON,
+  REVISION_REASON_REFUSED,
+  REVISION_REASON_SAVED,
   type Role,
-  sessionInfoSchema,
+  SESSION,
   VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
 import { IndexeddbPersistence } from "y-indexeddb";
@@ -100,7 +104,8 @@ export class ReviewSession {
   }
 
   private onGraphNotice = ({ payload }: { payload: string }): void => {
-    if (noticeType(payload) === VERSIONS_CHANGED) for (const l of this.versionListeners) l();
+    if (decodeServerMessage(payload)?.type === VERSIONS_CHANGED)
+      for (const l of this.versionListeners) l();
   };
 
   destroy(): void {
@@ -125,37 +130,28 @@ export class ReviewSession {
         resolve(result);
       };
       const onReply = ({ payload }: { payload: string }) => {
-        let data: { type?: unknown; nodeId?: unknown; message?: unknown };
-        try {
-          data = JSON.parse(payload);
-        } catch {
-          return;
-        }
-        if (data.nodeId !== undefined && data.nodeId !== nodeId) return;
-        if (data.type === "revision-reason-saved") done(null);
-        else if (data.type === "revision-reason-refused")
-          done(String(data.message ?? "The reason was not saved."));
+        const message = decodeServerMessage(payload);
+        if (message?.type === REVISION_REASON_SAVED && message.nodeId === nodeId) done(null);
+        else if (
+          message?.type === REVISION_REASON_REFUSED &&
+          (message.nodeId === undefined || message.nodeId === nodeId)
+        )
+          done(message.message);
       };
       const timer = setTimeout(
         () => done("The server did not confirm the reason; check your connection and try again."),
         10_000,
       );
       provider.on("stateless", onReply);
-      provider.sendStateless(JSON.stringify({ type: "revision-reason", nodeId, reason }));
+      provider.sendStateless(encodeClientMessage({ type: REVISION_REASON, nodeId, reason }));
     });
   }
 
   private onStateless(payload: string): void {
-    let data: unknown;
-    try {
-      data = JSON.parse(payload);
-    } catch {
-      return;
-    }
-    const info = sessionInfoSchema.safeParse(data);
-    if (!info.success) return;
-    this.role = info.data.role;
-    const person = info.data.person;
+    const info = decodeServerMessage(payload);
+    if (info?.type !== SESSION) return;
+    this.role = info.role;
+    const person = info.person;
     const me: Author | null = person ? { id: person.id, name: person.name, role: this.role } : null;
     this.binding.setMe(me);
     if (me) localStorage.setItem(meKey(this.graph.modelId), JSON.stringify(me));

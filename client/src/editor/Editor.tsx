@@ -1,3 +1,4 @@
+import { canEditGraph } from "@logic-canvas/shared";
 import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import {
   lazy,
@@ -23,7 +24,7 @@ import { Avatars } from "./Avatars.tsx";
 import { useEditorKeys } from "./keyboard.ts";
 import { MasteryBanner } from "./MasteryBanner.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
-import { canEditGraph, ROLE_EXPLAINS, ROLE_LABEL } from "./roles.ts";
+import { ROLE_EXPLAINS, ROLE_LABEL } from "./roles.ts";
 import { ShortcutHelp } from "./ShortcutHelp.tsx";
 import { ConnectionProblem, StatusPill } from "./StatusPill.tsx";
 import { TitleField } from "./TitleField.tsx";

@@ -1,9 +1,9 @@
-import { CLOSE_REASONS, type FileError } from "@logic-canvas/shared";
+import { CLOSE_REASONS, canEditGraph, type FileError } from "@logic-canvas/shared";
 import { useId, useState } from "react";
 import { importIntoModel } from "../exports/model-file.ts";
 import type { HistoryAccess } from "../history/history-api.ts";
 import { RestoreVersionList } from "./RestoreVersionList.tsx";
-import { canEditGraph, ROLE_LABEL } from "./roles.ts";
+import { ROLE_LABEL } from "./roles.ts";
 import "./refused.css";
 
 interface RefusedModelProps {

@@ -1,8 +1,8 @@
 import "./history.css";
 import type { LogicModel, ModelDiff } from "@logic-canvas/shared";
+import { canEditGraph } from "@logic-canvas/shared";
 import { useCallback, useEffect, useState } from "react";
 import type { PanelProps } from "../editor/panels/SidePanel.tsx";
-import { canEditGraph } from "../editor/roles.ts";
 import { PrintView } from "../exports/PrintView.tsx";
 import { timeAgo, useReviewContext } from "../review/review-context.ts";
 import { ActivityList } from "./ActivityList.tsx";

@@ -1,4 +1,4 @@
-import { canWriteReview, type Role } from "@logic-canvas/shared";
+import { canWriteReview } from "@logic-canvas/shared";
 import { createContext, useContext, useSyncExternalStore } from "react";
 import type { ReviewBinding, ReviewSnapshot } from "../collab/review-binding.ts";
 import type { GoalRevision } from "../collab/review-revisions.ts";
@@ -46,7 +46,7 @@ export function useReviewSnapshot(): ReviewSnapshot {
 
 /** Whether this person may write comments and votes: commenter or above, and known by name. */
 export function canComment(role: string, snapshot: ReviewSnapshot): boolean {
-  return canWriteReview(role as Role) && snapshot.me !== null;
+  return canWriteReview(role) && snapshot.me !== null;
 }
 
 /** Everyone who has taken part or is here now, for mentions and the consensus summary. */

@@ -1,5 +1,5 @@
 import type { Extension } from "@hocuspocus/server";
-import { canEditGraph, canWriteReview, type SessionInfo } from "@logic-canvas/shared";
+import { canEditGraph, canWriteReview, encodeServerMessage, SESSION } from "@logic-canvas/shared";
 import { CloseError } from "../close-reasons.ts";
 import type { ConnectionRegistry } from "../connection-registry.ts";
 import type { ConnectionContext } from "../context.ts";
@@ -98,8 +98,9 @@ export function authExtension(
       registry.add(connection);
       const ctx = context as ConnectionContext;
       // The client learns its role and public person id from the only party that can vouch.
-      const info: SessionInfo = { type: "session", role: ctx.role, person: ctx.person };
-      connection.sendStateless(JSON.stringify(info));
+      connection.sendStateless(
+        encodeServerMessage({ type: SESSION, role: ctx.role, person: ctx.person }),
+      );
       logger.info("connected", {
         document: documentName,
         socket: connection.socketId,

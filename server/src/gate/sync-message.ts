@@ -1,11 +1,6 @@
+import { MessageType } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
-
-/** Hocuspocus message types (the provider's wire protocol), as far as the gate cares. */
-const MESSAGE_SYNC = 0;
-const MESSAGE_SYNC_REPLY = 4;
-const SYNC_STEP_1 = 0;
-const SYNC_STEP_2 = 1;
-const SYNC_UPDATE = 2;
+import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from "y-protocols/sync";
 
 export type DecodedMessage =
   | { kind: "write"; update: Uint8Array }
@@ -21,13 +16,13 @@ export function decodeMessage(message: Uint8Array): DecodedMessage {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
-    if (type !== MESSAGE_SYNC && type !== MESSAGE_SYNC_REPLY) return { kind: "other" };
+    if (type !== MessageType.Sync && type !== MessageType.SyncReply) return { kind: "other" };
     const step = decoding.readVarUint(decoder);
-    if (step === SYNC_STEP_1) {
+    if (step === messageYjsSyncStep1) {
       decoding.readVarUint8Array(decoder);
       return { kind: "other" };
     }
-    if (step === SYNC_STEP_2 || step === SYNC_UPDATE) {
+    if (step === messageYjsSyncStep2 || step === messageYjsUpdate) {
       return { kind: "write", update: decoding.readVarUint8Array(decoder) };
     }
     return { kind: "malformed", reason: `unknown sync message type ${step}` };

@@ -1,11 +1,12 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hocuspocus } from "@hocuspocus/server";
+import type { Role } from "@logic-canvas/shared";
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { Limits } from "../config.ts";
 import type { ModelService } from "../models.ts";
 import type { ActivityRecorder } from "../revisions/recorder.ts";
-import type { LinkRecord, Role, Store } from "../storage/types.ts";
+import type { LinkRecord, Store } from "../storage/types.ts";
 import type { VersionService } from "../versions/service.ts";
 import type { GraphSummaries } from "./graph-cache.ts";
 import { ApiError } from "./respond.ts";

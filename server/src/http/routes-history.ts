@@ -1,7 +1,8 @@
+import { VERSION_LABEL_MAX } from "@logic-canvas/shared";
 import { z } from "zod";
 import { personFromRequest } from "../identity.ts";
 import type { ActivityRecord } from "../storage/types.ts";
-import { LABEL_MAX, VersionNotFoundError } from "../versions/service.ts";
+import { VersionNotFoundError } from "../versions/service.ts";
 import type { RouteKit } from "./api.ts";
 import { notFound } from "./respond.ts";
 import { attachment, fileName, modelIdOf, versionIdOf } from "./routes.ts";
@@ -23,16 +24,16 @@ export function activityView(entry: ActivityRecord) {
   };
 }
 
-const labelMessage = `must be text of 1 to ${LABEL_MAX} characters`;
+const labelMessage = `must be text of 1 to ${VERSION_LABEL_MAX} characters`;
 const newVersionBody = z.strictObject(
   {
     label: z
       .string({ error: labelMessage })
       .trim()
       .min(1, labelMessage)
-      .max(LABEL_MAX, labelMessage),
+      .max(VERSION_LABEL_MAX, labelMessage),
   },
-  { error: `Send { "label" } with 1 to ${LABEL_MAX} characters` },
+  { error: `Send { "label" } with 1 to ${VERSION_LABEL_MAX} characters` },
 );
 
 const activityQuery = z.object({

@@ -1,6 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
+import type { Role } from "@logic-canvas/shared";
 import { roleAtLeast } from "@logic-canvas/shared";
-import type { LinkRecord, Role, Store } from "../storage/types.ts";
+import type { LinkRecord, Store } from "../storage/types.ts";
 import { hashToken, isModelId, LINK_ID_PATTERN } from "../tokens.ts";
 import { HISTORY_ID_PATTERN } from "../versions/ids.ts";
 import { ApiError, notFound } from "./respond.ts";

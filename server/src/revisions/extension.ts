@@ -5,14 +5,13 @@ import {
   isTransactionOrigin,
 } from "@hocuspocus/server";
 import {
+  decodeClientMessage,
+  encodeServerMessage,
   nodesMap,
   PENDING_REASONS_MAX,
-  REVISION_REASON,
-  REVISION_REASON_MAX,
   REVISION_REASON_REFUSED,
   REVISION_REASON_SAVED,
   type RevisionReasonReply,
-  revisionReasonSchema,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { type ConnectionContext, contextOf } from "../context.ts";
@@ -21,9 +20,6 @@ import { errorText, type Logger } from "../logger.ts";
 import type { ServerChangeContext } from "../models.ts";
 import { type ActivityRecorder, type ChangeAuthor, TooManyPendingReasons } from "./recorder.ts";
 import { changesOf } from "./summary.ts";
-
-/** Longest payload worth parsing: a reason of the longest length, every character escaped. */
-const PAYLOAD_MAX = 6 * REVISION_REASON_MAX + 200;
 
 function authorOf(context: ConnectionContext | ServerChangeContext, linkKey: string): ChangeAuthor {
   const person = context.person;
@@ -34,7 +30,7 @@ function authorOf(context: ConnectionContext | ServerChangeContext, linkKey: str
 }
 
 function reply(connection: Connection, message: RevisionReasonReply): void {
-  connection.sendStateless(JSON.stringify(message));
+  connection.sendStateless(encodeServerMessage(message));
 }
 
 function refuse(connection: Connection, message: string, nodeId?: string): void {
@@ -91,32 +87,15 @@ export function revisionLog(recorder: ActivityRecorder, logger: Logger): Extensi
     },
 
     async onStateless({ connection, document, documentName, payload }) {
-      if (!payload.includes(`"${REVISION_REASON}"`)) return;
-      if (payload.length > PAYLOAD_MAX) {
-        refuse(
-          connection,
-          `The reason was not saved: it is longer than ${REVISION_REASON_MAX} characters.`,
-        );
+      // Not one of ours (ignored) or one that does not fit the protocol (refused, in words).
+      const decoded = decodeClientMessage(payload);
+      if (!decoded) return;
+      if (!decoded.ok) {
+        refuse(connection, decoded.refusal);
         return;
       }
-      let data: unknown;
-      try {
-        data = JSON.parse(payload);
-      } catch {
-        return;
-      }
-      if ((data as { type?: unknown })?.type !== REVISION_REASON) return;
       const context = contextOf(connection);
-      const parsed = revisionReasonSchema.safeParse(data);
-      if (!parsed.success) {
-        const issue = parsed.error.issues[0];
-        refuse(
-          connection,
-          `The reason was not saved: ${issue?.path.join(".") || "message"} ${issue?.message ?? "is invalid"}.`,
-        );
-        return;
-      }
-      const { nodeId, reason } = parsed.data;
+      const { nodeId, reason } = decoded.message;
       if (context?.docKind !== "graph" || connection.readOnly) {
         refuse(
           connection,

@@ -1,5 +1,6 @@
+import type { Role } from "@logic-canvas/shared";
 import { errorText, type Logger } from "../logger.ts";
-import type { ActivityRecord, Actor, Role, Store } from "../storage/types.ts";
+import type { ActivityRecord, Actor, Store } from "../storage/types.ts";
 import { newVersionId } from "../versions/ids.ts";
 import { PendingReasons } from "./pending-reasons.ts";
 import type { SubjectChange } from "./summary.ts";

@@ -1,4 +1,5 @@
-import type { ActivityRecord, Role, VersionKind, VersionRecord, VersionSummary } from "./types.ts";
+import type { Role } from "@logic-canvas/shared";
+import type { ActivityRecord, VersionKind, VersionRecord, VersionSummary } from "./types.ts";
 
 /**
  * Tables of version history and the revision log, shared by both stores: the DDL is plain SQL

@@ -1,4 +1,5 @@
-import type { LinkRecord, ModelRecord, Role } from "./types.ts";
+import type { Role } from "@logic-canvas/shared";
+import type { LinkRecord, ModelRecord } from "./types.ts";
 
 /** Model and link rows as both stores return them (the same columns), mapped to records. */
 export interface ModelRow {

@@ -4,7 +4,7 @@
  * tests every implementation must pass. All methods are async even where SQLite is synchronous.
  */
 
-export type Role = "viewer" | "commenter" | "editor" | "owner";
+import type { Role } from "@logic-canvas/shared";
 
 export interface ModelRecord {
   id: string;

@@ -1,13 +1,15 @@
 import type { Hocuspocus } from "@hocuspocus/server";
+import type { Role } from "@logic-canvas/shared";
 import {
   diffModels,
+  encodeServerMessage,
   type ModelDiff,
   type ModelFile,
   parseModelFile,
   readCheckIns,
   readModel,
-  serverNotice,
   toModelFile,
+  VERSION_LABEL_MAX,
   VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
 import { graphDocName } from "../doc-names.ts";
@@ -15,10 +17,9 @@ import type { Person } from "../identity.ts";
 import { errorText, type Logger } from "../logger.ts";
 import { readDocument, readModelFile } from "../model-files.ts";
 import { type ModelService, ModelUnavailableError } from "../models.ts";
-import type { Actor, Role, Store, VersionKind, VersionSummary } from "../storage/types.ts";
+import type { Actor, Store, VersionKind, VersionSummary } from "../storage/types.ts";
 import { newVersionId } from "./ids.ts";
 
-export const LABEL_MAX = 120;
 export const AUTO_LABEL = "Automatic save";
 
 export class VersionNotFoundError extends Error {}
@@ -75,7 +76,7 @@ export class VersionService {
     const summary: VersionSummary = {
       id: newVersionId(),
       modelId,
-      label: input.label.slice(0, LABEL_MAX),
+      label: input.label.slice(0, VERSION_LABEL_MAX),
       kind: input.kind,
       createdAt: new Date().toISOString(),
       createdBy: input.by,
@@ -88,7 +89,7 @@ export class VersionService {
     // Open History panels list it at once (on every process: Redis relays stateless messages).
     this.hocuspocus.documents
       .get(graphDocName(modelId))
-      ?.broadcastStateless(serverNotice(VERSIONS_CHANGED));
+      ?.broadcastStateless(encodeServerMessage({ type: VERSIONS_CHANGED }));
     return summary;
   }
 

@@ -2,7 +2,7 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
-import { CLOSE_REASONS, type CloseCode, closeReason, shortReason } from "../close-reasons.ts";
+import { CLOSE_REASONS, type CloseCode, closeReason, fitCloseReason } from "../close-reasons.ts";
 import type { Limits } from "../config.ts";
 import type { Logger } from "../logger.ts";
 import type { SlotCounter } from "./shared-slots.ts";
@@ -152,7 +152,7 @@ export class GuardedSocket {
    */
   refuse(code: CloseCode, detail?: string): void {
     if (this.ws.readyState >= this.ws.CLOSING) return;
-    const reason = detail ? fit(closeReason(code, detail)) : shortReason(code);
+    const reason = fitCloseReason(closeReason(code, detail));
     this.ws.close(CLOSE_REASONS[code].wsCode, reason);
     setTimeout(() => this.ws.terminate(), CLOSE_GRACE_MS).unref();
     this.closed();
@@ -172,10 +172,6 @@ export class GuardedSocket {
 
 function sharedKey(address: string): string {
   return `unauthenticated:${address}`;
-}
-
-function fit(reason: string): string {
-  return Buffer.byteLength(reason) <= 123 ? reason : reason.slice(0, 100);
 }
 
 /** The auth sub-type and document of a Hocuspocus server message, or null for any other message. */

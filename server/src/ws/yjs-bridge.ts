@@ -2,7 +2,7 @@ import type { WebSocketLike } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
-import { CLOSE_REASONS, isCloseCode, parseCloseReason } from "../close-reasons.ts";
+import { CLOSE_REASONS, fitCloseReason, isCloseCode, parseCloseReason } from "../close-reasons.ts";
 
 /**
  * The y-websocket protocol is Hocuspocus's without the document name in front of each message
@@ -29,14 +29,6 @@ const AUTH_PERMISSION_DENIED = 1;
 const CLIENT_TYPES = new Set([SYNC, AWARENESS, QUERY_AWARENESS]);
 
 const VALID_CLOSE_CODES = new Set([1000, 1001, 1003, 1007, 1008, 1009, 1011, 1012, 1013]);
-
-/** A WebSocket close reason is at most 123 bytes; cut on a character boundary. */
-export function fitCloseReason(reason: string): string {
-  if (Buffer.byteLength(reason) <= 123) return reason;
-  let cut = reason.slice(0, 120);
-  while (Buffer.byteLength(`${cut}…`) > 123) cut = cut.slice(0, -1);
-  return `${cut}…`;
-}
 
 /** The WebSocket close code for one of our `"<code>: <message>"` reasons. */
 export function closeCodeFor(reason: string, fallback: number): number {

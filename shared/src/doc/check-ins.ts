@@ -1,6 +1,7 @@
 import type * as Y from "yjs";
 import { parseOrRefuse } from "../errors.ts";
-import { isoDateSchema, MAX_CHECK_INS } from "../schema.ts";
+import { MAX_CHECK_INS } from "../limits.ts";
+import { isoDateSchema } from "../schema.ts";
 
 /**
  * Check-in dates ("signposts"): when the team will revisit the model. A top-level

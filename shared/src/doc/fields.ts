@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { GOAL_KINDS, type NodeKind } from "../kinds.ts";
+import { MAX_CHECK_INS, MAX_EDGES, MAX_MEASUREMENTS, MAX_NODES, TITLE_MAX } from "../limits.ts";
 import {
   cohortSizeSchema,
   finiteNumber,
@@ -7,15 +8,10 @@ import {
   indicatorSchema,
   innovationStageSchema,
   isoDateSchema,
-  MAX_CHECK_INS,
-  MAX_EDGES,
-  MAX_MEASUREMENTS,
-  MAX_NODES,
   measurementSchema,
   nodeKindSchema,
   notesSchema,
   positionSchema,
-  TITLE_MAX,
   titleSchema,
   unitSchema,
 } from "../schema.ts";
@@ -76,12 +72,12 @@ export const META_FIELDS: MapFields = {
   },
 };
 
-export const DATED_FIELDS: MapFields = {
+const DATED_FIELDS: MapFields = {
   value: { type: "plain", schema: finiteNumber, kinds: GOALS },
   date: { type: "plain", schema: isoDateSchema, kinds: GOALS },
 };
 
-export const SMART_FIELDS: MapFields = {
+const SMART_FIELDS: MapFields = {
   indicator: { type: "plain", schema: indicatorSchema, kinds: GOALS },
   unit: { type: "plain", schema: unitSchema, kinds: GOALS },
   cohortSize: { type: "plain", schema: cohortSizeSchema, kinds: GOALS },

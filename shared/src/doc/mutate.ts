@@ -29,8 +29,8 @@ import { rawNode } from "./read.ts";
  * so undo managers and observers can tell local edits from remote ones.
  */
 
-export type NodeInput = Omit<LogicNode, "id"> & { id?: string };
-export type EdgeInput = Omit<LogicEdge, "id"> & { id?: string };
+type NodeInput = Omit<LogicNode, "id"> & { id?: string };
+type EdgeInput = Omit<LogicEdge, "id"> & { id?: string };
 /** Fields of a node to change; `null` removes an optional field. */
 export type NodePatch = {
   kind?: LogicNode["kind"];
@@ -46,7 +46,7 @@ export type SmartPatch = {
   baseline?: DatedValuePatch | null;
   target?: DatedValuePatch | null;
 };
-export type DatedValuePatch = { value?: number; date?: string | null };
+type DatedValuePatch = { value?: number; date?: string | null };
 
 function nodeMapOrThrow(doc: Y.Doc, id: string): NodeMap {
   const node = nodesMap(doc).get(id);

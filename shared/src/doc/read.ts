@@ -1,17 +1,14 @@
 import * as Y from "yjs";
 import { columnOf, isGoalKind, NODE_KINDS } from "../kinds.ts";
+import { MAX_EDGES, MAX_NODES, NOTES_MAX, TITLE_MAX } from "../limits.ts";
 import {
   edgeSchema,
   type LogicEdge,
   type LogicModel,
   type LogicNode,
-  MAX_EDGES,
-  MAX_NODES,
   type Measurement,
-  NOTES_MAX,
   nodeSchema,
   type SmartGoal,
-  TITLE_MAX,
 } from "../schema.ts";
 import { EDGE_FIELDS, NODE_FIELDS, plainFields, readOnKind } from "./fields.ts";
 import {

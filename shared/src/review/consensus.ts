@@ -5,7 +5,7 @@ import type { Vote } from "./schema.ts";
  * 4–5 support it. Goal consensus is "wide agreement", not unanimity (seed 003): a goal has it
  * when at least WIDE_AGREEMENT_SHARE of the votes are 3 or more and nobody blocks.
  */
-export const SUPPORT_LEVEL = 3;
+const SUPPORT_LEVEL = 3;
 export const WIDE_AGREEMENT_SHARE = 0.8;
 export const FIST_TO_FIVE_LABELS = [
   "Block: I cannot support this",
@@ -16,7 +16,7 @@ export const FIST_TO_FIVE_LABELS = [
   "Full support, I will champion it",
 ] as const;
 
-export type ConsensusState = "wide-agreement" | "objections" | "mixed" | "no-votes";
+type ConsensusState = "wide-agreement" | "objections" | "mixed" | "no-votes";
 
 export interface Consensus {
   target: string;

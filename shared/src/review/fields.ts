@@ -18,9 +18,9 @@ import { authorSchema, isoDateTime, messageSchema, threadSchema, voteSchema } fr
  */
 
 /** A field that holds a nested Y.Map (the only shared type in the layout). */
-export const NESTED_MAP = "Y.Map";
-export type FieldType = z.ZodType | typeof NESTED_MAP;
-export type Fields = Readonly<Record<string, FieldType>>;
+const NESTED_MAP = "Y.Map";
+type FieldType = z.ZodType | typeof NESTED_MAP;
+type Fields = Readonly<Record<string, FieldType>>;
 
 const optional = <T extends z.ZodType>(schema: z.ZodOptional<T>): T => schema.unwrap();
 
@@ -32,7 +32,7 @@ function authorFields(prefix: string): Record<string, z.ZodType> {
   };
 }
 
-export const ANCHOR_KINDS = ["node", "edge", "model"] as const;
+const ANCHOR_KINDS = ["node", "edge", "model"] as const;
 
 export const THREAD_FIELDS: Fields = {
   id: threadSchema.shape.id,

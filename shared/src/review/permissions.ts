@@ -1,5 +1,6 @@
 import type * as Y from "yjs";
 import { sameJson } from "../json-equal.ts";
+import { REVIEW_LIMITS } from "../limits.ts";
 import { threadsMap, votesMap } from "./doc.ts";
 import {
   type MessageEntry,
@@ -10,7 +11,7 @@ import {
   type ThreadHead,
   type VoteEntry,
 } from "./read.ts";
-import { type Author, REVIEW_LIMITS } from "./schema.ts";
+import type { Author } from "./schema.ts";
 
 /**
  * Who may change what in the review document, as a pure check the server runs on every
@@ -26,7 +27,7 @@ export interface ReviewSnapshot {
 }
 
 /** How many entries the whole document holds before and after the write. */
-export interface ReviewTotals {
+interface ReviewTotals {
   threads: [before: number, after: number];
   votes: [before: number, after: number];
 }

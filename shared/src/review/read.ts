@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { REVIEW_LIMITS } from "../limits.ts";
 import { threadsMap, voteKey, votesMap } from "./doc.ts";
 import {
   authorOf,
@@ -12,7 +13,6 @@ import {
 import {
   type CommentMessage,
   messageSchema,
-  REVIEW_LIMITS,
   type Review,
   type Thread,
   threadSchema,
@@ -27,7 +27,7 @@ import {
  * reported.
  */
 
-export type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
+type Read<T> = { ok: true; value: T } | { ok: false; problem: string };
 
 /** A thread without its messages (they are entries of their own). */
 export type ThreadHead = Omit<Thread, "messages">;
@@ -47,7 +47,7 @@ export interface ThreadEntry {
 }
 
 /** Which Yjs item holds a shared type ("client:clock"), so a replaced copy tells apart. */
-export function refOf(value: unknown): string | null {
+function refOf(value: unknown): string | null {
   if (!(value instanceof Y.AbstractType)) return null;
   const id = value._item?.id;
   return id ? `${id.client}:${id.clock}` : null;
@@ -98,7 +98,7 @@ function parseMessage(key: string, entries: [string, unknown][] | null): Read<Co
   return { ok: true, value: parsed.data };
 }
 
-export function readMessageEntry(key: string, value: unknown): MessageEntry {
+function readMessageEntry(key: string, value: unknown): MessageEntry {
   const entries = capture(value);
   return withRead({ ref: refOf(value) }, () => parseMessage(key, entries));
 }
@@ -187,7 +187,7 @@ const byTime = (a: { createdAt: string; id: string }, b: { createdAt: string; id
   a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
 
 /** A thread as the panels show it: its readable messages, oldest first, up to the cap. */
-export function threadOf(key: string, entry: ThreadEntry, skipped: string[]): Thread | null {
+function threadOf(key: string, entry: ThreadEntry, skipped: string[]): Thread | null {
   if (!entry.read.ok) {
     skipped.push(`conversation ${shortKey(key)} ${entry.read.problem}`);
     return null;
@@ -209,7 +209,7 @@ export function threadOf(key: string, entry: ThreadEntry, skipped: string[]): Th
   return { ...entry.read.value, messages };
 }
 
-export interface ReviewReading {
+interface ReviewReading {
   review: Review;
   /** What was left out and why (unreadable entries, entries past a cap). */
   skipped: string[];

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { COMMENT_MAX, NAME_MAX, REVIEW_LIMITS } from "../limits.ts";
 import { ROLES } from "../roles.ts";
 import { idSchema } from "../schema.ts";
 
@@ -12,20 +13,8 @@ import { idSchema } from "../schema.ts";
 export const THREAD_TYPES = ["question", "concern", "idea", "celebration"] as const;
 export type ThreadType = (typeof THREAD_TYPES)[number];
 
-export const COMMENT_MAX = 5_000;
-export const NAME_MAX = 80;
 /** The mastery goal is voted on like a goal node, under this reserved target. */
 export const MASTERY_TARGET = "mastery";
-
-/**
- * How much one review document holds. The gate refuses a write past a cap and the readers skip
- * entries past it, so a document never holds more than the readers show.
- */
-export const REVIEW_LIMITS = {
-  threads: 20_000,
-  messagesPerThread: 1_000,
-  votes: 100_000,
-} as const;
 
 export const isoDateTime = z.iso.datetime({ offset: true, error: "must be an ISO date and time" });
 
@@ -40,7 +29,7 @@ export const authorSchema = z.strictObject({
   role: z.enum(ROLES),
 });
 
-export const anchorSchema = z.discriminatedUnion("kind", [
+const anchorSchema = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("node"), id: idSchema }),
   z.strictObject({ kind: z.literal("edge"), id: idSchema }),
   z.strictObject({ kind: z.literal("model") }),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { consensusFor, type Vote } from "../../src/review/index.ts";
+import { consensusFor } from "../../src/review/consensus.ts";
+import type { Vote } from "../../src/review/schema.ts";
 
 const at = "2026-11-01T10:00:00.000Z";
 function vote(name: string, level: number, target = "M1"): Vote {

@@ -1,20 +1,18 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
-  type Author,
   castVote,
   deleteMessage,
   editMessage,
-  mentionsIn,
-  readReview,
   reply,
-  reviewWriteViolations,
   setThreadStatus,
-  snapshotReview,
   startThread,
   threadsMap,
   votesMap,
-} from "../../src/review/index.ts";
+} from "../../src/review/doc.ts";
+import { reviewWriteViolations, snapshotReview } from "../../src/review/permissions.ts";
+import { readReview } from "../../src/review/read.ts";
+import { type Author, mentionsIn } from "../../src/review/schema.ts";
 
 const ana: Author = { id: "ana123", name: "Ana", role: "commenter" };
 const ben: Author = { id: "ben456", name: "Ben", role: "editor" };

@@ -1,20 +1,17 @@
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { REVIEW_LIMITS } from "../../src/limits.ts";
 import {
-  type Author,
   castVote,
-  REVIEW_LIMITS,
-  readReview,
-  readReviewReport,
-  readThreadEntry,
   reply,
-  reviewWriteViolations,
-  snapshotReview,
   startThread,
   threadsMap,
   voteKey,
   votesMap,
-} from "../../src/review/index.ts";
+} from "../../src/review/doc.ts";
+import { reviewWriteViolations, snapshotReview } from "../../src/review/permissions.ts";
+import { readReview, readReviewReport, readThreadEntry } from "../../src/review/read.ts";
+import type { Author } from "../../src/review/schema.ts";
 
 const ana: Author = { id: "ana123", name: "Ana", role: "commenter" };
 const ben: Author = { id: "ben456", name: "Ben", role: "editor" };

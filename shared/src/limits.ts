@@ -1,0 +1,38 @@
+/**
+ * Every size and count limit that both sides enforce, by name: the server refuses past them
+ * (write gate, API, stateless messages), the readers read no further, and the client's inputs
+ * stop there. A limit that only one process cares about stays beside its code.
+ */
+
+/** A card's title, and a model's. */
+export const TITLE_MAX = 500;
+export const NOTES_MAX = 10_000;
+/** Short free-text fields of a card (owner, dates, a measurement's name…). */
+export const SHORT_TEXT_MAX = 200;
+
+/** Caps of a model: the readers read no more than these, and the write gate refuses more. */
+export const MAX_NODES = 20_000;
+export const MAX_EDGES = 100_000;
+export const MAX_MEASUREMENTS = 10_000;
+export const MAX_CHECK_INS = 1_000;
+
+/** A comment's text (and a vote's note). */
+export const COMMENT_MAX = 5_000;
+/** A person's display name. */
+export const NAME_MAX = 80;
+/**
+ * How much one review document holds. The gate refuses a write past a cap and the readers skip
+ * entries past it, so a document never holds more than the readers show.
+ */
+export const REVIEW_LIMITS = {
+  threads: 20_000,
+  messagesPerThread: 1_000,
+  votes: 100_000,
+} as const;
+
+/** "Why revised": one reason's length, and how many may wait for their change per person. */
+export const REVISION_REASON_MAX = 1_000;
+export const PENDING_REASONS_MAX = 20;
+
+/** A saved version's label. */
+export const VERSION_LABEL_MAX = 120;
