@@ -1,7 +1,7 @@
 import "./history.css";
 import type { LogicModel, ModelDiff } from "@logic-canvas/shared";
 import { useCallback, useEffect, useState } from "react";
-import type { PanelProps } from "../editor/panels/SidePanel.tsx";
+import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { canEditGraph } from "../editor/roles.ts";
 import { PrintView } from "../exports/PrintView.tsx";
 import { timeAgo, useReviewContext } from "../review/review-context.ts";

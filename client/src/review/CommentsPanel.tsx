@@ -1,7 +1,7 @@
 import { type Anchor, THREAD_TYPES, type ThreadType } from "@logic-canvas/shared";
 import { useEffect, useMemo, useState } from "react";
 import type { ThreadView } from "../collab/review-binding.ts";
-import type { PanelProps } from "../editor/panels/SidePanel.tsx";
+import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { onCommentsRequest, takeCommentsRequest } from "./comments-request.ts";
 import { MentionInput } from "./MentionInput.tsx";
 import {

@@ -7,7 +7,7 @@ import {
   WIDE_AGREEMENT_SHARE,
 } from "@logic-canvas/shared";
 import { useState } from "react";
-import type { PanelProps } from "../editor/panels/SidePanel.tsx";
+import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { VoteBar } from "./CardReviewBadges.tsx";
 import {
   canComment,

@@ -10,7 +10,7 @@ import {
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
 import { CommitField, Section } from "./fields.tsx";
-import type { PanelProps } from "./SidePanel.tsx";
+import type { PanelProps } from "./panel-props.ts";
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
