@@ -1,4 +1,10 @@
-import { checkSmart, INNOVATION_STAGE_LABELS, isGoalKind, KIND_LABELS } from "@logic-canvas/shared";
+import {
+  checkSmart,
+  INNOVATION_STAGE_LABELS,
+  isGoalKind,
+  KIND_LABELS,
+  TITLE_MAX,
+} from "@logic-canvas/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useState } from "react";
 import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
@@ -48,7 +54,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
           // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this title
           autoFocus
           value={draft}
-          maxLength={500}
+          maxLength={TITLE_MAX}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {

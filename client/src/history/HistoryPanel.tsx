@@ -5,10 +5,10 @@ import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { canEditGraph } from "../editor/roles.ts";
 import { PrintView } from "../exports/PrintView.tsx";
 import { timeAgo, useReviewContext } from "../review/review-context.ts";
+import { Modal } from "../ui/Modal.tsx";
 import { ActivityList } from "./ActivityList.tsx";
 import { DiffView } from "./DiffView.tsx";
 import { actorName, type HistoryAccess, historyApi, type VersionSummary } from "./history-api.ts";
-import { Modal } from "./Modal.tsx";
 
 type Opened =
   | { kind: "diff"; version: VersionSummary; diff: ModelDiff }

@@ -6,10 +6,12 @@ import {
   type LogicNode,
   NODE_KINDS,
   type NodeKind,
+  TITLE_MAX,
 } from "@logic-canvas/shared";
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
-import { CommitField, Section } from "./fields.tsx";
+import { CommitField } from "../../ui/CommitField.tsx";
+import { Section } from "../../ui/Section.tsx";
 import type { PanelProps } from "./panel-props.ts";
 
 function plural(count: number, noun: string): string {
@@ -26,7 +28,7 @@ function NodeDetails({ node, binding, model, readOnly }: PanelProps & { node: Lo
         value={node.title}
         readOnly={readOnly}
         multiline
-        maxLength={500}
+        maxLength={TITLE_MAX}
         onCommit={(title) => title.trim() && binding.updateNode(node.id, { title: title.trim() })}
       />
       <label className="field">
