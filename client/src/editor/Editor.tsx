@@ -12,6 +12,8 @@ import { editorRoute } from "../app/local-store.ts";
 import { BindingContext } from "../canvas/actions-context.ts";
 import { layoutWithinLanes } from "../canvas/auto-layout.ts";
 import { Canvas } from "../canvas/Canvas.tsx";
+import { CardSlotsContext } from "../canvas/card-slots.ts";
+import { ReadOnlyContext } from "../canvas/read-only.ts";
 import { useFlowFromDoc } from "../canvas/useFlowFromDoc.ts";
 import type { Notice, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { CollabSession } from "../collab/session.ts";
@@ -20,6 +22,7 @@ import { PrintView } from "../exports/PrintView.tsx";
 import { ReviewContext } from "../review/review-context.ts";
 import { useReviewContextValue, useReviewSession } from "../review/useReviewSession.ts";
 import { Avatars } from "./Avatars.tsx";
+import { CARD_SLOTS } from "./card-extras.tsx";
 import { useEditorKeys } from "./keyboard.ts";
 import { MasteryBanner } from "./MasteryBanner.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
@@ -136,138 +139,140 @@ function EditorInner({ session, role, displayName }: EditorProps) {
 
   return (
     <BindingContext.Provider value={binding}>
-      <ReviewContext.Provider value={reviewValue}>
-        <div className="editor" data-role={role}>
-          <header className="topbar">
-            <a href="/" className="brand" title="All models">
-              <span className="brand-mark" aria-hidden="true" />
-              <span className="visually-hidden">Logic Canvas home</span>
-            </a>
-            <TitleField
-              value={snapshot.model.title}
-              readOnly={readOnly}
-              onChange={(title) => binding.setMeta({ title })}
-            />
-            <span
-              className={`role-badge role-${role}`}
-              title={ROLE_EXPLAINS[role]}
-              data-testid="role"
-            >
-              {ROLE_LABEL[role] ?? role}
-            </span>
-            <div className="topbar-spacer" />
-            {VIEWS.length > 1 && (
-              <nav className="view-switch" aria-label="Views">
-                {VIEWS.map((v) => (
-                  <button
-                    key={v.id}
-                    type="button"
-                    aria-pressed={view === v.id}
-                    onClick={() => setView(v.id)}
-                  >
-                    {v.label}
-                  </button>
-                ))}
-              </nav>
-            )}
-            <Avatars peers={peers} following={following} onFollow={setFollowing} />
-            <StatusPill session={session} />
-          </header>
-          <ConnectionProblem session={session} />
-          {readOnly && (
-            <div className="banner banner-info" data-testid="read-only-banner">
-              {ROLE_EXPLAINS[role]}
-            </div>
-          )}
-          <MasteryBanner
-            value={snapshot.model.masteryGoal}
-            readOnly={readOnly}
-            onChange={(masteryGoal) => binding.setMeta({ masteryGoal })}
-          />
-          <Toolbar
-            binding={binding}
-            readOnly={readOnly}
-            canUndo={snapshot.canUndo}
-            canRedo={snapshot.canRedo}
-            onLayout={autoLayout}
-            onHelp={() => setHelpOpen(true)}
-            extra={
-              <ExportMenu
-                binding={binding}
-                model={snapshot.model}
-                checkIns={snapshot.checkIns}
-                modelId={session.modelId}
-                token={editorRoute(window.location)?.token ?? ""}
-                canImport={!readOnly}
-                onPrint={() => {
-                  setView("print");
-                  setTimeout(() => window.print(), 300);
-                }}
-              />
-            }
-          />
-          <div className="workspace">
-            <main className="stage-area">
-              {follow && (
-                <div className="following" role="status">
-                  Following {follow.user.name}’s view ·{" "}
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => setFollowing(undefined)}
-                  >
-                    stop
-                  </button>
+      <ReadOnlyContext.Provider value={readOnly}>
+        <CardSlotsContext.Provider value={CARD_SLOTS}>
+          <ReviewContext.Provider value={reviewValue}>
+            <div className="editor" data-role={role}>
+              <header className="topbar">
+                <a href="/" className="brand" title="All models">
+                  <span className="brand-mark" aria-hidden="true" />
+                  <span className="visually-hidden">Logic Canvas home</span>
+                </a>
+                <TitleField
+                  value={snapshot.model.title}
+                  readOnly={readOnly}
+                  onChange={(title) => binding.setMeta({ title })}
+                />
+                <span
+                  className={`role-badge role-${role}`}
+                  title={ROLE_EXPLAINS[role]}
+                  data-testid="role"
+                >
+                  {ROLE_LABEL[role] ?? role}
+                </span>
+                <div className="topbar-spacer" />
+                {VIEWS.length > 1 && (
+                  <nav className="view-switch" aria-label="Views">
+                    {VIEWS.map((v) => (
+                      <button
+                        key={v.id}
+                        type="button"
+                        aria-pressed={view === v.id}
+                        onClick={() => setView(v.id)}
+                      >
+                        {v.label}
+                      </button>
+                    ))}
+                  </nav>
+                )}
+                <Avatars peers={peers} following={following} onFollow={setFollowing} />
+                <StatusPill session={session} />
+              </header>
+              <ConnectionProblem session={session} />
+              {readOnly && (
+                <div className="banner banner-info" data-testid="read-only-banner">
+                  {ROLE_EXPLAINS[role]}
                 </div>
               )}
-              {view === "progress" && (
-                <Suspense fallback={<div className="page-message">Loading the dashboard…</div>}>
-                  <Dashboard
+              <MasteryBanner
+                value={snapshot.model.masteryGoal}
+                readOnly={readOnly}
+                onChange={(masteryGoal) => binding.setMeta({ masteryGoal })}
+              />
+              <Toolbar
+                binding={binding}
+                readOnly={readOnly}
+                canUndo={snapshot.canUndo}
+                canRedo={snapshot.canRedo}
+                onLayout={autoLayout}
+                onHelp={() => setHelpOpen(true)}
+                extra={
+                  <ExportMenu
                     binding={binding}
                     model={snapshot.model}
                     checkIns={snapshot.checkIns}
-                    readOnly={readOnly}
-                    onShow={(id) => {
-                      setView("canvas");
-                      setTimeout(() => focusElements([id]), 50);
+                    modelId={session.modelId}
+                    token={editorRoute(window.location)?.token ?? ""}
+                    canImport={!readOnly}
+                    onPrint={() => {
+                      setView("print");
+                      setTimeout(() => window.print(), 300);
                     }}
                   />
-                </Suspense>
-              )}
-              {view === "print" && <PrintView model={snapshot.model} />}
-              {view === "canvas" && (
-                <Canvas
+                }
+              />
+              <div className="workspace">
+                <main className="stage-area">
+                  {follow && (
+                    <div className="following" role="status">
+                      Following {follow.user.name}’s view ·{" "}
+                      <button
+                        type="button"
+                        className="link-button"
+                        onClick={() => setFollowing(undefined)}
+                      >
+                        stop
+                      </button>
+                    </div>
+                  )}
+                  {view === "progress" && (
+                    <Suspense fallback={<div className="page-message">Loading the dashboard…</div>}>
+                      <Dashboard
+                        binding={binding}
+                        model={snapshot.model}
+                        checkIns={snapshot.checkIns}
+                        readOnly={readOnly}
+                        onShow={(id) => {
+                          setView("canvas");
+                          setTimeout(() => focusElements([id]), 50);
+                        }}
+                      />
+                    </Suspense>
+                  )}
+                  {view === "print" && <PrintView model={snapshot.model} />}
+                  {view === "canvas" && (
+                    <Canvas
+                      binding={binding}
+                      snapshot={snapshot}
+                      peers={peers}
+                      follow={follow}
+                      onCursor={(c) => session.presence.setCursor(c)}
+                      onViewport={(v) => session.presence.setViewport(v)}
+                      onUserMove={() => setFollowing(undefined)}
+                      loaded={connection.loaded}
+                    />
+                  )}
+                </main>
+                <SidePanel
                   binding={binding}
-                  snapshot={snapshot}
-                  readOnly={readOnly}
-                  peers={peers}
-                  follow={follow}
-                  onCursor={(c) => session.presence.setCursor(c)}
-                  onViewport={(v) => session.presence.setViewport(v)}
-                  onUserMove={() => setFollowing(undefined)}
-                  loaded={connection.loaded}
+                  model={snapshot.model}
+                  selection={selection}
+                  onFocus={focusElements}
                 />
-              )}
-            </main>
-            <SidePanel
-              binding={binding}
-              model={snapshot.model}
-              selection={selection}
-              readOnly={readOnly}
-              onFocus={focusElements}
-            />
-          </div>
-          <div className="toasts" aria-live="assertive">
-            {notices.map((n) => (
-              <div key={n.id} className={`toast toast-${n.kind}`} role="alert">
-                {n.message}
               </div>
-            ))}
-          </div>
-          {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
-          <DebugHandle binding={binding} />
-        </div>
-      </ReviewContext.Provider>
+              <div className="toasts" aria-live="assertive">
+                {notices.map((n) => (
+                  <div key={n.id} className={`toast toast-${n.kind}`} role="alert">
+                    {n.message}
+                  </div>
+                ))}
+              </div>
+              {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+              <DebugHandle binding={binding} />
+            </div>
+          </ReviewContext.Provider>
+        </CardSlotsContext.Provider>
+      </ReadOnlyContext.Provider>
     </BindingContext.Provider>
   );
 }

@@ -8,6 +8,7 @@ import {
   type NodeKind,
   TITLE_MAX,
 } from "@logic-canvas/shared";
+import { useReadOnly } from "../../canvas/read-only.ts";
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
 import { CommitField } from "../../ui/CommitField.tsx";
@@ -18,7 +19,8 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-function NodeDetails({ node, binding, model, readOnly }: PanelProps & { node: LogicNode }) {
+function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode }) {
+  const readOnly = useReadOnly();
   const incoming = model.edges.filter((e) => e.target === node.id).length;
   const outgoing = model.edges.filter((e) => e.source === node.id).length;
   return (
@@ -93,7 +95,8 @@ function NodeDetails({ node, binding, model, readOnly }: PanelProps & { node: Lo
 }
 
 export function SelectionPanel(props: PanelProps) {
-  const { model, selection, binding, readOnly } = props;
+  const { model, selection, binding } = props;
+  const readOnly = useReadOnly();
   if (selection.nodeIds.length === 1) {
     const node = model.nodes.find((n) => n.id === selection.nodeIds[0]);
     if (node) return <NodeDetails {...props} node={node} key={node.id} />;

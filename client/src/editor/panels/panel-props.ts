@@ -9,6 +9,5 @@ export interface PanelProps {
   binding: YjsFlowBinding;
   model: LogicModel;
   selection: { nodeIds: string[]; edgeIds: string[] };
-  readOnly: boolean;
   onFocus: (nodeIds: string[], edgeIds?: string[]) => void;
 }
