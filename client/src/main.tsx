@@ -3,7 +3,7 @@ import "@xyflow/react/dist/style.css";
 import "./styles.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { editorRoute } from "./app/local-store.ts";
+import { editorRoute } from "./app/routes.ts";
 import { EditorPage } from "./editor/EditorPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
 import { registerServiceWorker } from "./offline/register-service-worker.ts";

@@ -8,7 +8,7 @@ import {
   useState,
   useSyncExternalStore,
 } from "react";
-import { editorRoute } from "../app/local-store.ts";
+import { editorRoute } from "../app/routes.ts";
 import { BindingContext } from "../canvas/actions-context.ts";
 import { layoutWithinLanes } from "../canvas/auto-layout.ts";
 import { Canvas } from "../canvas/Canvas.tsx";

@@ -4,11 +4,13 @@ import { useCallback, useEffect, useState } from "react";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { canEditGraph } from "../editor/roles.ts";
 import { PrintView } from "../exports/PrintView.tsx";
-import { timeAgo, useReviewContext } from "../review/review-context.ts";
+import { useReviewContext } from "../review/review-context.ts";
 import { Modal } from "../ui/Modal.tsx";
+import { timeAgo } from "../ui/time-ago.ts";
 import { ActivityList } from "./ActivityList.tsx";
+import { actorName } from "./activity-words.ts";
 import { DiffView } from "./DiffView.tsx";
-import { actorName, type HistoryAccess, historyApi, type VersionSummary } from "./history-api.ts";
+import { type HistoryAccess, historyApi, type VersionSummary } from "./history-api.ts";
 
 type Opened =
   | { kind: "diff"; version: VersionSummary; diff: ModelDiff }

@@ -9,12 +9,9 @@ import {
 import { useState } from "react";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { VoteBar } from "./CardReviewBadges.tsx";
-import {
-  canComment,
-  participantNames,
-  useReviewContext,
-  useReviewSnapshot,
-} from "./review-context.ts";
+import { canComment, participantNames } from "./participants.ts";
+import { useReviewContext } from "./review-context.ts";
+import { useReviewSnapshot } from "./review-hooks.ts";
 
 const STATE_LABEL: Record<Consensus["state"], string> = {
   "wide-agreement": "Wide agreement",
