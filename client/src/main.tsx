@@ -10,6 +10,8 @@ import "./ui/modal.css";
 import "./ui/form-fields.css";
 import "./editor/editor.css";
 import "./canvas/canvas.css";
+import "./canvas/card.css";
+import "./canvas/canvas-overlays.css";
 import "./editor/panels/side-panel.css";
 import "./editor/toasts.css";
 import { StrictMode } from "react";

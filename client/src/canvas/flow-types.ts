@@ -32,7 +32,7 @@ export const DRAG_WRITE_INTERVAL_MS = 80;
 export const CARD_WIDTH = 240;
 /** A card with a two-line title, until the real one is measured. */
 export const CARD_HEIGHT_ESTIMATE = 72;
-/** `.react-flow__handle` in canvas.css: 11 px, centred on the card's left and right edges. */
+/** `.react-flow__handle` in card.css: 11 px, centred on the card's left and right edges. */
 const HANDLE_SIZE = 11;
 
 /**

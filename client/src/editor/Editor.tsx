@@ -3,9 +3,9 @@ import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } fr
 import { editorRoute } from "../app/routes.ts";
 import { BindingContext } from "../canvas/actions-context.ts";
 import { CardSlotsContext } from "../canvas/card-slots.ts";
-import { ReadOnlyContext } from "../canvas/read-only.ts";
+import { ReadOnlyContext, useReadOnly } from "../canvas/read-only.ts";
 import { useFlowFromDoc } from "../canvas/useFlowFromDoc.ts";
-import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { ExportMenu } from "../exports/ExportMenu.tsx";
@@ -85,38 +85,17 @@ function EditorInner({ session, role, displayName }: EditorProps) {
           following={following}
           onFollow={setFollowing}
         />
-        <ConnectionProblem session={session} />
-        {readOnly && (
-          <div className="banner banner-info" data-testid="read-only-banner">
-            {ROLE_EXPLAINS[role]}
-          </div>
-        )}
-        <MasteryBanner
-          value={snapshot.model.masteryGoal}
-          readOnly={readOnly}
-          onChange={(masteryGoal) => binding.setMeta({ masteryGoal })}
-        />
-        <Toolbar
+        <Banners session={session} role={role} binding={binding} snapshot={snapshot} />
+        <EditorToolbar
+          session={session}
           binding={binding}
-          readOnly={readOnly}
-          canUndo={snapshot.canUndo}
-          canRedo={snapshot.canRedo}
+          snapshot={snapshot}
           onLayout={autoLayout}
           onHelp={() => setHelpOpen(true)}
-          extra={
-            <ExportMenu
-              binding={binding}
-              model={snapshot.model}
-              checkIns={snapshot.checkIns}
-              modelId={session.modelId}
-              token={editorRoute(window.location)?.token ?? ""}
-              canImport={!readOnly}
-              onPrint={() => {
-                setView("print");
-                setTimeout(() => window.print(), 300);
-              }}
-            />
-          }
+          onPrint={() => {
+            setView("print");
+            setTimeout(() => window.print(), 300);
+          }}
         />
         <div className="workspace">
           <Stage
@@ -145,6 +124,66 @@ function EditorInner({ session, role, displayName }: EditorProps) {
         <DebugHandle binding={binding} />
       </div>
     </EditorProviders>
+  );
+}
+
+/** The editing commands, with the export menu as the toolbar's last group. */
+function EditorToolbar(props: {
+  session: CollabSession;
+  binding: YjsFlowBinding;
+  snapshot: BindingSnapshot;
+  onLayout: () => void;
+  onHelp: () => void;
+  onPrint: () => void;
+}) {
+  const { binding, snapshot } = props;
+  const readOnly = useReadOnly();
+  return (
+    <Toolbar
+      binding={binding}
+      readOnly={readOnly}
+      canUndo={snapshot.canUndo}
+      canRedo={snapshot.canRedo}
+      onLayout={props.onLayout}
+      onHelp={props.onHelp}
+      extra={
+        <ExportMenu
+          binding={binding}
+          model={snapshot.model}
+          checkIns={snapshot.checkIns}
+          modelId={props.session.modelId}
+          token={editorRoute(window.location)?.token ?? ""}
+          canImport={!readOnly}
+          onPrint={props.onPrint}
+        />
+      }
+    />
+  );
+}
+
+/** Under the top bar: a connection problem, what this role may do, and the mastery goal. */
+function Banners(props: {
+  session: CollabSession;
+  role: string;
+  binding: YjsFlowBinding;
+  snapshot: BindingSnapshot;
+}) {
+  const { binding, role } = props;
+  const readOnly = useReadOnly();
+  return (
+    <>
+      <ConnectionProblem session={props.session} />
+      {readOnly && (
+        <div className="banner banner-info" data-testid="read-only-banner">
+          {ROLE_EXPLAINS[role]}
+        </div>
+      )}
+      <MasteryBanner
+        value={props.snapshot.model.masteryGoal}
+        readOnly={readOnly}
+        onChange={(masteryGoal) => binding.setMeta({ masteryGoal })}
+      />
+    </>
   );
 }
 
