@@ -1,9 +1,22 @@
 import "./strict-csp.ts";
 import "@xyflow/react/dist/style.css";
-import "./styles.css";
+// The app's stylesheets, in cascade order: tokens, then shared pieces, then each screen's.
+// Imported here rather than from components so that their order never depends on import order.
+import "./ui/tokens.css";
+import "./ui/base.css";
+import "./ui/brand.css";
+import "./home/home.css";
+import "./ui/modal.css";
+import "./ui/form-fields.css";
+import "./editor/editor.css";
+import "./canvas/canvas.css";
+import "./canvas/card.css";
+import "./canvas/canvas-overlays.css";
+import "./editor/panels/side-panel.css";
+import "./editor/toasts.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
-import { editorRoute } from "./app/local-store.ts";
+import { editorRoute } from "./app/routes.ts";
 import { EditorPage } from "./editor/EditorPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
 import { registerServiceWorker } from "./offline/register-service-worker.ts";

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { BindingContext } from "../src/canvas/actions-context.ts";
 import { NodeCard } from "../src/canvas/NodeCard.tsx";
+import { ReadOnlyContext } from "../src/canvas/read-only.ts";
 import { type CardNode, YjsFlowBinding } from "../src/canvas/yjs-flow-binding.ts";
 import { ImportModel } from "../src/home/ImportModel.tsx";
 
@@ -40,7 +41,9 @@ function renderCard(
   render(
     <ReactFlowProvider>
       <BindingContext.Provider value={binding}>
-        <NodeCard {...props} />
+        <ReadOnlyContext.Provider value={readOnly}>
+          <NodeCard {...props} />
+        </ReadOnlyContext.Provider>
       </BindingContext.Provider>
     </ReactFlowProvider>,
   );

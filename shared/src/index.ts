@@ -94,10 +94,12 @@ export {
 } from "./kinds.ts";
 export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "./lanes.ts";
 export {
+  COMMENT_MAX,
   MAX_CHECK_INS,
   MAX_MEASUREMENTS,
   MAX_NODES,
   NAME_MAX,
+  NOTES_MAX,
   PENDING_REASONS_MAX,
   REVIEW_LIMITS,
   REVISION_REASON_MAX,

@@ -17,6 +17,7 @@ import { LaneBackgrounds, LaneHeaders } from "./Lanes.tsx";
 import { LinkEdge } from "./LinkEdge.tsx";
 import { NodeCard } from "./NodeCard.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
+import { useReadOnly } from "./read-only.ts";
 import { type BindingSnapshot, laneAt, type YjsFlowBinding } from "./yjs-flow-binding.ts";
 
 // Defined once at module level: new objects here would remount every card on each render.
@@ -36,7 +37,6 @@ const PRO_OPTIONS = { hideAttribution: true };
 export interface CanvasProps {
   binding: YjsFlowBinding;
   snapshot: BindingSnapshot;
-  readOnly: boolean;
   peers: Peer[];
   onCursor: (position: { x: number; y: number } | null) => void;
   onViewport: (viewport: Viewport) => void;
@@ -49,7 +49,6 @@ export interface CanvasProps {
 export function Canvas({
   binding,
   snapshot,
-  readOnly,
   peers,
   onCursor,
   onViewport,
@@ -58,6 +57,7 @@ export function Canvas({
   loaded,
 }: CanvasProps) {
   const flow = useReactFlow();
+  const readOnly = useReadOnly();
   const topY = snapshot.nodes.reduce((min, n) => Math.min(min, n.position.y), 40);
   useInitialView(flow, loaded, topY);
 

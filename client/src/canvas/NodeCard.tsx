@@ -1,9 +1,15 @@
-import { checkSmart, INNOVATION_STAGE_LABELS, isGoalKind, KIND_LABELS } from "@logic-canvas/shared";
+import {
+  checkSmart,
+  INNOVATION_STAGE_LABELS,
+  isGoalKind,
+  KIND_LABELS,
+  TITLE_MAX,
+} from "@logic-canvas/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useState } from "react";
-import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
-import { CardReviewBadges } from "../review/CardReviewBadges.tsx";
 import { useBinding } from "./actions-context.ts";
+import { useCardSlots } from "./card-slots.ts";
+import { useReadOnly } from "./read-only.ts";
 import type { CardNode } from "./yjs-flow-binding.ts";
 
 function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
@@ -22,8 +28,10 @@ function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
 }
 
 function CardView({ id, data, selected }: NodeProps<CardNode>) {
-  const { node, readOnly, commentCount } = data;
+  const { node, commentCount } = data;
   const binding = useBinding();
+  const readOnly = useReadOnly();
+  const { Extras } = useCardSlots();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(node.title);
 
@@ -48,7 +56,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
           // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this title
           autoFocus
           value={draft}
-          maxLength={500}
+          maxLength={TITLE_MAX}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {
@@ -76,7 +84,6 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
       )}
       <div className="card-footer">
         {isGoalKind(node.kind) && <SmartBadge node={node} />}
-        {isGoalKind(node.kind) && <GoalCardProgress node={node} />}
         {node.kind === "activity" && node.stage && (
           <span
             className={`badge stage stage-${node.stage}`}
@@ -85,7 +92,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
             {node.stage}
           </span>
         )}
-        <CardReviewBadges nodeId={id} goal={isGoalKind(node.kind)} />
+        {Extras && <Extras id={id} node={node} />}
         {commentCount !== undefined && commentCount > 0 && (
           <span className="badge comments" title={`${commentCount} open comments`}>
             💬 {commentCount}

@@ -10,9 +10,9 @@ import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 
 /** The React Flow shapes the binding produces, and canvas geometry; nothing here knows Yjs. */
 
-export type CardData = { node: LogicNode; readOnly: boolean; commentCount?: number };
+export type CardData = { node: LogicNode; commentCount?: number };
 export type CardNode = Node<CardData, "card">;
-export type LinkData = { edge: LogicEdge; readOnly: boolean };
+export type LinkData = { edge: LogicEdge };
 export type LinkEdge = Edge<LinkData, "link">;
 
 export interface BindingSnapshot {
@@ -32,7 +32,7 @@ export const DRAG_WRITE_INTERVAL_MS = 80;
 export const CARD_WIDTH = 240;
 /** A card with a two-line title, until the real one is measured. */
 export const CARD_HEIGHT_ESTIMATE = 72;
-/** `.react-flow__handle` in styles.css: 11 px, centred on the card's left and right edges. */
+/** `.react-flow__handle` in card.css: 11 px, centred on the card's left and right edges. */
 const HANDLE_SIZE = 11;
 
 /**

@@ -138,7 +138,7 @@ export class FlowView {
       id,
       type: "card",
       position,
-      data: { node, readOnly: this.readOnly },
+      data: { node },
       selected,
       dragging: this.drag.has(id),
       measured,
@@ -163,7 +163,7 @@ export class FlowView {
       type: "link",
       source: edge.source,
       target: edge.target,
-      data: { edge, readOnly: this.readOnly },
+      data: { edge },
       selected,
       deletable: !this.readOnly,
     };

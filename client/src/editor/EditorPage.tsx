@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useState } from "react";
-import { ApiError, getModel, type ModelInfo } from "../app/api.ts";
+import { getModel, type ModelInfo } from "../app/api.ts";
+import { ApiError } from "../app/json-api.ts";
 import { getDisplayName, recentModels, rememberModel } from "../app/local-store.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
 import { CollabSession } from "../collab/session.ts";

@@ -1,10 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
-import {
-  actorName,
-  type HistoryAccess,
-  historyApi,
-  type VersionSummary,
-} from "../history/history-api.ts";
+import { actorName } from "../history/activity-words.ts";
+import { type HistoryAccess, historyApi, type VersionSummary } from "../history/history-api.ts";
 
 /**
  * The model's saved versions, each with Restore (after a confirmation), for the refused-model

@@ -1,3 +1,4 @@
+import { TITLE_MAX } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 
 export function TitleField({
@@ -20,7 +21,7 @@ export function TitleField({
       className="model-title model-title-input"
       aria-label="Model title"
       value={draft}
-      maxLength={500}
+      maxLength={TITLE_MAX}
       onFocus={() => setFocused(true)}
       onChange={(e) => setDraft(e.target.value)}
       onBlur={() => {

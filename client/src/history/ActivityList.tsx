@@ -1,13 +1,8 @@
 import "./history.css";
 import { useEffect, useState } from "react";
-import { timeAgo } from "../review/review-context.ts";
-import {
-  type ActivityEntry,
-  actorName,
-  describeActivity,
-  type HistoryAccess,
-  historyApi,
-} from "./history-api.ts";
+import { timeAgo } from "../ui/time-ago.ts";
+import { actorName, describeActivity } from "./activity-words.ts";
+import { type ActivityEntry, type HistoryAccess, historyApi } from "./history-api.ts";
 
 /** The revision log: the model's activity feed, or one card's history (with "why revised"). */
 export function ActivityList(props: {

@@ -5,7 +5,7 @@ import type {
   LogicNode,
   ModelDiff,
 } from "@logic-canvas/shared";
-import { fieldWord } from "./history-api.ts";
+import { fieldWord } from "./activity-words.ts";
 
 function show(value: unknown): string {
   if (value === undefined || value === null || value === "") return "—";

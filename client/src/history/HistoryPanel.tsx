@@ -2,13 +2,15 @@ import "./history.css";
 import type { LogicModel, ModelDiff } from "@logic-canvas/shared";
 import { canEditGraph } from "@logic-canvas/shared";
 import { useCallback, useEffect, useState } from "react";
-import type { PanelProps } from "../editor/panels/SidePanel.tsx";
+import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { PrintView } from "../exports/PrintView.tsx";
-import { timeAgo, useReviewContext } from "../review/review-context.ts";
+import { useReviewContext } from "../review/review-context.ts";
+import { Modal } from "../ui/Modal.tsx";
+import { timeAgo } from "../ui/time-ago.ts";
 import { ActivityList } from "./ActivityList.tsx";
+import { actorName } from "./activity-words.ts";
 import { DiffView } from "./DiffView.tsx";
-import { actorName, type HistoryAccess, historyApi, type VersionSummary } from "./history-api.ts";
-import { Modal } from "./Modal.tsx";
+import { type HistoryAccess, historyApi, type VersionSummary } from "./history-api.ts";
 
 type Opened =
   | { kind: "diff"; version: VersionSummary; diff: ModelDiff }
@@ -62,35 +64,19 @@ export function HistoryPanel({ model }: PanelProps) {
   return (
     <div className="history-panel" data-testid="history-panel">
       {canEdit && (
-        <form
-          className="save-version"
-          onSubmit={(e) => {
-            e.preventDefault();
-            const trimmed = label.trim();
-            if (!trimmed) return;
+        <SaveVersionForm
+          label={label}
+          onLabel={setLabel}
+          busy={busy}
+          onSave={(trimmed) =>
             void run(async () => {
               await historyApi.save(access, trimmed);
               setLabel("");
               setInfo(`Saved “${trimmed}”.`);
               await load();
-            });
-          }}
-        >
-          <label className="field">
-            <span>Save this state as a version</span>
-            <input
-              type="text"
-              value={label}
-              maxLength={120}
-              placeholder="e.g. Draft shared with staff"
-              onChange={(e) => setLabel(e.target.value)}
-              onKeyDown={(e) => e.stopPropagation()}
-            />
-          </label>
-          <button type="submit" disabled={busy || label.trim() === ""}>
-            Save version
-          </button>
-        </form>
+            })
+          }
+        />
       )}
       {error && (
         <p className="form-error" role="alert">
@@ -115,81 +101,40 @@ export function HistoryPanel({ model }: PanelProps) {
       ) : (
         <ul className="version-list">
           {versions.map((v) => (
-            <li key={v.id} className={`version kind-${v.kind}`} data-testid="version">
-              <div>
-                <strong className="version-label">{v.label}</strong>
-                {v.kind === "auto" && <span className="muted small"> (automatic)</span>}
-              </div>
-              <div className="muted small">
-                {actorName(v.createdBy)} · {timeAgo(v.createdAt)} ·{" "}
-                {new Date(v.createdAt).toLocaleString()}
-              </div>
-              <div className="version-actions">
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={busy}
-                  onClick={() =>
-                    void run(async () => {
-                      const file = await historyApi.file(access, v.id);
-                      setOpened({ kind: "view", version: v, model: file });
-                    })
-                  }
-                >
-                  Open
-                </button>
-                <button
-                  type="button"
-                  className="secondary"
-                  disabled={busy}
-                  onClick={() =>
-                    void run(async () => {
-                      setOpened({
-                        kind: "diff",
-                        version: v,
-                        diff: await historyApi.diff(access, v.id),
-                      });
-                    })
-                  }
-                >
-                  What changed
-                </button>
-                {canEdit && (
-                  <button type="button" disabled={busy} onClick={() => setConfirming(v)}>
-                    Restore
-                  </button>
-                )}
-              </div>
-              {confirming?.id === v.id && (
-                <div className="confirm" role="alertdialog" aria-label="Confirm restore">
-                  <p className="small">
-                    Restore “{v.label}”? The cards and links become what they were then, for
-                    everyone connected. Comments stay. The current state is saved first, so this can
-                    be undone by restoring it.
-                  </p>
-                  <button
-                    type="button"
-                    className="danger"
-                    onClick={() =>
-                      void run(async () => {
-                        setConfirming(null);
-                        const result = await historyApi.restore(access, v.id);
-                        setInfo(
-                          `Restored “${result.restored.label}”. The state before was saved as “${result.backup.label}”.`,
-                        );
-                        await load();
-                        setActivityKey((k) => k + 1);
-                      })
-                    }
-                  >
-                    Yes, restore
-                  </button>
-                  <button type="button" className="link-button" onClick={() => setConfirming(null)}>
-                    Cancel
-                  </button>
-                </div>
-              )}
-            </li>
+            <VersionItem
+              key={v.id}
+              version={v}
+              busy={busy}
+              canEdit={canEdit}
+              confirming={confirming?.id === v.id}
+              onOpen={() =>
+                void run(async () => {
+                  const file = await historyApi.file(access, v.id);
+                  setOpened({ kind: "view", version: v, model: file });
+                })
+              }
+              onDiff={() =>
+                void run(async () => {
+                  setOpened({
+                    kind: "diff",
+                    version: v,
+                    diff: await historyApi.diff(access, v.id),
+                  });
+                })
+              }
+              onConfirm={(yes) => setConfirming(yes ? v : null)}
+              onRestore={() =>
+                void run(async () => {
+                  setConfirming(null);
+                  const result = await historyApi.restore(access, v.id);
+                  setInfo(
+                    `Restored “${result.restored.label}”. The state before was saved as “${result.backup.label}”.`,
+                  );
+                  await load();
+                  setActivityKey((k) => k + 1);
+                })
+              }
+            />
           ))}
         </ul>
       )}
@@ -213,5 +158,94 @@ export function HistoryPanel({ model }: PanelProps) {
         </Modal>
       )}
     </div>
+  );
+}
+
+/** Names the current state and saves it as a version. */
+function SaveVersionForm(props: {
+  label: string;
+  onLabel: (label: string) => void;
+  busy: boolean;
+  onSave: (label: string) => void;
+}) {
+  const { label } = props;
+  return (
+    <form
+      className="save-version"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const trimmed = label.trim();
+        if (!trimmed) return;
+        props.onSave(trimmed);
+      }}
+    >
+      <label className="field">
+        <span>Save this state as a version</span>
+        <input
+          type="text"
+          value={label}
+          maxLength={120}
+          placeholder="e.g. Draft shared with staff"
+          onChange={(e) => props.onLabel(e.target.value)}
+          onKeyDown={(e) => e.stopPropagation()}
+        />
+      </label>
+      <button type="submit" disabled={props.busy || label.trim() === ""}>
+        Save version
+      </button>
+    </form>
+  );
+}
+
+/** One saved version: who saved it and when, open it, see what changed, restore it. */
+function VersionItem(props: {
+  version: VersionSummary;
+  busy: boolean;
+  canEdit: boolean;
+  confirming: boolean;
+  onOpen: () => void;
+  onDiff: () => void;
+  onConfirm: (yes: boolean) => void;
+  onRestore: () => void;
+}) {
+  const { version: v, busy } = props;
+  return (
+    <li className={`version kind-${v.kind}`} data-testid="version">
+      <div>
+        <strong className="version-label">{v.label}</strong>
+        {v.kind === "auto" && <span className="muted small"> (automatic)</span>}
+      </div>
+      <div className="muted small">
+        {actorName(v.createdBy)} · {timeAgo(v.createdAt)} · {new Date(v.createdAt).toLocaleString()}
+      </div>
+      <div className="version-actions">
+        <button type="button" className="secondary" disabled={busy} onClick={props.onOpen}>
+          Open
+        </button>
+        <button type="button" className="secondary" disabled={busy} onClick={props.onDiff}>
+          What changed
+        </button>
+        {props.canEdit && (
+          <button type="button" disabled={busy} onClick={() => props.onConfirm(true)}>
+            Restore
+          </button>
+        )}
+      </div>
+      {props.confirming && (
+        <div className="confirm" role="alertdialog" aria-label="Confirm restore">
+          <p className="small">
+            Restore “{v.label}”? The cards and links become what they were then, for everyone
+            connected. Comments stay. The current state is saved first, so this can be undone by
+            restoring it.
+          </p>
+          <button type="button" className="danger" onClick={props.onRestore}>
+            Yes, restore
+          </button>
+          <button type="button" className="link-button" onClick={() => props.onConfirm(false)}>
+            Cancel
+          </button>
+        </div>
+      )}
+    </li>
   );
 }

@@ -1,7 +1,7 @@
 import "./history.css";
 import { useEffect, useState } from "react";
 import { useReviewContext } from "../review/review-context.ts";
-import { fieldWord } from "./history-api.ts";
+import { fieldWord } from "./activity-words.ts";
 
 /**
  * After this editor revises a goal's target, indicator or dates, asks (optionally) why; the reason

@@ -1,5 +1,6 @@
 import { useState } from "react";
-import { ApiError, type CreatedModel, createModel } from "../app/api.ts";
+import { type CreatedModel, createModel } from "../app/api.ts";
+import { ApiError } from "../app/json-api.ts";
 import { getDisplayName, recentModels, rememberModel } from "../app/local-store.ts";
 import { ROLE_LABEL } from "../editor/roles.ts";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";

@@ -1,6 +1,6 @@
 import { goalStatus, type LogicNode, todayIso } from "@logic-canvas/shared";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
-import { Section } from "../editor/panels/fields.tsx";
+import { Section } from "../ui/Section.tsx";
 import { MeasurementList } from "./MeasurementList.tsx";
 import { SmartEditor } from "./SmartEditor.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";

@@ -1,4 +1,4 @@
-import { isoDateSchema, type Measurement, todayIso } from "@logic-canvas/shared";
+import { isoDateSchema, type Measurement, NOTES_MAX, todayIso } from "@logic-canvas/shared";
 import { type FormEvent, useId, useState } from "react";
 
 /**
@@ -85,7 +85,7 @@ export function MeasurementForm({
         id={`${id}-note`}
         placeholder="Note (optional)"
         value={note}
-        maxLength={10_000}
+        maxLength={NOTES_MAX}
         data-testid="measurement-note"
         onChange={(e) => setNote(e.target.value)}
       />

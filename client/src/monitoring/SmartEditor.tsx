@@ -1,7 +1,9 @@
 import type { DatedValue, LogicNode, SmartPatch } from "@logic-canvas/shared";
 import { useEffect, useId, useState } from "react";
-import { CommitField, Section } from "../editor/panels/fields.tsx";
-import { DateField, NumberField } from "./fields.tsx";
+import { CommitField } from "../ui/CommitField.tsx";
+import { DateField } from "../ui/DateField.tsx";
+import { NumberField } from "../ui/NumberField.tsx";
+import { Section } from "../ui/Section.tsx";
 import { SmartLetters } from "./SmartLetters.tsx";
 import { UNIT_OPTIONS } from "./status-labels.ts";
 

@@ -1,7 +1,7 @@
 import "./review.css";
 import { FIST_TO_FIVE_LABELS, MASTERY_TARGET } from "@logic-canvas/shared";
 import { requestComments } from "./comments-request.ts";
-import { useNodeCommentCounts, useReviewSnapshot, useVoteDistribution } from "./review-context.ts";
+import { useNodeCommentCounts, useReviewSnapshot, useVoteDistribution } from "./review-hooks.ts";
 
 /** The review's marks on a card: open/unread comment counts, and the goal's vote distribution. */
 export function CardReviewBadges({ nodeId, goal }: { nodeId: string; goal: boolean }) {

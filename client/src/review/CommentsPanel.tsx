@@ -1,17 +1,14 @@
 import { type Anchor, THREAD_TYPES, type ThreadType } from "@logic-canvas/shared";
 import { useEffect, useMemo, useState } from "react";
 import type { ThreadView } from "../collab/review-binding.ts";
-import type { PanelProps } from "../editor/panels/SidePanel.tsx";
+import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { onCommentsRequest, takeCommentsRequest } from "./comments-request.ts";
 import { MentionInput } from "./MentionInput.tsx";
-import {
-  canComment,
-  participantNames,
-  THREAD_TYPE_LABEL,
-  useReviewContext,
-  useReviewSnapshot,
-} from "./review-context.ts";
+import { canComment, participantNames } from "./participants.ts";
+import { useReviewContext } from "./review-context.ts";
+import { useReviewSnapshot } from "./review-hooks.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
+import { THREAD_TYPE_LABEL } from "./thread-labels.ts";
 
 type StatusFilter = "open" | "resolved" | "all";
 

@@ -7,14 +7,11 @@ import {
   WIDE_AGREEMENT_SHARE,
 } from "@logic-canvas/shared";
 import { useState } from "react";
-import type { PanelProps } from "../editor/panels/SidePanel.tsx";
+import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { VoteBar } from "./CardReviewBadges.tsx";
-import {
-  canComment,
-  participantNames,
-  useReviewContext,
-  useReviewSnapshot,
-} from "./review-context.ts";
+import { canComment, participantNames } from "./participants.ts";
+import { useReviewContext } from "./review-context.ts";
+import { useReviewSnapshot } from "./review-hooks.ts";
 
 const STATE_LABEL: Record<Consensus["state"], string> = {
   "wide-agreement": "Wide agreement",

@@ -1,3 +1,4 @@
+import { COMMENT_MAX } from "@logic-canvas/shared";
 import { useMemo, useRef, useState } from "react";
 
 interface Props {
@@ -42,7 +43,7 @@ export function MentionInput({ value, onChange, names, placeholder, label, onSub
         aria-label={label}
         value={value}
         placeholder={placeholder}
-        maxLength={5000}
+        maxLength={COMMENT_MAX}
         rows={3}
         onChange={(e) => {
           onChange(e.target.value);

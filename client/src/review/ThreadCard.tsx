@@ -1,8 +1,10 @@
 import { type CommentMessage, mentionsIn } from "@logic-canvas/shared";
 import { type ReactNode, useState } from "react";
 import type { ThreadView } from "../collab/review-binding.ts";
+import { timeAgo } from "../ui/time-ago.ts";
 import { MentionInput } from "./MentionInput.tsx";
-import { THREAD_TYPE_LABEL, timeAgo, useReviewContext } from "./review-context.ts";
+import { useReviewContext } from "./review-context.ts";
+import { THREAD_TYPE_LABEL } from "./thread-labels.ts";
 
 interface Props {
   thread: ThreadView;

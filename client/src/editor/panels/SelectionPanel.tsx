@@ -6,17 +6,21 @@ import {
   type LogicNode,
   NODE_KINDS,
   type NodeKind,
+  TITLE_MAX,
 } from "@logic-canvas/shared";
+import { useReadOnly } from "../../canvas/read-only.ts";
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
-import { CommitField, Section } from "./fields.tsx";
-import type { PanelProps } from "./SidePanel.tsx";
+import { CommitField } from "../../ui/CommitField.tsx";
+import { Section } from "../../ui/Section.tsx";
+import type { PanelProps } from "./panel-props.ts";
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
-function NodeDetails({ node, binding, model, readOnly }: PanelProps & { node: LogicNode }) {
+function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode }) {
+  const readOnly = useReadOnly();
   const incoming = model.edges.filter((e) => e.target === node.id).length;
   const outgoing = model.edges.filter((e) => e.source === node.id).length;
   return (
@@ -26,7 +30,7 @@ function NodeDetails({ node, binding, model, readOnly }: PanelProps & { node: Lo
         value={node.title}
         readOnly={readOnly}
         multiline
-        maxLength={500}
+        maxLength={TITLE_MAX}
         onCommit={(title) => title.trim() && binding.updateNode(node.id, { title: title.trim() })}
       />
       <label className="field">
@@ -91,7 +95,8 @@ function NodeDetails({ node, binding, model, readOnly }: PanelProps & { node: Lo
 }
 
 export function SelectionPanel(props: PanelProps) {
-  const { model, selection, binding, readOnly } = props;
+  const { model, selection, binding } = props;
+  const readOnly = useReadOnly();
   if (selection.nodeIds.length === 1) {
     const node = model.nodes.find((n) => n.id === selection.nodeIds[0]);
     if (node) return <NodeDetails {...props} node={node} key={node.id} />;

@@ -1,21 +1,12 @@
-import type { LogicModel } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
-import type { YjsFlowBinding } from "../../canvas/yjs-flow-binding.ts";
 import { HistoryPanel } from "../../history/HistoryPanel.tsx";
 import { CommentsTabCount } from "../../review/CardReviewBadges.tsx";
 import { CommentsPanel } from "../../review/CommentsPanel.tsx";
 import { ConsensusPanel } from "../../review/ConsensusPanel.tsx";
 import { onCommentsRequest } from "../../review/comments-request.ts";
+import type { PanelProps } from "./panel-props.ts";
 import { SelectionPanel } from "./SelectionPanel.tsx";
 import { useValidation, ValidationPanel } from "./ValidationPanel.tsx";
-
-export interface PanelProps {
-  binding: YjsFlowBinding;
-  model: LogicModel;
-  selection: { nodeIds: string[]; edgeIds: string[] };
-  readOnly: boolean;
-  onFocus: (nodeIds: string[], edgeIds?: string[]) => void;
-}
 
 /**
  * The side panel's sections, as tabs. Later features (comments, history, SMART goals) add an

@@ -1,5 +1,5 @@
 import { checkSmart, type LogicNode } from "@logic-canvas/shared";
-import { Section } from "./fields.tsx";
+import { Section } from "../../ui/Section.tsx";
 
 /** The SMART check as five letters with reasons; the full goal editor comes with monitoring. */
 export function SmartSummary({ node }: { node: LogicNode }) {

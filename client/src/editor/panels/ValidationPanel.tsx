@@ -1,6 +1,6 @@
 import { type LogicModel, type ModelIssue, validateModel } from "@logic-canvas/shared";
 import { useDeferredValue, useMemo } from "react";
-import type { PanelProps } from "./SidePanel.tsx";
+import type { PanelProps } from "./panel-props.ts";
 
 export function useValidation(model: LogicModel) {
   // Deferred so that validating a large model never delays a keystroke or a drag frame.

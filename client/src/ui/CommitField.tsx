@@ -1,4 +1,4 @@
-import { type ReactNode, useEffect, useId, useState } from "react";
+import { useEffect, useId, useState } from "react";
 
 /** A text field that commits on blur (one undo step per edit, not per keystroke). */
 export function CommitField({
@@ -42,14 +42,5 @@ export function CommitField({
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea rows={3} {...common} /> : <input {...common} />}
     </div>
-  );
-}
-
-export function Section({ title, children }: { title: string; children: ReactNode }) {
-  return (
-    <section className="panel-section">
-      <h3>{title}</h3>
-      {children}
-    </section>
   );
 }

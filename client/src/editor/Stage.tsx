@@ -1,0 +1,66 @@
+import { lazy, Suspense } from "react";
+import { Canvas } from "../canvas/Canvas.tsx";
+import { useReadOnly } from "../canvas/read-only.ts";
+import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import type { Peer } from "../collab/presence.ts";
+import type { CollabSession } from "../collab/session.ts";
+import { PrintView } from "../exports/PrintView.tsx";
+import type { ViewId } from "./views.ts";
+
+// The dashboard brings the charting library; it loads when first opened, not with the canvas.
+const Dashboard = lazy(() =>
+  import("../monitoring/Dashboard.tsx").then((module) => ({ default: module.Dashboard })),
+);
+
+/** The editor's main area: the chosen view (canvas, progress dashboard or print table). */
+export function Stage(props: {
+  session: CollabSession;
+  binding: YjsFlowBinding;
+  snapshot: BindingSnapshot;
+  view: ViewId;
+  /** Leaves the dashboard for the canvas, centred on this goal. */
+  onShow: (nodeId: string) => void;
+  peers: Peer[];
+  follow: Peer | undefined;
+  onStopFollowing: () => void;
+  loaded: boolean;
+}) {
+  const { session, binding, snapshot, view, follow } = props;
+  const readOnly = useReadOnly();
+  return (
+    <main className="stage-area">
+      {follow && (
+        <div className="following" role="status">
+          Following {follow.user.name}’s view ·{" "}
+          <button type="button" className="link-button" onClick={props.onStopFollowing}>
+            stop
+          </button>
+        </div>
+      )}
+      {view === "progress" && (
+        <Suspense fallback={<div className="page-message">Loading the dashboard…</div>}>
+          <Dashboard
+            binding={binding}
+            model={snapshot.model}
+            checkIns={snapshot.checkIns}
+            readOnly={readOnly}
+            onShow={props.onShow}
+          />
+        </Suspense>
+      )}
+      {view === "print" && <PrintView model={snapshot.model} />}
+      {view === "canvas" && (
+        <Canvas
+          binding={binding}
+          snapshot={snapshot}
+          peers={props.peers}
+          follow={follow}
+          onCursor={(c) => session.presence.setCursor(c)}
+          onViewport={(v) => session.presence.setViewport(v)}
+          onUserMove={props.onStopFollowing}
+          loaded={props.loaded}
+        />
+      )}
+    </main>
+  );
+}

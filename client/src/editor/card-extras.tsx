@@ -1,0 +1,18 @@
+import { isGoalKind, type LogicNode } from "@logic-canvas/shared";
+import type { CardSlots } from "../canvas/card-slots.ts";
+import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
+import { CardReviewBadges } from "../review/CardReviewBadges.tsx";
+
+/** What the feature folders add to a card: a goal's progress, then the review's marks. */
+function CardExtras({ id, node }: { id: string; node: LogicNode }) {
+  const goal = isGoalKind(node.kind);
+  return (
+    <>
+      {goal && <GoalCardProgress node={node} />}
+      <CardReviewBadges nodeId={id} goal={goal} />
+    </>
+  );
+}
+
+/** Module-level, so the context value never changes and cards do not re-render for it. */
+export const CARD_SLOTS: CardSlots = { Extras: CardExtras };
