@@ -1,3 +1,4 @@
+export * from "./changes.ts";
 export * from "./check-ins.ts";
 export * from "./fields.ts";
 export * from "./layout.ts";

@@ -1,3 +1,4 @@
+export * from "./changes.ts";
 export * from "./consensus.ts";
 export * from "./doc.ts";
 export * from "./fields.ts";
