@@ -49,6 +49,12 @@ export function isDeletedType(type: AnyType): boolean {
   return type._item?.deleted ?? false;
 }
 
+/** Which Yjs item holds a shared type ("client:clock"), so a replaced copy tells apart; null for a root. */
+export function typeRef(type: AnyType): string | null {
+  const id = type._item?.id;
+  return id ? `${id.client}:${id.clock}` : null;
+}
+
 /** A root type of a document and the subject its entries (or itself) are. */
 export interface RootDef<S extends string> {
   subject: S;
