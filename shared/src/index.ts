@@ -3,6 +3,7 @@
  * import, by name. Add a name here when another package needs it; what is not listed stays
  * internal to shared/ (its own tests import modules directly).
  */
+
 export {
   CLOSE_REASONS,
   type CloseCode,
@@ -17,6 +18,21 @@ export { CONNECTION_LIMITS } from "./connection-limits.ts";
 export { CSV_HEADER, csvCell, modelToCsv } from "./csv.ts";
 export { addDays, dayNumber, todayIso } from "./dates.ts";
 export { diffModels, type FieldChange, type ModelDiff } from "./diff.ts";
+export {
+  type AnyType,
+  type ChangedTypes,
+  entryFate,
+  entryField,
+  type GraphChange,
+  graphChanges,
+  insertedItems,
+  isDeletedType,
+  itemsInside,
+  lineage,
+  newItem,
+  type Step,
+  type StoredItem,
+} from "./doc/changes.ts";
 export {
   addCheckIn,
   checkInsMap,
@@ -132,6 +148,7 @@ export {
   sessionInfoSchema,
   VERSIONS_CHANGED,
 } from "./protocol.ts";
+export { reviewChanges } from "./review/changes.ts";
 export {
   type Consensus,
   consensusSummary,

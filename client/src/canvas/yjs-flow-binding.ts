@@ -1,14 +1,7 @@
 import {
-  addCheckIn,
-  addMeasurement,
-  addNode,
-  canChangeKind,
   canConnect,
-  checkInsMap,
   connect,
-  deleteElements,
   edgesMap,
-  laneX,
   type Measurement,
   metaMap,
   moveNodes,
@@ -18,39 +11,25 @@ import {
   readCheckIns,
   readEdge,
   readNode,
-  removeCheckIn,
-  removeMeasurement,
   type SmartPatch,
-  setMeta,
-  updateEdge,
-  updateMeasurement,
-  updateNode,
-  updateSmart,
 } from "@logic-canvas/shared";
-import type {
-  Connection,
-  EdgeChange,
-  NodeChange,
-  NodePositionChange,
-  XYPosition,
-} from "@xyflow/react";
+import type { Connection, EdgeChange, NodeChange, XYPosition } from "@xyflow/react";
 import * as Y from "yjs";
-import { DragTracker, planDrop } from "./drag-tracker.ts";
-import {
-  type BindingSnapshot,
-  type CardNode,
-  kindNoun,
-  type LinkEdge,
-  type Notice,
-} from "./flow-types.ts";
+import type { BindingContext } from "./binding/context.ts";
+import { observeGraph, type Touched } from "./binding/doc-observer.ts";
+import { applyDrag } from "./binding/drag-writes.ts";
+import { LocalWrites } from "./binding/local-writes.ts";
+import { DragTracker } from "./drag-tracker.ts";
+import type { BindingSnapshot, CardNode, LinkEdge, Notice } from "./flow-types.ts";
 import { FlowView } from "./flow-view.ts";
 import { type Clip, ModelMirror } from "./model-mirror.ts";
 
 /**
  * The one bridge between the Yjs graph document and React Flow. It keeps a plain model mirror
- * (`ModelMirror`) re-read only for the ids a transaction touched, so unchanged React Flow node
- * objects (`FlowView`) keep their identity and memoised cards do not re-render. Selection,
- * measured sizes and drag positions are local state and never enter the document.
+ * (`ModelMirror`) re-read only for the ids a transaction touched (`binding/doc-observer.ts`), so
+ * unchanged React Flow node objects (`FlowView`) keep their identity and memoised cards do not
+ * re-render. Selection, measured sizes and drag positions are local state and never enter the
+ * document. Writes live in `binding/local-writes.ts` and `binding/drag-writes.ts`.
  */
 
 export type {
@@ -69,6 +48,9 @@ export class YjsFlowBinding {
   private readonly mirror = new ModelMirror();
   private readonly drag = new DragTracker((moves) => moveNodes(this.doc, moves, this.origin));
   private readonly view: FlowView;
+  private readonly context: BindingContext;
+  private readonly writes: LocalWrites;
+  private readonly stopObserving: () => void;
   private snapshot: BindingSnapshot;
   private listeners = new Set<() => void>();
   private noticeListeners = new Set<(n: Notice) => void>();
@@ -85,24 +67,31 @@ export class YjsFlowBinding {
       trackedOrigins: new Set([this.origin]),
       captureTimeout: 400,
     });
+    this.context = {
+      doc,
+      origin: this.origin,
+      mirror: this.mirror,
+      view: this.view,
+      drag: this.drag,
+      undo: this.undo,
+      model: () => this.snapshot.model,
+      readOnly: () => this.readOnly,
+      notify: (notice) => this.notify(notice),
+      select: (nodeIds, edgeIds) => this.select(nodeIds, edgeIds),
+    };
+    this.writes = new LocalWrites(this.context);
     for (const [id, map] of nodesMap(doc)) this.readNodeEntry(id, map);
     for (const [id, map] of edgesMap(doc)) this.readEdgeEntry(id, map);
     this.readMeta();
     this.mirror.checkIns = readCheckIns(doc);
     this.snapshot = this.buildSnapshot(true);
-    nodesMap(doc).observeDeep(this.onNodesEvents);
-    edgesMap(doc).observeDeep(this.onEdgesEvents);
-    metaMap(doc).observe(this.onMetaEvent);
-    checkInsMap(doc).observe(this.onCheckInsEvent);
+    this.stopObserving = observeGraph(doc, this.onDocChange);
     this.undo.on("stack-item-added", this.emit);
     this.undo.on("stack-item-popped", this.emit);
   }
 
   destroy(): void {
-    nodesMap(this.doc).unobserveDeep(this.onNodesEvents);
-    edgesMap(this.doc).unobserveDeep(this.onEdgesEvents);
-    metaMap(this.doc).unobserve(this.onMetaEvent);
-    checkInsMap(this.doc).unobserve(this.onCheckInsEvent);
+    this.stopObserving();
     this.undo.destroy();
     this.drag.cancel();
   }
@@ -128,47 +117,26 @@ export class YjsFlowBinding {
     this.refresh(true);
   }
 
-  // ---- document observers ----
-  private touchedIds(events: Y.YEvent<Y.AbstractType<unknown>>[], root: Y.Map<unknown>) {
-    const ids = new Set<string>();
-    for (const event of events) {
-      if (event.target === root) for (const key of event.keys.keys()) ids.add(key);
-      else if (typeof event.path[0] === "string") ids.add(event.path[0]);
-    }
-    return ids;
-  }
-
-  private onNodesEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-    const map = nodesMap(this.doc);
-    for (const id of this.touchedIds(events, map as Y.Map<unknown>)) {
-      this.readNodeEntry(id, map.get(id));
+  // ---- the document changed: re-read what the transaction touched ----
+  private onDocChange = (touched: Touched): void => {
+    const nodes = nodesMap(this.doc);
+    for (const id of touched.cards) {
+      this.readNodeEntry(id, nodes.get(id));
       // A collaborator's change to a card I am dragging must not yank it from under my cursor.
-      if (map.has(id)) this.view.invalidateNode(id);
+      if (nodes.has(id)) this.view.invalidateNode(id);
       else {
         this.view.forgetNode(id);
         this.drag.forget(id);
       }
     }
-    this.refresh(true);
-  };
-
-  private onEdgesEvents = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-    const map = edgesMap(this.doc);
-    for (const id of this.touchedIds(events, map as Y.Map<unknown>)) {
-      this.readEdgeEntry(id, map.get(id));
-      if (map.has(id)) this.view.invalidateEdge(id);
+    const edges = edgesMap(this.doc);
+    for (const id of touched.links) {
+      this.readEdgeEntry(id, edges.get(id));
+      if (edges.has(id)) this.view.invalidateEdge(id);
       else this.view.forgetEdge(id);
     }
-    this.refresh(true);
-  };
-
-  private onMetaEvent = (): void => {
-    this.readMeta();
-    this.refresh(true);
-  };
-
-  private onCheckInsEvent = (): void => {
-    this.mirror.checkIns = readCheckIns(this.doc);
+    if (touched.meta) this.readMeta();
+    if (touched.checkIns) this.mirror.checkIns = readCheckIns(this.doc);
     this.refresh(true);
   };
 
@@ -220,7 +188,7 @@ export class YjsFlowBinding {
     const { changed, positions } = this.view.applyNodeChanges(changes);
     let dirty = changed;
     if (positions.length > 0 && !this.readOnly) {
-      this.applyDrag(positions);
+      applyDrag(this.context, positions);
       dirty = true;
     }
     if (dirty) this.refresh(false);
@@ -252,165 +220,53 @@ export class YjsFlowBinding {
     return check.ok ? undefined : check.message;
   }
 
-  // ---- dragging: the card follows the pointer locally; the document gets a bounded rate ----
-  private applyDrag(changes: NodePositionChange[]): void {
-    let ended = false;
-    for (const change of changes) {
-      const node = this.mirror.node(change.id);
-      if (!node) continue;
-      // A drag is one undo step, not merged with whatever was typed just before it.
-      if (change.dragging && !this.drag.active) this.undo.stopCapturing();
-      this.drag.move(change.id, change.position, node.position ?? { x: laneX(node.kind), y: 40 });
-      if (change.dragging === false) ended = true;
-      this.view.invalidateNode(change.id);
-    }
-    if (ended) this.finishDrag();
-    else this.drag.schedule();
-  }
-
-  private finishDrag(): void {
-    const plan = planDrop(this.snapshot.model, this.drag.finish(), (id) => this.view.widthOf(id));
-    this.doc.transact(() => {
-      moveNodes(this.doc, plan.moves, this.origin);
-      for (const { id, kind } of plan.kindChanges) updateNode(this.doc, id, { kind }, this.origin);
-    }, this.origin);
-    this.undo.stopCapturing();
-    for (const message of plan.refusals) this.notify({ kind: "error", message });
-  }
-
-  // ---- domain actions ----
-  private guard<T>(action: () => T): T | undefined {
-    if (this.readOnly) return undefined;
-    try {
-      return action();
-    } catch (error) {
-      this.notify({
-        kind: "error",
-        message: error instanceof Error ? error.message : String(error),
-      });
-      return undefined;
-    }
-  }
-
+  // ---- domain actions (binding/local-writes.ts) ----
   createNode(kind: NodeKind, at?: XYPosition, title?: string): string | undefined {
-    return this.guard(() => {
-      const y = at?.y ?? this.mirror.nextFreeY(kind);
-      const id = addNode(
-        this.doc,
-        {
-          kind,
-          title: title ?? `New ${kindNoun(kind)}`,
-          position: { x: laneX(kind), y: Math.round(y) },
-        },
-        this.origin,
-      );
-      this.select([id]);
-      return id;
-    });
+    return this.writes.createNode(kind, at, title);
   }
-
   updateNode(id: string, patch: NodePatch): void {
-    this.guard(() => updateNode(this.doc, id, patch, this.origin));
+    this.writes.updateNode(id, patch);
   }
-  /** Moves a card to another lane if its links allow it; otherwise says why not. */
   changeKind(id: string, kind: NodeKind): void {
-    const check = canChangeKind(this.snapshot.model, id, kind);
-    if (!check.ok) {
-      this.notify({ kind: "error", message: check.message });
-      return;
-    }
-    const node = this.mirror.node(id);
-    this.guard(() =>
-      this.doc.transact(() => {
-        updateNode(this.doc, id, { kind }, this.origin);
-        moveNodes(
-          this.doc,
-          [{ id, position: { x: laneX(kind), y: node?.position?.y ?? 40 } }],
-          this.origin,
-        );
-      }, this.origin),
-    );
+    this.writes.changeKind(id, kind);
   }
-
   updateSmart(id: string, patch: SmartPatch): void {
-    this.guard(() => updateSmart(this.doc, id, patch, this.origin));
-  }
-  // ---- monitoring: measurements and check-ins (issue 6); true when the change was made ----
-  private attempt(action: () => void): boolean {
-    return (
-      this.guard(() => {
-        action();
-        return true;
-      }) === true
-    );
+    this.writes.updateSmart(id, patch);
   }
   addMeasurement(id: string, measurement: Measurement): boolean {
-    return this.attempt(() => addMeasurement(this.doc, id, measurement, this.origin));
+    return this.writes.addMeasurement(id, measurement);
   }
   updateMeasurement(id: string, index: number, measurement: Measurement): boolean {
-    return this.attempt(() => updateMeasurement(this.doc, id, index, measurement, this.origin));
+    return this.writes.updateMeasurement(id, index, measurement);
   }
   removeMeasurement(id: string, index: number): boolean {
-    return this.attempt(() => removeMeasurement(this.doc, id, index, this.origin));
+    return this.writes.removeMeasurement(id, index);
   }
   addCheckIn(date: string): boolean {
-    return this.attempt(() => addCheckIn(this.doc, date, this.origin));
+    return this.writes.addCheckIn(date);
   }
   removeCheckIn(date: string): boolean {
-    return this.attempt(() => removeCheckIn(this.doc, date, this.origin));
+    return this.writes.removeCheckIn(date);
   }
-
   updateEdge(id: string, rationale: string): void {
-    this.guard(() => updateEdge(this.doc, id, { rationale }, this.origin));
+    this.writes.updateEdge(id, rationale);
   }
   setMeta(patch: { title?: string; masteryGoal?: string }): void {
-    this.guard(() => setMeta(this.doc, patch, this.origin));
+    this.writes.setMeta(patch);
   }
-
   deleteSelection(ids?: { nodeIds?: string[]; edgeIds?: string[] }): void {
-    const selected = this.view.selection();
-    const nodeIds = ids?.nodeIds ?? selected.nodeIds;
-    const edgeIds = ids?.edgeIds ?? selected.edgeIds;
-    if (nodeIds.length + edgeIds.length === 0) return;
-    this.guard(() => deleteElements(this.doc, { nodeIds, edgeIds }, this.origin));
+    this.writes.deleteSelection(ids);
+  }
+  paste(clip: Clip, offsetY = 60): void {
+    this.writes.paste(clip, offsetY);
+  }
+  applyLayout(positions: Map<string, XYPosition>): void {
+    this.writes.applyLayout(positions);
   }
 
   /** Copies the selected cards and the links among them into a plain, self-contained object. */
   copySelection(): Clip {
     return this.mirror.copy(this.view.selection().nodeIds);
-  }
-
-  paste(clip: Clip, offsetY = 60): void {
-    this.guard(() => {
-      const newIds = new Map<string, string>();
-      this.doc.transact(() => {
-        for (const node of clip.nodes) {
-          const { id: oldId, ...rest } = node;
-          const position = { x: laneX(node.kind), y: (node.position?.y ?? 0) + offsetY };
-          newIds.set(oldId, addNode(this.doc, { ...rest, position }, this.origin));
-        }
-        for (const edge of clip.edges) {
-          const source = newIds.get(edge.source);
-          const target = newIds.get(edge.target);
-          if (source && target)
-            connect(this.doc, { source, target, rationale: edge.rationale }, this.origin);
-        }
-      }, this.origin);
-      this.select([...newIds.values()]);
-    });
-  }
-
-  /** Applies positions computed by auto-layout as one undo step. */
-  applyLayout(positions: Map<string, XYPosition>): void {
-    this.guard(() => {
-      this.undo.stopCapturing();
-      moveNodes(
-        this.doc,
-        [...positions].map(([id, position]) => ({ id, position })),
-        this.origin,
-      );
-      this.undo.stopCapturing();
-    });
   }
 
   select(nodeIds: string[], edgeIds: string[] = []): void {

@@ -1,4 +1,4 @@
-import { nodesMap } from "@logic-canvas/shared";
+import { graphChanges } from "@logic-canvas/shared";
 import type * as Y from "yjs";
 
 /** The goal fields whose revision is worth a "why" (issue 5): target, indicator, dates. */
@@ -8,22 +8,6 @@ export interface GoalRevision {
   nodeId: string;
   /** Which of `smart.indicator`, `smart.target`, `smart.baseline` this browser changed. */
   fields: string[];
-}
-
-type AnyType = Y.AbstractType<unknown>;
-
-/** The card id and the keys from the card's map down to `type`, or null outside the nodes. */
-function placeOf(type: AnyType, nodes: AnyType): { id: string; path: string[] } | null {
-  const path: string[] = [];
-  let current: AnyType = type;
-  while (current._item) {
-    const item = current._item;
-    const parent = item.parent as AnyType;
-    if (parent === nodes) return item.parentSub === null ? null : { id: item.parentSub, path };
-    if (item.parentSub !== null) path.unshift(item.parentSub);
-    current = parent;
-  }
-  return null;
 }
 
 /**
@@ -49,23 +33,20 @@ export class RevisionWatch {
 
   private onTransaction = (tr: Y.Transaction): void => {
     if (!tr.local || this.listeners.size === 0) return;
-    const nodes = nodesMap(this.doc) as unknown as AnyType;
     const byNode = new Map<string, Set<string>>();
-    for (const [type, keys] of tr.changed) {
-      if (type === nodes) continue;
-      const place = placeOf(type as AnyType, nodes);
-      if (!place) continue;
-      const [first, second] = place.path;
+    for (const change of graphChanges(this.doc, tr.changed)) {
+      if (change.subject !== "card" || change.at !== "inside" || change.id === null) continue;
+      const [first, second] = change.path.filter((k): k is string => k !== null);
       let fields: string[] = [];
       if (first === "smart" && second && WATCHED.has(second)) fields = [`smart.${second}`];
       else if (first === "smart" && !second)
-        fields = [...keys]
+        fields = [...change.keys]
           .filter((k): k is string => k !== null && WATCHED.has(k))
           .map((k) => `smart.${k}`);
       if (fields.length === 0) continue;
-      const set = byNode.get(place.id) ?? new Set<string>();
+      const set = byNode.get(change.id) ?? new Set<string>();
       for (const f of fields) set.add(f);
-      byNode.set(place.id, set);
+      byNode.set(change.id, set);
     }
     for (const [nodeId, fields] of byNode) {
       const revision = { nodeId, fields: [...fields] };

@@ -1,4 +1,4 @@
-import { edgesMap } from "@logic-canvas/shared";
+import { edgesMap, graphChanges } from "@logic-canvas/shared";
 import * as Y from "yjs";
 
 /**
@@ -27,13 +27,11 @@ export class EndpointIndex {
 
   private update(tr: Y.Transaction): void {
     const edges = edgesMap(this.doc) as Y.Map<unknown>;
-    for (const [type, keys] of tr.changed) {
-      if (type === (edges as Y.AbstractType<unknown>)) {
-        for (const key of keys) if (key !== null) this.add(key, edges.get(key));
-      } else if (type._item?.parent === edges && (keys.has("source") || keys.has("target"))) {
-        const id = type._item.parentSub;
-        if (id !== null) this.add(id, type);
-      }
+    for (const change of graphChanges(this.doc, tr.changed)) {
+      if (change.subject !== "link" || change.id === null) continue;
+      if (change.at === "entry") this.add(change.id, edges.get(change.id));
+      else if (change.path.length === 0 && (change.keys.has("source") || change.keys.has("target")))
+        this.add(change.id, change.type);
     }
   }
 

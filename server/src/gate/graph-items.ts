@@ -1,4 +1,5 @@
 import {
+  type AnyType,
   CHECK_INS_COLLECTION,
   type CollectionDef,
   checkInsMap,
@@ -6,6 +7,7 @@ import {
   edgesMap,
   type FieldDef,
   kindsSentence,
+  lineage,
   type MapFields,
   META_FIELDS,
   metaMap,
@@ -13,9 +15,9 @@ import {
   nodesMap,
   plainFieldProblem,
   readOnKind,
+  type StoredItem,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import type { AnyType } from "./shadow.ts";
 
 /**
  * Where a Yjs type sits in the graph document's layout (shared `doc/fields.ts`), and whether one
@@ -47,13 +49,8 @@ function rootPlace(type: AnyType): Place | null {
   return null;
 }
 
-/** The place of `type`, or null when it is outside the layout. Depth is at most four. */
-export function placeOf(type: AnyType): Place | null {
-  const item = type._item;
-  if (!item) return rootPlace(type);
-  const key = item.parentSub;
-  const parent = placeOf(item.parent as AnyType);
-  if (!parent || key === null) return null;
+/** Where the entry at `key` of a place sits, given the type stored there. */
+function placeBelow(parent: Place, key: string, type: AnyType): Place | null {
   if (parent.at === "collection") {
     if (parent.def.value.type !== "map" || !(type instanceof Y.Map)) return null;
     const collection = parent.name === "nodes" ? "nodes" : "edges";
@@ -70,6 +67,17 @@ export function placeOf(type: AnyType): Place | null {
   if (def?.type === "array" && type instanceof Y.Array && parent.node)
     return { at: "array", def, node: parent.node, what };
   return null;
+}
+
+/** The place of `type`, or null when it is outside the layout. Depth is at most four. */
+export function placeOf(type: AnyType): Place | null {
+  const { root, steps } = lineage(type);
+  let place = rootPlace(root);
+  for (const step of steps) {
+    if (!place || step.key === null) return null;
+    place = placeBelow(place, step.key, step.type);
+  }
+  return place;
 }
 
 /** What an item stores at a map key: its value, or undefined when it is not one plain value or type. */
@@ -109,13 +117,14 @@ function inCollection(place: Extract<Place, { at: "collection" }>, key: string, 
  * (not deleted) are also checked against the card's kind; `from` skips entries of a list that
  * were already stored (Yjs merges consecutive entries of one writer into one item).
  */
-export function itemProblem(item: Y.Item, live: boolean, from = 0): string | null {
+export function itemProblem(
+  { item, parent, key, live, from }: StoredItem,
+  place = placeOf(parent),
+): string | null {
   const content = item.content;
   // A deleted placeholder carries a length, no data.
   if (content instanceof Y.ContentDeleted) return null;
-  const place = placeOf(item.parent as AnyType);
   if (!place) return "the change writes outside the model's layout";
-  const key = item.parentSub;
   if (place.at === "array") {
     if (key !== null || !(content instanceof Y.ContentAny))
       return `${place.what} must be a list of plain entries`;
@@ -137,12 +146,4 @@ export function itemProblem(item: Y.Item, live: boolean, from = 0): string | nul
   // A list's kinds are those of its entries: the empty list itself sits on every card.
   const kind = live && def.type === "plain" ? kindProblem(def, place.node) : null;
   return kind ? `${place.what}: ${key} ${kind}` : null;
-}
-
-/** Every item stored inside a type: current and overwritten map values, list entries. */
-export function* itemsInside(type: AnyType): Generator<Y.Item> {
-  for (const last of type._map.values()) {
-    for (let item: Y.Item | null = last; item; item = item.left) yield item;
-  }
-  for (let item = type._start; item; item = item.right) yield item;
 }

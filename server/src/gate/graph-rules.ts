@@ -4,19 +4,24 @@ import {
   checkLink,
   EDGES_COLLECTION,
   edgesMap,
+  insertedItems,
+  isDeletedType,
+  itemsInside,
   type LinkEnd,
   metaMap,
   NODES_COLLECTION,
+  newItem,
   nodeKindSchema,
   nodesMap,
   plainFieldProblem,
   plainFields,
+  type StoredItem,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { EndpointIndex } from "./endpoint-index.ts";
-import { type Entry, itemProblem, itemsInside, type Place, placeOf } from "./graph-items.ts";
+import { type Entry, itemProblem, type Place, placeOf } from "./graph-items.ts";
 import { orphanProblem } from "./orphans.ts";
-import type { AnyType, Changes, DocValidator } from "./shadow.ts";
+import type { Changes, DocValidator } from "./shadow.ts";
 
 /**
  * Write validation of the graph document against its one field table (shared `doc/fields.ts`).
@@ -45,15 +50,11 @@ interface GateState {
 
 const states = new WeakMap<Y.Doc, GateState>();
 
-function isNew(state: GateState, item: Y.Item): boolean {
-  return item.id.clock + item.length > (state.before.get(item.id.client) ?? 0);
-}
-
 /** A deleted new item and, for a new type, everything inside it (collected with it unchecked). */
 function checkDeleted(state: GateState, item: Y.Item): void {
-  if (!isNew(state, item)) return;
-  const from = Math.max(0, (state.before.get(item.id.client) ?? 0) - item.id.clock);
-  const problem = itemProblem(item, false, from);
+  const stored = newItem(item, state.before);
+  if (!stored) return;
+  const problem = itemProblem({ ...stored, live: false });
   if (problem) state.problems.push(problem);
   if (item.content instanceof Y.ContentType)
     for (const inner of itemsInside(item.content.type)) checkDeleted(state, inner);
@@ -97,8 +98,8 @@ interface Touched {
   lists: Map<Y.Array<unknown>, number>;
 }
 
-function noteLiveItem(doc: Y.Doc, item: Y.Item, place: Place | null, touched: Touched): void {
-  const key = item.parentSub;
+function noteLiveItem(doc: Y.Doc, item: StoredItem, place: Place | null, touched: Touched): void {
+  const key = item.key;
   if (!place) return;
   if (place.at === "collection" && key !== null) {
     if (place.name === "nodes") touched.cards.add(key);
@@ -120,20 +121,15 @@ function noteLiveItem(doc: Y.Doc, item: Y.Item, place: Place | null, touched: To
 
 /** Checks every item the write inserted that is still live (deleted ones went through gcFilter). */
 function checkInserted(shadow: Y.Doc, state: GateState, touched: Touched): string | null {
-  for (const [client, after] of state.after) {
-    const before = state.before.get(client) ?? 0;
-    if (after <= before) continue;
-    const structs = shadow.store.clients.get(client);
-    if (!structs) continue;
-    for (let i = Y.findIndexSS(structs, before); i < structs.length; i++) {
-      const item = structs[i];
-      if (item instanceof Y.GC) state.orphans = true;
-      if (!(item instanceof Y.Item)) continue;
-      const live = !item.deleted;
-      const problem = itemProblem(item, live, Math.max(0, before - item.id.clock));
-      if (problem) return problem;
-      if (live) noteLiveItem(shadow, item, placeOf(item.parent as AnyType), touched);
+  for (const stored of insertedItems(shadow, state.before, state.after)) {
+    if (stored === "collected") {
+      state.orphans = true;
+      continue;
     }
+    const place = placeOf(stored.parent);
+    const problem = itemProblem(stored, place);
+    if (problem) return problem;
+    if (stored.live) noteLiveItem(shadow, stored, place, touched);
   }
   return null;
 }
@@ -255,7 +251,7 @@ export function validateGraphUpdate(shadow: Y.Doc, changes: Changes): string | n
     checkCounts(shadow, touched);
   if (problem) return problem;
   for (const entry of touched.entries.values()) {
-    if (entry.map._item?.deleted) continue;
+    if (isDeletedType(entry.map)) continue;
     const missing = requiredProblem(entry);
     if (missing) return missing;
   }

@@ -3,6 +3,7 @@ import {
   type ReviewSnapshot,
   readThreadEntry,
   readVoteEntry,
+  reviewChanges,
   reviewWriteViolations,
   type ThreadEntry,
   threadsMap,
@@ -11,7 +12,7 @@ import {
 } from "@logic-canvas/shared";
 import type * as Y from "yjs";
 import type { ConnectionContext } from "../context.ts";
-import type { AnyType, Changes, DocValidator } from "./shadow.ts";
+import type { Changes, DocValidator } from "./shadow.ts";
 
 /**
  * Write validation of the review document: every entry a write touches is read with shared's
@@ -34,20 +35,6 @@ interface ReviewCache {
 
 const caches = new WeakMap<Y.Doc, ReviewCache>();
 
-/** The keys from `root` down to `type` (root's key first), or null when it is not below `root`. */
-function pathUnder(type: AnyType, root: AnyType): string[] | null {
-  const path: string[] = [];
-  let current: AnyType = type;
-  while (current._item) {
-    // An element of a list (as in a Y.XmlFragment) has no key; "" names no field of the layout.
-    path.unshift(current._item.parentSub ?? "");
-    const parent = current._item.parent as AnyType;
-    if (parent === root) return path;
-    current = parent;
-  }
-  return null;
-}
-
 /** Per touched thread: the message ids written, or null when the whole thread must be read. */
 type Touched = Map<string, Set<string> | null>;
 
@@ -59,7 +46,7 @@ function touchThread(touched: Touched, key: string, messageIds: Iterable<string>
 }
 
 /** Where a change below `threads` landed: a thread's own fields, its messages, or elsewhere. */
-function touchBelow(touched: Touched, path: string[], keys: Set<string | null>): void {
+function touchBelow(touched: Touched, path: string[], keys: ReadonlySet<string | null>): void {
   const [thread, field, messageId] = path as [string, string | undefined, string | undefined];
   if (field === undefined) {
     touchThread(touched, thread, keys.has("messages") ? null : []);
@@ -76,19 +63,23 @@ function touchBelow(touched: Touched, path: string[], keys: Set<string | null>):
   }
 }
 
-function touchedKeys(tr: Y.Transaction, threads: AnyType, votes: AnyType, cache: ReviewCache) {
+function touchedKeys(tr: Y.Transaction, doc: Y.Doc, cache: ReviewCache) {
   const touchedThreads: Touched = new Map();
   const touchedVotes = new Set<string>();
-  for (const [type, keys] of tr.changed) {
-    if (keys.has(null) && (type === threads || type === votes)) cache.foreign = true;
-    if (type === threads) {
-      for (const key of keys) if (key !== null) touchThread(touchedThreads, key, null);
-    } else if (type === votes) {
-      for (const key of keys) if (key !== null) touchedVotes.add(key);
+  for (const change of reviewChanges(doc, tr.changed)) {
+    if (change.subject === "outside") {
+      cache.foreign = true;
+    } else if (change.at === "entry") {
+      // A list write on `threads` or `votes` itself has no key.
+      if (change.id === null) cache.foreign = true;
+      else if (change.subject === "thread") touchThread(touchedThreads, change.id, null);
+      else touchedVotes.add(change.id);
+    } else if (change.subject === "vote") {
+      cache.foreign = true;
     } else {
-      const path = pathUnder(type, threads);
-      if (path) touchBelow(touchedThreads, path, keys);
-      else cache.foreign = true;
+      // An element of a list (as in a Y.XmlFragment) has no key; "" names no field of the layout.
+      const path = [change.id, ...change.path].map((key) => key ?? "");
+      touchBelow(touchedThreads, path, change.keys);
     }
   }
   return { touchedThreads, touchedVotes };
@@ -105,7 +96,7 @@ function track(doc: Y.Doc): void {
   const threads = threadsMap(doc);
   const votes = votesMap(doc);
   doc.on("afterTransaction", (tr: Y.Transaction) => {
-    const touched = touchedKeys(tr, threads as AnyType, votes as AnyType, cache);
+    const touched = touchedKeys(tr, doc, cache);
     for (const [key, messageIds] of touched.touchedThreads) {
       const previous = cache.threads.get(key);
       if (!cache.beforeThreads.has(key)) cache.beforeThreads.set(key, previous);

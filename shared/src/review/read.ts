@@ -1,4 +1,5 @@
 import * as Y from "yjs";
+import { typeRef } from "../doc/changes.ts";
 import { REVIEW_LIMITS } from "../limits.ts";
 import { threadsMap, voteKey, votesMap } from "./doc.ts";
 import {
@@ -47,10 +48,8 @@ export interface ThreadEntry {
 }
 
 /** Which Yjs item holds a shared type ("client:clock"), so a replaced copy tells apart. */
-function refOf(value: unknown): string | null {
-  if (!(value instanceof Y.AbstractType)) return null;
-  const id = value._item?.id;
-  return id ? `${id.client}:${id.clock}` : null;
+export function refOf(value: unknown): string | null {
+  return value instanceof Y.AbstractType ? typeRef(value) : null;
 }
 
 /** A key as a message shows it: keys are whatever a client wrote, of any length. */
