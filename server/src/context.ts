@@ -13,7 +13,9 @@ export interface ConnectionContext {
   person: Person | null;
 }
 
-export function contextOf(connection: Connection | undefined): ConnectionContext | undefined {
+export function contextOf(
+  connection: Pick<Connection, "context"> | undefined,
+): ConnectionContext | undefined {
   const context = connection?.context as Partial<ConnectionContext> | undefined;
   return context?.role ? (context as ConnectionContext) : undefined;
 }
