@@ -1,10 +1,10 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import { resolveConfig, type ServerConfig, type ServerOptions } from "./config.ts";
-import type { ConnectionRegistry } from "./connection-registry.ts";
-import { createLogger, type Logger } from "./logger.ts";
-import type { ModelService } from "./models.ts";
-import type { DocumentPersistence } from "./persistence.ts";
+import type { ConnectionRegistry } from "./access/connection-registry.ts";
+import type { DocumentPersistence } from "./documents/persistence.ts";
+import type { ModelService } from "./models/models.ts";
 import type { ActivityRecorder } from "./revisions/recorder.ts";
+import { resolveConfig, type ServerConfig, type ServerOptions } from "./runtime/config.ts";
+import { createLogger, type Logger } from "./runtime/logger.ts";
 import type { Cluster } from "./scale/cluster.ts";
 import { startDocuments } from "./startup/documents.ts";
 import { openEndpoints } from "./startup/endpoints.ts";
@@ -15,11 +15,16 @@ import type { Store } from "./storage/types.ts";
 import type { VersionService } from "./versions/service.ts";
 import type { UpgradeRouter } from "./ws/upgrade-router.ts";
 
-export { CLOSE_REASONS, type CloseCode, closeReason, parseCloseReason } from "./close-reasons.ts";
-export type { Limits, ServerConfig, ServerOptions } from "./config.ts";
-export { optionsFromEnv, resolveConfig } from "./config.ts";
 export { type Access, resolveAccess } from "./extensions/auth.ts";
 export { VALIDATORS } from "./extensions/write-gate.ts";
+export {
+  CLOSE_REASONS,
+  type CloseCode,
+  closeReason,
+  parseCloseReason,
+} from "./runtime/close-reasons.ts";
+export type { Limits, ServerConfig, ServerOptions } from "./runtime/config.ts";
+export { optionsFromEnv, resolveConfig } from "./runtime/config.ts";
 export type { Store } from "./storage/types.ts";
 
 export interface RunningServer {

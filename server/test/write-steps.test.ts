@@ -1,8 +1,7 @@
 import * as encoding from "lib0/encoding";
 import { describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
-import { CloseError } from "../src/close-reasons.ts";
-import type { ConnectionContext } from "../src/context.ts";
+import type { ConnectionContext } from "../src/access/context.ts";
 import { handlingOf, sourceOf, UPDATE_ORIGINS } from "../src/extensions/update-origins.ts";
 import {
   applied,
@@ -13,7 +12,8 @@ import {
   valid,
 } from "../src/extensions/write-steps.ts";
 import { type DocValidator, OUT_OF_SYNC, ShadowDoc } from "../src/gate/shadow.ts";
-import type { Logger } from "../src/logger.ts";
+import { CloseError } from "../src/runtime/close-reasons.ts";
+import type { Logger } from "../src/runtime/logger.ts";
 
 /** A Hocuspocus sync message: document name, message type 0 (sync), sync step, payload. */
 function syncMessage(step: number, payload: Uint8Array, name = "doc"): Uint8Array {

@@ -1,5 +1,5 @@
 import type { Extension } from "@hocuspocus/server";
-import type { DocumentPersistence } from "../persistence.ts";
+import type { DocumentPersistence } from "../documents/persistence.ts";
 import { handlingOf } from "./update-origins.ts";
 
 /**

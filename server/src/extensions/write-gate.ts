@@ -1,11 +1,11 @@
 import type { Connection, Document, Extension } from "@hocuspocus/server";
-import { contextOf } from "../context.ts";
-import { parseDocName } from "../doc-names.ts";
+import { contextOf } from "../access/context.ts";
+import { parseDocName } from "../documents/doc-names.ts";
+import type { DocumentPersistence } from "../documents/persistence.ts";
 import { graphValidator } from "../gate/graph-rules.ts";
 import { reviewValidator } from "../gate/review-rules.ts";
 import { type DocValidator, ShadowDoc } from "../gate/shadow.ts";
-import type { Logger } from "../logger.ts";
-import type { DocumentPersistence } from "../persistence.ts";
+import type { Logger } from "../runtime/logger.ts";
 import { clientConnectionOf } from "./update-origins.ts";
 import { applied, type DocGate, durable, permitted, readable, valid } from "./write-steps.ts";
 

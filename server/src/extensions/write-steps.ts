@@ -1,12 +1,12 @@
 import type { Connection } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { CloseError } from "../close-reasons.ts";
-import { type ConnectionContext, contextOf } from "../context.ts";
+import { type ConnectionContext, contextOf } from "../access/context.ts";
+import type { DocumentPersistence } from "../documents/persistence.ts";
 import { type DocValidator, OUT_OF_SYNC, type ShadowDoc } from "../gate/shadow.ts";
 import { decodeMessage, isEmptyUpdate } from "../gate/sync-message.ts";
 import { checkUpdate } from "../gate/update-limits.ts";
-import { errorText, type Logger } from "../logger.ts";
-import type { DocumentPersistence } from "../persistence.ts";
+import { CloseError } from "../runtime/close-reasons.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 
 /**
  * The steps of a client update's write path, in order: readable → permitted → valid → durable →

@@ -10,7 +10,7 @@ import {
   votesMap,
 } from "@logic-canvas/shared";
 import type * as Y from "yjs";
-import type { ConnectionContext } from "../context.ts";
+import type { ConnectionContext } from "../access/context.ts";
 import type { AnyType, Changes, DocValidator } from "./shadow.ts";
 
 /**

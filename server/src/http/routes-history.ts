@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { personFromRequest } from "../identity.ts";
+import { personFromRequest } from "../access/identity.ts";
 import type { ActivityRecord } from "../storage/types.ts";
 import { LABEL_MAX, VersionNotFoundError } from "../versions/service.ts";
 import type { RouteKit } from "./api.ts";

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 import { roleAtLeast } from "@logic-canvas/shared";
+import { hashToken, isModelId, LINK_ID_PATTERN } from "../access/tokens.ts";
 import type { LinkRecord, Role, Store } from "../storage/types.ts";
-import { hashToken, isModelId, LINK_ID_PATTERN } from "../tokens.ts";
 import { HISTORY_ID_PATTERN } from "../versions/ids.ts";
 import { ApiError, notFound } from "./respond.ts";
 

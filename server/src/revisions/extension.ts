@@ -15,11 +15,11 @@ import {
   revisionReasonSchema,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { type ConnectionContext, contextOf } from "../context.ts";
-import { parseDocName } from "../doc-names.ts";
+import { type ConnectionContext, contextOf } from "../access/context.ts";
+import { parseDocName } from "../documents/doc-names.ts";
 import { handlingOf } from "../extensions/update-origins.ts";
-import { errorText, type Logger } from "../logger.ts";
-import type { ServerChangeContext } from "../models.ts";
+import type { ServerChangeContext } from "../models/models.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import { type ActivityRecorder, type ChangeAuthor, TooManyPendingReasons } from "./recorder.ts";
 import { changesOf } from "./summary.ts";
 

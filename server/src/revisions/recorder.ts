@@ -1,4 +1,4 @@
-import { errorText, type Logger } from "../logger.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import type { ActivityRecord, Actor, Role, Store } from "../storage/types.ts";
 import { newVersionId } from "../versions/ids.ts";
 import { PendingReasons } from "./pending-reasons.ts";

@@ -1,5 +1,5 @@
-import type { ServerConfig } from "../config.ts";
-import type { Logger } from "../logger.ts";
+import type { ServerConfig } from "../runtime/config.ts";
+import type { Logger } from "../runtime/logger.ts";
 import { collabEndpoint } from "../ws/collab.ts";
 import { UpgradeRouter } from "../ws/upgrade-router.ts";
 import { yjsEndpoint } from "../ws/yjs-endpoint.ts";

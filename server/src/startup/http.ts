@@ -1,12 +1,12 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
-import type { ServerConfig } from "../config.ts";
 import { createHttpApp } from "../http/app.ts";
 import { GraphSummaries } from "../http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "../http/quotas.ts";
 import { SummaryWorker } from "../http/summary-pool.ts";
-import type { Logger } from "../logger.ts";
+import type { ServerConfig } from "../runtime/config.ts";
+import type { Logger } from "../runtime/logger.ts";
 import { isPostgresUrl } from "../storage/postgres/index.ts";
 import { originChecker } from "../ws/upgrade-router.ts";
 import type { LiveDocuments } from "./documents.ts";

@@ -1,5 +1,5 @@
-import { CLOSE_REASONS, shortReason } from "../close-reasons.ts";
-import type { Logger } from "../logger.ts";
+import { CLOSE_REASONS, shortReason } from "../runtime/close-reasons.ts";
+import type { Logger } from "../runtime/logger.ts";
 import type { LiveDocuments } from "./documents.ts";
 import type { SocketEndpoints } from "./endpoints.ts";
 import type { HttpLayer } from "./http.ts";

@@ -1,7 +1,7 @@
 import { join } from "node:path";
-import type { ServerConfig } from "../config.ts";
-import { ConnectionRegistry } from "../connection-registry.ts";
-import type { Logger } from "../logger.ts";
+import { ConnectionRegistry } from "../access/connection-registry.ts";
+import type { ServerConfig } from "../runtime/config.ts";
+import type { Logger } from "../runtime/logger.ts";
 import { type Cluster, startCluster } from "../scale/cluster.ts";
 import { isPostgresUrl, PostgresStore } from "../storage/postgres/index.ts";
 import { SqliteStore } from "../storage/sqlite.ts";

@@ -1,6 +1,6 @@
 import type { Hocuspocus, WebSocketLike } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../runtime/logger.ts";
 import type { SocketGuard } from "./socket-guard.ts";
 import { acceptGuarded, hookRequest, pumpSocket } from "./socket-pump.ts";
 import type { UpgradeHandler } from "./upgrade-router.ts";

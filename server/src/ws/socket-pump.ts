@@ -2,8 +2,8 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { RawData, WebSocket, WebSocketServer } from "ws";
-import { CLOSE_REASONS, shortReason } from "../close-reasons.ts";
-import { errorText, type Logger } from "../logger.ts";
+import { CLOSE_REASONS, shortReason } from "../runtime/close-reasons.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import type { GuardedSocket, SocketGuard } from "./socket-guard.ts";
 
 /**

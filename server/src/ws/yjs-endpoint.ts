@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Hocuspocus } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
-import { parseDocName } from "../doc-names.ts";
-import type { Logger } from "../logger.ts";
+import { parseDocName } from "../documents/doc-names.ts";
+import type { Logger } from "../runtime/logger.ts";
 import type { SocketGuard } from "./socket-guard.ts";
 import { acceptGuarded, hookRequest, pumpSocket } from "./socket-pump.ts";
 import type { UpgradeHandler } from "./upgrade-router.ts";

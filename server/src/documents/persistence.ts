@@ -1,10 +1,10 @@
 import { migrateDoc, readModel, UnreadableLayoutError } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { CloseError } from "./close-reasons.ts";
+import { CloseError } from "../runtime/close-reasons.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
+import type { Store } from "../storage/types.ts";
 import { parseDocName } from "./doc-names.ts";
-import { errorText, type Logger } from "./logger.ts";
 import { recoverStored } from "./recovery.ts";
-import type { Store } from "./storage/types.ts";
 
 interface DocState {
   /** The document's model, read from its name once rather than on every append. */

@@ -1,7 +1,7 @@
 import type { Connection } from "@hocuspocus/server";
-import type { DocKind } from "./doc-names.ts";
+import type { DocKind } from "../documents/doc-names.ts";
+import type { Role } from "../storage/types.ts";
 import type { Person } from "./identity.ts";
-import type { Role } from "./storage/types.ts";
 
 /** What authentication attaches to every Hocuspocus connection (its `context`). */
 export interface ConnectionContext {
