@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { createLogger } from "../src/logger.ts";
 import {
   ActivityRecorder,
   type ChangeAuthor,
   REASON_WINDOW_MS,
 } from "../src/revisions/recorder.ts";
 import type { SubjectChange } from "../src/revisions/summary.ts";
+import { createLogger } from "../src/runtime/logger.ts";
 import type { ActivityRecord, Store } from "../src/storage/types.ts";
 
 /** The two store methods the recorder uses, in memory. */

@@ -5,9 +5,9 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { type Author, encodeSessionToken } from "@logic-canvas/shared";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { personIdOf } from "../src/identity.ts";
+import { personIdOf } from "../src/access/identity.ts";
+import { applyStored } from "../src/documents/persistence.ts";
 import { type RunningServer, type ServerOptions, startServer } from "../src/index.ts";
-import { applyStored } from "../src/persistence.ts";
 import type { Store } from "../src/storage/types.ts";
 
 export interface TestServer extends RunningServer {

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyStored } from "../src/persistence.ts";
+import { applyStored } from "../src/documents/persistence.ts";
 import { PostgresStore } from "../src/storage/postgres/index.ts";
 import type { LinkRecord, NewModel } from "../src/storage/types.ts";
 import { describeStorageContract } from "./storage-contract.ts";

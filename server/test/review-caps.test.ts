@@ -9,7 +9,7 @@ import {
 } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { ConnectionContext } from "../src/context.ts";
+import type { ConnectionContext } from "../src/access/context.ts";
 import { reviewValidator } from "../src/gate/review-rules.ts";
 import { ShadowDoc } from "../src/gate/shadow.ts";
 

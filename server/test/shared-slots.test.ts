@@ -1,6 +1,6 @@
 import { RateLimiterMemory } from "rate-limiter-flexible";
 import { afterEach, expect, it } from "vitest";
-import { createLogger } from "../src/logger.ts";
+import { createLogger } from "../src/runtime/logger.ts";
 import { LeasedSlots } from "../src/ws/shared-slots.ts";
 
 /**

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyStored } from "../src/persistence.ts";
+import { applyStored } from "../src/documents/persistence.ts";
 import type { ActivityRecord, LinkRecord, Store, VersionRecord } from "../src/storage/types.ts";
 
 /**

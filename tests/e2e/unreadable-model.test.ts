@@ -1,7 +1,7 @@
 import { toModelFile } from "@logic-canvas/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphDocName } from "../../server/src/doc-names.ts";
+import { graphDocName } from "../../server/src/documents/doc-names.ts";
 import { storeCorruptUpdate, storeLayoutVersion } from "../reliability/unreadable-store.ts";
 import { launchChromium, logPageErrors, personContext, screenshot } from "../support/browser.ts";
 import { expectTitles, waitForStatus } from "../support/canvas.ts";

@@ -1,13 +1,13 @@
 import type { Extension } from "@hocuspocus/server";
 import { canEditGraph, canWriteReview, encodeServerMessage, SESSION } from "@logic-canvas/shared";
-import { CloseError } from "../close-reasons.ts";
-import type { ConnectionRegistry } from "../connection-registry.ts";
-import type { ConnectionContext } from "../context.ts";
-import { parseDocName } from "../doc-names.ts";
-import { sessionFromToken } from "../identity.ts";
-import type { Logger } from "../logger.ts";
+import type { ConnectionRegistry } from "../access/connection-registry.ts";
+import type { ConnectionContext } from "../access/context.ts";
+import { sessionFromToken } from "../access/identity.ts";
+import { hashToken } from "../access/tokens.ts";
+import { parseDocName } from "../documents/doc-names.ts";
+import { CloseError } from "../runtime/close-reasons.ts";
+import type { Logger } from "../runtime/logger.ts";
 import type { Store } from "../storage/types.ts";
-import { hashToken } from "../tokens.ts";
 import { ConnectionAdmission, type Slot } from "./limits.ts";
 
 export interface Access extends ConnectionContext {

@@ -1,9 +1,9 @@
 import type { Connection, Document, Extension } from "@hocuspocus/server";
 import { CONNECTION_LIMITS } from "@logic-canvas/shared";
 import * as decoding from "lib0/decoding";
-import { CloseError } from "../close-reasons.ts";
-import { contextOf } from "../context.ts";
-import type { Logger } from "../logger.ts";
+import { contextOf } from "../access/context.ts";
+import { CloseError } from "../runtime/close-reasons.ts";
+import type { Logger } from "../runtime/logger.ts";
 
 /**
  * Presence is what others see of a person, so the server vouches for part of it: each state is

@@ -1,7 +1,7 @@
 import type { Extension } from "@hocuspocus/server";
-import { type CloseCode, CloseError } from "../close-reasons.ts";
-import type { Limits } from "../config.ts";
-import type { Logger } from "../logger.ts";
+import { type CloseCode, CloseError } from "../runtime/close-reasons.ts";
+import type { Limits } from "../runtime/config.ts";
+import type { Logger } from "../runtime/logger.ts";
 import type { SlotCounter } from "../ws/shared-slots.ts";
 import type { SocketGuard } from "../ws/socket-guard.ts";
 

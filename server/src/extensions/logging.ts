@@ -1,5 +1,5 @@
 import type { Extension } from "@hocuspocus/server";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../runtime/logger.ts";
 
 /** Document lifecycle in the structured log. Tokens never reach these payloads' fields we log. */
 export function loggingExtension(logger: Logger): Extension {

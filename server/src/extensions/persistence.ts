@@ -1,12 +1,12 @@
 import type { Extension } from "@hocuspocus/server";
-import { isTransactionOrigin } from "@hocuspocus/server";
-import type { DocumentPersistence } from "../persistence.ts";
+import type { DocumentPersistence } from "../documents/persistence.ts";
+import { handlingOf } from "./update-origins.ts";
 
 /**
- * Loading from and storing to the durable log. Client updates were already appended by the write
- * gate before Hocuspocus applied them; here the server's own changes (API edits, restores) are
- * appended, updates relayed from other processes are skipped (their process stored them), and
- * Hocuspocus's debounced whole-document store is not used at all.
+ * Loading from and storing to the durable log. Here the updates stored once applied are appended
+ * (the server's own changes: API edits, restores); client updates were appended by the write gate
+ * before Hocuspocus applied them and relayed ones by their process (update-origins.ts says which
+ * is which). Hocuspocus's debounced whole-document store is not used at all.
  */
 export function persistenceExtension(persistence: DocumentPersistence): Extension {
   return {
@@ -27,9 +27,7 @@ export function persistenceExtension(persistence: DocumentPersistence): Extensio
       // connected yet, so flushing now sends it to no one.
       document.flush();
       document.on("update", (update: Uint8Array, origin: unknown) => {
-        if (isTransactionOrigin(origin)) {
-          if (origin.source === "connection" || origin.source === "redis") return;
-        }
+        if (handlingOf(origin).stored !== "after-applied") return;
         persistence.appendInBackground(documentName, update);
       });
     },

@@ -11,7 +11,7 @@ import {
   votesMap,
 } from "@logic-canvas/shared";
 import type * as Y from "yjs";
-import type { ConnectionContext } from "../context.ts";
+import type { ConnectionContext } from "../access/context.ts";
 import type { Changes, DocValidator } from "./shadow.ts";
 
 /**

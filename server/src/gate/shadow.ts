@@ -1,5 +1,5 @@
 import * as Y from "yjs";
-import type { ConnectionContext } from "../context.ts";
+import type { ConnectionContext } from "../access/context.ts";
 
 // biome-ignore lint/suspicious/noExplicitAny: Yjs types a type by its event; the gate handles any type.
 export type AnyType = Y.AbstractType<any>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import type { Limits } from "../config.ts";
+import type { Limits } from "../runtime/config.ts";
 import { ApiError, tooLarge } from "./respond.ts";
 
 declare module "fastify" {

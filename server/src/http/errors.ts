@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
-import { errorText, type Logger } from "../logger.ts";
-import { ModelUnavailableError } from "../models.ts";
+import { ModelUnavailableError } from "../models/models.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import { unsupportedMediaType } from "./body.ts";
 import { ApiError, errorBody, tooLarge } from "./respond.ts";
 import { linkIdOf, modelIdOf, type RawParams, versionIdOf } from "./routes.ts";

@@ -8,9 +8,9 @@ import {
   validateModel,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { graphDocName } from "../doc-names.ts";
-import { ModelUnavailableError } from "../models.ts";
-import { applyStored } from "../persistence.ts";
+import { graphDocName } from "../documents/doc-names.ts";
+import { applyStored } from "../documents/persistence.ts";
+import { ModelUnavailableError } from "../models/models.ts";
 import type { Store, StoredDocument } from "../storage/types.ts";
 import type { GraphSummary } from "./graph-summary.ts";
 import { type SummaryWorker, UnreadableDocument } from "./summary-pool.ts";

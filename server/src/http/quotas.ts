@@ -8,7 +8,7 @@ import {
   RateLimiterRedis,
   RateLimiterRes,
 } from "rate-limiter-flexible";
-import type { Limits } from "../config.ts";
+import type { Limits } from "../runtime/config.ts";
 import { ApiError, retryIn } from "./respond.ts";
 
 const HOUR_S = 3600;

@@ -1,6 +1,6 @@
 import { VERSION_LABEL_MAX } from "@logic-canvas/shared";
 import { z } from "zod";
-import { personFromRequest } from "../identity.ts";
+import { personFromRequest } from "../access/identity.ts";
 import type { ActivityRecord } from "../storage/types.ts";
 import { VersionNotFoundError } from "../versions/service.ts";
 import type { RouteKit } from "./api.ts";

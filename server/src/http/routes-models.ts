@@ -1,7 +1,7 @@
 import { modelToCsv, type Role } from "@logic-canvas/shared";
 import { z } from "zod";
-import { personFromRequest } from "../identity.ts";
-import { readModelFile } from "../model-files.ts";
+import { personFromRequest } from "../access/identity.ts";
+import { readModelFile } from "../models/model-files.ts";
 import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
 import { modelFromCreateBody, parseFile } from "./model-bodies.ts";

@@ -1,8 +1,8 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Role } from "@logic-canvas/shared";
 import { roleAtLeast } from "@logic-canvas/shared";
+import { hashToken, isModelId, LINK_ID_PATTERN } from "../access/tokens.ts";
 import type { LinkRecord, Store } from "../storage/types.ts";
-import { hashToken, isModelId, LINK_ID_PATTERN } from "../tokens.ts";
 import { HISTORY_ID_PATTERN } from "../versions/ids.ts";
 import { ApiError, notFound } from "./respond.ts";
 

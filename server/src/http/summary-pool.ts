@@ -1,5 +1,5 @@
 import { Worker } from "node:worker_threads";
-import type { Logger } from "../logger.ts";
+import type { Logger } from "../runtime/logger.ts";
 import type { GraphSummary } from "./graph-summary.ts";
 import { ApiError } from "./respond.ts";
 

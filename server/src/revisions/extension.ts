@@ -14,10 +14,11 @@ import {
   type RevisionReasonReply,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { type ConnectionContext, contextOf } from "../context.ts";
-import { parseDocName } from "../doc-names.ts";
-import { errorText, type Logger } from "../logger.ts";
-import type { ServerChangeContext } from "../models.ts";
+import { type ConnectionContext, contextOf } from "../access/context.ts";
+import { parseDocName } from "../documents/doc-names.ts";
+import { handlingOf } from "../extensions/update-origins.ts";
+import type { ServerChangeContext } from "../models/models.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import { type ActivityRecorder, type ChangeAuthor, TooManyPendingReasons } from "./recorder.ts";
 import { changesOf } from "./summary.ts";
 
@@ -59,7 +60,7 @@ export function revisionLog(recorder: ActivityRecorder, logger: Logger): Extensi
       const { modelId } = parsed;
       document.on("afterTransaction", (tr: Y.Transaction) => {
         const origin = tr.origin;
-        if (!isTransactionOrigin(origin) || origin.source === "redis") return;
+        if (!isTransactionOrigin(origin) || !handlingOf(origin).recorded) return;
         if (tr.changed.size === 0) return;
         let author: ChangeAuthor;
         let context: ServerChangeContext | undefined;
@@ -68,6 +69,8 @@ export function revisionLog(recorder: ActivityRecorder, logger: Logger): Extensi
           if (!ctx) return;
           author = authorOf(ctx, `link:${ctx.linkId}`);
         } else {
+          // Narrows the type: the table lets only client and server (local) changes this far.
+          if (origin.source !== "local") return;
           context = origin.context as ServerChangeContext | undefined;
           if (!context?.role) return;
           author = authorOf(context, `server:${context.source}`);

@@ -1,5 +1,5 @@
 import type { Role } from "@logic-canvas/shared";
-import { errorText, type Logger } from "../logger.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import type { ActivityRecord, Actor, Store } from "../storage/types.ts";
 import { newVersionId } from "../versions/ids.ts";
 import { PendingReasons } from "./pending-reasons.ts";

@@ -1,7 +1,7 @@
-import { type CloseCode, isCloseCode } from "../close-reasons.ts";
-import { ConnectionRegistry } from "../connection-registry.ts";
-import { contextOf } from "../context.ts";
-import { errorText, type Logger } from "../logger.ts";
+import { ConnectionRegistry } from "../access/connection-registry.ts";
+import { contextOf } from "../access/context.ts";
+import { type CloseCode, isCloseCode } from "../runtime/close-reasons.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import type { Store } from "../storage/types.ts";
 
 /** What one process tells the others: close what uses a link or a model, with a reason. */

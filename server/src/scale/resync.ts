@@ -1,6 +1,6 @@
 import type { Document, Extension, RedisTransactionOrigin } from "@hocuspocus/server";
 import * as Y from "yjs";
-import { errorText, type Logger } from "../logger.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import type { Store } from "../storage/types.ts";
 
 interface Tracked {

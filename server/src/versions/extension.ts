@@ -1,6 +1,6 @@
 import { type Extension, isTransactionOrigin } from "@hocuspocus/server";
-import { parseDocName } from "../doc-names.ts";
-import type { ServerChangeContext } from "../models.ts";
+import { parseDocName } from "../documents/doc-names.ts";
+import type { ServerChangeContext } from "../models/models.ts";
 import type { VersionService } from "./service.ts";
 
 /**

@@ -12,11 +12,11 @@ import {
   VERSION_LABEL_MAX,
   VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
-import { graphDocName } from "../doc-names.ts";
-import type { Person } from "../identity.ts";
-import { errorText, type Logger } from "../logger.ts";
-import { readDocument, readModelFile } from "../model-files.ts";
-import { type ModelService, ModelUnavailableError } from "../models.ts";
+import type { Person } from "../access/identity.ts";
+import { graphDocName } from "../documents/doc-names.ts";
+import { readDocument, readModelFile } from "../models/model-files.ts";
+import { type ModelService, ModelUnavailableError } from "../models/models.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import type { Actor, Store, VersionKind, VersionSummary } from "../storage/types.ts";
 import { newVersionId } from "./ids.ts";
 

@@ -4,7 +4,7 @@ import {
   RateLimiterMemory,
   RateLimiterRedis,
 } from "rate-limiter-flexible";
-import { errorText, type Logger } from "../logger.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 
 /**
  * Counts of things held open (connections per document, per link) that every server process

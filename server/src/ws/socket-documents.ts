@@ -1,6 +1,6 @@
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
-import { closeReason } from "../close-reasons.ts";
+import { closeReason } from "../runtime/close-reasons.ts";
 
 // Hocuspocus message types and auth sub-types this needs.
 const AUTH = 2;

@@ -2,9 +2,14 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
-import { CLOSE_REASONS, type CloseCode, closeReason, fitCloseReason } from "../close-reasons.ts";
-import type { Limits } from "../config.ts";
-import type { Logger } from "../logger.ts";
+import {
+  CLOSE_REASONS,
+  type CloseCode,
+  closeReason,
+  fitCloseReason,
+} from "../runtime/close-reasons.ts";
+import type { Limits } from "../runtime/config.ts";
+import type { Logger } from "../runtime/logger.ts";
 import type { SlotCounter } from "./shared-slots.ts";
 import { SocketDocuments } from "./socket-documents.ts";
 import { refuseUpgrade } from "./upgrade-router.ts";

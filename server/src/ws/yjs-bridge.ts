@@ -2,7 +2,12 @@ import type { WebSocketLike } from "@hocuspocus/server";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
-import { CLOSE_REASONS, fitCloseReason, isCloseCode, parseCloseReason } from "../close-reasons.ts";
+import {
+  CLOSE_REASONS,
+  fitCloseReason,
+  isCloseCode,
+  parseCloseReason,
+} from "../runtime/close-reasons.ts";
 
 /**
  * The y-websocket protocol is Hocuspocus's without the document name in front of each message

@@ -1,6 +1,6 @@
 import { addNode, startThread } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { personIdOf } from "../../../server/src/identity.ts";
+import { personIdOf } from "../../../server/src/access/identity.ts";
 import {
   api,
   authorOf,

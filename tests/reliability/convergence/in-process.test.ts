@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { coachingTemplate } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyStored } from "../../../server/src/persistence.ts";
+import { applyStored } from "../../../server/src/documents/persistence.ts";
 import { startTestServer, type TestServer } from "../../../server/test/helpers.ts";
 import { Rng } from "../../../shared/test/support/prng.ts";
 import {

@@ -9,7 +9,7 @@ import {
 } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyStored } from "../../../server/src/persistence.ts";
+import { applyStored } from "../../../server/src/documents/persistence.ts";
 import { startTestServer, type TestServer } from "../../../server/test/helpers.ts";
 import { Rng } from "../../../shared/test/support/prng.ts";
 import { openPeer, recover, type SocketPeer, settled, until } from "./fleet.ts";

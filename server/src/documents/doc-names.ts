@@ -1,4 +1,4 @@
-import { isModelId } from "./tokens.ts";
+import { isModelId } from "../access/tokens.ts";
 
 /** A model's two Hocuspocus documents: the graph (`<id>`) and the review (`<id>/review`). */
 export type DocKind = "graph" | "review";

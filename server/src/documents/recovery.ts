@@ -1,7 +1,7 @@
 import { docSchemaVersion } from "@logic-canvas/shared";
 import * as Y from "yjs";
+import type { StoredDocument } from "../storage/types.ts";
 import { parseDocName } from "./doc-names.ts";
-import type { StoredDocument } from "./storage/types.ts";
 
 /**
  * What recovering a stored document that cannot be loaded writes to the store: new content

@@ -1,8 +1,8 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { CONNECTION_LIMITS } from "@logic-canvas/shared";
+import type { SqliteSynchronous } from "../storage/sqlite.ts";
 import type { LogLevel } from "./logger.ts";
-import type { SqliteSynchronous } from "./storage/sqlite.ts";
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 

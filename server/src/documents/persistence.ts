@@ -1,12 +1,14 @@
 import { migrateDoc, readModel, UnreadableLayoutError } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { CloseError } from "./close-reasons.ts";
+import { CloseError } from "../runtime/close-reasons.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
+import type { Store } from "../storage/types.ts";
 import { parseDocName } from "./doc-names.ts";
-import { errorText, type Logger } from "./logger.ts";
 import { recoverStored } from "./recovery.ts";
-import type { Store } from "./storage/types.ts";
 
 interface DocState {
+  /** The document's model, read from its name once rather than on every append. */
+  modelId: string | undefined;
   /** Appends in flight, so an API change can wait until its update is on disk. */
   pending: Set<Promise<unknown>>;
   appendedSinceCompaction: number;
@@ -52,7 +54,12 @@ export class DocumentPersistence {
   private state(name: string): DocState {
     let state = this.docs.get(name);
     if (!state) {
-      state = { pending: new Set(), appendedSinceCompaction: 0, compacting: null };
+      state = {
+        modelId: parseDocName(name)?.modelId,
+        pending: new Set(),
+        appendedSinceCompaction: 0,
+        compacting: null,
+      };
       this.docs.set(name, state);
     }
     return state;
@@ -128,8 +135,8 @@ export class DocumentPersistence {
   /** Resolves once the update is on disk. */
   append(name: string, update: Uint8Array): Promise<number> {
     if (this.closed) return Promise.reject(new CloseError("server-shutdown"));
-    const parsed = parseDocName(name);
-    if (!parsed || this.deletedModels.has(parsed.modelId)) {
+    const modelId = this.docs.get(name)?.modelId ?? parseDocName(name)?.modelId;
+    if (!modelId || this.deletedModels.has(modelId)) {
       return Promise.reject(new CloseError("model-deleted"));
     }
     const state = this.state(name);

@@ -1,5 +1,5 @@
 import type { Connection } from "@hocuspocus/server";
-import { type CloseCode, CloseError } from "./close-reasons.ts";
+import { type CloseCode, CloseError } from "../runtime/close-reasons.ts";
 import { contextOf } from "./context.ts";
 
 /**

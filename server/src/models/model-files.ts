@@ -7,10 +7,10 @@ import {
   toModelFile,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { graphDocName, reviewDocName } from "./doc-names.ts";
+import { graphDocName, reviewDocName } from "../documents/doc-names.ts";
+import { applyStored } from "../documents/persistence.ts";
+import type { Store } from "../storage/types.ts";
 import { ModelUnavailableError } from "./models.ts";
-import { applyStored } from "./persistence.ts";
-import type { Store } from "./storage/types.ts";
 
 /**
  * Reads one of a model's documents: the live copy when it is loaded (it holds nothing that is not

@@ -1,6 +1,6 @@
 import type { Connection } from "@hocuspocus/server";
 import type { Role } from "@logic-canvas/shared";
-import type { DocKind } from "./doc-names.ts";
+import type { DocKind } from "../documents/doc-names.ts";
 import type { Person } from "./identity.ts";
 
 /** What authentication attaches to every Hocuspocus connection (its `context`). */
@@ -13,7 +13,9 @@ export interface ConnectionContext {
   person: Person | null;
 }
 
-export function contextOf(connection: Connection | undefined): ConnectionContext | undefined {
+export function contextOf(
+  connection: Pick<Connection, "context"> | undefined,
+): ConnectionContext | undefined {
   const context = connection?.context as Partial<ConnectionContext> | undefined;
   return context?.role ? (context as ConnectionContext) : undefined;
 }

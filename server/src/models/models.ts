@@ -13,13 +13,13 @@ import {
   replaceModel,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { CloseError } from "./close-reasons.ts";
-import type { ConnectionRegistry } from "./connection-registry.ts";
-import { graphDocName, reviewDocName } from "./doc-names.ts";
-import type { Person } from "./identity.ts";
-import { applyStored, type DocumentPersistence } from "./persistence.ts";
-import type { LinkRecord, Store } from "./storage/types.ts";
-import { hashToken, newLinkId, newModelId, newToken } from "./tokens.ts";
+import type { ConnectionRegistry } from "../access/connection-registry.ts";
+import type { Person } from "../access/identity.ts";
+import { hashToken, newLinkId, newModelId, newToken } from "../access/tokens.ts";
+import { graphDocName, reviewDocName } from "../documents/doc-names.ts";
+import { applyStored, type DocumentPersistence } from "../documents/persistence.ts";
+import { CloseError } from "../runtime/close-reasons.ts";
+import type { LinkRecord, Store } from "../storage/types.ts";
 
 export const LINK_ROLES: readonly Role[] = ["owner", "editor", "commenter", "viewer"];
 

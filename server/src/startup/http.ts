@@ -1,0 +1,117 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Redis } from "ioredis";
+import { createHttpApp } from "../http/app.ts";
+import { GraphSummaries } from "../http/graph-cache.ts";
+import { creationQuotas, dataQuota } from "../http/quotas.ts";
+import { SummaryWorker } from "../http/summary-pool.ts";
+import type { ServerConfig } from "../runtime/config.ts";
+import type { Logger } from "../runtime/logger.ts";
+import { isPostgresUrl } from "../storage/postgres/index.ts";
+import { originChecker } from "../ws/upgrade-router.ts";
+import type { LiveDocuments } from "./documents.ts";
+import type { Storage } from "./storage.ts";
+
+export interface HttpLayer {
+  server: Server;
+  /** The HTTP layer's own Redis connection (rate and quota counters), if any. */
+  redis: Redis | undefined;
+  summaryWorker: SummaryWorker;
+}
+
+/**
+ * The Fastify app of the JSON API and the client's files. `publicUrl` is known once the server
+ * listens. Its own Redis connection fails fast when Redis is away, and the counters then fall
+ * back to this process alone; it is dropped (and the store closed) if the app cannot be built.
+ */
+export async function createHttp(
+  config: ServerConfig,
+  { store }: Storage,
+  { hocuspocus, models, versions, activity }: LiveDocuments,
+  publicUrl: () => string,
+  logger: Logger,
+): Promise<HttpLayer> {
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
+    : undefined;
+  redis?.on("error", () => {});
+  const summaryWorker = new SummaryWorker(logger);
+  const graphs = new GraphSummaries(store, hocuspocus, summaryWorker);
+  try {
+    const app = await createHttpApp({
+      deps: {
+        store,
+        hocuspocus,
+        models,
+        versions,
+        activity,
+        limits: config.limits,
+        graphs,
+        chargeCreation: creationQuotas(config.limits, redis, config.redisPrefix),
+        checkDataQuota: dataQuota(
+          config.limits,
+          config.dataDir,
+          !isPostgresUrl(config.databaseUrl),
+        ),
+        publicUrl,
+        health: () => ({
+          documents: hocuspocus.getDocumentsCount(),
+          connections: hocuspocus.getConnectionsCount(),
+        }),
+      },
+      limits: config.limits,
+      clientDist: config.clientDist,
+      logger,
+      redis,
+      redisPrefix: config.redisPrefix,
+    });
+    return { server: app.server, redis, summaryWorker };
+  } catch (error) {
+    redis?.disconnect();
+    await store.close();
+    throw error;
+  }
+}
+
+function listenOn(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+export interface Listening {
+  url: string;
+  port: number;
+  publicUrl: string;
+  allowedOrigins: (origin: string | undefined) => boolean;
+}
+
+/**
+ * Listens, and derives from the port what depends on it: the URL, the base of share links
+ * (PUBLIC_URL, or the URL) and the origins allowed to open a socket.
+ */
+export async function listen(config: ServerConfig, server: Server): Promise<Listening> {
+  const address = await listenOn(server, config.port, config.host);
+  const host = config.host;
+  const urlHost = host.includes(":") ? `[${host}]` : host;
+  const url = `http://${urlHost}:${address.port}`;
+  const wildcard = host === "0.0.0.0" || host === "::";
+  const publicUrl = (
+    config.publicUrl ?? (wildcard ? `http://localhost:${address.port}` : url)
+  ).replace(/\/$/, "");
+  const allowedOrigins = originChecker(
+    config.allowedOrigins ?? [
+      url,
+      publicUrl,
+      `http://localhost:${address.port}`,
+      `http://127.0.0.1:${address.port}`,
+      "http://localhost:5173",
+      "http://127.0.0.1:5173",
+    ],
+  );
+  return { url, port: address.port, publicUrl, allowedOrigins };
+}
