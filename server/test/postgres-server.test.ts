@@ -1,7 +1,14 @@
 import { addNode, readModel, updateSmart } from "@logic-canvas/shared";
 import pg from "pg";
 import { afterAll, expect, it } from "vitest";
-import { acknowledged, api, connect, createModel, startTestServer, synced } from "./helpers.ts";
+import {
+  acknowledged,
+  api,
+  connect,
+  createModel,
+  startTestServer,
+  synced,
+} from "../../tests/support/index.ts";
 
 /** The whole server on PostgreSQL (DATABASE_URL), not only the storage contract. */
 const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";
