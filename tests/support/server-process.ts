@@ -100,7 +100,8 @@ function readiness(
   output: () => string,
 ): Promise<{ url: string; modelId?: string; ownerToken?: string }> {
   return new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${output()}`)), 30_000);
+    // 60 s: on a loaded 2-core machine tsx alone can take 30 s to load the server.
+    const timer = setTimeout(() => fail(new Error(`server did not start: ${output()}`)), 60_000);
     child.once("exit", (code) => fail(new Error(`server exited at start (${code}): ${output()}`)));
     const ready = (found: { url: string; modelId?: string; ownerToken?: string }) => {
       clearTimeout(timer);
