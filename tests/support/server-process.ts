@@ -154,7 +154,10 @@ export async function startServerProcess(
       r();
     }),
   );
-  const started = await readiness(child, main, () => output);
+  const started = await readiness(child, main, () => output).catch((error: unknown) => {
+    child.kill("SIGKILL"); // a server that starts after the deadline would outlive the test
+    throw error;
+  });
   const kill = async () => {
     if (exitedAs === null) {
       child.kill("SIGKILL");
