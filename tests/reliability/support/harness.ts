@@ -4,7 +4,11 @@ import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/pro
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import { connect, createModel, synced, waitFor } from "../../support/index.ts";
+// From the files, not index.ts: flooder.ts runs this in a plain Node process, which should not
+// load vitest or the server's internals.
+import { connect, synced } from "../../support/collab-client.ts";
+import { createModel } from "../../support/http.ts";
+import { waitFor } from "../../support/wait.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
