@@ -1,16 +1,10 @@
 import { existsSync, readdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { toModelFile } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, createModel, startTestServer, type TestServer } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { api, createModel, useTestServer } from "../../tests/support/index.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ limits: { maxBodyBytes: 64 * 1024 } });
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer({ limits: { maxBodyBytes: 64 * 1024 } });
 
 const errorOf = async (response: Response) =>
   ((await response.json()) as { error: { code: string; message: string; details?: unknown } })

@@ -5,26 +5,19 @@ import {
   checkInsMap,
   readCheckIns,
 } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   acknowledged,
   connect,
   createModel,
-  startTestServer,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
 /** The write gate and the shared layout agree on check-ins (a top-level map) and measurements. */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 describe("check-ins and measurements through the write gate", () => {
   it("accepts check-in dates and measurements from an editor and relays them", async () => {

@@ -11,7 +11,7 @@ import {
   synced,
   type TestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
 const servers: TestServer[] = [];
 afterEach(async () => {

@@ -1,16 +1,15 @@
 import { addNode } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import WebSocket from "ws";
 import {
   acknowledged,
   type Client,
   connect,
   createModel,
-  startTestServer,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
 /**
  * A connection slot on a model is held from authentication until the connection is made, and
@@ -20,22 +19,18 @@ import {
  */
 
 const CAP = 4;
-let server: TestServer;
+const server = useTestServer({ limits: { maxConnectionsPerModel: CAP } });
 // Storage made slow or failing on demand, to stop sockets at the loading stage.
 let loadDelayMs = 0;
 let loadFails = false;
 
-beforeAll(async () => {
-  server = await startTestServer({ limits: { maxConnectionsPerModel: CAP } });
+beforeAll(() => {
   const load = server.store.loadDocument.bind(server.store);
   server.store.loadDocument = async (name) => {
     if (loadDelayMs > 0) await new Promise((r) => setTimeout(r, loadDelayMs));
     if (loadFails) throw new Error("injected storage failure");
     return load(name);
   };
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 function varString(s: string): number[] {

@@ -1,14 +1,8 @@
 import { modelToCsv, parseModelFile, toModelFile } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api, createModel, startTestServer, type TestServer } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { api, createModel, useTestServer } from "../../tests/support/index.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const file = toModelFile({
   title: "Grade 3 reading, 2026",

@@ -6,7 +6,7 @@ import {
   readReview,
   startThread,
 } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   api,
   authorOf,
@@ -14,18 +14,11 @@ import {
   createModel,
   person,
   sessionToken,
-  startTestServer,
   synced,
-  type TestServer,
-} from "./helpers.ts";
+  useTestServer,
+} from "../../tests/support/index.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const ana = person("Ana");
 

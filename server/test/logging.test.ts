@@ -8,7 +8,7 @@ import {
   startTestServer,
   synced,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
 let output = "";
 beforeEach(() => {

@@ -8,13 +8,12 @@ import {
   connect,
   createModel,
   sleep,
-  startTestServer,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
-let server: TestServer;
+const server = useTestServer({ limits: { maxPayloadBytes: 64 * 1024 } });
 let modelId: string;
 let editorToken: string;
 let bystander: Client;
@@ -22,7 +21,6 @@ let peer: Client;
 let framesSent = 0;
 
 beforeAll(async () => {
-  server = await startTestServer({ limits: { maxPayloadBytes: 64 * 1024 } });
   const model = await createModel(server.url);
   modelId = model.id;
   editorToken = model.tokens.editor;
@@ -34,7 +32,6 @@ beforeAll(async () => {
 afterAll(async () => {
   bystander.destroy();
   peer.destroy();
-  await server.stop();
   console.log(`malformed frames sent: ${framesSent}`);
 });
 

@@ -9,7 +9,7 @@ import {
   startTestServer,
   synced,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
 /** The whole server on PostgreSQL (DATABASE_URL), not only the storage contract. */
 const url = process.env.TEST_DATABASE_URL ?? "postgres://postgres@127.0.0.1:5432/test";

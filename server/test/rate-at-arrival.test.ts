@@ -1,16 +1,15 @@
 import { addNode, moveNode } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import {
   acknowledged,
   connect,
   createModel,
-  startTestServer,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
 /**
  * The per-socket message budget is spent as frames arrive, not as Hocuspocus gets round to them.
@@ -19,20 +18,16 @@ import {
  * Hocuspocus's queue never runs out, and the queue of a flooding client grows without bound.
  */
 
-let server: TestServer;
+const server = useTestServer();
 let appends = 0;
 
-beforeAll(async () => {
-  server = await startTestServer();
+beforeAll(() => {
   const append = server.store.appendUpdate.bind(server.store);
   server.store.appendUpdate = async (name, update) => {
     appends += 1;
     await new Promise((r) => setTimeout(r, 20));
     return append(name, update);
   };
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 function varString(s: string): number[] {

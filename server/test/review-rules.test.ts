@@ -7,7 +7,7 @@ import {
   startThread,
   votesMap,
 } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   authorOf,
@@ -17,20 +17,13 @@ import {
   person,
   sessionToken,
   sleep,
-  startTestServer,
   storedDoc,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const ana = person("Ana");
 const ben = person("Ben");

@@ -8,7 +8,7 @@ import {
   updateNode,
   updateSmart,
 } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   api,
   authorOf,
@@ -17,19 +17,12 @@ import {
   createModel,
   person,
   sessionToken,
-  startTestServer,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const ana = person("Ana");
 const ben = person("Ben");

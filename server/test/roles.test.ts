@@ -1,5 +1,5 @@
 import { addNode, startThread, toModelFile } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   api,
@@ -10,23 +10,16 @@ import {
   person,
   sessionToken,
   sleep,
-  startTestServer,
   storedDoc,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
 type Role = "viewer" | "commenter" | "editor" | "owner";
 const ROLES: Role[] = ["viewer", "commenter", "editor", "owner"];
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 const ana = person("Ana");
 

@@ -12,7 +12,7 @@ import {
   updateNode,
   VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import {
   api,
   authorOf,
@@ -23,17 +23,11 @@ import {
   sleep,
   startTestServer,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ autoVersionQuietMs: 150, autoVersionKeep: 2 });
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer({ autoVersionQuietMs: 150, autoVersionKeep: 2 });
 
 const ana = person("Ana");
 const personHeaders = (who = ana) => ({

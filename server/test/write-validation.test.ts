@@ -1,5 +1,5 @@
 import { addNode, edgesMap, connect as link, nodesMap, readModel } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   acknowledged,
@@ -7,19 +7,12 @@ import {
   type Client,
   connect,
   createModel,
-  startTestServer,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 async function exported(id: string, token: string) {
   const response = await api(server.url, `/api/models/${id}/export`, { token });

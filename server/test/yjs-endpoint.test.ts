@@ -1,5 +1,5 @@
 import { addNode, nodesMap, readModel, startThread, threadsMap } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import WebSocket from "ws";
 import { WebsocketProvider } from "y-websocket";
 import * as Y from "yjs";
@@ -14,9 +14,9 @@ import {
   startTestServer,
   storedDoc,
   synced,
-  type TestServer,
+  useTestServer,
   waitFor,
-} from "./helpers.ts";
+} from "../../tests/support/index.ts";
 
 /** A plain y-websocket client, as any Yjs application would connect. */
 interface YClient {
@@ -26,13 +26,7 @@ interface YClient {
   destroy(): void;
 }
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useTestServer();
 
 function yconnect(room: string, token: string, doc = new Y.Doc()): YClient {
   const provider = new WebsocketProvider(`${server.url.replace("http", "ws")}/yjs`, room, doc, {

@@ -1,6 +1,5 @@
 import { addNode, coachingTemplate, readModel, updateNode } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../../server/test/helpers.ts";
+import { expect, it } from "vitest";
 import type { Rng } from "../../shared/test/support/prng.ts";
 import {
   openPeer,
@@ -9,7 +8,8 @@ import {
   sameState,
   settled,
   until,
-} from "../reliability/convergence/fleet.ts";
+} from "../reliability/support/fleet.ts";
+import { useTestServer } from "../support/index.ts";
 
 /**
  * A change sent just before the connection drops can be lost with it; the sync on reconnect
@@ -22,13 +22,7 @@ import {
 /** Every frame the peer sends waits this long, so a frame sent just before a drop is lost. */
 const slowFrames = { int: () => 20 } as unknown as Rng;
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useTestServer();
 
 async function loseAChangeThenEditItWhileReconnecting(stock: boolean): Promise<SocketPeer> {
   const created = await server.models.create(coachingTemplate());

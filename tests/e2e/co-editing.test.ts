@@ -11,7 +11,7 @@ import {
   waitForStatus,
 } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
-import { createModel, exportModel, tokenOf } from "../support/server.ts";
+import { createModel, exportModel, tokenOf } from "../support/http.ts";
 
 const { server, person } = chromiumSession();
 

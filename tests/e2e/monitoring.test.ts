@@ -14,7 +14,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser.ts";
 import { card, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
-import { type CreatedModel, createModel, modelInfo, tokenOf } from "../support/server.ts";
+import { type CreatedModel, createModel, modelInfo, tokenOf } from "../support/http.ts";
 
 const RESULTS = resolve(dirname(fileURLToPath(import.meta.url)), "../../test-results");
 const template = coachingTemplate();

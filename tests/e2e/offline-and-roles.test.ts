@@ -10,7 +10,7 @@ import {
   waitForStatus,
 } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
-import { createModel, exportModel, modelInfo, tokenOf } from "../support/server.ts";
+import { createModel, exportModel, modelInfo, tokenOf } from "../support/http.ts";
 
 const { server, context, person } = chromiumSession();
 

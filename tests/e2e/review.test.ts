@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser.ts";
 import { addCard, card, expectTitles, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
-import { createModel } from "../support/server.ts";
+import { createModel } from "../support/http.ts";
 
 const { server, person } = chromiumSession();
 

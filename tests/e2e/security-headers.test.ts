@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser.ts";
 import { openEditor } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
-import { createModel } from "../support/server.ts";
+import { createModel } from "../support/http.ts";
 
 /**
  * Section 4 of issue 12: every page carries a strict Content-Security-Policy (no inline script),

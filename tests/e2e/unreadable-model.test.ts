@@ -1,8 +1,6 @@
 import { toModelFile } from "@logic-canvas/shared";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { graphDocName } from "../../server/src/documents/doc-names.ts";
-import { storeCorruptUpdate, storeLayoutVersion } from "../reliability/unreadable-store.ts";
 import { launchChromium, logPageErrors, personContext, screenshot } from "../support/browser.ts";
 import { expectTitles, waitForStatus } from "../support/canvas.ts";
 import {
@@ -10,7 +8,10 @@ import {
   createModel,
   startTestServer,
   type TestServer,
-} from "../support/server.ts";
+  WITH_BUILT_CLIENT,
+} from "../support/index.ts";
+import { graphDocName } from "../support/server-internals.ts";
+import { storeCorruptUpdate, storeLayoutVersion } from "../support/unreadable-store.ts";
 
 /**
  * A model whose stored data the server refuses to open (a layout version of -2^60, a stored
@@ -23,7 +24,7 @@ let running: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  running = await startTestServer();
+  running = await startTestServer(WITH_BUILT_CLIENT);
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -74,7 +75,7 @@ async function openPage(name: string, link: string): Promise<Page> {
 
 describe("a model whose saved data cannot be opened", () => {
   it("shows the owner why, and a restored version opens with its cards", async () => {
-    const { model } = await brokenModel((name) => storeLayoutVersion(running.server.store, name));
+    const { model } = await brokenModel((name) => storeLayoutVersion(running.store, name));
     const page = await openPage("Maria", model.links.owner);
     const reason = page.getByTestId("refused-reason");
     await reason.waitFor({ timeout: 15_000 });
@@ -104,7 +105,7 @@ describe("a model whose saved data cannot be opened", () => {
   });
 
   it("tells a viewer whom to ask and offers them no action", async () => {
-    const { model } = await brokenModel((name) => storeLayoutVersion(running.server.store, name));
+    const { model } = await brokenModel((name) => storeLayoutVersion(running.store, name));
     const page = await openPage("Viewer Val", model.links.viewer);
     await page.getByTestId("refused-ask").waitFor({ timeout: 15_000 });
     expect(await page.getByTestId("refused-ask").textContent()).toMatch(
@@ -116,7 +117,7 @@ describe("a model whose saved data cannot be opened", () => {
   });
 
   it("lets an editor import a model file over a stored log that cannot be read", async () => {
-    const { model } = await brokenModel((name) => storeCorruptUpdate(running.server.store, name));
+    const { model } = await brokenModel((name) => storeCorruptUpdate(running.store, name));
     const page = await openPage("Sam", model.links.editor);
     await page.getByTestId("refused-reason").waitFor({ timeout: 15_000 });
     expect(await page.getByTestId("refused-reason").textContent()).toMatch(

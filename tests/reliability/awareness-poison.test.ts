@@ -1,15 +1,8 @@
 import { addNode, nodesMap } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  acknowledged,
-  connect,
-  createModel,
-  rawAuthenticated,
-  type ServerProcess,
-  startServerProcess,
-  synced,
-  waitFor,
-} from "./harness.ts";
+import { expect, it } from "vitest";
+import { acknowledged, connect, createModel, synced, waitFor } from "../support/index.ts";
+import { useServerProcess } from "../support/server-process.ts";
+import { rawAuthenticated } from "./support/harness.ts";
 
 /**
  * Presence (awareness) states are JSON that the server parses and re-encodes for everyone. A
@@ -18,13 +11,7 @@ import {
  * the attacker's state lives, the document must keep working for everyone else.
  */
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess();
 
 function varUint(n: number): number[] {
   const out: number[] = [];

@@ -1,13 +1,8 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import WebSocket from "ws";
-import {
-  authFrame,
-  connect,
-  createModel,
-  type ServerProcess,
-  startServerProcess,
-  waitFor,
-} from "./harness.ts";
+import { connect, createModel, waitFor } from "../support/index.ts";
+import { useServerProcess } from "../support/server-process.ts";
+import { authFrame } from "./support/harness.ts";
 
 /**
  * The per-model connection cap must count connections, not attempts: a link holder who opens
@@ -16,13 +11,7 @@ import {
  * with `too-many-connections` although no socket was open any more.)
  */
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess();
 
 it("250 sockets presenting a wrong token for the model do not use up its connection cap", async () => {
   const model = await createModel(server.url);

@@ -1,15 +1,10 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import {
-  createModel,
-  percentile,
-  repoRoot,
-  type ServerProcess,
-  startBystanders,
-  startServerProcess,
-} from "./harness.ts";
+import { createModel } from "../support/index.ts";
+import { useServerProcess } from "../support/server-process.ts";
+import { percentile, repoRoot, startBystanders } from "./support/harness.ts";
 
 /**
  * Floods, against the server's default limits: Hocuspocus's pre-authentication queue (32
@@ -18,14 +13,7 @@ import {
  * Figures are printed for the README's reliability report.
  */
 
-let server: ServerProcess;
-
-beforeAll(async () => {
-  server = await startServerProcess();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess();
 
 function varString(s: string): number[] {
   const bytes = [...new TextEncoder().encode(s)];
@@ -110,7 +98,7 @@ function runFlooder(
       [
         "--import",
         "tsx",
-        join(repoRoot, "tests/reliability/flooder.ts"),
+        join(repoRoot, "tests/reliability/support/flooder.ts"),
         url,
         docName,
         token,

@@ -1,18 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { authFramesOf, type FuzzReport, runFrameFuzz } from "./frame-fuzz.ts";
-import {
-  captureFrames,
-  connect,
-  createModel,
-  type ServerProcess,
-  startBystanders,
-  startServerProcess,
-  waitFor,
-} from "./harness.ts";
+import { connect, createModel, waitFor } from "../support/index.ts";
+import { type ServerProcess, startServerProcess } from "../support/server-process.ts";
+import { authFramesOf, type FuzzReport, runFrameFuzz } from "./support/frame-fuzz.ts";
+import { captureFrames, startBystanders } from "./support/harness.ts";
 
 /**
  * A few thousand fuzzed frames in the normal run (FUZZ_FRAMES to change it; the long run is
- * `npx tsx tests/reliability/frame-fuzz.ts --frames 1000000`). The server must not crash, its
+ * `npx tsx tests/reliability/support/frame-fuzz.ts --frames 1000000`). The server must not crash, its
  * event loop must never stall for a second, and a legitimate pair of clients on another model
  * must keep receiving each other's edits throughout.
  */

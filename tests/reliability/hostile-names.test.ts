@@ -3,16 +3,12 @@ import { readdirSync } from "node:fs";
 import { request } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import {
-  authFrame,
-  createModel,
-  repoRoot,
-  type ServerProcess,
-  startServerProcess,
-} from "./harness.ts";
-import { hostileNames } from "./hostile-names.ts";
+import { createModel } from "../support/index.ts";
+import { useServerProcess } from "../support/server-process.ts";
+import { authFrame, repoRoot } from "./support/harness.ts";
+import { hostileNames } from "./support/hostile-names.ts";
 
 /**
  * 10,000 hostile model ids over every HTTP route that takes one, and 10,000 hostile document names
@@ -23,7 +19,6 @@ import { hostileNames } from "./hostile-names.ts";
 const COUNT = Number(process.env.HOSTILE_NAMES ?? 10_000);
 const marker = `zzhostile${randomBytes(4).toString("hex")}`;
 
-let server: ServerProcess;
 let model: Awaited<ReturnType<typeof createModel>>;
 let names: string[];
 let dataBefore: string[];
@@ -46,15 +41,12 @@ function walk(dir: string, depth: number, out: string[] = []): string[] {
   return out;
 }
 
+const server = useServerProcess({ limits: { apiRequestsPerSecond: 1_000_000 } });
 beforeAll(async () => {
-  server = await startServerProcess({ apiRequestsPerSecond: 1_000_000 });
   model = await createModel(server.url);
   names = hostileNames(COUNT, marker, model.id);
   dataBefore = walk(server.dataDir, 5).sort();
   tmpBefore = readdirSync(tmpdir()).sort();
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 const ROUTES: [string, (id: string) => string, string?][] = [

@@ -1,7 +1,8 @@
 import { toModelFile } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { modelOf } from "../fixtures/hostile/real-updates.ts";
-import { createModel, type ServerProcess, startServerProcess } from "./harness.ts";
+import { createModel } from "../support/index.ts";
+import { useServerProcess } from "../support/server-process.ts";
 
 /**
  * Imports through `POST /api/models` and `PUT /api/models/:id/content`: malformed files, a huge
@@ -9,15 +10,9 @@ import { createModel, type ServerProcess, startServerProcess } from "./harness.t
  * details, or 413) or a clean import, within a bounded time, and the server keeps serving.
  */
 
-let server: ServerProcess;
 const REQUEST_BOUND_MS = 10_000;
 
-beforeAll(async () => {
-  server = await startServerProcess({ apiRequestsPerSecond: 10_000 });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess({ limits: { apiRequestsPerSecond: 10_000 } });
 
 async function post(path: string, body: string, method = "POST", token?: string) {
   const started = performance.now();

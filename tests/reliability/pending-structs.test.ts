@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
-import { syncUpdateFrame } from "./frame-fuzz.ts";
-import {
-  createModel,
-  percentile,
-  rawAuthenticated,
-  type ServerProcess,
-  startBystanders,
-  startServerProcess,
-} from "./harness.ts";
+import { createModel } from "../support/index.ts";
+import { useServerProcess } from "../support/server-process.ts";
+import { syncUpdateFrame } from "./support/frame-fuzz.ts";
+import { percentile, rawAuthenticated, startBystanders } from "./support/harness.ts";
 
 /**
  * Well-formed updates that Yjs cannot integrate yet (they depend on a change the server never
@@ -18,13 +13,7 @@ import {
  * set for each message. No bounded reading of the bytes can see this: the bytes are valid.
  */
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess();
 
 /** Updates of one client writing `count` keys into the graph's card map, one update per key. */
 function keyUpdates(clientId: number, count: number, size: number): Uint8Array[] {

@@ -1,14 +1,8 @@
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import { afterEach, expect, it } from "vitest";
 import WebSocket from "ws";
-import {
-  connect,
-  createModel,
-  percentile,
-  type ServerProcess,
-  startBystanders,
-  startServerProcess,
-  synced,
-} from "./harness.ts";
+import { connect, createModel, synced, waitFor } from "../support/index.ts";
+import { useServerProcess } from "../support/server-process.ts";
+import { percentile, startBystanders } from "./support/harness.ts";
 
 /**
  * Sockets that never authenticate (advisory GHSA-xwhh-v746-pj9m): each used to be able to hold
@@ -22,16 +16,12 @@ const PER_ADDRESS = 20;
 const TOTAL = 100;
 const AUTH_TIMEOUT_MS = 3_000;
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess({
+const server = useServerProcess({
+  limits: {
     maxUnauthenticatedPerAddress: PER_ADDRESS,
     maxUnauthenticated: TOTAL,
     authTimeoutMs: AUTH_TIMEOUT_MS,
-  });
-});
-afterAll(async () => {
-  await server?.stop();
+  },
 });
 // Every socket a test opened, so that a failing test does not leave the next one short of room.
 const opened: WebSocket[] = [];
@@ -75,14 +65,12 @@ function attempt(localAddress: string): Promise<Attempt> {
   });
 }
 
-async function waitUntil(check: () => boolean, timeoutMs: number): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) return false;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  return true;
-}
+/** Whether `check` came to hold within `timeoutMs`. */
+const waitUntil = (check: () => boolean, timeoutMs: number): Promise<boolean> =>
+  waitFor(check, "the condition", timeoutMs, 20).then(
+    () => true,
+    () => false,
+  );
 
 it("an unauthenticated flood is capped per address, cut at the queue limit and the deadline, while a real client edits", async () => {
   const model = await createModel(server.url);

@@ -11,19 +11,22 @@ import {
 } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
-import { SqliteStore } from "../../server/src/storage/sqlite.ts";
-import { api } from "../../server/test/helpers.ts";
 import {
   acknowledged,
+  api,
   type Client,
   connect,
   createModel,
-  type ServerProcess,
-  startServerProcess,
   synced,
   waitFor,
-} from "./harness.ts";
-import { HOSTILE_VERSION, storeCorruptUpdate, storeLayoutVersion } from "./unreadable-store.ts";
+} from "../support/index.ts";
+import { SqliteStore } from "../support/server-internals.ts";
+import { type ServerProcess, startServerProcess } from "../support/server-process.ts";
+import {
+  HOSTILE_VERSION,
+  storeCorruptUpdate,
+  storeLayoutVersion,
+} from "../support/unreadable-store.ts";
 
 /**
  * A model whose stored document the server cannot load (a layout version of -2^60, which once
@@ -37,7 +40,7 @@ let store: SqliteStore;
 const clients: Client[] = [];
 
 beforeAll(async () => {
-  server = await startServerProcess({ apiRequestsPerSecond: 10_000 });
+  server = await startServerProcess({ limits: { apiRequestsPerSecond: 10_000 } });
   // The same SQLite file the server uses (WAL: two processes may write it).
   store = new SqliteStore(join(server.dataDir, "logic-canvas.sqlite"));
 });

@@ -1,16 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HOSTILE_UPDATES } from "../fixtures/hostile/yjs-updates.ts";
-import { syncUpdateFrame } from "./frame-fuzz.ts";
-import {
-  type Client,
-  connect,
-  createModel,
-  rawAuthenticated,
-  type ServerProcess,
-  startBystanders,
-  startServerProcess,
-  waitFor,
-} from "./harness.ts";
+import { type Client, connect, createModel, waitFor } from "../support/index.ts";
+import { type ServerProcess, startServerProcess } from "../support/server-process.ts";
+import { syncUpdateFrame } from "./support/frame-fuzz.ts";
+import { rawAuthenticated, startBystanders } from "./support/harness.ts";
 
 /**
  * The known Yjs crashers (yjs #479, #498, #687 and their class), sent by an authenticated editor

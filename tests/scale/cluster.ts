@@ -1,17 +1,14 @@
-import { type ChildProcess, fork } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { connect as netConnect } from "node:net";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import type { ServerOptions } from "@logic-canvas/server";
-import { startTestServer, type TestServer } from "../../server/test/helpers.ts";
+import { startTestServer, type TestServer } from "../support/index.ts";
+import { type ServerProcess, startServerProcess } from "../support/server-process.ts";
 
 /** The Redis these tests use: the machine's own, on its standard port (`.ci/run` starts it). */
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
-
-const here = dirname(fileURLToPath(import.meta.url));
 
 /** A namespace of its own per cluster, so parallel runs on one Redis never hear each other. */
 export function uniquePrefix(): string {
@@ -24,21 +21,15 @@ export interface Cluster {
   /** A server process (in this test process) of the cluster: same data folder, same Redis. */
   start(options?: ServerOptions): Promise<TestServer>;
   /** A server in a child process, to be killed with SIGKILL. */
-  startChild(): Promise<ChildServer>;
+  startChild(options?: Pick<ServerOptions, "limits" | "redisResyncMs">): Promise<ServerProcess>;
   stop(): Promise<void>;
-}
-
-export interface ChildServer {
-  url: string;
-  child: ChildProcess;
-  kill(): Promise<void>;
 }
 
 export function cluster(defaults: ServerOptions = {}): Cluster {
   const dataDir = mkdtempSync(join(tmpdir(), "lc-scale-"));
   const prefix = uniquePrefix();
   const servers: TestServer[] = [];
-  const children: ChildProcess[] = [];
+  const children: ServerProcess[] = [];
   return {
     dataDir,
     prefix,
@@ -53,47 +44,18 @@ export function cluster(defaults: ServerOptions = {}): Cluster {
       servers.push(server);
       return server;
     },
-    async startChild() {
-      const child = fork(join(here, "server-child.ts"), [], {
-        cwd: resolve(here, "../.."),
-        execArgv: ["--import", "tsx"],
-        env: {
-          ...process.env,
-          DATA_DIR: dataDir,
-          REDIS_URL,
-          REDIS_PREFIX: prefix,
-          REDIS_RESYNC_MS: String(defaults.redisResyncMs ?? 1000),
-        },
-        stdio: ["ignore", "ignore", "pipe", "ipc"],
+    async startChild(options = {}) {
+      const { limits, redisResyncMs = 1000 } = { ...defaults, ...options };
+      const child = await startServerProcess({
+        dataDir,
+        limits,
+        redis: { url: REDIS_URL, prefix, resyncMs: redisResyncMs },
       });
       children.push(child);
-      let stderr = "";
-      child.stderr?.on("data", (d) => {
-        stderr = (stderr + String(d)).slice(-4000);
-      });
-      const url = await new Promise<string>((done, fail) => {
-        const timer = setTimeout(() => fail(new Error(`child did not start: ${stderr}`)), 30_000);
-        child.on("message", (m: { url?: string }) => {
-          if (m.url) {
-            clearTimeout(timer);
-            done(m.url);
-          }
-        });
-        child.once("exit", () => fail(new Error(`child exited at start: ${stderr}`)));
-      });
-      return {
-        url,
-        child,
-        kill: () =>
-          new Promise<void>((done) => {
-            if (child.exitCode !== null || child.signalCode !== null) return done();
-            child.once("exit", () => done());
-            child.kill("SIGKILL");
-          }),
-      };
+      return child;
     },
     async stop() {
-      for (const child of children.splice(0)) child.kill("SIGKILL");
+      for (const child of children.splice(0)) child.process.kill("SIGKILL");
       for (const server of servers.splice(0)) await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -11,7 +11,7 @@ import {
   storedDoc,
   synced,
   waitFor,
-} from "../../server/test/helpers.ts";
+} from "../support/index.ts";
 import { type Cluster, cluster, killRedisConnection } from "./cluster.ts";
 
 /**

@@ -20,7 +20,7 @@ import {
   startTestServer,
   synced,
   waitFor,
-} from "../../server/test/helpers.ts";
+} from "../support/index.ts";
 import { type Cluster, cluster } from "./cluster.ts";
 
 /**

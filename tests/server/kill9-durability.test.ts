@@ -1,13 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
+import { waitFor } from "../support/index.ts";
+import { type ServerProcess, startServerProcess } from "../support/server-process.ts";
 
 /**
  * "An acknowledged edit survives kill -9": a real server process, three clients streaming edits,
@@ -15,49 +15,17 @@ import * as Y from "yjs";
  * acknowledged edit is there. KILL_CYCLES sets the number of cycles (20 in the normal run).
  */
 const CYCLES = Number(process.env.KILL_CYCLES ?? 20);
-const repo = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
 const dataDir = mkdtempSync(join(tmpdir(), "lc-kill9-"));
-let child: ChildProcess | undefined;
+let child: ServerProcess | undefined;
 
 afterAll(() => {
-  child?.kill("SIGKILL");
+  child?.process.kill("SIGKILL");
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-async function startServer(): Promise<{
-  url: string;
-  modelId?: string;
-  ownerToken?: string;
-  process: ChildProcess;
-}> {
-  const proc = spawn(process.execPath, ["--import", "tsx", join(repo, "server/src/main.ts")], {
-    cwd: repo,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1", DATA_DIR: dataDir, LOG_LEVEL: "warn" },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child = proc;
-  let output = "";
-  let errors = "";
-  proc.stderr?.on("data", (d) => {
-    errors += String(d);
-  });
-  return await new Promise((resolveStart, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`server did not start: ${output} ${errors}`)),
-      30_000,
-    );
-    proc.once("exit", (code) => reject(new Error(`server exited (${code}): ${errors}`)));
-    proc.stdout?.on("data", (d) => {
-      output += String(d);
-      const url = /running at (http:\/\/[^\s]+)/.exec(output)?.[1];
-      const link = /\/m\/([0-9A-Za-z]{16})#token=([A-Za-z0-9_-]+)/.exec(output);
-      const ready = url && (link || output.includes("Open a model"));
-      if (ready) {
-        clearTimeout(timer);
-        resolveStart({ url, modelId: link?.[1], ownerToken: link?.[2], process: proc });
-      }
-    });
-  });
+async function startServer(): Promise<ServerProcess> {
+  child = await startServerProcess({ entry: "main", dataDir });
+  return child;
 }
 
 interface Writer {
@@ -82,13 +50,8 @@ function open(url: string, name: string, token: string): Writer {
   return { doc, provider, socket };
 }
 
-async function until(check: () => boolean, what: string, timeout = 15_000): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out: ${what}`);
-    await new Promise((r) => setTimeout(r, 2));
-  }
-}
+const until = (check: () => boolean, what: string, timeout = 15_000) =>
+  waitFor(check, what, timeout, 2);
 
 function close(writer: Writer): void {
   writer.provider.destroy();

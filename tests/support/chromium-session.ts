@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import { launchChromium, logPageErrors, personContext } from "./browser.ts";
 import { openEditor } from "./canvas.ts";
-import { startTestServer, type TestServer } from "./server.ts";
+import { startTestServer, type TestServer, WITH_BUILT_CLIENT } from "./server.ts";
 
 export interface Person {
   page: Page;
@@ -31,7 +31,7 @@ export function chromiumSession(): ChromiumSession {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    running = await startTestServer();
+    running = await startTestServer(WITH_BUILT_CLIENT);
     browser = await launchChromium();
   });
 

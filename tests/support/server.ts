@@ -1,85 +1,60 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type RunningServer, startServer } from "@logic-canvas/server";
+import { type RunningServer, type ServerOptions, startServer } from "@logic-canvas/server";
+import * as Y from "yjs";
+import { forTheFile } from "./lifecycle.ts";
+import { applyStored, type Store } from "./server-internals.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+/** Options for a server that serves the built client (`client/dist`), as the browser tests need. */
+export const WITH_BUILT_CLIENT: ServerOptions = {
+  clientDist: resolve(dirname(fileURLToPath(import.meta.url)), "../../client/dist"),
+  logLevel: "warn",
+};
 
-export interface TestServer {
-  server: RunningServer;
-  url: string;
+export interface TestServer extends RunningServer {
+  dataDir: string;
+  /** Closes the server and removes its data folder (unless the caller gave the folder). */
   stop(): Promise<void>;
 }
 
-/** The real server on 127.0.0.1, port 0, a temporary DATA_DIR, serving the built client. */
-export async function startTestServer(): Promise<TestServer> {
-  const dataDir = await mkdtemp(join(tmpdir(), "logic-canvas-e2e-"));
+/**
+ * The real server in this process on 127.0.0.1, port 0, silent, with a temporary data folder
+ * unless `options.dataDir` names one. It serves no client unless `options.clientDist` says where.
+ */
+export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "lc-server-"));
   const server = await startServer({
     port: 0,
     host: "127.0.0.1",
+    logLevel: "silent",
+    clientDist: join(dataDir, "no-client"),
+    ...options,
     dataDir,
-    clientDist: resolve(root, "client/dist"),
-    logLevel: "warn",
   });
   return {
-    server,
-    url: server.url,
-    async stop() {
+    ...server,
+    dataDir,
+    stop: async () => {
       await server.close();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
 
-export interface CreatedModel {
-  id: string;
-  title: string;
-  links: { owner: string; editor: string; commenter: string; viewer: string };
-}
+/** One server for the whole test file (see `forTheFile`). */
+export const useTestServer = (options: ServerOptions = {}): TestServer =>
+  forTheFile(
+    "useTestServer's server",
+    () => startTestServer(options),
+    (server) => server.stop(),
+  );
 
-/** Creates a model through the HTTP API (no body, `{title}`, `{template}` or a model file). */
-export async function createModel(baseUrl: string, body?: unknown): Promise<CreatedModel> {
-  const response = await fetch(`${baseUrl}/api/models`, {
-    method: "POST",
-    headers: body === undefined ? {} : { "content-type": "application/json" },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (response.status !== 201)
-    throw new Error(`POST /api/models answered ${response.status}: ${await response.text()}`);
-  return (await response.json()) as CreatedModel;
-}
-
-export function tokenOf(link: string): string {
-  return new URLSearchParams(new URL(link).hash.slice(1)).get("token") ?? "";
-}
-
-export async function modelInfo(
-  baseUrl: string,
-  id: string,
-  token: string,
-): Promise<{ title: string; role: string; nodeCount: number; edgeCount: number }> {
-  const response = await fetch(`${baseUrl}/api/models/${id}`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return (await response.json()) as {
-    title: string;
-    role: string;
-    nodeCount: number;
-    edgeCount: number;
-  };
-}
-
-export async function exportModel(
-  baseUrl: string,
-  id: string,
-  token: string,
-): Promise<{
-  nodes: { id: string; title: string; kind: string; position?: { x: number; y: number } }[];
-  edges: { id: string; source: string; target: string }[];
-}> {
-  const response = await fetch(`${baseUrl}/api/models/${id}/export`, {
-    headers: { authorization: `Bearer ${token}` },
-  });
-  return await response.json();
+/** A document as the store holds it (snapshot and the updates after it); empty if not stored. */
+export async function storedDoc(store: Store, name: string): Promise<Y.Doc> {
+  const doc = new Y.Doc();
+  const stored = await store.loadDocument(name);
+  if (stored) applyStored(doc, stored);
+  return doc;
 }

@@ -1,13 +1,9 @@
 import { toModelFile } from "@logic-canvas/shared";
 import { afterEach, expect, it } from "vitest";
 import { modelOf } from "../../fixtures/hostile/real-updates.ts";
-import {
-  createModel,
-  percentile,
-  type ServerProcess,
-  startBystanders,
-  startServerProcess,
-} from "../harness.ts";
+import { createModel } from "../../support/index.ts";
+import { type ServerProcess, startServerProcess } from "../../support/server-process.ts";
+import { percentile, startBystanders } from "../support/harness.ts";
 import { requestFrom } from "./raw-http.ts";
 
 /**
@@ -28,7 +24,7 @@ const errorOf = (text: string) =>
   (JSON.parse(text) as { error: { code: string; message: string } }).error;
 
 it("refuses write bodies that are not JSON (415), so other sites cannot post for a visitor", async () => {
-  server = await startServerProcess({ apiRequestsPerSecond: 10_000 });
+  server = await startServerProcess({ limits: { apiRequestsPerSecond: 10_000 } });
   const model = await createModel(server.url);
   const { url } = server;
   for (const contentType of [
@@ -54,9 +50,11 @@ it("refuses write bodies that are not JSON (415), so other sites cannot post for
 
 it("limits models created per address and for everyone per hour, with a clear refusal", async () => {
   server = await startServerProcess({
-    modelsPerAddressPerHour: 5,
-    modelsPerHour: 8,
-    apiRequestsPerSecond: 10_000,
+    limits: {
+      modelsPerAddressPerHour: 5,
+      modelsPerHour: 8,
+      apiRequestsPerSecond: 10_000,
+    },
   });
   const { url } = server;
   const create = (localAddress: string) =>
@@ -79,8 +77,10 @@ it("limits models created per address and for everyone per hour, with a clear re
 
 it("limits the bytes of new models per address per hour", async () => {
   server = await startServerProcess({
-    modelBytesPerAddressPerHour: 400_000,
-    apiRequestsPerSecond: 10_000,
+    limits: {
+      modelBytesPerAddressPerHour: 400_000,
+      apiRequestsPerSecond: 10_000,
+    },
   });
   const body = file(540); // about 100 KB
   const statuses: number[] = [];
@@ -101,8 +101,10 @@ it("limits the bytes of new models per address per hour", async () => {
 
 it("refuses new models once the store is full (507), and still serves existing ones", async () => {
   server = await startServerProcess({
-    maxDataBytes: 2 * 1024 * 1024,
-    apiRequestsPerSecond: 10_000,
+    limits: {
+      maxDataBytes: 2 * 1024 * 1024,
+      apiRequestsPerSecond: 10_000,
+    },
   });
   const first = await createModel(server.url);
   const body = file(600); // about 110 KB
@@ -127,7 +129,9 @@ it("refuses new models once the store is full (507), and still serves existing o
 
 it("a creation flood from one address is stopped by its quota while others' edits flow", async () => {
   const FLOOD = Number(process.env.CREATE_FLOOD ?? 150);
-  server = await startServerProcess({ modelsPerAddressPerHour: 50, apiRequestsPerSecond: 10_000 });
+  server = await startServerProcess({
+    limits: { modelsPerAddressPerHour: 50, apiRequestsPerSecond: 10_000 },
+  });
   const bystanders = await startBystanders(server.url, 100);
   await server.stats();
   const body = file(540); // about 100 KB each

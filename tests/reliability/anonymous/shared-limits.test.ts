@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { TestServer } from "../../../server/test/helpers.ts";
 import { type Cluster, cluster } from "../../scale/cluster.ts";
+import type { TestServer } from "../../support/index.ts";
 
 /**
  * With REDIS_URL, the request rate and the creation quotas are counted in Redis: an address

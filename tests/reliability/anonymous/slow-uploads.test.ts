@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import {
-  createModel,
-  type ServerProcess,
-  startBystanders,
-  startServerProcess,
-} from "../harness.ts";
+import { expect, it } from "vitest";
+import { createModel } from "../../support/index.ts";
+import { useServerProcess } from "../../support/server-process.ts";
+import { startBystanders } from "../support/harness.ts";
 import { requestFrom, type SlowUpload, slowUpload } from "./raw-http.ts";
 
 /**
@@ -20,16 +17,12 @@ const DECLARED = 4 * 1024 * 1024;
 const SENT = DECLARED - 64 * 1024;
 const REQUEST_TIMEOUT_MS = 4_000;
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess({
+const server = useServerProcess({
+  limits: {
     requestTimeoutMs: REQUEST_TIMEOUT_MS,
     maxBufferedBodyBytes: 16 * 1024 * 1024,
     apiRequestsPerSecond: 10_000,
-  });
-});
-afterAll(async () => {
-  await server?.stop();
+  },
 });
 
 const waitUntil = async (done: () => boolean, ms: number) => {

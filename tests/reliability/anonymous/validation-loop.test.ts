@@ -1,7 +1,8 @@
 import { toModelFile } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { modelOf } from "../../fixtures/hostile/real-updates.ts";
-import { percentile, type ServerProcess, startBystanders, startServerProcess } from "../harness.ts";
+import { useServerProcess } from "../../support/server-process.ts";
+import { percentile, startBystanders } from "../support/harness.ts";
 import { requestFrom } from "./raw-http.ts";
 
 /**
@@ -14,13 +15,7 @@ import { requestFrom } from "./raw-http.ts";
 const CALLS = Number(process.env.VALIDATION_CALLS ?? 40);
 const CONCURRENCY = 4;
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess({ apiRequestsPerSecond: 10_000 });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess({ limits: { apiRequestsPerSecond: 10_000 } });
 
 async function largestModel(url: string) {
   const refusals: string[] = [];

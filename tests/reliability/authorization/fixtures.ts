@@ -1,6 +1,5 @@
 import { addNode, startThread } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { personIdOf } from "../../../server/src/access/identity.ts";
 import {
   api,
   authorOf,
@@ -13,7 +12,8 @@ import {
   type TestPerson,
   type TestServer,
   tokenOf,
-} from "../../../server/test/helpers.ts";
+} from "../../support/index.ts";
+import { personIdOf } from "../../support/server-internals.ts";
 import type { Credential, DocKind, Role } from "./permissions.ts";
 
 export { api, type CreatedModel, createModel, type TestServer };

@@ -1,5 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
+  body,
+  type Endpoint,
+  type Frame,
+  openRaw,
+  type RawClient,
+  tryUpgrade,
+} from "../support/wire.ts";
+import {
   createModel,
   docName,
   type Fixture,
@@ -9,7 +17,6 @@ import {
   type TestServer,
 } from "./fixtures.ts";
 import { DOCS } from "./permissions.ts";
-import { body, type Endpoint, type Frame, openRaw, type RawClient, tryUpgrade } from "./wire.ts";
 
 let server: TestServer;
 let fx: Fixture;

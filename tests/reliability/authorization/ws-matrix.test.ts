@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
+import { body, type Endpoint, type Frame, openRaw, type RawClient, SYNC } from "../support/wire.ts";
 import {
   changeFor,
   createModel,
@@ -26,7 +27,6 @@ import {
   type WsOutcome,
   wsExpectation,
 } from "./permissions.ts";
-import { body, type Endpoint, type Frame, openRaw, type RawClient, SYNC } from "./wire.ts";
 
 /**
  * Every credential × every WebSocket message × both documents × both endpoints, generated from

@@ -1,13 +1,8 @@
 import { CONNECTION_LIMITS } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { body, openRaw } from "../authorization/wire.ts";
-import {
-  connect,
-  createModel,
-  type ServerProcess,
-  startServerProcess,
-  synced,
-} from "../harness.ts";
+import { expect, it } from "vitest";
+import { connect, createModel, synced } from "../../support/index.ts";
+import { useServerProcess } from "../../support/server-process.ts";
+import { body, openRaw } from "../support/wire.ts";
 
 /**
  * Presence (awareness) is relayed to everyone on the document, so what one connection may put
@@ -15,13 +10,7 @@ import {
  * the server broadcast 2.3 MB to every peer), and one state has a size cap.
  */
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess();
 
 const settle = () => new Promise((r) => setTimeout(r, 800));
 

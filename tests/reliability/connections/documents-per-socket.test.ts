@@ -1,7 +1,8 @@
 import { CONNECTION_LIMITS } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { body, type Frame, openRaw } from "../authorization/wire.ts";
-import { createModel, type ServerProcess, startServerProcess } from "../harness.ts";
+import { expect, it } from "vitest";
+import { createModel } from "../../support/index.ts";
+import { useServerProcess } from "../../support/server-process.ts";
+import { body, type Frame, openRaw } from "../support/wire.ts";
 
 /**
  * One socket may hold only a few documents (a page needs two): Hocuspocus multiplexes documents
@@ -9,15 +10,9 @@ import { createModel, type ServerProcess, startServerProcess } from "../harness.
  * loading for a large one). An attack opened 600 on one socket.
  */
 
-let server: ServerProcess;
-beforeAll(async () => {
-  // A burst large enough to ask for every document at once: this is about the document cap,
-  // not the message rate (an attacker can also ask slowly).
-  server = await startServerProcess({ messageBurst: 2_000 });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+// A burst large enough to ask for every document at once: this is about the document cap,
+// not the message rate (an attacker can also ask slowly).
+const server = useServerProcess({ limits: { messageBurst: 2_000 } });
 
 const MODELS = 300;
 const authOutcome = (f: Frame) => f.kind === "auth-ok" || f.kind === "auth-denied";

@@ -1,12 +1,7 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { body, type Frame, openRaw, type RawClient } from "../authorization/wire.ts";
-import {
-  connect,
-  createModel,
-  type ServerProcess,
-  startServerProcess,
-  synced,
-} from "../harness.ts";
+import { expect, it } from "vitest";
+import { connect, createModel, synced } from "../../support/index.ts";
+import { useServerProcess } from "../../support/server-process.ts";
+import { body, type Frame, openRaw, type RawClient } from "../support/wire.ts";
 
 /**
  * A viewer link (handed to a crowd, or held by a script) must not fill a model's connection cap
@@ -16,15 +11,11 @@ import {
 
 const PER_DOCUMENT = 20;
 const PER_LINK = 10;
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess({
+const server = useServerProcess({
+  limits: {
     maxConnectionsPerModel: PER_DOCUMENT,
     maxConnectionsPerLink: PER_LINK,
-  });
-});
-afterAll(async () => {
-  await server?.stop();
+  },
 });
 
 const outcome = (f: Frame) => f.kind === "auth-ok" || f.kind === "auth-denied";

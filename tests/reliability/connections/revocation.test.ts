@@ -1,9 +1,9 @@
 import { addNode, nodesMap } from "@logic-canvas/shared";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import * as Y from "yjs";
-import { api, connect, tokenOf } from "../../../server/test/helpers.ts";
-import { body, type Frame, openRaw, type RawClient } from "../authorization/wire.ts";
-import { createModel, type ServerProcess, startServerProcess, synced } from "../harness.ts";
+import { api, connect, createModel, synced, tokenOf } from "../../support/index.ts";
+import { useServerProcess } from "../../support/server-process.ts";
+import { body, type Frame, openRaw, type RawClient } from "../support/wire.ts";
 
 /**
  * Hocuspocus multiplexes documents on one socket, and a session-aware provider addresses each
@@ -12,13 +12,7 @@ import { createModel, type ServerProcess, startServerProcess, synced } from "../
  * writes afterwards must be neither acknowledged nor stored.
  */
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess();
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess();
 
 const SYNC_STATUS = 8;
 

@@ -1,10 +1,7 @@
-import { fork } from "node:child_process";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterEach, expect, it } from "vitest";
-import { createModel } from "../../../server/test/helpers.ts";
-import { type Cluster, cluster, REDIS_URL } from "../../scale/cluster.ts";
-import { body, type Frame, openRaw, type RawClient } from "../authorization/wire.ts";
+import { type Cluster, cluster } from "../../scale/cluster.ts";
+import { createModel } from "../../support/index.ts";
+import { body, type Frame, openRaw, type RawClient } from "../support/wire.ts";
 
 /**
  * The connection caps hold across processes (counted in Redis through rate-limiter-flexible),
@@ -12,7 +9,6 @@ import { body, type Frame, openRaw, type RawClient } from "../authorization/wire
  * within one lease period.
  */
 
-const here = dirname(fileURLToPath(import.meta.url));
 const CAP = 6;
 const LEASE_MS = 2_000;
 const limits = { maxConnectionsPerModel: CAP, connectionLeaseMs: LEASE_MS };
@@ -39,26 +35,6 @@ async function open(url: string, doc: string, token: string, count: number): Pro
 }
 const okCount = (answers: Frame[]) => answers.filter((f) => f.kind === "auth-ok").length;
 
-function startChild(c: Cluster) {
-  const child = fork(join(here, "cap-child.ts"), [], {
-    cwd: resolve(here, "../../.."),
-    execArgv: ["--import", "tsx"],
-    env: {
-      ...process.env,
-      DATA_DIR: c.dataDir,
-      REDIS_URL,
-      REDIS_PREFIX: c.prefix,
-      LIMITS: JSON.stringify(limits),
-    },
-    stdio: ["ignore", "ignore", "inherit", "ipc"],
-  });
-  const url = new Promise<string>((done, fail) => {
-    child.on("message", (m: { url?: string }) => m.url && done(m.url));
-    child.once("exit", () => fail(new Error("child exited")));
-  });
-  return { child, url };
-}
-
 it("the per-model cap counts connections on both processes", async () => {
   const c = cluster({ limits });
   clusters.push(c);
@@ -83,14 +59,14 @@ it("what a killed process held is given back within one lease period", async () 
   const c = cluster({ limits });
   clusters.push(c);
   const a = await c.start();
-  const { child, url } = startChild(c);
+  const child = await c.startChild({ redisResyncMs: 0 });
   try {
-    const childUrl = await url;
+    const childUrl = child.url;
     const model = await createModel(a.url);
     expect(okCount(await open(childUrl, model.id, model.tokens.editor, CAP))).toBe(CAP);
     expect(okCount(await open(a.url, model.id, model.tokens.editor, 1))).toBe(0);
     const killed = Date.now();
-    child.kill("SIGKILL");
+    child.process.kill("SIGKILL");
     let healedAfter = -1;
     while (Date.now() - killed < 3 * LEASE_MS) {
       await new Promise((r) => setTimeout(r, 200));
@@ -104,7 +80,7 @@ it("what a killed process held is given back within one lease period", async () 
     );
     expect(healedAfter).toBeGreaterThanOrEqual(0);
   } finally {
-    child.kill("SIGKILL");
+    child.process.kill("SIGKILL");
   }
 });
 

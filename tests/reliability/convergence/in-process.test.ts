@@ -2,9 +2,9 @@ import { rmSync } from "node:fs";
 import { coachingTemplate } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyStored } from "../../../server/src/documents/persistence.ts";
-import { startTestServer, type TestServer } from "../../../server/test/helpers.ts";
 import { Rng } from "../../../shared/test/support/prng.ts";
+import { startTestServer, type TestServer } from "../../support/index.ts";
+import { applyStored } from "../../support/server-internals.ts";
 import {
   canonical,
   churn,
@@ -18,7 +18,7 @@ import {
   sameState,
   snapshotOf,
   until,
-} from "./fleet.ts";
+} from "../support/fleet.ts";
 
 const troubled = (p: SocketPeer) => refused(p) || outOfSync(p);
 

@@ -9,10 +9,10 @@ import {
 } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyStored } from "../../../server/src/documents/persistence.ts";
-import { startTestServer, type TestServer } from "../../../server/test/helpers.ts";
 import { Rng } from "../../../shared/test/support/prng.ts";
-import { openPeer, recover, type SocketPeer, settled, until } from "./fleet.ts";
+import { startTestServer, type TestServer } from "../../support/index.ts";
+import { applyStored } from "../../support/server-internals.ts";
+import { openPeer, recover, type SocketPeer, settled, until } from "../support/fleet.ts";
 
 /**
  * 10 clients go offline, make 1,000 operations between them (cards of their own, measurements and

@@ -5,7 +5,7 @@ import { afterAll, expect, it } from "vitest";
 import { randomMutation } from "../../../shared/test/support/mutations.ts";
 import { Rng } from "../../../shared/test/support/prng.ts";
 import { type Cluster, cluster } from "../../scale/cluster.ts";
-import { freePort, type ServerProcess, startServerProcess } from "../faults/server-process.ts";
+import { freePort, type ServerProcess, startServerProcess } from "../../support/server-process.ts";
 import {
   openPeer,
   outOfSync,
@@ -16,7 +16,7 @@ import {
   sameState,
   snapshotOf,
   until,
-} from "./fleet.ts";
+} from "../support/fleet.ts";
 
 /**
  * 20 HocuspocusProviders × 500 random typed operations against real server processes, with
@@ -105,7 +105,7 @@ it(`${PROVIDERS} providers × ${OPS} operations on one server process converge`,
     rmSync(dataDir, { recursive: true, force: true });
   });
   const port = await freePort();
-  server = await startServerProcess(dataDir, port);
+  server = await startServerProcess({ entry: "main", dataDir, port });
   const modelId = server.modelId as string;
   const token = server.ownerToken as string;
   const { expected, differing, freshSnapshot } = await run(
@@ -119,7 +119,7 @@ it(`${PROVIDERS} providers × ${OPS} operations on one server process converge`,
   // The stored document, as a restarted server loads it.
   server.process.kill("SIGTERM");
   await server.exited;
-  server = await startServerProcess(dataDir, port);
+  server = await startServerProcess({ entry: "main", dataDir, port });
   const reloaded = openPeer(server.url, modelId, token);
   await until(() => reloaded.provider.isSynced, "client after restart", 20_000);
   const stored = snapshotOf(reloaded.doc);

@@ -4,8 +4,8 @@ import { join } from "node:path";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
 import { Rng } from "../../../shared/test/support/prng.ts";
-import { openPeer, recover, type SocketPeer, settled, until } from "../convergence/fleet.ts";
-import { freePort, type ServerProcess, startServerProcess } from "./server-process.ts";
+import { freePort, type ServerProcess, startServerProcess } from "../../support/server-process.ts";
+import { openPeer, recover, type SocketPeer, settled, until } from "../support/fleet.ts";
 
 /**
  * kill -9 at a random moment in a stream of edits from 5 clients that stay open across the
@@ -30,7 +30,7 @@ it(
   async () => {
     const rng = new Rng(SEED);
     const port = await freePort();
-    server = await startServerProcess(dataDir, port);
+    server = await startServerProcess({ entry: "main", dataDir, port });
     const modelId = server.modelId as string;
     const token = server.ownerToken as string;
     expect(token).toBeTruthy();
@@ -94,7 +94,7 @@ it(
       for (const [k, writer] of writers.entries()) {
         made.add(addNode(writer.doc, { kind: "smallWin", title: `offline c${cycle} w${k}` }, "k9"));
       }
-      server = await startServerProcess(dataDir, port);
+      server = await startServerProcess({ entry: "main", dataDir, port });
     }
 
     await until(
@@ -110,7 +110,7 @@ it(
     // A fresh client sees what the server holds after one more plain restart.
     server.process.kill("SIGKILL");
     await server.exited;
-    server = await startServerProcess(dataDir, port);
+    server = await startServerProcess({ entry: "main", dataDir, port });
     const check = openPeer(server.url, modelId, token);
     await until(() => check.provider.isSynced, "fresh client", 20_000);
     const present = nodesMap(check.doc);

@@ -1,14 +1,13 @@
-import { type ChildProcess, fork, spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
-import { createModel } from "../../../server/test/helpers.ts";
 import { uniquePrefix } from "../../scale/cluster.ts";
-import { openPeer, recover, type SocketPeer, snapshotOf, until } from "../convergence/fleet.ts";
-import { freePort } from "./server-process.ts";
+import { createModel } from "../../support/index.ts";
+import { freePort, startServerProcess } from "../../support/server-process.ts";
+import { openPeer, recover, type SocketPeer, snapshotOf, until } from "../support/fleet.ts";
 
 /**
  * Redis gone for a while (killed, then restarted empty) under two server processes: each keeps
@@ -17,7 +16,6 @@ import { freePort } from "./server-process.ts";
  * (5 s in the normal run; the issue's figure is 30 s).
  */
 const OUTAGE_MS = Number(process.env.REDIS_OUTAGE_MS ?? 5_000);
-const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = mkdtempSync(join(tmpdir(), "lc-redis-outage-"));
 const children: ChildProcess[] = [];
 const peers: SocketPeer[] = [];
@@ -50,33 +48,9 @@ async function startRedis(port: number): Promise<ChildProcess> {
 }
 
 async function startProcess(redisUrl: string, prefix: string): Promise<string> {
-  const child = fork(join(here, "../../scale/server-child.ts"), [], {
-    cwd: resolve(here, "../../.."),
-    execArgv: ["--import", "tsx"],
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      REDIS_URL: redisUrl,
-      REDIS_PREFIX: prefix,
-      REDIS_RESYNC_MS: "1000",
-    },
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
-  });
-  children.push(child);
-  let stderr = "";
-  child.stderr?.on("data", (d) => {
-    stderr = (stderr + String(d)).slice(-4000);
-  });
-  return await new Promise((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${stderr}`)), 30_000);
-    child.on("message", (m: { url?: string }) => {
-      if (m.url) {
-        clearTimeout(timer);
-        done(m.url);
-      }
-    });
-    child.once("exit", (code) => fail(new Error(`server exited (${code}): ${stderr}`)));
-  });
+  const server = await startServerProcess({ dataDir, redis: { url: redisUrl, prefix } });
+  children.push(server.process);
+  return server.url;
 }
 
 it(

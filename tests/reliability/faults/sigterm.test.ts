@@ -3,9 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
-import { api } from "../../../server/test/helpers.ts";
-import { openPeer, recover, type SocketPeer, until } from "../convergence/fleet.ts";
-import { freePort, type ServerProcess, startServerProcess } from "./server-process.ts";
+import { api } from "../../support/index.ts";
+import { freePort, type ServerProcess, startServerProcess } from "../../support/server-process.ts";
+import { openPeer, recover, type SocketPeer, until } from "../support/fleet.ts";
 
 /**
  * SIGTERM while work is pending: edits in flight from 5 clients, a compaction due (it runs every
@@ -26,7 +26,7 @@ const env = { COMPACT_AFTER_UPDATES: "5", AUTO_VERSION_QUIET_MS: "2000" };
 
 it("SIGTERM with edits in flight, compaction, revision log and auto-version pending: nothing lost", async () => {
   const port = await freePort();
-  server = await startServerProcess(dataDir, port, env);
+  server = await startServerProcess({ entry: "main", dataDir, port, env });
   const modelId = server.modelId as string;
   const token = server.ownerToken as string;
   for (let k = 0; k < 5; k += 1) writers.push(openPeer(server.url, modelId, token));
@@ -51,7 +51,7 @@ it("SIGTERM with edits in flight, compaction, revision log and auto-version pend
   expect(current.process.exitCode).toBe(0);
   const pendingAtStop = writers.reduce((n, w) => n + w.provider.unsyncedChanges, 0);
 
-  server = await startServerProcess(dataDir, port, env);
+  server = await startServerProcess({ entry: "main", dataDir, port, env });
   await until(
     () => {
       for (const w of writers) recover(w);

@@ -1,12 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { type RunningServer, type Store, startServer } from "@logic-canvas/server";
 import { addNode, coachingTemplate, nodesMap } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
-import { type RunningServer, startServer } from "../../../server/src/index.ts";
-import type { Store } from "../../../server/src/storage/types.ts";
 import { Rng } from "../../../shared/test/support/prng.ts";
-import { openPeer, type SocketPeer, until } from "../convergence/fleet.ts";
+import { openPeer, type SocketPeer, until } from "../support/fleet.ts";
 
 /**
  * Storage failing on a tenth of its calls (seeded): the server keeps running, refuses a change it

@@ -1,7 +1,8 @@
 import { edgesMap, MAX_MEASUREMENTS, readModel, validateModel } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { connect, type ServerProcess, startServerProcess, synced, waitFor } from "../harness.ts";
+import { connect, synced, waitFor } from "../../support/index.ts";
+import { useServerProcess } from "../../support/server-process.ts";
 import { ANY_FILE, attempt, measurements, model, node, rawCard } from "./graph-writer.ts";
 
 /**
@@ -10,13 +11,7 @@ import { ANY_FILE, attempt, measurements, model, node, rawCard } from "./graph-w
  * one that only merging produces is stored and reported by `validateModel`. Caps hold at write.
  */
 
-let server: ServerProcess;
-beforeAll(async () => {
-  server = await startServerProcess({ apiRequestsPerSecond: 10_000 });
-});
-afterAll(async () => {
-  await server?.stop();
-});
+const server = useServerProcess({ limits: { apiRequestsPerSecond: 10_000 } });
 
 function link(doc: Y.Doc, id: string, source: string, target: string): void {
   const map = new Y.Map<unknown>();

@@ -1,15 +1,9 @@
 import { metaMap, nodesMap, readModel, SCHEMA_VERSION } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import type { CreatedModel } from "../../../server/test/helpers.ts";
-import {
-  acknowledged,
-  connect,
-  type ServerProcess,
-  startServerProcess,
-  synced,
-  waitFor,
-} from "../harness.ts";
+import type { CreatedModel } from "../../support/index.ts";
+import { acknowledged, connect, synced, waitFor } from "../../support/index.ts";
+import { useServerProcess } from "../../support/server-process.ts";
 import {
   attempt,
   downloadedBytes,
@@ -28,14 +22,10 @@ import {
  * Every refusal here was accepted before the field table; a refused change stores nothing.
  */
 
-let server: ServerProcess;
 let target: CreatedModel;
+const server = useServerProcess({ limits: { apiRequestsPerSecond: 10_000 } });
 beforeAll(async () => {
-  server = await startServerProcess({ apiRequestsPerSecond: 10_000 });
   target = await model(server);
-});
-afterAll(async () => {
-  await server?.stop();
 });
 
 const refused = (change: (doc: Y.Doc) => void, options?: { gc?: boolean }) =>

@@ -5,10 +5,10 @@ import {
   type Client,
   connect,
   createModel,
-  type ServerProcess,
   synced,
   waitFor,
-} from "../harness.ts";
+} from "../../support/index.ts";
+import type { ServerProcess } from "../../support/server-process.ts";
 
 /**
  * A writer that changes the graph document through a real provider connection, the way a buggy

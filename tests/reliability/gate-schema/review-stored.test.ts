@@ -1,22 +1,17 @@
 import { readReview, reply, startThread, threadsMap, votesMap } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   acknowledged,
   api,
+  authorOf,
   connect,
   createModel,
   sessionToken,
   synced,
-} from "../../../server/test/helpers.ts";
-import {
-  ana,
-  authorOf,
-  ben,
-  startReviewServer,
-  type TestServer,
   waitFor,
-} from "./review-support.ts";
+} from "../../support/index.ts";
+import { ana, ben, useReviewServer } from "./review-support.ts";
 
 /**
  * Issue 12, 1e: a review document stored before the gate enforced the readers' caps and field
@@ -24,13 +19,7 @@ import {
  * skip what they cannot show instead of throwing.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startReviewServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useReviewServer();
 
 /** 20,001 conversations plus entries no reader accepts, as one stored update. */
 function poisonedReview(): Uint8Array {

@@ -9,18 +9,16 @@ import {
   person,
   sessionToken,
   sleep,
-  startTestServer,
   storedDoc,
   synced,
   type TestServer,
+  useTestServer,
   waitFor,
-} from "../../../server/test/helpers.ts";
+} from "../../support/index.ts";
 
-export { authorOf, type Client, person, sleep, type TestServer, waitFor };
-
-/** An in-process server whose rate limits never throttle the writes under test. */
-export function startReviewServer(): Promise<TestServer> {
-  return startTestServer({
+/** The file's in-process server, whose rate limits never throttle the writes under test. */
+export function useReviewServer(): TestServer {
+  return useTestServer({
     limits: {
       apiRequestsPerSecond: 100_000,
       messagesPerSecond: 100_000,
@@ -65,6 +63,9 @@ export async function threadByAna(server: TestServer) {
   const messages = (client: Client) => thread(client).get("messages") as Y.Map<Y.Map<unknown>>;
   return {
     model,
+    /** `write` from `client` is refused and reaches neither the store nor the watcher. */
+    refused: (client: Client, write: () => void, reason: RegExp) =>
+      expectRefused(server, model.id, client, watcher, write, reason),
     threadId,
     messageId,
     anaClient,

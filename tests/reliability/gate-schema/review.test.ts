@@ -6,28 +6,20 @@ import {
   voteKey,
   votesMap,
 } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import {
   acknowledged,
   api,
+  authorOf,
   connect,
   createModel,
   sessionToken,
-  synced,
-} from "../../../server/test/helpers.ts";
-import {
-  ana,
-  authorOf,
-  ben,
-  copyOf,
-  expectRefused,
   sleep,
-  startReviewServer,
-  type TestServer,
-  threadByAna,
+  synced,
   waitFor,
-} from "./review-support.ts";
+} from "../../support/index.ts";
+import { ana, ben, copyOf, threadByAna, useReviewServer } from "./review-support.ts";
 
 /**
  * Issue 12, 1b and 1e: the review gate judges writes with the readers' own field table, Yjs
@@ -35,13 +27,7 @@ import {
  * carry fields the readers ignore, are refused; so is anything past the readers' caps.
  */
 
-let server: TestServer;
-beforeAll(async () => {
-  server = await startReviewServer();
-});
-afterAll(async () => {
-  await server.stop();
-});
+const server = useReviewServer();
 
 describe("the review gate judges Yjs structure, not only what reads back", () => {
   it("refuses a copy of another person's messages map, so their concurrent delete survives", async () => {
@@ -61,11 +47,8 @@ describe("the review gate judges Yjs structure, not only what reads back", () =>
 
   it("refuses an identical copy of another person's message", async () => {
     const t = await threadByAna(server);
-    await expectRefused(
-      server,
-      t.model.id,
+    await t.refused(
       t.benClient,
-      t.watcher,
       () => t.messages(t.benClient).set(t.messageId, copyOf(t.message(t.benClient)) as never),
       /cannot change Ana's message/,
     );
@@ -74,11 +57,8 @@ describe("the review gate judges Yjs structure, not only what reads back", () =>
 
   it("refuses a copy of one's own thread (it would drop others' concurrent replies)", async () => {
     const t = await threadByAna(server);
-    await expectRefused(
-      server,
-      t.model.id,
+    await t.refused(
       t.anaClient,
-      t.watcher,
       () => t.anaClient.doc.getMap("threads").set(t.threadId, copyOf(t.thread(t.anaClient))),
       /conversation cannot be replaced/,
     );
@@ -87,20 +67,14 @@ describe("the review gate judges Yjs structure, not only what reads back", () =>
 
   it("refuses unknown keys in another person's thread and message", async () => {
     const t = await threadByAna(server);
-    await expectRefused(
-      server,
-      t.model.id,
+    await t.refused(
       t.benClient,
-      t.watcher,
       () => t.thread(t.benClient).set("pinnedBy", "Ben"),
       /has a field "pinnedBy"/,
     );
     const again = await threadByAna(server);
-    await expectRefused(
-      server,
-      again.model.id,
+    await again.refused(
       again.benClient,
-      again.watcher,
       () => again.message(again.benClient).set("x", 1),
       /has a field "x"/,
     );
@@ -110,11 +84,8 @@ describe("the review gate judges Yjs structure, not only what reads back", () =>
 
   it("refuses an XmlFragment in another person's message and a Y.Text as one's own text", async () => {
     const t = await threadByAna(server);
-    await expectRefused(
-      server,
-      t.model.id,
+    await t.refused(
       t.benClient,
-      t.watcher,
       () => {
         const fragment = new Y.XmlFragment();
         t.message(t.benClient).set("rich", fragment);
@@ -123,11 +94,8 @@ describe("the review gate judges Yjs structure, not only what reads back", () =>
       /field "rich"/,
     );
     const again = await threadByAna(server);
-    await expectRefused(
-      server,
-      again.model.id,
+    await again.refused(
       again.anaClient,
-      again.watcher,
       () => again.message(again.anaClient).set("text", new Y.Text("rich text")),
       /text must be a plain value/,
     );
@@ -140,11 +108,8 @@ describe("the review gate judges Yjs structure, not only what reads back", () =>
     const me = authorOf(ben, "commenter");
     castVote(t.benClient.doc, { target: "n1", level: 3, author: me }, "l");
     await acknowledged(t.benClient);
-    await expectRefused(
-      server,
-      t.model.id,
+    await t.refused(
       t.benClient,
-      t.watcher,
       () => {
         const key = voteKey("n1", me.id);
         const vote = votesMap(t.benClient.doc).get(key) as Record<string, unknown>;

@@ -1,107 +1,17 @@
-import { type ChildProcess, fork } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { dirname, join, resolve } from "node:path";
+import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import WebSocket from "ws";
 import * as Y from "yjs";
-import {
-  acknowledged,
-  type Client,
-  connect,
-  createModel,
-  synced,
-  waitFor,
-} from "../../server/test/helpers.ts";
-
-export { acknowledged, type Client, connect, createModel, synced, waitFor };
+// From the files, not index.ts: flooder.ts runs this in a plain Node process, which should not
+// load vitest or the server's internals.
+import { connect, synced } from "../../support/collab-client.ts";
+import { createModel } from "../../support/http.ts";
+import { waitFor } from "../../support/wait.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const repoRoot = resolve(here, "../..");
-
-export interface ServerStats {
-  maxDelayMs: number;
-  p99DelayMs: number;
-  rssMB: number;
-  heapUsedMB: number;
-  peakRssMB: number;
-  /** Longest garbage-collection pause. */
-  gcMaxMs: number;
-  documents: number;
-  connections: number;
-}
-
-export interface ServerProcess {
-  url: string;
-  dataDir: string;
-  child: ChildProcess;
-  /** Exit code or signal once the process died; null while it runs. */
-  exit: () => string | null;
-  /** Event-loop delay and memory since the previous call. */
-  stats(): Promise<ServerStats>;
-  stop(): Promise<void>;
-}
-
-/** A real server in a child process (see server-process.ts), on port 0 and a temporary DATA_DIR. */
-export async function startServerProcess(
-  limits?: Record<string, number>,
-  nodeOptions: string[] = [],
-): Promise<ServerProcess> {
-  const dataDir = mkdtempSync(join(tmpdir(), "lc-reliability-"));
-  const child = fork(join(here, "server-process.ts"), [], {
-    cwd: repoRoot,
-    execArgv: ["--import", "tsx", ...nodeOptions],
-    env: { ...process.env, DATA_DIR: dataDir, LIMITS: limits ? JSON.stringify(limits) : "" },
-    stdio: ["ignore", "ignore", "pipe", "ipc"],
-  });
-  let exited: string | null = null;
-  let stderr = "";
-  child.stderr?.on("data", (d) => {
-    stderr = (stderr + String(d)).slice(-4000);
-  });
-  child.on("exit", (code, signal) => {
-    exited = String(signal ?? code);
-  });
-  const url = await new Promise<string>((done, fail) => {
-    const timer = setTimeout(() => fail(new Error(`server did not start: ${stderr}`)), 30_000);
-    child.on("message", (m: { url?: string }) => {
-      if (m.url) {
-        clearTimeout(timer);
-        done(m.url);
-      }
-    });
-    child.once("exit", () => fail(new Error(`server exited at start: ${stderr}`)));
-  });
-  return {
-    url,
-    dataDir,
-    child,
-    exit: () => exited,
-    stats: () =>
-      new Promise((done, fail) => {
-        if (exited) return fail(new Error(`server died (${exited}): ${stderr}`));
-        const onMessage = (m: { stats?: ServerStats }) => {
-          if (!m.stats) return;
-          child.off("message", onMessage);
-          done(m.stats);
-        };
-        child.on("message", onMessage);
-        child.send("stats");
-      }),
-    stop: async () => {
-      if (!exited) {
-        const gone = new Promise((r) => child.once("exit", r));
-        child.send("close");
-        const timer = setTimeout(() => child.kill("SIGKILL"), 8_000);
-        await gone;
-        clearTimeout(timer);
-      }
-      rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
-}
+export const repoRoot = resolve(here, "../../..");
 
 /**
  * Real Hocuspocus protocol frames as the provider sends them (auth, sync step 1 and 2, updates,

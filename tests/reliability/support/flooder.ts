@@ -7,7 +7,7 @@ import { authFrame } from "./harness.ts";
 /**
  * An authenticated client flooding real updates, in its own process so that the clients whose
  * latency is measured do not share an event loop with it. Prints one JSON line when done.
- * Usage: node --import tsx tests/reliability/flooder.ts <url> <docName> <token> <perSecond> <seconds>
+ * Usage: node --import tsx tests/reliability/support/flooder.ts <url> <docName> <token> <perSecond> <seconds>
  */
 const [url, docName, token, perSecondArg, secondsArg] = process.argv.slice(2) as string[];
 const perSecond = Number(perSecondArg);

@@ -1,12 +1,12 @@
 import { addNode, moveNode, updateNode } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { checkUpdate } from "../../server/src/gate/update-limits.ts";
-import { fullStateOf } from "../fixtures/hostile/real-updates.ts";
+import { fullStateOf } from "../../fixtures/hostile/real-updates.ts";
+import { checkUpdate } from "../../support/server-internals.ts";
 
 /**
  * What `checkUpdate` costs next to what Yjs spends on the same bytes (the server applies every
  * accepted update twice: to the shadow document and to the live one).
- * Run: npx tsx tests/reliability/measure-update-check.ts
+ * Run: npx tsx tests/reliability/support/measure-update-check.ts
  */
 
 function perCall(fn: () => void, minMs = 500): number {

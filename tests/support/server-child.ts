@@ -2,10 +2,11 @@ import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import { startServer } from "@logic-canvas/server";
 
 /**
- * The server under attack, in its own process so that a crash shows as an exit and the event
- * loop and memory it reports are its own, not the attacker's. Reports on IPC:
- * `{ url }` once listening, then `{ stats }` for each `"stats"` request (and resets the histogram).
- * Env: DATA_DIR, and optional LIMITS (JSON of server limits).
+ * The server in a child process started by `startServerProcess` (server-process.ts), so that a
+ * test can kill it, see a crash as an exit, and read the event loop and memory of the server
+ * alone. Reports on IPC: `{ url }` once listening, then `{ stats }` for each `"stats"` request
+ * (and resets the histogram); `"close"` closes it and exits.
+ * Env: DATA_DIR, PORT, LIMITS (JSON of server limits), REDIS_URL, REDIS_PREFIX, REDIS_RESYNC_MS.
  */
 const delay = monitorEventLoopDelay({ resolution: 10 });
 delay.enable();
@@ -19,13 +20,21 @@ setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
 }, 50).unref();
 
+const env = process.env;
 const server = await startServer({
-  port: 0,
+  port: Number(env.PORT ?? 0),
   host: "127.0.0.1",
-  dataDir: process.env.DATA_DIR,
+  dataDir: env.DATA_DIR,
   logLevel: "silent",
-  clientDist: `${process.env.DATA_DIR}/no-client`,
-  limits: process.env.LIMITS ? JSON.parse(process.env.LIMITS) : undefined,
+  clientDist: `${env.DATA_DIR}/no-client`,
+  limits: env.LIMITS ? JSON.parse(env.LIMITS) : undefined,
+  ...(env.REDIS_URL
+    ? {
+        redisUrl: env.REDIS_URL,
+        redisPrefix: env.REDIS_PREFIX,
+        redisResyncMs: Number(env.REDIS_RESYNC_MS ?? 1000),
+      }
+    : {}),
 });
 
 process.on("message", (message) => {

@@ -6,6 +6,7 @@ import { SyncFirstProvider } from "../../../client/src/collab/sync-first-provide
 import { randomMutation } from "../../../shared/test/support/mutations.ts";
 import { stateVectorOf } from "../../../shared/test/support/peers.ts";
 import type { Rng } from "../../../shared/test/support/prng.ts";
+import { waitFor } from "../../support/index.ts";
 
 /**
  * Real HocuspocusProviders for convergence runs: each sends through a WebSocket that delays its
@@ -104,18 +105,13 @@ export function openPeer(
   return peer;
 }
 
-export async function until(
+/** `waitFor` with the fleet's patience, and `explain` saying where the peers were. */
+export const until = (
   check: () => boolean,
   what: string,
   timeout = 20_000,
   explain: () => string = () => "",
-): Promise<void> {
-  const deadline = Date.now() + timeout;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} ${explain()}`);
-    await new Promise((r) => setTimeout(r, 5));
-  }
-}
+): Promise<void> => waitFor(check, () => `${what} ${explain()}`, timeout, 5);
 
 export const settled = (peer: SocketPeer) =>
   peer.provider.isSynced && peer.provider.unsyncedChanges === 0;

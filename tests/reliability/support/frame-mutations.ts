@@ -1,5 +1,5 @@
 import { randomBytes as cryptoRandomBytes } from "node:crypto";
-import { HOSTILE_UPDATES } from "../fixtures/hostile/yjs-updates.ts";
+import { HOSTILE_UPDATES } from "../../fixtures/hostile/yjs-updates.ts";
 
 /**
  * The frames the fuzzer sends: Hocuspocus messages built or mutated from recorded ones, and raw

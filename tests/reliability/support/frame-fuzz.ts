@@ -23,7 +23,7 @@ export { authFramesOf, syncUpdateFrame } from "./frame-mutations.ts";
  * before and after authenticating.
  *
  * Long run (needs a running server's URL, or starts its own):
- *   npx tsx tests/reliability/frame-fuzz.ts --frames 1000000 [--seed 1] [--lanes 4]
+ *   npx tsx tests/reliability/support/frame-fuzz.ts --frames 1000000 [--seed 1] [--lanes 4]
  */
 
 export interface FuzzReport {
@@ -170,15 +170,9 @@ async function main() {
     return i >= 0 ? Number(args[i + 1]) : fallback;
   };
   const frames = arg("frames", 100_000);
-  const {
-    startServerProcess,
-    captureFrames,
-    createModel,
-    startBystanders,
-    percentile,
-    connect,
-    waitFor,
-  } = await import("./harness.ts");
+  const { captureFrames, startBystanders, percentile } = await import("./harness.ts");
+  const { createModel, connect, waitFor } = await import("../../support/index.ts");
+  const { startServerProcess } = await import("../../support/server-process.ts");
   const server = await startServerProcess();
   try {
     const model = await createModel(server.url);

@@ -1,7 +1,7 @@
+import type { Store } from "@logic-canvas/server";
 import { metaMap } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import type { Store } from "../../server/src/storage/types.ts";
-import { storedDoc } from "../../server/test/helpers.ts";
+import { storedDoc } from "./server.ts";
 
 /**
  * Stored documents the server must refuse on load, written straight into the store as a
