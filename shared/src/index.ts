@@ -189,7 +189,14 @@ export {
   type ThreadType,
   type Vote,
 } from "./review/schema.ts";
-export { canEditGraph, canWriteReview, ROLE_LABELS, type Role, roleAtLeast } from "./roles.ts";
+export {
+  canEditGraph,
+  canWriteReview,
+  ROLE_LABELS,
+  ROLES,
+  type Role,
+  roleAtLeast,
+} from "./roles.ts";
 export {
   ERROR_CODES,
   type ModelIssue,

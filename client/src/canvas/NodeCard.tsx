@@ -28,7 +28,7 @@ function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
 }
 
 function CardView({ id, data, selected }: NodeProps<CardNode>) {
-  const { node, commentCount } = data;
+  const { node } = data;
   const binding = useBinding();
   const readOnly = useReadOnly();
   const { Extras } = useCardSlots();
@@ -93,11 +93,6 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
           </span>
         )}
         {Extras && <Extras id={id} node={node} />}
-        {commentCount !== undefined && commentCount > 0 && (
-          <span className="badge comments" title={`${commentCount} open comments`}>
-            💬 {commentCount}
-          </span>
-        )}
       </div>
       <Handle type="source" position={Position.Right} isConnectable={!readOnly} />
     </div>

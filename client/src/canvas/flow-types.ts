@@ -10,7 +10,7 @@ import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 
 /** The React Flow shapes the binding produces, and canvas geometry; nothing here knows Yjs. */
 
-export type CardData = { node: LogicNode; commentCount?: number };
+export type CardData = { node: LogicNode };
 export type CardNode = Node<CardData, "card">;
 export type LinkData = { edge: LogicEdge };
 export type LinkEdge = Edge<LinkData, "link">;

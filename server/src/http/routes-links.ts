@@ -1,4 +1,4 @@
-import type { Role } from "@logic-canvas/shared";
+import { ROLES } from "@logic-canvas/shared";
 import { z } from "zod";
 import type { LinkRecord } from "../storage/types.ts";
 import type { RouteKit } from "./api.ts";
@@ -6,7 +6,6 @@ import { shareLink } from "./api.ts";
 import { ApiError, notFound } from "./respond.ts";
 import { linkIdOf, modelIdOf } from "./routes.ts";
 
-const ROLES = ["viewer", "commenter", "editor", "owner"] as const satisfies readonly Role[];
 const roleMessage = `must be one of ${ROLES.join(", ")}`;
 
 const newLinkBody = z.object(

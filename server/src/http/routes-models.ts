@@ -1,4 +1,4 @@
-import { modelToCsv, type Role } from "@logic-canvas/shared";
+import { modelToCsv, ROLES } from "@logic-canvas/shared";
 import { z } from "zod";
 import { personFromRequest } from "../access/identity.ts";
 import { readModelFile } from "../models/model-files.ts";
@@ -6,8 +6,6 @@ import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
 import { modelFromCreateBody, parseFile } from "./model-bodies.ts";
 import { attachment, fileName, modelIdOf } from "./routes.ts";
-
-const ROLES: readonly Role[] = ["viewer", "commenter", "editor", "owner"];
 
 const exportQuery = z.object({
   format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional(),
