@@ -122,7 +122,7 @@ export {
   TITLE_MAX,
   VERSION_LABEL_MAX,
 } from "./limits.ts";
-export { canChangeKind, canConnect, checkLink, type LinkEnd } from "./link-rules.ts";
+export { canChangeKind, canConnect, checkLink, type LinkEnd, quoteTitle } from "./link-rules.ts";
 export {
   AT_RISK_MAX_SHORTFALL,
   GOAL_STATUSES,

@@ -1,7 +1,9 @@
 import type { NodeKind } from "@logic-canvas/shared";
+import { quoteTitle } from "@logic-canvas/shared";
 import {
   Background,
   BackgroundVariant,
+  ControlButton,
   Controls,
   MarkerType,
   MiniMap,
@@ -9,15 +11,23 @@ import {
   useReactFlow,
   type Viewport,
 } from "@xyflow/react";
-import { type MouseEvent, useCallback, useEffect } from "react";
+import { type MouseEvent, useCallback, useEffect, useState } from "react";
 import type { Peer } from "../collab/presence.ts";
 import { ConnectionHint } from "./ConnectionHint.tsx";
+import { useCanvasKeys } from "./canvas-keys.ts";
+import { focusCard } from "./card-navigation.ts";
+import { useDeleteConfirm } from "./delete-confirm.tsx";
+import { connectDropOnCard } from "./drop-link.ts";
+import { fitModel, MAX_ZOOM, MIN_ZOOM } from "./fit-model.ts";
 import { useInitialView } from "./initial-view.ts";
 import { LaneBackgrounds, LaneHeaders } from "./Lanes.tsx";
 import { LinkEdge } from "./LinkEdge.tsx";
+import { LinkPicker } from "./LinkPicker.tsx";
+import { startLinkFrom, useLinkFrom } from "./link-start.ts";
 import { NodeCard } from "./NodeCard.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { useReadOnly } from "./read-only.ts";
+import { createCardToEdit } from "./title-edit.ts";
 import { type BindingSnapshot, laneAt, type YjsFlowBinding } from "./yjs-flow-binding.ts";
 
 // Defined once at module level: new objects here would remount every card on each render.
@@ -63,10 +73,19 @@ export function Canvas({
 
   const create = useCallback(
     (kind: NodeKind, y?: number) => {
-      binding.createNode(kind, y === undefined ? undefined : { x: 0, y });
+      createCardToEdit(binding, flow, kind, y === undefined ? undefined : { x: 0, y });
     },
-    [binding],
+    [binding, flow],
   );
+  const keys = useCanvasKeys(binding, snapshot.nodes, readOnly);
+  const deletion = useDeleteConfirm();
+  const linkFrom = useLinkFrom();
+  // Read out to screen readers: a link made from the keyboard or by a drop on a card.
+  const [announcement, setAnnouncement] = useState("");
+  const announceLink = (source: string, target: string) => {
+    const title = (id: string) => quoteTitle(snapshot.model.nodes.find((n) => n.id === id));
+    setAnnouncement(`Linked ${title(source)} to ${title(target)}.`);
+  };
 
   function onDoubleClick(event: MouseEvent) {
     if (readOnly) return;
@@ -86,9 +105,11 @@ export function Canvas({
   }, [flow, followedViewport]);
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: pointer shortcuts; the keyboard has N then 1–5
     <div
       className="canvas"
+      role="application"
+      aria-label="Canvas: arrow keys move between cards, Enter edits a title, L links, ? lists every key"
+      {...keys}
       onDoubleClick={onDoubleClick}
       onMouseMove={onMouseMove}
       onMouseLeave={() => onCursor(null)}
@@ -101,7 +122,16 @@ export function Canvas({
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         onNodesChange={binding.onNodesChange}
         onEdgesChange={binding.onEdgesChange}
-        onConnect={binding.onConnect}
+        onConnect={(connection) => {
+          const ok = !binding.connectionProblem(connection.source, connection.target);
+          binding.onConnect(connection);
+          if (ok) announceLink(connection.source, connection.target);
+        }}
+        onConnectEnd={(event, state) => {
+          const made = connectDropOnCard(binding, event, state);
+          if (made) announceLink(made.source, made.target);
+        }}
+        onBeforeDelete={deletion.onBeforeDelete}
         onDelete={binding.onDelete}
         isValidConnection={binding.isValidConnection}
         onMove={(_event, viewport) => onViewport(viewport)}
@@ -116,8 +146,9 @@ export function Canvas({
         selectionKeyCode="Shift"
         zoomOnDoubleClick={false}
         onlyRenderVisibleElements
-        minZoom={0.1}
-        maxZoom={2}
+        nodesFocusable={false}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
         proOptions={PRO_OPTIONS}
         aria-label="Logic model canvas"
       >
@@ -126,7 +157,15 @@ export function Canvas({
         <LaneHeaders onAdd={readOnly ? undefined : (kind) => create(kind)} />
         <PresenceLayer peers={peers} />
         <ConnectionHint />
-        <Controls showInteractive={false} position="bottom-left" />
+        <Controls showInteractive={false} showFitView={false} position="bottom-left">
+          <ControlButton
+            onClick={() => fitModel(flow)}
+            title="Fit the whole model (F)"
+            aria-label="Fit the whole model"
+          >
+            ⤢
+          </ControlButton>
+        </Controls>
         <MiniMap
           pannable
           zoomable
@@ -138,6 +177,27 @@ export function Canvas({
           style={{ width: 168, height: 112 }}
         />
       </ReactFlow>
+      {linkFrom && !readOnly && (
+        <LinkPicker
+          fromId={linkFrom}
+          model={snapshot.model}
+          onPick={(target) => {
+            startLinkFrom(null);
+            const ok = !binding.connectionProblem(linkFrom, target);
+            binding.onConnect({ source: linkFrom, target, sourceHandle: null, targetHandle: null });
+            if (ok) announceLink(linkFrom, target);
+            focusCard(linkFrom);
+          }}
+          onCancel={() => {
+            startLinkFrom(null);
+            focusCard(linkFrom);
+          }}
+        />
+      )}
+      {deletion.dialog}
+      <div className="visually-hidden" aria-live="polite" data-testid="canvas-announcement">
+        {announcement}
+      </div>
     </div>
   );
 }

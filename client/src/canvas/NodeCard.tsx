@@ -6,10 +6,12 @@ import {
   TITLE_MAX,
 } from "@logic-canvas/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { memo, useState } from "react";
+import { memo, useEffect, useState } from "react";
 import { useBinding } from "./actions-context.ts";
+import { focusCard } from "./card-navigation.ts";
 import { useCardSlots } from "./card-slots.ts";
 import { useReadOnly } from "./read-only.ts";
+import { takeTitleEdit, useTitleEditRequested } from "./title-edit.ts";
 import type { CardNode } from "./yjs-flow-binding.ts";
 
 function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
@@ -34,6 +36,17 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   const { Extras } = useCardSlots();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(node.title);
+  const editRequested = useTitleEditRequested(id);
+
+  // A card just created, or one Enter was pressed on, opens its title with the text selected, so
+  // what the person types replaces "New input" instead of going to the page's shortcuts.
+  useEffect(() => {
+    if (!editRequested) return;
+    takeTitleEdit(id);
+    if (readOnly) return;
+    setDraft(node.title);
+    setEditing(true);
+  }, [editRequested, id, readOnly, node.title]);
 
   function commit() {
     setEditing(false);
@@ -42,10 +55,16 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   }
 
   return (
+    // biome-ignore lint/a11y/useSemanticElements: a card on a canvas, not a form's fieldset
     <div
       className={`card kind-${node.kind}${selected ? " is-selected" : ""}`}
       data-testid="card"
       data-node-id={id}
+      // Reached with the arrow keys from the canvas (one Tab stop), not each card by Tab.
+      tabIndex={-1}
+      role="group"
+      aria-roledescription="card"
+      aria-label={`${KIND_LABELS[node.kind].short}: ${node.title}`}
     >
       <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
@@ -55,6 +74,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
           aria-label="Card title"
           // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this title
           autoFocus
+          onFocus={(e) => e.currentTarget.select()}
           value={draft}
           maxLength={TITLE_MAX}
           onChange={(e) => setDraft(e.target.value)}
@@ -64,7 +84,11 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
             if (e.key === "Enter" && !e.shiftKey) {
               e.preventDefault();
               commit();
-            } else if (e.key === "Escape") setEditing(false);
+              focusCard(id);
+            } else if (e.key === "Escape") {
+              setEditing(false);
+              focusCard(id);
+            }
           }}
         />
       ) : (

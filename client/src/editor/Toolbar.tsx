@@ -1,6 +1,8 @@
 import { KIND_LABELS, NODE_KINDS } from "@logic-canvas/shared";
 import { useReactFlow } from "@xyflow/react";
 import type { ReactNode } from "react";
+import { fitModel } from "../canvas/fit-model.ts";
+import { createCardToEdit } from "../canvas/title-edit.ts";
 import { kindNoun, type YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 
 /** Editing commands. Grouped so later features add their own group (export, versions…). */
@@ -34,7 +36,7 @@ export function Toolbar({
               type="button"
               className={`add-button kind-${kind}`}
               title={`${KIND_LABELS[kind].explains} (N, ${i + 1})`}
-              onClick={() => binding.createNode(kind)}
+              onClick={() => createCardToEdit(binding, flow, kind)}
             >
               <span className="swatch" aria-hidden="true" />+ {kindNoun(kind)}
             </button>
@@ -59,17 +61,13 @@ export function Toolbar({
           >
             Redo
           </button>
-          <button type="button" onClick={onLayout} title="Tidy cards within their lanes (L)">
+          <button type="button" onClick={onLayout} title="Tidy cards within their lanes (T)">
             Tidy lanes
           </button>
         </div>
       )}
       <div className="tool-group">
-        <button
-          type="button"
-          onClick={() => void flow.fitView({ duration: 300, padding: 0.15 })}
-          title="Fit the whole model (F)"
-        >
+        <button type="button" onClick={() => fitModel(flow)} title="Fit the whole model (F)">
           Fit view
         </button>
         <button

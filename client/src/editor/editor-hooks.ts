@@ -1,6 +1,7 @@
 import { type ReactFlowInstance, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { layoutWithinLanes } from "../canvas/auto-layout.ts";
+import { fitModel } from "../canvas/fit-model.ts";
 import type { BindingSnapshot, Notice, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { CollabSession } from "../collab/session.ts";
 
@@ -78,6 +79,6 @@ export function useAutoLayout(
         .map((n) => [n.id, { width: n.measured?.width ?? 240, height: n.measured?.height ?? 90 }]),
     );
     binding.applyLayout(await layoutWithinLanes(snapshot.model, sizes));
-    setTimeout(() => void flow.fitView({ duration: 300, padding: 0.15, maxZoom: 1 }), 50);
+    setTimeout(() => fitModel(flow, { maxZoom: 1 }), 50);
   }, [binding, flow, snapshot.model]);
 }

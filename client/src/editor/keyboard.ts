@@ -1,21 +1,34 @@
 import { NODE_KINDS, type NodeKind } from "@logic-canvas/shared";
 import type { ReactFlowInstance } from "@xyflow/react";
 import { useEffect, useRef } from "react";
+import { fitModel } from "../canvas/fit-model.ts";
+import { startLinkFrom } from "../canvas/link-start.ts";
+import { createCardToEdit } from "../canvas/title-edit.ts";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 
 /** Shortcut table: shown in the help panel and used by the handler below. */
 export const SHORTCUTS: { keys: string; does: string }[] = [
-  { keys: "N, then 1–5", does: "New card in lane 1 (inputs) … 5 (long-term goals)" },
+  {
+    keys: "N, then 1–5",
+    does: "New card in lane 1 (inputs) … 5 (long-term goals), title ready to type",
+  },
   { keys: "Double-click a lane", does: "New card there" },
   { keys: "Double-click a title", does: "Edit the title in place" },
-  { keys: "Delete / Backspace", does: "Delete the selection (with its links)" },
+  { keys: "Tab", does: "Reach the canvas (the selected card, or the first one)" },
+  { keys: "← → ↑ ↓", does: "Move between cards: across lanes, up and down a lane" },
+  { keys: "Enter", does: "Edit the focused card's title (Enter again saves, Esc cancels)" },
+  {
+    keys: "L",
+    does: "Link the selected card: pick a target (↑ ↓ or type), Enter links, Esc cancels",
+  },
+  { keys: "Delete / Backspace", does: "Delete the selection (asks first when links go with it)" },
   { keys: "Ctrl/Cmd+Z", does: "Undo your own last change" },
   { keys: "Shift+Ctrl/Cmd+Z, Ctrl+Y", does: "Redo" },
   { keys: "Ctrl/Cmd+C, Ctrl/Cmd+V", does: "Copy and paste cards with their links" },
   { keys: "Ctrl/Cmd+A", does: "Select every card" },
   { keys: "Shift+drag, Ctrl/Cmd+click", does: "Select several cards" },
   { keys: "F", does: "Fit the whole model in view" },
-  { keys: "L", does: "Tidy cards within their lanes" },
+  { keys: "T", does: "Tidy cards within their lanes" },
   { keys: "+ / −", does: "Zoom in / out" },
   { keys: "?", does: "Show or hide this help" },
   { keys: "Esc", does: "Clear the selection, close this help" },
@@ -23,9 +36,16 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
 
 type Clip = ReturnType<YjsFlowBinding["copySelection"]>;
 
+function isTextField(el: Element | null): boolean {
+  return (
+    !!el &&
+    ((el as HTMLElement).isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName))
+  );
+}
+
+/** No single-key shortcut while a person types, wherever the key event was aimed. */
 function typingIn(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+  return isTextField(target as Element | null) || isTextField(document.activeElement);
 }
 
 export function useEditorKeys({
@@ -47,12 +67,14 @@ export function useEditorKeys({
   useEffect(() => {
     if (!binding) return;
     function onKey(event: KeyboardEvent) {
-      if (typingIn(event.target) || !binding) return;
+      // defaultPrevented: the canvas already used the key (arrows, Enter on a card).
+      if (typingIn(event.target) || event.defaultPrevented || !binding) return;
       const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (pendingN.current && /^[1-5]$/.test(event.key)) {
         pendingN.current = false;
-        if (!readOnly) binding.createNode(NODE_KINDS[Number(event.key) - 1] as NodeKind);
+        if (!readOnly)
+          createCardToEdit(binding, flow, NODE_KINDS[Number(event.key) - 1] as NodeKind);
         event.preventDefault();
         return;
       }
@@ -79,8 +101,12 @@ export function useEditorKeys({
       } else if (key === "n" && !readOnly) {
         pendingN.current = true;
       } else if (key === "f") {
-        void flow.fitView({ duration: 300, padding: 0.15 });
+        fitModel(flow);
       } else if (key === "l" && !readOnly) {
+        const selected = binding.selection().nodeIds;
+        if (selected.length === 1) startLinkFrom(selected[0] ?? null);
+        event.preventDefault();
+      } else if (key === "t" && !readOnly) {
         onLayout();
       } else if (event.key === "?") {
         onHelp();

@@ -1,0 +1,36 @@
+import type { FinalConnectionState } from "@xyflow/react";
+import type { YjsFlowBinding } from "./yjs-flow-binding.ts";
+
+/** Where a pointer or touch was released. */
+function releasePoint(event: MouseEvent | TouchEvent): { x: number; y: number } | undefined {
+  if ("changedTouches" in event) {
+    const touch = event.changedTouches[0];
+    return touch && { x: touch.clientX, y: touch.clientY };
+  }
+  return { x: event.clientX, y: event.clientY };
+}
+
+/**
+ * A link dropped anywhere on a card's body, not only on its small handle: React Flow connects
+ * only at a handle, so the card under the release point is found here and the link goes through
+ * the same checked connect as a handle drop (a refused one says why). Returns the link made.
+ */
+export function connectDropOnCard(
+  binding: YjsFlowBinding,
+  event: MouseEvent | TouchEvent,
+  state: FinalConnectionState,
+): { source: string; target: string } | undefined {
+  // Dropped on a handle that accepts it: React Flow has already called onConnect.
+  if (state.isValid || !state.fromNode) return undefined;
+  const point = releasePoint(event);
+  const element = point && document.elementFromPoint(point.x, point.y);
+  const dropped = element?.closest<HTMLElement>(".react-flow__node")?.dataset.id;
+  // Released on the pane or back on the card it started from: the person let go, nothing to say.
+  if (!dropped || dropped === state.fromNode.id) return undefined;
+  const fromSource = state.fromHandle?.type !== "target";
+  const source = fromSource ? state.fromNode.id : dropped;
+  const target = fromSource ? dropped : state.fromNode.id;
+  const problem = binding.connectionProblem(source, target);
+  binding.onConnect({ source, target, sourceHandle: null, targetHandle: null });
+  return problem ? undefined : { source, target };
+}
