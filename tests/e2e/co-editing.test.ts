@@ -48,10 +48,14 @@ describe("two people co-editing one model", () => {
     await maria.keyboard.press("2");
     const title = maria.locator("[data-testid=node-details] textarea").first();
     expect(await title.inputValue()).toBe("New activity");
+    // The new card opened with its title ready for typing; Escape keeps "New activity".
+    await maria.keyboard.press("Escape");
     await link(maria, "Time for coaching", "New activity");
     await waitForEdges(sam, 1);
     await card(maria, "New activity").click();
     await maria.keyboard.press("Delete");
+    // Its link goes with it, so Delete asks first.
+    await maria.getByTestId("delete-confirm").getByRole("button", { name: "Delete" }).click();
     await expectTitles(sam, ["Time for coaching"]);
     await waitForEdges(sam, 0);
     await maria.keyboard.press("?");

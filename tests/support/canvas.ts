@@ -32,12 +32,16 @@ export function card(page: Page, title: string): Locator {
   });
 }
 
-/** Adds a card with the toolbar button of its lane and names it in the side panel. */
+/**
+ * Adds a card with the toolbar button of its lane and types its title into the card, which opens
+ * with its title ready for typing; Enter saves it.
+ */
 export async function addCard(page: Page, kind: string, title: string): Promise<void> {
   await page.getByRole("button", { name: ADD_BUTTON[kind], exact: true }).click();
-  const field = page.locator("[data-testid=node-details] textarea").first();
+  const field = page.locator(".react-flow__node .card-title-input");
+  await field.waitFor();
   await field.fill(title);
-  await field.press("Tab");
+  await field.press("Enter");
   await card(page, title).waitFor();
 }
 

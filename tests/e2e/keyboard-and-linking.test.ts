@@ -1,0 +1,307 @@
+import { mkdir } from "node:fs/promises";
+import { laneX, type NodeKind, toModelFile } from "@logic-canvas/shared";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { addCard, card, cardTitles, waitForEdges, waitForStatus } from "../support/canvas.ts";
+import { chromiumSession } from "../support/chromium-session.ts";
+import { createModel, exportModel, tokenOf } from "../support/http.ts";
+
+/**
+ * Creating and linking cards by mouse and by keyboard alone: a new card takes the typed title
+ * (and no shortcut fires meanwhile), a link dropped on a card's body connects, the whole
+ * create-link-edit-delete path works without a mouse, and Fit view frames every card of a large
+ * model, mounted or not.
+ */
+
+const { server, person } = chromiumSession();
+const SHOTS = "/work/notes/shots";
+
+/** The React Flow viewport transform: translate(x, y) scale(zoom). */
+async function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const transform = await page
+    .locator(".react-flow__viewport")
+    .evaluate((el) => (el as HTMLElement).style.transform);
+  const [x, y, zoom] = (transform.match(/-?[\d.]+(e-?\d+)?/g) ?? []).map(Number);
+  return { x: x ?? 0, y: y ?? 0, zoom: zoom ?? 1 };
+}
+
+/** The aria-label of the element that has keyboard focus. */
+const focusedLabel = (page: Page) =>
+  page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+
+/** A model file: cards of the given kinds and titles, placed down their lanes. */
+function fileOf(title: string, cards: { kind: NodeKind; title: string }[], masteryGoal = "") {
+  const rows = new Map<string, number>();
+  return toModelFile({
+    title,
+    masteryGoal,
+    nodes: cards.map((c, i) => {
+      const row = rows.get(c.kind) ?? 0;
+      rows.set(c.kind, row + 1);
+      return {
+        id: `C${i}`,
+        kind: c.kind,
+        title: c.title,
+        position: { x: laneX(c.kind), y: 60 + row * 140 },
+      };
+    }),
+    edges: [],
+  });
+}
+
+describe("creating and linking cards, by mouse and keyboard", () => {
+  it("typing a title after “+ input” goes into the card: no other card, no shortcut", async () => {
+    const model = await createModel(server.url, { title: "Typing" });
+    const { page } = await person("Maria", model.links.owner);
+    const before = await viewport(page);
+
+    await page.getByRole("button", { name: "+ input", exact: true }).click();
+    // n then 1/3 would make cards, f fit the view, t tidy, l start a link, ? open the help.
+    const typed = "Plan n1 and n3 visits, fit time, tidy lanes, link? yes";
+    await page.keyboard.type(typed);
+    await page.keyboard.press("Enter");
+
+    await card(page, typed).waitFor();
+    expect(await cardTitles(page)).toEqual([typed]);
+    expect(await page.getByRole("dialog").count()).toBe(0);
+    expect(await viewport(page)).toEqual(before);
+    await waitForStatus(page, "Saved");
+    const stored = await exportModel(server.url, model.id, tokenOf(model.links.owner));
+    expect(stored.nodes.map((n) => n.title)).toEqual([typed]);
+  });
+
+  it("N then 3, a lane’s +, and a double-click each open the new card’s title for typing", async () => {
+    const model = await createModel(server.url, { title: "New cards" });
+    const { page } = await person("Maria", model.links.owner);
+    const editing = page.locator(".react-flow__node .card-title-input");
+
+    await page.locator(".react-flow__pane").click({ position: { x: 700, y: 600 } });
+    await page.keyboard.press("n");
+    await page.keyboard.press("3");
+    await editing.waitFor();
+    expect(await editing.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await editing.evaluate((el) => el.closest(".card")?.className)).toContain(
+      "kind-smallWin",
+    );
+    await page.keyboard.type("Teachers share goals");
+    await page.keyboard.press("Enter");
+    await card(page, "Teachers share goals").waitFor();
+
+    await page.getByRole("button", { name: "Add to Long-term performance goals" }).click();
+    await editing.waitFor();
+    await page.keyboard.type("Students own their learning");
+    await page.keyboard.press("Enter");
+    await card(page, "Students own their learning").waitFor();
+
+    const pane = await page.locator(".react-flow__pane").boundingBox();
+    if (!pane) throw new Error("no pane");
+    await page.mouse.dblclick(pane.x + 120, pane.y + 500);
+    await editing.waitFor();
+    await page.keyboard.type("Coaching hours");
+    await page.keyboard.press("Enter");
+    await card(page, "Coaching hours").waitFor();
+    expect(await cardTitles(page)).toEqual([
+      "Coaching hours",
+      "Students own their learning",
+      "Teachers share goals",
+    ]);
+  });
+
+  it("a link dropped anywhere on a card’s body connects; a forbidden drop says why", async () => {
+    const model = await createModel(server.url, { title: "Drops" });
+    const { page } = await person("Maria", model.links.owner);
+    await addCard(page, "input", "Budget");
+    await addCard(page, "activity", "Workshops");
+
+    const dragToBody = async (fromTitle: string, toTitle: string) => {
+      const from = await card(page, fromTitle).locator(".react-flow__handle.source").boundingBox();
+      const to = await card(page, toTitle).boundingBox();
+      if (!from || !to) throw new Error("not visible");
+      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+      await page.mouse.down();
+      // The middle of the card, far from its handles.
+      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+      await page.mouse.up();
+    };
+
+    await dragToBody("Budget", "Workshops");
+    await waitForEdges(page, 1);
+    await page
+      .getByTestId("canvas-announcement")
+      .filter({ hasText: 'Linked "Budget" to "Workshops".' })
+      .waitFor();
+
+    await dragToBody("Workshops", "Budget");
+    const toast = page.locator(".toast-error");
+    await toast.waitFor();
+    expect(await toast.textContent()).toContain("links run left to right");
+    expect(await page.locator(".react-flow__edge").count()).toBe(1);
+    await waitForStatus(page, "Saved");
+    const stored = await exportModel(server.url, model.id, tokenOf(model.links.owner));
+    expect(stored.edges).toHaveLength(1);
+  });
+
+  it("keyboard only: reach the canvas, move, link through the picker, edit, delete", async () => {
+    const goal = "Students explain their thinking";
+    const model = await createModel(
+      server.url,
+      fileOf(
+        "Keyboard",
+        [
+          { kind: "input", title: "Coaching time" },
+          { kind: "activity", title: "Coaches model lessons" },
+          { kind: "activity", title: "Peer observation" },
+          { kind: "smallWin", title: "Teachers try strategies" },
+          { kind: "smallWin", title: "Teachers share results" },
+          { kind: "longTerm", title: "Reading scores rise" },
+        ],
+        goal,
+      ),
+    );
+    const { page } = await person("Maria", model.links.owner);
+    const { page: sam } = await person("Sam", model.links.editor);
+
+    // Tab through the page to the canvas; the mastery goal never opens for editing on the way.
+    let label = "";
+    for (let i = 0; i < 60 && !label.startsWith("Input:"); i++) {
+      await page.keyboard.press("Tab");
+      expect(await page.locator(".mastery textarea").count()).toBe(0);
+      label = await focusedLabel(page);
+    }
+    expect(label).toBe("Input: Coaching time");
+    expect(await page.evaluate(() => document.activeElement?.matches(":focus-visible"))).toBe(true);
+
+    await page.keyboard.press("ArrowRight");
+    expect(await focusedLabel(page)).toBe("Activity: Coaches model lessons");
+    await page.keyboard.press("ArrowDown");
+    expect(await focusedLabel(page)).toBe("Activity: Peer observation");
+    await page.keyboard.press("ArrowUp");
+    expect(await focusedLabel(page)).toBe("Activity: Coaches model lessons");
+
+    // L: the picker lists only the cards this one may link to, in lane order.
+    await page.keyboard.press("l");
+    const picker = page.getByTestId("link-picker");
+    await picker.waitFor();
+    const options = picker.getByRole("option");
+    expect(await options.allTextContents()).toEqual([
+      "Small winTeachers try strategies",
+      "Small winTeachers share results",
+      "Long-termReading scores rise",
+    ]);
+    await page.keyboard.press("ArrowDown");
+    expect(await picker.locator("[aria-selected=true]").textContent()).toContain(
+      "Teachers share results",
+    );
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/keyboard-link.png` });
+    // Escape cancels: no link, focus back on the card.
+    await page.keyboard.press("Escape");
+    await picker.waitFor({ state: "detached" });
+    expect(await page.locator(".react-flow__edge").count()).toBe(0);
+    expect(await focusedLabel(page)).toBe("Activity: Coaches model lessons");
+
+    // Type-ahead narrows, Enter links.
+    await page.keyboard.press("l");
+    await picker.waitFor();
+    await page.keyboard.type("try");
+    expect(await options.allTextContents()).toEqual(["Small winTeachers try strategies"]);
+    await page.keyboard.press("Enter");
+    await picker.waitFor({ state: "detached" });
+    await waitForEdges(page, 1);
+    await waitForEdges(sam, 1);
+    await page
+      .getByTestId("canvas-announcement")
+      .filter({ hasText: 'Linked "Coaches model lessons" to "Teachers try strategies".' })
+      .waitFor();
+    expect(await focusedLabel(page)).toBe("Activity: Coaches model lessons");
+
+    // Enter edits the title; Enter again saves and keeps the focus on the card.
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Coaches model read-alouds");
+    await page.keyboard.press("Enter");
+    await card(sam, "Coaches model read-alouds").waitFor();
+    expect(await focusedLabel(page)).toBe("Activity: Coaches model read-alouds");
+
+    // Delete asks first, since the link goes with the card.
+    await page.keyboard.press("Delete");
+    const confirm = page.getByTestId("delete-confirm");
+    await confirm.waitFor();
+    expect(await confirm.textContent()).toContain(
+      'Delete "Coaches model read-alouds" and its link?',
+    );
+    await page.keyboard.press("Enter");
+    await confirm.waitFor({ state: "detached" });
+    await waitForEdges(sam, 0);
+    expect(await cardTitles(sam)).not.toContain("Coaches model read-alouds");
+    expect(await page.locator(".mastery-show").textContent()).toBe(goal);
+
+    // The help lists the keyboard path.
+    await page.keyboard.press("?");
+    const help = page.getByRole("dialog", { name: "Keyboard shortcuts" });
+    await help.waitFor();
+    const text = (await help.textContent()) ?? "";
+    for (const words of ["Reach the canvas", "Move between cards", "Link the selected card"])
+      expect(text).toContain(words);
+    await page.keyboard.press("Escape");
+  });
+
+  it("Fit view frames all 300 cards of a large model, mounted or not", async () => {
+    const kinds: NodeKind[] = ["input", "activity", "smallWin", "midJourney", "longTerm"];
+    const cards = Array.from({ length: 300 }, (_, i) => ({
+      kind: kinds[i % 5] as NodeKind,
+      title: `Card ${i + 1}`,
+    }));
+    const file = fileOf("Three hundred", cards);
+    // Spread down a tall area: 60 cards a lane, 70 px apart, with a wide gap half way.
+    for (const [i, node] of file.nodes.entries()) {
+      const row = Math.floor(i / 5);
+      if (node.position) node.position.y = 40 + row * 70 + (row >= 30 ? 600 : 0);
+    }
+    const model = await createModel(server.url, file);
+    const { page } = await person("Maria", model.links.owner);
+    await page.getByRole("button", { name: "Fit view", exact: true }).click();
+    await page.waitForTimeout(600);
+
+    const view = await viewport(page);
+    const pane = await page.locator(".react-flow").boundingBox();
+    const headers = await page.locator(".lane-headers").boundingBox();
+    if (!pane || !headers) throw new Error("no pane");
+    const boxes = await page.evaluate(() => {
+      type Snapshot = {
+        nodes: {
+          position: { x: number; y: number };
+          measured?: { width: number; height: number };
+        }[];
+      };
+      const handle = (
+        window as unknown as { logicCanvas: { binding: { getSnapshot(): Snapshot } } }
+      ).logicCanvas;
+      return handle.binding.getSnapshot().nodes.map((n) => ({
+        ...n.position,
+        width: n.measured?.width ?? 240,
+        height: n.measured?.height ?? 72,
+      }));
+    });
+    expect(boxes).toHaveLength(300);
+    const mounted = await page.locator(".react-flow__node").count();
+    const outside = boxes.filter((b) => {
+      const left = pane.x + view.x + b.x * view.zoom;
+      const top = pane.y + view.y + b.y * view.zoom;
+      const right = left + b.width * view.zoom;
+      const bottom = top + b.height * view.zoom;
+      return (
+        left < pane.x ||
+        right > pane.x + pane.width ||
+        top < pane.y ||
+        bottom > pane.y + pane.height
+      );
+    });
+    expect(outside).toEqual([]);
+    // And none sits under the sticky lane headers.
+    const topmost = Math.min(...boxes.map((b) => pane.y + view.y + b.y * view.zoom));
+    expect(topmost).toBeGreaterThanOrEqual(headers.y + headers.height);
+    expect(mounted).toBeGreaterThan(0);
+    await mkdir(SHOTS, { recursive: true });
+    await page.screenshot({ path: `${SHOTS}/fit-view-300.png` });
+  });
+});
