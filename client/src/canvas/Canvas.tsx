@@ -1,5 +1,4 @@
 import type { NodeKind } from "@logic-canvas/shared";
-import { quoteTitle } from "@logic-canvas/shared";
 import {
   Background,
   BackgroundVariant,
@@ -11,19 +10,16 @@ import {
   useReactFlow,
   type Viewport,
 } from "@xyflow/react";
-import { type MouseEvent, useCallback, useEffect, useState } from "react";
+import { type MouseEvent, useCallback, useEffect } from "react";
 import type { Peer } from "../collab/presence.ts";
 import { ConnectionHint } from "./ConnectionHint.tsx";
 import { useCanvasKeys } from "./canvas-keys.ts";
-import { focusCard } from "./card-navigation.ts";
+import { useCanvasLinking } from "./canvas-linking.tsx";
 import { useDeleteConfirm } from "./delete-confirm.tsx";
-import { connectDropOnCard } from "./drop-link.ts";
 import { fitModel, MAX_ZOOM, MIN_ZOOM } from "./fit-model.ts";
 import { useInitialView } from "./initial-view.ts";
 import { LaneBackgrounds, LaneHeaders } from "./Lanes.tsx";
 import { LinkEdge } from "./LinkEdge.tsx";
-import { LinkPicker } from "./LinkPicker.tsx";
-import { startLinkFrom, useLinkFrom } from "./link-start.ts";
 import { NodeCard } from "./NodeCard.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { useReadOnly } from "./read-only.ts";
@@ -79,13 +75,7 @@ export function Canvas({
   );
   const keys = useCanvasKeys(binding, snapshot.nodes, readOnly);
   const deletion = useDeleteConfirm();
-  const linkFrom = useLinkFrom();
-  // Read out to screen readers: a link made from the keyboard or by a drop on a card.
-  const [announcement, setAnnouncement] = useState("");
-  const announceLink = (source: string, target: string) => {
-    const title = (id: string) => quoteTitle(snapshot.model.nodes.find((n) => n.id === id));
-    setAnnouncement(`Linked ${title(source)} to ${title(target)}.`);
-  };
+  const linking = useCanvasLinking(binding, snapshot.model, readOnly);
 
   function onDoubleClick(event: MouseEvent) {
     if (readOnly) return;
@@ -122,15 +112,8 @@ export function Canvas({
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
         onNodesChange={binding.onNodesChange}
         onEdgesChange={binding.onEdgesChange}
-        onConnect={(connection) => {
-          const ok = !binding.connectionProblem(connection.source, connection.target);
-          binding.onConnect(connection);
-          if (ok) announceLink(connection.source, connection.target);
-        }}
-        onConnectEnd={(event, state) => {
-          const made = connectDropOnCard(binding, event, state);
-          if (made) announceLink(made.source, made.target);
-        }}
+        onConnect={linking.onConnect}
+        onConnectEnd={linking.onConnectEnd}
         onBeforeDelete={deletion.onBeforeDelete}
         onDelete={binding.onDelete}
         isValidConnection={binding.isValidConnection}
@@ -157,47 +140,38 @@ export function Canvas({
         <LaneHeaders onAdd={readOnly ? undefined : (kind) => create(kind)} />
         <PresenceLayer peers={peers} />
         <ConnectionHint />
-        <Controls showInteractive={false} showFitView={false} position="bottom-left">
-          <ControlButton
-            onClick={() => fitModel(flow)}
-            title="Fit the whole model (F)"
-            aria-label="Fit the whole model"
-          >
-            ⤢
-          </ControlButton>
-        </Controls>
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={(n) =>
-            MINIMAP_COLORS[(n.data as { node?: { kind: string } }).node?.kind ?? ""] ?? "#ccc"
-          }
-          ariaLabel="Overview of the whole model"
-          style={{ width: 168, height: 112 }}
-        />
+        <CanvasControls />
       </ReactFlow>
-      {linkFrom && !readOnly && (
-        <LinkPicker
-          fromId={linkFrom}
-          model={snapshot.model}
-          onPick={(target) => {
-            startLinkFrom(null);
-            const ok = !binding.connectionProblem(linkFrom, target);
-            binding.onConnect({ source: linkFrom, target, sourceHandle: null, targetHandle: null });
-            if (ok) announceLink(linkFrom, target);
-            focusCard(linkFrom);
-          }}
-          onCancel={() => {
-            startLinkFrom(null);
-            focusCard(linkFrom);
-          }}
-        />
-      )}
+      {linking.overlay}
       {deletion.dialog}
-      <div className="visually-hidden" aria-live="polite" data-testid="canvas-announcement">
-        {announcement}
-      </div>
     </div>
+  );
+}
+
+/** Zoom and fit (the model's bounds, not only mounted cards) and the overview map. */
+function CanvasControls() {
+  const flow = useReactFlow();
+  return (
+    <>
+      <Controls showInteractive={false} showFitView={false} position="bottom-left">
+        <ControlButton
+          onClick={() => fitModel(flow)}
+          title="Fit the whole model (F)"
+          aria-label="Fit the whole model"
+        >
+          ⤢
+        </ControlButton>
+      </Controls>
+      <MiniMap
+        pannable
+        zoomable
+        position="bottom-right"
+        nodeColor={(n) =>
+          MINIMAP_COLORS[(n.data as { node?: { kind: string } }).node?.kind ?? ""] ?? "#ccc"
+        }
+        ariaLabel="Overview of the whole model"
+        style={{ width: 168, height: 112 }}
+      />
+    </>
   );
 }

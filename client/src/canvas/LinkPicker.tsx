@@ -1,7 +1,9 @@
 import { canConnect, KIND_LABELS, type LogicModel, quoteTitle } from "@logic-canvas/shared";
-import { type KeyboardEvent, useMemo, useState } from "react";
+import { useReactFlow } from "@xyflow/react";
+import { type KeyboardEvent, useEffect, useMemo, useState } from "react";
 import { Modal } from "../ui/Modal.tsx";
 import { readingOrder } from "./card-navigation.ts";
+import { bringIntoView } from "./title-edit.ts";
 
 /**
  * The keyboard way to draw a link: lists only the cards the link may go to (later lanes, not
@@ -33,6 +35,12 @@ export function LinkPicker({
   }, [model, fromId]);
   const shown = valid.filter((n) => n.title.toLowerCase().includes(query.trim().toLowerCase()));
   const current = shown[Math.min(active, shown.length - 1)];
+  const flow = useReactFlow();
+  const currentId = current?.id;
+  // The highlighted target is brought on screen, so the person sees where the link will go.
+  useEffect(() => {
+    if (currentId) bringIntoView(flow, currentId);
+  }, [flow, currentId]);
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
     if (event.key === "ArrowDown" || event.key === "ArrowUp") {

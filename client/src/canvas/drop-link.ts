@@ -1,5 +1,4 @@
 import type { FinalConnectionState } from "@xyflow/react";
-import type { YjsFlowBinding } from "./yjs-flow-binding.ts";
 
 /** Where a pointer or touch was released. */
 function releasePoint(event: MouseEvent | TouchEvent): { x: number; y: number } | undefined {
@@ -12,11 +11,10 @@ function releasePoint(event: MouseEvent | TouchEvent): { x: number; y: number } 
 
 /**
  * A link dropped anywhere on a card's body, not only on its small handle: React Flow connects
- * only at a handle, so the card under the release point is found here and the link goes through
- * the same checked connect as a handle drop (a refused one says why). Returns the link made.
+ * only at a handle, so the card under the release point is found here, and the caller links it through
+ * the same checked connect as a handle drop (a refused one says why).
  */
-export function connectDropOnCard(
-  binding: YjsFlowBinding,
+export function dropTarget(
   event: MouseEvent | TouchEvent,
   state: FinalConnectionState,
 ): { source: string; target: string } | undefined {
@@ -28,9 +26,7 @@ export function connectDropOnCard(
   // Released on the pane or back on the card it started from: the person let go, nothing to say.
   if (!dropped || dropped === state.fromNode.id) return undefined;
   const fromSource = state.fromHandle?.type !== "target";
-  const source = fromSource ? state.fromNode.id : dropped;
-  const target = fromSource ? dropped : state.fromNode.id;
-  const problem = binding.connectionProblem(source, target);
-  binding.onConnect({ source, target, sourceHandle: null, targetHandle: null });
-  return problem ? undefined : { source, target };
+  return fromSource
+    ? { source: state.fromNode.id, target: dropped }
+    : { source: dropped, target: state.fromNode.id };
 }
