@@ -192,6 +192,12 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     expect(await picker.locator("[aria-selected=true]").textContent()).toContain(
       "Teachers share results",
     );
+    // The card under the highlight is outlined on the canvas.
+    expect(
+      await card(page, "Teachers share results")
+        .locator(".card")
+        .evaluate((el) => getComputedStyle(el).outlineStyle),
+    ).toBe("dashed");
     await mkdir(SHOTS, { recursive: true });
     await page.screenshot({ path: `${SHOTS}/keyboard-link.png` });
     // Escape cancels: no link, focus back on the card.

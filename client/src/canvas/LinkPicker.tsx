@@ -3,6 +3,7 @@ import { useReactFlow } from "@xyflow/react";
 import { type KeyboardEvent, useEffect, useMemo, useState } from "react";
 import { Modal } from "../ui/Modal.tsx";
 import { readingOrder } from "./card-navigation.ts";
+import { highlightLinkTarget } from "./link-start.ts";
 import { bringIntoView } from "./title-edit.ts";
 
 /**
@@ -39,6 +40,7 @@ export function LinkPicker({
   const currentId = current?.id;
   // The highlighted target is brought on screen, so the person sees where the link will go.
   useEffect(() => {
+    highlightLinkTarget(currentId ?? null);
     if (currentId) bringIntoView(flow, currentId);
   }, [flow, currentId]);
 
@@ -55,9 +57,6 @@ export function LinkPicker({
 
   return (
     <Modal title={`Link ${quoteTitle(from)} to…`} onClose={onCancel} testId="link-picker">
-      {current && (
-        <style>{`.card[data-node-id="${CSS.escape(current.id)}"] { outline: 3px dashed var(--accent); outline-offset: 3px; }`}</style>
-      )}
       {valid.length === 0 ? (
         <p role="status">
           No card can follow {quoteTitle(from)} yet: links run left to right, to a later lane, and

@@ -10,6 +10,7 @@ import { memo, useEffect, useState } from "react";
 import { useBinding } from "./actions-context.ts";
 import { focusCard } from "./card-navigation.ts";
 import { useCardSlots } from "./card-slots.ts";
+import { useIsLinkTarget } from "./link-start.ts";
 import { useReadOnly } from "./read-only.ts";
 import { takeTitleEdit, useTitleEditRequested } from "./title-edit.ts";
 import type { CardNode } from "./yjs-flow-binding.ts";
@@ -37,6 +38,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(node.title);
   const editRequested = useTitleEditRequested(id);
+  const linkTarget = useIsLinkTarget(id);
 
   // A card just created, or one Enter was pressed on, opens its title with the text selected, so
   // what the person types replaces "New input" instead of going to the page's shortcuts.
@@ -57,7 +59,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card on a canvas, not a form's fieldset
     <div
-      className={`card kind-${node.kind}${selected ? " is-selected" : ""}`}
+      className={`card kind-${node.kind}${selected ? " is-selected" : ""}${linkTarget ? " is-link-target" : ""}`}
       data-testid="card"
       data-node-id={id}
       // Reached with the arrow keys from the canvas (one Tab stop), not each card by Tab.

@@ -5,11 +5,24 @@ import { useSyncExternalStore } from "react";
  * A store so that the page's shortcut handler can start it and the canvas draw the picker.
  */
 let from: string | null = null;
+/** The target highlighted in the picker, outlined on the canvas. */
+let target: string | null = null;
 const listeners = new Set<() => void>();
+
+function changed(): void {
+  for (const listener of listeners) listener();
+}
 
 export function startLinkFrom(id: string | null): void {
   from = id;
-  for (const listener of listeners) listener();
+  if (!id) target = null;
+  changed();
+}
+
+export function highlightLinkTarget(id: string | null): void {
+  if (target === id) return;
+  target = id;
+  changed();
 }
 
 function subscribe(listener: () => void): () => void {
@@ -19,4 +32,8 @@ function subscribe(listener: () => void): () => void {
 
 export function useLinkFrom(): string | null {
   return useSyncExternalStore(subscribe, () => from);
+}
+
+export function useIsLinkTarget(id: string): boolean {
+  return useSyncExternalStore(subscribe, () => target === id);
 }
