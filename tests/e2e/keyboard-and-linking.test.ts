@@ -2,6 +2,7 @@ import { mkdir } from "node:fs/promises";
 import { laneX, type NodeKind, toModelFile } from "@logic-canvas/shared";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser.ts";
 import { addCard, card, cardTitles, waitForEdges, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel, exportModel, tokenOf } from "../support/http.ts";
@@ -83,6 +84,7 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     expect(await editing.evaluate((el) => el.closest(".card")?.className)).toContain(
       "kind-smallWin",
     );
+    await screenshot(page, "new-card-title-edit");
     await page.keyboard.type("Teachers share goals");
     await page.keyboard.press("Enter");
     await card(page, "Teachers share goals").waitFor();
@@ -171,6 +173,7 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     expect(label).toBe("Input: Coaching time");
     expect(await page.evaluate(() => document.activeElement?.matches(":focus-visible"))).toBe(true);
 
+    await screenshot(page, "keyboard-focus-card");
     await page.keyboard.press("ArrowRight");
     expect(await focusedLabel(page)).toBe("Activity: Coaches model lessons");
     await page.keyboard.press("ArrowDown");
@@ -232,6 +235,7 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     await page.keyboard.press("Delete");
     const confirm = page.getByTestId("delete-confirm");
     await confirm.waitFor();
+    await screenshot(page, "keyboard-delete-confirm");
     expect(await confirm.textContent()).toContain(
       'Delete "Coaches model read-alouds" and its link?',
     );
