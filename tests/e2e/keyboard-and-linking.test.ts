@@ -115,25 +115,27 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     await addCard(page, "input", "Budget");
     await addCard(page, "activity", "Workshops");
 
-    const dragToBody = async (fromTitle: string, toTitle: string) => {
+    /** Drags from a card's handle to the middle of another card, far from its handles. */
+    const dragToBody = async (fromTitle: string, toTitle: string, hint: string) => {
       const from = await card(page, fromTitle).locator(".react-flow__handle.source").boundingBox();
       const to = await card(page, toTitle).boundingBox();
       if (!from || !to) throw new Error("not visible");
       await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
       await page.mouse.down();
-      // The middle of the card, far from its handles.
       await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+      // Over the body, the hint already says what a drop will do.
+      await page.locator(".connection-hint", { hasText: hint }).waitFor();
       await page.mouse.up();
     };
 
-    await dragToBody("Budget", "Workshops");
+    await dragToBody("Budget", "Workshops", "Release to link these cards.");
     await waitForEdges(page, 1);
     await page
       .getByTestId("canvas-announcement")
       .filter({ hasText: 'Linked "Budget" to "Workshops".' })
       .waitFor();
 
-    await dragToBody("Workshops", "Budget");
+    await dragToBody("Workshops", "Budget", "links run left to right");
     const toast = page.locator(".toast-error");
     await toast.waitFor();
     expect(await toast.textContent()).toContain("links run left to right");
