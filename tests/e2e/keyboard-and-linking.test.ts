@@ -245,6 +245,9 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     await confirm.waitFor({ state: "detached" });
     await waitForEdges(sam, 0);
     expect(await cardTitles(sam)).not.toContain("Coaches model read-alouds");
+    // The keyboard is back on the canvas, on a card that is still there.
+    await page.waitForFunction(() => document.activeElement?.classList.contains("card"));
+    expect(await focusedLabel(page)).toBe("Input: Coaching time");
     expect(await page.locator(".mastery-show").textContent()).toBe(goal);
 
     // The help lists the keyboard path.
@@ -255,6 +258,34 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     for (const words of ["Reach the canvas", "Move between cards", "Link the selected card"])
       expect(text).toContain(words);
     await page.keyboard.press("Escape");
+  });
+
+  it("the mastery goal opens for editing on Enter or a click, not on focus", async () => {
+    const model = await createModel(
+      server.url,
+      fileOf("Goal", [{ kind: "input", title: "Time" }], "Students read widely"),
+    );
+    const { page } = await person("Maria", model.links.owner);
+    const goal = page.getByTestId("mastery-show");
+    await goal.focus();
+    await page.keyboard.type("nf");
+    expect(await page.locator(".mastery textarea").count()).toBe(0);
+    expect(await goal.textContent()).toBe("Students read widely");
+
+    await page.keyboard.press("Enter");
+    const field = page.locator(".mastery textarea");
+    expect(await field.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press("End");
+    await page.keyboard.type(" and deeply");
+    await page.keyboard.press("Enter");
+    expect(await goal.textContent()).toBe("Students read widely and deeply");
+    expect(await goal.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    await goal.click();
+    await field.fill("Students read for joy");
+    await page.keyboard.press("Escape");
+    expect(await goal.textContent()).toBe("Students read widely and deeply");
+    await waitForStatus(page, "Saved");
   });
 
   it("Fit view frames all 300 cards of a large model, mounted or not", async () => {

@@ -37,8 +37,9 @@ export function useDeleteConfirm(): {
     open.current = false;
     pending?.resolve(ok);
     setPending(null);
-    // Keyboard focus goes back to the canvas, not to the page's top.
-    document.querySelector<HTMLElement>(".canvas")?.focus();
+    // Keyboard focus goes back to the canvas, not to the page's top: once React Flow has removed
+    // the cards, so that it lands on a card that is still there.
+    setTimeout(() => document.querySelector<HTMLElement>(".canvas")?.focus(), 50);
   }
 
   const dialog = pending && (
