@@ -1,3 +1,4 @@
+import { laneX, type NodeKind, toModelFile } from "@logic-canvas/shared";
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
 
@@ -96,4 +97,63 @@ export async function waitForEdges(page: Page, count: number, timeout = 10_000):
       timeout,
     },
   );
+}
+
+/** The React Flow viewport transform: translate(x, y) scale(zoom). */
+export async function viewport(page: Page): Promise<{ x: number; y: number; zoom: number }> {
+  const transform = await page
+    .locator(".react-flow__viewport")
+    .evaluate((el) => (el as HTMLElement).style.transform);
+  const [x, y, zoom] = (transform.match(/-?[\d.]+(e-?\d+)?/g) ?? []).map(Number);
+  return { x: x ?? 0, y: y ?? 0, zoom: zoom ?? 1 };
+}
+
+/** The aria-label of the element that has keyboard focus ("" if none). */
+export function focusedLabel(page: Page): Promise<string> {
+  return page.evaluate(() => document.activeElement?.getAttribute("aria-label") ?? "");
+}
+
+/** A model file: cards of the given kinds and titles, placed down their lanes. */
+export function modelFileOf(
+  title: string,
+  cards: { kind: NodeKind; title: string }[],
+  masteryGoal = "",
+) {
+  const rows = new Map<string, number>();
+  return toModelFile({
+    title,
+    masteryGoal,
+    nodes: cards.map((c, i) => {
+      const row = rows.get(c.kind) ?? 0;
+      rows.set(c.kind, row + 1);
+      return {
+        id: `C${i}`,
+        kind: c.kind,
+        title: c.title,
+        position: { x: laneX(c.kind), y: 60 + row * 140 },
+      };
+    }),
+    edges: [],
+  });
+}
+
+/**
+ * Every card's box in flow coordinates, as the canvas places it, mounted or not (React Flow only
+ * mounts the cards on screen): the measured size when known, the usual card size otherwise.
+ */
+export function cardBoxesInFlow(
+  page: Page,
+): Promise<{ x: number; y: number; width: number; height: number }[]> {
+  return page.evaluate(() => {
+    type Snapshot = {
+      nodes: { position: { x: number; y: number }; measured?: { width: number; height: number } }[];
+    };
+    const handle = (window as unknown as { logicCanvas: { binding: { getSnapshot(): Snapshot } } })
+      .logicCanvas;
+    return handle.binding.getSnapshot().nodes.map((n) => ({
+      ...n.position,
+      width: n.measured?.width ?? 240,
+      height: n.measured?.height ?? 72,
+    }));
+  });
 }
