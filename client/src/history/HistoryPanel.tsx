@@ -1,6 +1,6 @@
 import "./history.css";
 import type { LogicModel, ModelDiff } from "@logic-canvas/shared";
-import { canEditGraph } from "@logic-canvas/shared";
+import { canEditGraph, VERSION_LABEL_MAX } from "@logic-canvas/shared";
 import { useCallback, useEffect, useState } from "react";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { PrintView } from "../exports/PrintView.tsx";
@@ -184,7 +184,7 @@ function SaveVersionForm(props: {
         <input
           type="text"
           value={label}
-          maxLength={120}
+          maxLength={VERSION_LABEL_MAX}
           placeholder="e.g. Draft shared with staff"
           onChange={(e) => props.onLabel(e.target.value)}
           onKeyDown={(e) => e.stopPropagation()}

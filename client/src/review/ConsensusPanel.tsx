@@ -1,4 +1,5 @@
 import {
+  COMMENT_MAX,
   type Consensus,
   consensusSummary,
   FIST_TO_FIVE_LABELS,
@@ -79,7 +80,7 @@ export function VoteWidget({ target, title }: { target: string; title: string })
             type="text"
             aria-label="Note with your vote"
             placeholder="Optional note (why?)"
-            maxLength={500}
+            maxLength={COMMENT_MAX}
             value={note}
             onChange={(e) => setNote(e.target.value)}
             onBlur={() => mine && note !== (mine.note ?? "") && vote(mine.level)}

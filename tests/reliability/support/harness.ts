@@ -9,6 +9,7 @@ import * as Y from "yjs";
 import { connect, synced } from "../../support/collab-client.ts";
 import { createModel } from "../../support/http.ts";
 import { waitFor } from "../../support/wait.ts";
+import { varString } from "./wire.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
@@ -100,22 +101,6 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v > 0x7f) {
-    out.push(0x80 | (v & 0x7f));
-    v >>>= 7;
-  }
-  out.push(v);
-  return out;
-}
-
-function varString(s: string): number[] {
-  const bytes = [...new TextEncoder().encode(s)];
-  return [...varUint(bytes.length), ...bytes];
 }
 
 /** Hocuspocus's auth message (type 2, token auth) for `docName`. */
