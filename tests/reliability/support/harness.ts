@@ -1,12 +1,10 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import WebSocket from "ws";
-import * as Y from "yjs";
 // From the files, not index.ts: flooder.ts runs this in a plain Node process, which should not
 // load vitest or the server's internals.
-import { connect, synced } from "../../support/collab-client.ts";
+import { connect, openProvider, synced } from "../../support/collab-client.ts";
 import { createModel } from "../../support/http.ts";
 import { waitFor } from "../../support/wait.ts";
 import { varString } from "./wire.ts";
@@ -31,18 +29,11 @@ export async function captureFrames(
       (super.send as (...args: unknown[]) => void)(data, ...rest);
     }
   }
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${url.replace("http", "ws")}/collab`,
-    WebSocketPolyfill: Recording as unknown as typeof globalThis.WebSocket,
-  });
-  const provider = new HocuspocusProvider({
+  const {
+    doc,
+    provider,
     websocketProvider: socket,
-    name,
-    token,
-    document: doc,
-  });
-  provider.attach();
+  } = openProvider(url, name, token, { WebSocketPolyfill: Recording });
   await waitFor(() => provider.isSynced, "the capturing provider to sync");
   for (let i = 0; i < 5; i++) addNode(doc, { kind: "input", title: `captured ${i}` }, "local");
   provider.setAwarenessField("user", { name: "Fuzz seed", color: "#ff0000" });
