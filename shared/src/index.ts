@@ -111,6 +111,7 @@ export {
 export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "./lanes.ts";
 export {
   COMMENT_MAX,
+  LINK_LABEL_MAX,
   MAX_CHECK_INS,
   MAX_MEASUREMENTS,
   MAX_NODES,
@@ -216,5 +217,14 @@ export {
   type SmartGoal,
 } from "./schema.ts";
 export { decodeSessionToken, encodeSessionToken } from "./session-token.ts";
+export {
+  canManageLinks,
+  isLinkExpired,
+  type NewLink,
+  newLinkProblem,
+  newLinkSchema,
+  type ShareLink,
+  visibleLinkRoles,
+} from "./share-links.ts";
 export { checkSmart, studentsView } from "./smart.ts";
 export { blankModel, coachingTemplate } from "./template.ts";
