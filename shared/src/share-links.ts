@@ -38,22 +38,34 @@ export const newLinkSchema = z.object(
     label: z
       .string({ error: "must be text" })
       .trim()
-      .max(LINK_LABEL_MAX, `A link's label is at most ${LINK_LABEL_MAX} characters.`)
+      .max(LINK_LABEL_MAX, `must be at most ${LINK_LABEL_MAX} characters`)
       .optional()
       .transform((label) => label || undefined),
     expiresAt: z.iso
-      .datetime({ offset: true, error: "An expiry must be a date and time." })
-      .refine((at) => !isLinkExpired(at), "An expiry must be in the future.")
+      .datetime({ offset: true, error: "must be a date and time" })
+      .refine((at) => !isLinkExpired(at), "must be in the future")
       .nullish(),
   },
   { error: `Send { "role" } with a role that is one of ${ROLES.join(", ")}` },
 );
 export type NewLink = z.input<typeof newLinkSchema>;
 
-/** The first problem with a new link, in words for the person, or null when it is fine. */
+const FIELD_WORDS: Record<string, string> = {
+  role: "The role",
+  label: "The label",
+  expiresAt: "The expiry",
+};
+
+/**
+ * The first problem with a new link, in words for the person, or null when it is fine. (The
+ * API says the same, with the field's wire name in place of its words.)
+ */
 export function newLinkProblem(link: NewLink): string | null {
   const parsed = newLinkSchema.safeParse(link);
-  return parsed.success ? null : (parsed.error.issues[0]?.message ?? "This link is not valid.");
+  if (parsed.success) return null;
+  const issue = parsed.error.issues[0];
+  const field = FIELD_WORDS[String(issue?.path[0])];
+  return field ? `${field} ${issue?.message}.` : (issue?.message ?? "This link is not valid.");
 }
 
 /** A link as the API lists it. `url` is null for a link made before URLs were kept. */

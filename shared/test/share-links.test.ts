@@ -43,22 +43,24 @@ describe("a new link", () => {
   it("refuses a label one character over the limit, keeps one at it", () => {
     expect(newLinkProblem({ role: "viewer", label: "a".repeat(LINK_LABEL_MAX) })).toBeNull();
     expect(newLinkProblem({ role: "viewer", label: "a".repeat(LINK_LABEL_MAX + 1) })).toBe(
-      `A link's label is at most ${LINK_LABEL_MAX} characters.`,
+      `The label must be at most ${LINK_LABEL_MAX} characters.`,
     );
   });
 
   it("refuses an expiry now or in the past, and one that is not a date", () => {
     expect(
       newLinkProblem({ role: "viewer", expiresAt: new Date(Date.now() - 1).toISOString() }),
-    ).toBe("An expiry must be in the future.");
+    ).toBe("The expiry must be in the future.");
     expect(newLinkProblem({ role: "viewer", expiresAt: "next week" })).toBe(
-      "An expiry must be a date and time.",
+      "The expiry must be a date and time.",
     );
     expect(newLinkProblem({ role: "viewer", expiresAt: inAMinute() })).toBeNull();
   });
 
   it("refuses a role that is not one", () => {
-    expect(newLinkProblem({ role: "admin" as "viewer" })).toMatch(/must be one of viewer/);
+    expect(newLinkProblem({ role: "admin" as "viewer" })).toBe(
+      "The role must be one of viewer, commenter, editor, owner.",
+    );
   });
 });
 

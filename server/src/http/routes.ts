@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Role } from "@logic-canvas/shared";
-import { roleAtLeast } from "@logic-canvas/shared";
+import { isLinkExpired, roleAtLeast } from "@logic-canvas/shared";
 import { hashToken, isModelId, LINK_ID_PATTERN } from "../access/tokens.ts";
 import type { LinkRecord, Store } from "../storage/types.ts";
 import { HISTORY_ID_PATTERN } from "../versions/ids.ts";
@@ -63,6 +63,12 @@ export function authorizer(store: Store): Authorize {
     }
     if (link.revokedAt)
       throw new ApiError(401, "link-revoked", "This link was revoked by the model's owner.");
+    if (isLinkExpired(link.expiresAt))
+      throw new ApiError(
+        401,
+        "link-expired",
+        `This link expired on ${link.expiresAt?.slice(0, 10)} (UTC). Ask the model's owner for a new one.`,
+      );
     if (!roleAtLeast(link.role, minimum)) {
       throw new ApiError(
         403,
