@@ -7,10 +7,14 @@ import { ROLE_LABEL } from "../editor/roles.ts";
  * the one the server stamped on their presence (awareness-stamp.ts), so it cannot be claimed.
  * Strongest role first, as an owner looks for who can change things.
  */
+/** You first, then by name, so the list does not reorder as people come and go. */
+const byName = (a: Peer, b: Peer) =>
+  Number(b.self) - Number(a.self) || a.user.name.localeCompare(b.user.name);
+
 export function ConnectedNow({ peers }: { peers: Peer[] }) {
   const groups = [...ROLES]
     .reverse()
-    .map((role) => ({ role, people: peers.filter((p) => p.user.role === role) }))
+    .map((role) => ({ role, people: peers.filter((p) => p.user.role === role).sort(byName) }))
     .filter((g) => g.people.length > 0);
   return (
     <section className="share-section" aria-labelledby="share-connected">

@@ -37,10 +37,17 @@ export function NewLinkForm({ onCreate }: { onCreate: (link: NewLink) => Promise
   };
 
   return (
-    <form className="share-new" onSubmit={submit} data-testid="share-new-link">
+    <form className="share-new" onSubmit={submit} noValidate data-testid="share-new-link">
       <div className="field">
         <label htmlFor={`${id}-role`}>Role</label>
-        <select id={`${id}-role`} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+        <select
+          id={`${id}-role`}
+          value={role}
+          onChange={(e) => {
+            setRole(e.target.value as Role);
+            setProblem(null);
+          }}
+        >
           {ROLES.map((r) => (
             <option key={r} value={r}>
               {ROLE_LABEL[r]}
@@ -55,7 +62,10 @@ export function NewLinkForm({ onCreate }: { onCreate: (link: NewLink) => Promise
           value={label}
           maxLength={LINK_LABEL_MAX}
           placeholder="Board members"
-          onChange={(e) => setLabel(e.target.value)}
+          onChange={(e) => {
+            setLabel(e.target.value);
+            setProblem(null);
+          }}
         />
       </div>
       <div className="field">
@@ -65,7 +75,10 @@ export function NewLinkForm({ onCreate }: { onCreate: (link: NewLink) => Promise
           type="date"
           min={todayLocal()}
           value={day}
-          onChange={(e) => setDay(e.target.value)}
+          onChange={(e) => {
+            setDay(e.target.value);
+            setProblem(null);
+          }}
         />
       </div>
       <button type="submit" className="primary" disabled={busy}>

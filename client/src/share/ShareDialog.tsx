@@ -32,20 +32,22 @@ export function ShareDialog(props: {
   const { links, canManage, error, create, revoke } = useShareLinks(access);
   const live = links?.filter((l) => !l.revoked) ?? [];
   const revokedCount = (links?.length ?? 0) - live.length;
+  // The server refuses revoking the last working owner link (nobody could manage the model).
+  const ownerLinks = live.filter((l) => l.role === "owner" && !l.expired).length;
   return (
     <Modal title="Share this model" onClose={props.onClose} testId="share-dialog">
       <div className="share">
-        <p className="muted">
+        <p className="muted share-intro">
           {canManage
             ? "Anyone with a link opens this model with the link's role. Revoking a link disconnects the people using it at once."
             : "You can pass on the viewer and commenter links. Only the owner creates or revokes links."}
         </p>
         {error && (
-          <p className="error-text" role="alert">
+          <p className="error-text share-intro" role="alert">
             {error}
           </p>
         )}
-        <section className="share-section" aria-labelledby="share-links">
+        <section className="share-section share-main" aria-labelledby="share-links">
           <h4 id="share-links">Links</h4>
           {links === null && !error && <p className="muted">Loading the links…</p>}
           {links !== null &&
@@ -55,7 +57,9 @@ export function ShareDialog(props: {
                 role={role}
                 links={live.filter((l) => l.role === role)}
                 access={access}
-                canManage={canManage}
+                canRevoke={(link) =>
+                  canManage && !(link.role === "owner" && !link.expired && ownerLinks === 1)
+                }
                 onRevoke={revoke}
               />
             ))}
@@ -66,13 +70,15 @@ export function ShareDialog(props: {
             </p>
           )}
         </section>
-        {canManage && (
-          <section className="share-section" aria-labelledby="share-another">
-            <h4 id="share-another">Another link</h4>
-            <NewLinkForm onCreate={create} />
-          </section>
-        )}
-        <ConnectedNow peers={props.peers} />
+        <div className="share-side">
+          {canManage && (
+            <section className="share-section" aria-labelledby="share-another">
+              <h4 id="share-another">Another link</h4>
+              <NewLinkForm onCreate={create} />
+            </section>
+          )}
+          <ConnectedNow peers={props.peers} />
+        </div>
       </div>
     </Modal>
   );
@@ -82,7 +88,7 @@ function RoleLinks(props: {
   role: Role;
   links: ShareLink[];
   access: LinkAccess;
-  canManage: boolean;
+  canRevoke: (link: ShareLink) => boolean;
   onRevoke: (linkId: string) => Promise<void>;
 }) {
   const { role, links, access } = props;
@@ -100,7 +106,7 @@ function RoleLinks(props: {
               key={link.id}
               link={link}
               own={isOwnLink(link.url, access)}
-              canRevoke={props.canManage}
+              canRevoke={props.canRevoke(link)}
               onRevoke={() => props.onRevoke(link.id)}
             />
           ))}
