@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { chromiumSession } from "../support/chromium-session.ts";
-import { createModel } from "../support/http.ts";
+import { api, createModel, tokenOf } from "../support/http.ts";
 
 const { server, person } = chromiumSession();
 
@@ -123,6 +123,29 @@ describe("the Share dialog", () => {
     expect(await dialog.getByTestId("share-role-viewer").getByText("No viewer link.").count()).toBe(
       1,
     );
+  });
+
+  it("disconnects a person whose link expires, with the reason", async () => {
+    const model = await createModel(server.url, { title: "Expiring" });
+    // The dialog offers whole days; the API takes any future instant, which keeps this test short.
+    const response = await api(server.url, `/api/models/${model.id}/links`, {
+      method: "POST",
+      token: tokenOf(model.links.owner),
+      body: JSON.stringify({
+        role: "commenter",
+        label: "Visit day",
+        expiresAt: new Date(Date.now() + 6_000).toISOString(),
+      }),
+    });
+    const { url } = (await response.json()) as { url: string };
+    const gus = await person("Gus", url);
+    expect(await roleOf(gus.page)).toBe("Commenter");
+    const problem = gus.page.getByTestId("connection-problem");
+    await problem.getByText("The link you used has expired.").waitFor({ timeout: 20_000 });
+    // At the latest, opening it again says so.
+    await gus.page.reload();
+    await gus.page.getByText("This model cannot be opened").waitFor();
+    await gus.page.getByText(/The link you used expired on /).waitFor();
   });
 
   it("shows an editor the viewer and commenter links only, and a commenter no Share button", async () => {

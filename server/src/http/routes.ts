@@ -43,6 +43,14 @@ export function versionIdOf(params: unknown): string {
   return id;
 }
 
+/** The day a link expired, unambiguous whatever the reader's habits ("5 Dec 2026", UTC). */
+const EXPIRY_DAY = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 /** `Authorization: Bearer <link token>` → the link, if its role reaches `minimum`. */
 export function authorizer(store: Store): Authorize {
   return async (request, modelId, minimum) => {
@@ -67,7 +75,7 @@ export function authorizer(store: Store): Authorize {
       throw new ApiError(
         401,
         "link-expired",
-        `This link expired on ${link.expiresAt?.slice(0, 10)} (UTC). Ask the model's owner for a new one.`,
+        `The link you used expired on ${EXPIRY_DAY.format(new Date(link.expiresAt ?? 0))}. Ask the model's owner for a new one.`,
       );
     if (!roleAtLeast(link.role, minimum)) {
       throw new ApiError(
