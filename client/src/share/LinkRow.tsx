@@ -23,10 +23,7 @@ async function copyText(text: string): Promise<boolean> {
   }
 }
 
-/**
- * One link: its label (or role), its facts, its URL to copy and, for the owner, Revoke with a
- * second step that says what revoking does.
- */
+/** One link: its label (or role), its facts, its URL to copy and, for the owner, Revoke. */
 export function LinkRow(props: {
   link: ShareLink;
   own: boolean;
@@ -35,8 +32,6 @@ export function LinkRow(props: {
 }) {
   const { link, own } = props;
   const [copied, setCopied] = useState<"yes" | "select" | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [revoking, setRevoking] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (copied !== "yes") return;
@@ -84,36 +79,44 @@ export function LinkRow(props: {
       {copied === "select" && (
         <p className="small">The browser did not allow copying; press Ctrl+C (⌘C) to copy.</p>
       )}
-      {props.canRevoke && !confirming && (
-        <button type="button" className="danger share-revoke" onClick={() => setConfirming(true)}>
-          Revoke
-        </button>
-      )}
-      {confirming && (
-        <fieldset className="share-confirm" aria-label={`Revoke ${name}`}>
-          <span>
-            {own
-              ? "This is the link you are using: revoking it disconnects you too."
-              : "People using this link are disconnected now and cannot open it again."}
-          </span>
-          <button
-            type="button"
-            className="danger"
-            disabled={revoking}
-            onClick={async () => {
-              setRevoking(true);
-              await props.onRevoke();
-              setRevoking(false);
-              setConfirming(false);
-            }}
-          >
-            Revoke link
-          </button>
-          <button type="button" onClick={() => setConfirming(false)}>
-            Keep it
-          </button>
-        </fieldset>
-      )}
+      {props.canRevoke && <RevokeControl name={name} own={own} onRevoke={props.onRevoke} />}
     </li>
+  );
+}
+
+/** Revoke, then a second step that says what revoking does before it is done. */
+function RevokeControl(props: { name: string; own: boolean; onRevoke: () => Promise<void> }) {
+  const [confirming, setConfirming] = useState(false);
+  const [revoking, setRevoking] = useState(false);
+  if (!confirming)
+    return (
+      <button type="button" className="danger share-revoke" onClick={() => setConfirming(true)}>
+        Revoke
+      </button>
+    );
+  return (
+    <fieldset className="share-confirm" aria-label={`Revoke ${props.name}`}>
+      <span>
+        {props.own
+          ? "This is the link you are using: revoking it disconnects you too."
+          : "People using this link are disconnected now and cannot open it again."}
+      </span>
+      <button
+        type="button"
+        className="danger"
+        disabled={revoking}
+        onClick={async () => {
+          setRevoking(true);
+          await props.onRevoke();
+          setRevoking(false);
+          setConfirming(false);
+        }}
+      >
+        Revoke link
+      </button>
+      <button type="button" onClick={() => setConfirming(false)}>
+        Keep it
+      </button>
+    </fieldset>
   );
 }
