@@ -52,6 +52,7 @@ const shadow = new ShadowDoc(live);
 const writer = {
   role: "editor",
   linkId: "l",
+  linkExpiresAt: null,
   modelId: "m",
   docKind: "graph",
   person: null,

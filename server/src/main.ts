@@ -5,7 +5,7 @@ import { optionsFromEnv, startServer } from "./index.ts";
 /**
  * `npm start`: reads the environment (see README), starts the server and prints where to go.
  * On the first start, with no model yet, it creates one from the coaching template and prints
- * its owner link; later starts print nothing secret (tokens are not stored, only their hashes).
+ * its owner link; later starts print nothing secret (a link is copied again from its Share dialog).
  */
 async function main(): Promise<void> {
   const server = await startServer(optionsFromEnv());

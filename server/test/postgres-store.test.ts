@@ -52,7 +52,10 @@ function newModel(title = "Reading by grade 3"): NewModel {
     modelId: id,
     role,
     tokenHash: randomBytes(16).toString("hex"),
+    token: null,
+    label: null,
     createdAt: at,
+    expiresAt: null,
     revokedAt: null,
   });
   const doc = new Y.Doc();
@@ -86,6 +89,38 @@ function editsOf(doc: Y.Doc, count: number, key: string): Uint8Array[] {
 }
 
 describe("PostgreSQL store, beyond the contract", () => {
+  it("adds the link columns to a database made before links had labels and expiries", async () => {
+    const schema = uniqueSchema();
+    const admin = new pg.Client({ connectionString: URL });
+    await admin.connect();
+    try {
+      await admin.query(`CREATE SCHEMA "${schema}"`);
+      await admin.query(`CREATE TABLE "${schema}".links (
+        id TEXT PRIMARY KEY, model_id TEXT NOT NULL, role TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT)`);
+      await admin.query(
+        `INSERT INTO "${schema}".links VALUES ('old', 'm', 'viewer', 'old-hash', '2026-01-01T00:00:00.000Z', NULL)`,
+      );
+    } finally {
+      await admin.end();
+    }
+    const migrated = await PostgresStore.open(URL, { schema });
+    try {
+      expect(await migrated.findLinkByTokenHash("old-hash")).toMatchObject({
+        id: "old",
+        role: "viewer",
+        token: null,
+        label: null,
+        expiresAt: null,
+      });
+      // Opening again finds the columns there and changes nothing.
+      await (await PostgresStore.open(URL, { schema })).close();
+    } finally {
+      await migrated.close();
+      await dropSchema(schema);
+    }
+  });
+
   it("creates a model with its documents and links, and reads them back", async () => {
     const input = newModel();
     await store.createModel(input);

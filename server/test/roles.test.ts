@@ -151,7 +151,7 @@ describe("role matrix over every HTTP route", () => {
     },
     {
       name: "GET links",
-      minimum: "owner",
+      minimum: "editor",
       ok: 200,
       request: (id) => [`/api/models/${id}/links`, {}],
     },

@@ -33,7 +33,10 @@ export function describeStorageContract(
       modelId,
       role,
       tokenHash: hash,
+      token: null,
+      label: null,
       createdAt: now,
+      expiresAt: null,
       revokedAt: null,
     });
     const update = (text: string) => {
@@ -99,6 +102,24 @@ export function describeStorageContract(
         "2026-02-01T00:00:00.000Z",
       );
       expect(await store.revokeLink("b", "a-e", now)).toBeUndefined();
+    });
+
+    it("keeps a link's token, label and expiry, and reads an unlabelled one as nulls", async () => {
+      await model("a");
+      const labelled: LinkRecord = {
+        ...link("a-c", "a", "commenter", "a-hash-c"),
+        token: "the-token-of-a-c",
+        label: "Board members ✓",
+        expiresAt: "2026-09-15T21:59:59.999Z",
+      };
+      await store.createLink(labelled);
+      expect(await store.findLinkByTokenHash("a-hash-c")).toEqual(labelled);
+      expect((await store.listLinks("a")).find((l) => l.id === "a-c")).toEqual(labelled);
+      expect(await store.findLinkByTokenHash("a-hash-v")).toMatchObject({
+        token: null,
+        label: null,
+        expiresAt: null,
+      });
     });
 
     it("appends updates in order and loads snapshot plus updates", async () => {

@@ -1,6 +1,8 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import Database from "better-sqlite3";
+import { describe, expect, it } from "vitest";
 import { SqliteStore } from "../src/storage/sqlite.ts";
 import { describeStorageContract } from "./storage-contract.ts";
 
@@ -10,4 +12,33 @@ describeStorageContract("sqlite", async () => {
     store: new SqliteStore(join(dir, "test.sqlite")),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
+});
+
+describe("SQLite store, beyond the contract", () => {
+  it("adds the link columns to a data file made before links had labels and expiries", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "lc-store-"));
+    const file = join(dir, "old.sqlite");
+    try {
+      const old = new Database(file);
+      old.exec(`CREATE TABLE links (
+        id TEXT PRIMARY KEY, model_id TEXT NOT NULL, role TEXT NOT NULL,
+        token_hash TEXT NOT NULL UNIQUE, created_at TEXT NOT NULL, revoked_at TEXT)`);
+      old.exec(
+        "INSERT INTO links VALUES ('old', 'm', 'viewer', 'old-hash', '2026-01-01T00:00:00.000Z', NULL)",
+      );
+      old.close();
+      const store = new SqliteStore(file);
+      expect(await store.findLinkByTokenHash("old-hash")).toMatchObject({
+        id: "old",
+        token: null,
+        label: null,
+        expiresAt: null,
+      });
+      await store.close();
+      // Opening again finds the columns there and changes nothing.
+      await new SqliteStore(file).close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -55,6 +55,7 @@ async function asyncRefusalOf(run: () => Promise<unknown>): Promise<CloseError> 
 const editor: ConnectionContext = {
   role: "editor",
   linkId: "link",
+  linkExpiresAt: null,
   modelId: "model",
   docKind: "graph",
   person: null,

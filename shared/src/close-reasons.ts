@@ -12,7 +12,7 @@
  *
  * `wsCode` shares the 4000-4999 range with Hocuspocus's own `CloseEvents` (@hocuspocus/common):
  * 4401 Unauthorized, 4403 Forbidden, 4408 ConnectionTimeout, 4205 ResetConnection and 1009
- * MessageTooBig. Ours reuse 4401 (`unauthorized`, `link-revoked`) and 4403 (`read-only`) in the
+ * MessageTooBig. Ours reuse 4401 (`unauthorized`, `link-revoked`, `link-expired`) and 4403 (`read-only`) in the
  * same sense, and 1009 for the same cause; no other code of ours is one of theirs. A code alone
  * therefore does not tell whose close it was: read the reason, which for ours always starts with
  * one of the codes below. (Moving ours to a range of their own would change what clients and
@@ -34,6 +34,12 @@ export const CLOSE_REASONS = {
   "link-revoked": {
     wsCode: 4401,
     message: "The owner revoked the link you used. Ask them for a new one.",
+    next: "",
+    retry: false,
+  },
+  "link-expired": {
+    wsCode: 4401,
+    message: "The link you used has expired. Ask the model's owner for a new one.",
     next: "",
     retry: false,
   },

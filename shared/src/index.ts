@@ -112,6 +112,7 @@ export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "
 export {
   COMMENT_MAX,
   INDICATOR_MAX,
+  LINK_LABEL_MAX,
   MAX_CHECK_INS,
   MAX_MEASUREMENTS,
   MAX_NODES,
@@ -218,6 +219,15 @@ export {
   type SmartGoal,
 } from "./schema.ts";
 export { decodeSessionToken, encodeSessionToken } from "./session-token.ts";
+export {
+  canManageLinks,
+  isLinkExpired,
+  type NewLink,
+  newLinkProblem,
+  newLinkSchema,
+  type ShareLink,
+  visibleLinkRoles,
+} from "./share-links.ts";
 export { checkSmart, studentsView } from "./smart.ts";
 export { blankModel, coachingTemplate } from "./template.ts";
 export { AUTH_MESSAGE, MESSAGE_TYPE, SYNC_STEP } from "./wire-types.ts";

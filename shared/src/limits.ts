@@ -38,3 +38,6 @@ export const PENDING_REASONS_MAX = 20;
 
 /** A saved version's label. */
 export const VERSION_LABEL_MAX = 120;
+
+/** A share link's label ("Board members", "Grade 3 team"). */
+export const LINK_LABEL_MAX = 80;

@@ -1,5 +1,6 @@
 import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
+import { ShareButton } from "../share/ShareButton.tsx";
 import { Avatars } from "./Avatars.tsx";
 import { ROLE_EXPLAINS, ROLE_LABEL } from "./roles.ts";
 import { StatusPill } from "./StatusPill.tsx";
@@ -45,6 +46,7 @@ export function Topbar(props: {
           ))}
         </nav>
       )}
+      <ShareButton modelId={props.session.modelId} role={role} peers={props.peers} />
       <Avatars peers={props.peers} following={props.following} onFollow={props.onFollow} />
       <StatusPill session={props.session} />
     </header>

@@ -2,6 +2,9 @@ import type { Connection } from "@hocuspocus/server";
 import { type CloseCode, CloseError } from "../runtime/close-reasons.ts";
 import { contextOf } from "./context.ts";
 
+/** The longest delay setTimeout keeps (2^31 - 1 ms); longer ones fire at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /**
  * Live document connections by link and model, so revoking or deleting can close them at once.
  * Each document connection is tracked as itself: one socket may hold several (Hocuspocus
@@ -14,9 +17,35 @@ export class ConnectionRegistry {
 
   add(connection: Connection): void {
     this.connections.add(connection);
+    const expiry = this.closeWhenExpired(connection);
     // Hocuspocus calls this whichever way the connection ends (client close, socket gone,
     // server close), after removing it from its document.
-    connection.onClose(() => this.connections.delete(connection));
+    connection.onClose(() => {
+      this.connections.delete(connection);
+      expiry.cancel();
+    });
+  }
+
+  /**
+   * A connection through a link with an expiry is closed when it expires, with the reason, so
+   * nobody keeps working through a link past its end. Each process closes its own (no event
+   * between processes is needed: every one knows the time). Timers cap at about 24 days, so a
+   * later expiry waits in steps.
+   */
+  private closeWhenExpired(connection: Connection): { cancel: () => void } {
+    const expiresAt = contextOf(connection)?.linkExpiresAt;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const wait = () => {
+      const left = Date.parse(expiresAt ?? "") - Date.now();
+      if (left > 0) {
+        timer = setTimeout(wait, Math.min(left, MAX_TIMER_MS));
+        timer.unref?.();
+        return;
+      }
+      if (this.connections.has(connection)) this.closeOne(connection, "link-expired");
+    };
+    if (expiresAt) wait();
+    return { cancel: () => clearTimeout(timer) };
   }
 
   /** Forgets connections their document no longer holds (a backstop to `onClose`). */
@@ -35,12 +64,16 @@ export class ConnectionRegistry {
     let closed = 0;
     for (const connection of [...this.connections]) {
       if (!test(connection)) continue;
-      this.connections.delete(connection);
-      const error = new CloseError(code);
-      connection.close({ code: error.code, reason: error.reason });
+      this.closeOne(connection, code);
       closed += 1;
     }
     return closed;
+  }
+
+  private closeOne(connection: Connection, code: CloseCode): void {
+    this.connections.delete(connection);
+    const error = new CloseError(code);
+    connection.close({ code: error.code, reason: error.reason });
   }
 
   closeLink(linkId: string, code: CloseCode = "link-revoked"): number {

@@ -7,6 +7,8 @@ import type { Person } from "./identity.ts";
 export interface ConnectionContext {
   role: Role;
   linkId: string;
+  /** When the link stops working (ISO), or null for never: the connection is closed then. */
+  linkExpiresAt: string | null;
   modelId: string;
   docKind: DocKind;
   /** Who is connecting, as far as the server can vouch; null for a bare link token. */

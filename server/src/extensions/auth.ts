@@ -1,5 +1,11 @@
 import type { Extension } from "@hocuspocus/server";
-import { canEditGraph, canWriteReview, encodeServerMessage, SESSION } from "@logic-canvas/shared";
+import {
+  canEditGraph,
+  canWriteReview,
+  encodeServerMessage,
+  isLinkExpired,
+  SESSION,
+} from "@logic-canvas/shared";
 import type { ConnectionRegistry } from "../access/connection-registry.ts";
 import type { ConnectionContext } from "../access/context.ts";
 import { sessionFromToken } from "../access/identity.ts";
@@ -33,6 +39,7 @@ export async function resolveAccess(
   const link = await store.findLinkByTokenHash(hashToken(session.linkToken));
   if (!link || link.modelId !== doc.modelId) throw new CloseError("unauthorized");
   if (link.revokedAt) throw new CloseError("link-revoked");
+  if (isLinkExpired(link.expiresAt)) throw new CloseError("link-expired");
   const writable =
     doc.kind === "graph"
       ? canEditGraph(link.role)
@@ -40,6 +47,7 @@ export async function resolveAccess(
   return {
     role: link.role,
     linkId: link.id,
+    linkExpiresAt: link.expiresAt,
     modelId: link.modelId,
     docKind: doc.kind,
     person: session.person,

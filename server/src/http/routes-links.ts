@@ -1,46 +1,53 @@
-import { ROLES } from "@logic-canvas/shared";
-import { z } from "zod";
+import {
+  canManageLinks,
+  isLinkExpired,
+  newLinkSchema,
+  type ShareLink,
+  visibleLinkRoles,
+} from "@logic-canvas/shared";
 import type { LinkRecord } from "../storage/types.ts";
 import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
 import { ApiError, notFound } from "./respond.ts";
 import { linkIdOf, modelIdOf } from "./routes.ts";
 
-const roleMessage = `must be one of ${ROLES.join(", ")}`;
-
-const newLinkBody = z.object(
-  { role: z.enum(ROLES, { error: roleMessage }) },
-  { error: `Send { "role" } with a role that is one of ${ROLES.join(", ")}` },
-);
-
-const linkView = (link: LinkRecord) => ({
-  id: link.id,
-  role: link.role,
-  createdAt: link.createdAt,
-  revoked: link.revokedAt !== null,
-  revokedAt: link.revokedAt,
-});
-
-/** The owner's share links: list, create, revoke. */
+/**
+ * The model's share links: owners list all, create (with a label and an expiry) and revoke;
+ * editors list the viewer and commenter links only, to pass the model on for reading and
+ * commenting. Which roles each sees is shared's `visibleLinkRoles`, as the Share dialog reads it.
+ */
 export function linkRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole } = kit;
+  const { app, deps, requireRole, linkOf } = kit;
   const { store, models } = deps;
   const owner = { onRequest: requireRole("owner") };
+  const view = (link: LinkRecord): ShareLink => ({
+    id: link.id,
+    role: link.role,
+    label: link.label,
+    createdAt: link.createdAt,
+    expiresAt: link.expiresAt,
+    expired: isLinkExpired(link.expiresAt),
+    revoked: link.revokedAt !== null,
+    revokedAt: link.revokedAt,
+    url: link.token ? shareLink(deps.publicUrl(), link.modelId, link.token) : null,
+  });
 
-  app.get("/api/models/:id/links", owner, async (request) => {
+  app.get("/api/models/:id/links", { onRequest: requireRole("editor") }, async (request) => {
+    const visible = visibleLinkRoles(linkOf(request).role);
     const links = await store.listLinks(modelIdOf(request.params));
-    return { links: links.map(linkView) };
+    // An editor never learns that editor or owner links exist, let alone their tokens.
+    const shown = links.filter((l) => visible.includes(l.role));
+    return { links: shown.map(view), canManage: canManageLinks(linkOf(request).role) };
   });
 
   app.post(
     "/api/models/:id/links",
-    { ...owner, schema: { body: newLinkBody } },
+    { ...owner, schema: { body: newLinkSchema } },
     async (request, reply) => {
       const id = modelIdOf(request.params);
-      const { link, token } = await models.createLink(id, request.body.role);
-      return reply
-        .code(201)
-        .send({ ...linkView(link), url: shareLink(deps.publicUrl(), id, token) });
+      const { role, label, expiresAt } = request.body;
+      const { link } = await models.createLink(id, role, { label, expiresAt });
+      return reply.code(201).send(view(link));
     },
   );
 
@@ -50,8 +57,9 @@ export function linkRoutes(kit: RouteKit): void {
     const links = await store.listLinks(id);
     const target = links.find((l) => l.id === linkId);
     if (!target) throw notFound("This model has no such link.");
-    const activeOwners = links.filter((l) => l.role === "owner" && !l.revokedAt);
-    if (target.role === "owner" && !target.revokedAt && activeOwners.length === 1) {
+    const usable = (l: LinkRecord) => !l.revokedAt && !isLinkExpired(l.expiresAt);
+    const activeOwners = links.filter((l) => l.role === "owner" && usable(l));
+    if (target.role === "owner" && usable(target) && activeOwners.length === 1) {
       throw new ApiError(
         409,
         "last-owner-link",
@@ -59,6 +67,6 @@ export function linkRoutes(kit: RouteKit): void {
       );
     }
     const revoked = await models.revokeLink(id, target.id);
-    return linkView(revoked ?? target);
+    return view(revoked ?? target);
   });
 }

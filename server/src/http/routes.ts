@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { Role } from "@logic-canvas/shared";
-import { roleAtLeast } from "@logic-canvas/shared";
+import { isLinkExpired, roleAtLeast } from "@logic-canvas/shared";
 import { hashToken, isModelId, LINK_ID_PATTERN } from "../access/tokens.ts";
 import type { LinkRecord, Store } from "../storage/types.ts";
 import { HISTORY_ID_PATTERN } from "../versions/ids.ts";
@@ -43,6 +43,14 @@ export function versionIdOf(params: unknown): string {
   return id;
 }
 
+/** The day a link expired, unambiguous whatever the reader's habits ("5 Dec 2026", UTC). */
+const EXPIRY_DAY = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
 /** `Authorization: Bearer <link token>` → the link, if its role reaches `minimum`. */
 export function authorizer(store: Store): Authorize {
   return async (request, modelId, minimum) => {
@@ -63,6 +71,12 @@ export function authorizer(store: Store): Authorize {
     }
     if (link.revokedAt)
       throw new ApiError(401, "link-revoked", "This link was revoked by the model's owner.");
+    if (isLinkExpired(link.expiresAt))
+      throw new ApiError(
+        401,
+        "link-expired",
+        `The link you used expired on ${EXPIRY_DAY.format(new Date(link.expiresAt ?? 0))}. Ask the model's owner for a new one.`,
+      );
     if (!roleAtLeast(link.role, minimum)) {
       throw new ApiError(
         403,

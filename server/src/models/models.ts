@@ -47,7 +47,7 @@ export class ModelService {
   ) {}
 
   /**
-   * Creates a model with one link per role; returns the tokens, which are never stored. A file's
+   * Creates a model with one link per role; returns their tokens (kept, see `LinkRecord.token`). A file's
    * check-in dates go into the graph document, its comments and votes into the review document.
    */
   async create(
@@ -74,7 +74,10 @@ export class ModelService {
         modelId: id,
         role,
         tokenHash: hashToken(token),
+        token,
+        label: null,
         createdAt: now,
+        expiresAt: null,
         revokedAt: null,
       };
     });
@@ -89,14 +92,22 @@ export class ModelService {
     return { id, title: model.title, tokens };
   }
 
-  async createLink(modelId: string, role: Role): Promise<{ link: LinkRecord; token: string }> {
+  async createLink(
+    modelId: string,
+    role: Role,
+    options: { label?: string | undefined; expiresAt?: string | null | undefined } = {},
+  ): Promise<{ link: LinkRecord; token: string }> {
     const token = newToken();
     const link: LinkRecord = {
       id: newLinkId(),
       modelId,
       role,
       tokenHash: hashToken(token),
+      token,
+      label: options.label ?? null,
       createdAt: new Date().toISOString(),
+      // Stored in one spelling (UTC, with milliseconds) so stores compare it as text alike.
+      expiresAt: options.expiresAt ? new Date(options.expiresAt).toISOString() : null,
       revokedAt: null,
     };
     await this.store.createLink(link);

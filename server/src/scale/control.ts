@@ -1,3 +1,4 @@
+import { isLinkExpired } from "@logic-canvas/shared";
 import { ConnectionRegistry } from "../access/connection-registry.ts";
 import { contextOf } from "../access/context.ts";
 import { type CloseCode, isCloseCode } from "../runtime/close-reasons.ts";
@@ -89,6 +90,8 @@ export class ClusterRegistry extends ConnectionRegistry {
         for (const linkId of linkIds) {
           const link = stored.get(linkId);
           if (!link || link.revokedAt) closed += this.closeLinkHere(linkId, "link-revoked");
+          else if (isLinkExpired(link.expiresAt))
+            closed += this.closeLinkHere(linkId, "link-expired");
         }
       } catch (error) {
         this.logger.warn("revalidate-failed", { model: modelId, error: errorText(error) });

@@ -13,7 +13,10 @@ export interface LinkRow {
   model_id: string;
   role: string;
   token_hash: string;
+  token: string | null;
+  label: string | null;
   created_at: string;
+  expires_at: string | null;
   revoked_at: string | null;
 }
 
@@ -28,6 +31,24 @@ export const toLink = (row: LinkRow): LinkRecord => ({
   modelId: row.model_id,
   role: row.role as Role,
   tokenHash: row.token_hash,
+  token: row.token ?? null,
+  label: row.label ?? null,
   createdAt: row.created_at,
+  expiresAt: row.expires_at ?? null,
   revokedAt: row.revoked_at,
 });
+
+/** The columns of an inserted link, in `LINK_INSERT_COLUMNS` order. */
+export const linkValues = (l: LinkRecord) => [
+  l.id,
+  l.modelId,
+  l.role,
+  l.tokenHash,
+  l.token,
+  l.label,
+  l.createdAt,
+  l.expiresAt,
+  l.revokedAt,
+];
+export const LINK_INSERT_COLUMNS =
+  "id, model_id, role, token_hash, token, label, created_at, expires_at, revoked_at";

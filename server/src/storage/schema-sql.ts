@@ -58,3 +58,26 @@ CREATE TABLE IF NOT EXISTS updates (
 CREATE INDEX IF NOT EXISTS updates_document ON updates (document_name, seq);
 `;
 }
+
+/**
+ * Columns `links` gained after its first release: each store adds those an older database lacks
+ * when it opens (SQLite by reading its table info, PostgreSQL with ADD COLUMN IF NOT EXISTS), so
+ * an existing data folder or database keeps working and its old links read as unlabelled,
+ * never-expiring and without a copyable URL.
+ *
+ * `token` keeps the link's token beside its hash so that every listed link can be copied again
+ * from the Share dialog (the issue asks for that; showing a URL only once at creation leaves an
+ * owner who lost it nothing but "create another"). The cost: whoever reads the database (a
+ * backup, a stolen disk) can now use the links, not only read the models. That reader already
+ * has every model's content, comments and votes, so what is added is the power to write through
+ * editor and owner links; revoking or expiring links limits it, and lookups still go by hash.
+ */
+export const LINK_ADDED_COLUMNS = [
+  { name: "token", type: "TEXT" },
+  { name: "label", type: "TEXT" },
+  { name: "expires_at", type: "TEXT" },
+] as const;
+
+export const POSTGRES_LINK_MIGRATION = LINK_ADDED_COLUMNS.map(
+  (c) => `ALTER TABLE links ADD COLUMN IF NOT EXISTS ${c.name} ${c.type};`,
+).join("\n");

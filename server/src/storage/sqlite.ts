@@ -1,8 +1,15 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
-import { type LinkRow, type ModelRow, toLink, toModel } from "./rows.ts";
-import { SQLITE, storeSchema } from "./schema-sql.ts";
+import {
+  LINK_INSERT_COLUMNS,
+  type LinkRow,
+  linkValues,
+  type ModelRow,
+  toLink,
+  toModel,
+} from "./rows.ts";
+import { LINK_ADDED_COLUMNS, SQLITE, storeSchema } from "./schema-sql.ts";
 import { SqliteDocuments } from "./sqlite-documents.ts";
 import { SqliteHistory } from "./sqlite-history.ts";
 import type {
@@ -39,6 +46,7 @@ export class SqliteStore implements Store {
     this.db.pragma(`synchronous = ${options.synchronous === "FULL" ? "FULL" : "NORMAL"}`);
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(storeSchema(SQLITE));
+    this.migrateLinks();
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
     const db = this.db;
@@ -47,7 +55,7 @@ export class SqliteStore implements Store {
         "INSERT INTO models (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
       ),
       insertLink: db.prepare(
-        "INSERT INTO links (id, model_id, role, token_hash, created_at, revoked_at) VALUES (?, ?, ?, ?, ?, ?)",
+        `INSERT INTO links (${LINK_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       getModel: db.prepare("SELECT * FROM models WHERE id = ?"),
       countModels: db.prepare("SELECT COUNT(*) AS n FROM models"),
@@ -64,6 +72,17 @@ export class SqliteStore implements Store {
     };
   }
 
+  /** Adds the link columns a database made by an earlier release lacks (see schema-sql.ts). */
+  private migrateLinks(): void {
+    const have = new Set(
+      (this.db.prepare("PRAGMA table_info(links)").all() as { name: string }[]).map((c) => c.name),
+    );
+    for (const column of LINK_ADDED_COLUMNS) {
+      if (!have.has(column.name))
+        this.db.exec(`ALTER TABLE links ADD COLUMN ${column.name} ${column.type}`);
+    }
+  }
+
   async createModel(input: NewModel): Promise<void> {
     const s = this.statements;
     this.db.transaction(() => {
@@ -73,7 +92,7 @@ export class SqliteStore implements Store {
         this.documents.insert(doc.name, m.id, doc.snapshot, m.createdAt);
       }
       for (const l of input.links) {
-        s.insertLink.run(l.id, l.modelId, l.role, l.tokenHash, l.createdAt, l.revokedAt);
+        s.insertLink.run(...linkValues(l));
       }
     })();
   }
@@ -107,14 +126,7 @@ export class SqliteStore implements Store {
   }
 
   async createLink(link: LinkRecord): Promise<void> {
-    this.statements.insertLink.run(
-      link.id,
-      link.modelId,
-      link.role,
-      link.tokenHash,
-      link.createdAt,
-      link.revokedAt,
-    );
+    this.statements.insertLink.run(...linkValues(link));
   }
 
   async findLinkByTokenHash(tokenHash: string): Promise<LinkRecord | undefined> {

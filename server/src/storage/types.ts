@@ -18,7 +18,16 @@ export interface LinkRecord {
   modelId: string;
   role: Role;
   tokenHash: string;
+  /**
+   * The token itself, so that a listed link can be copied again from the Share dialog; null for
+   * links made before it was kept. Why it is kept, and the cost: `LINK_ADDED_COLUMNS` in schema-sql.ts.
+   */
+  token: string | null;
+  /** What the owner called it ("Board members"); null for none. */
+  label: string | null;
   createdAt: string;
+  /** From this instant (ISO) the link no longer works; null for never. */
+  expiresAt: string | null;
   revokedAt: string | null;
 }
 

@@ -1,4 +1,4 @@
-import { toModelFile } from "@logic-canvas/shared";
+import { toModelFile, visibleLinkRoles } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   api,
@@ -137,9 +137,18 @@ async function expectEffect(
       expect(after.graph).not.toBe(before.graph);
       expect(await json()).toMatchObject({ title: "Replaced" });
       break;
-    case "list-links":
-      expect(((await json()).links as unknown[]).length).toBe(before.links.length);
+    case "list-links": {
+      // Owners see every link, editors the viewer and commenter ones only.
+      const visible: readonly string[] = visibleLinkRoles(credential);
+      const listed = (await json()).links as { role: string }[];
+      expect(listed.map((l) => l.role).sort()).toEqual(
+        before.links
+          .map((l) => l.split(":")[1] ?? "")
+          .filter((r) => visible.includes(r))
+          .sort(),
+      );
       break;
+    }
     case "create-link":
       expect(after.links.length).toBe(before.links.length + 1);
       break;

@@ -146,7 +146,7 @@ export const ROUTES: {
     minimum: "editor",
     ok: 200,
   },
-  { name: "list-links", method: "GET", path: "/api/models/:id/links", minimum: "owner", ok: 200 },
+  { name: "list-links", method: "GET", path: "/api/models/:id/links", minimum: "editor", ok: 200 },
   { name: "create-link", method: "POST", path: "/api/models/:id/links", minimum: "owner", ok: 201 },
   {
     name: "revoke-link",

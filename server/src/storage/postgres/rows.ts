@@ -1,4 +1,5 @@
 import type pg from "pg";
+import { LINK_INSERT_COLUMNS, linkValues } from "../rows.ts";
 import type { LinkRecord } from "../types.ts";
 
 /**
@@ -14,7 +15,7 @@ export const toBytes = (buffer: Buffer): Uint8Array =>
 
 export function insertLink(db: pg.Pool | pg.PoolClient, l: LinkRecord) {
   return db.query(
-    "INSERT INTO links (id, model_id, role, token_hash, created_at, revoked_at) VALUES ($1, $2, $3, $4, $5, $6)",
-    [l.id, l.modelId, l.role, l.tokenHash, l.createdAt, l.revokedAt],
+    `INSERT INTO links (${LINK_INSERT_COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    linkValues(l),
   );
 }

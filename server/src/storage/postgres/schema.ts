@@ -1,6 +1,6 @@
-import { POSTGRES, storeSchema } from "../schema-sql.ts";
+import { POSTGRES, POSTGRES_LINK_MIGRATION, storeSchema } from "../schema-sql.ts";
 
-export const SCHEMA_SQL = storeSchema(POSTGRES);
+export const SCHEMA_SQL = `${storeSchema(POSTGRES)}\n${POSTGRES_LINK_MIGRATION}`;
 
 /** A schema name safe to splice into DDL (identifiers cannot be bound as parameters). */
 export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;
