@@ -8,6 +8,7 @@ import {
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useState } from "react";
 import { useBinding } from "./actions-context.ts";
+import { useCardMark } from "./card-marks.ts";
 import { useCardSlots } from "./card-slots.ts";
 import { useReadOnly } from "./read-only.ts";
 import type { CardNode } from "./yjs-flow-binding.ts";
@@ -32,6 +33,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   const binding = useBinding();
   const readOnly = useReadOnly();
   const { Extras } = useCardSlots();
+  const mark = useCardMark(id);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(node.title);
 
@@ -46,6 +48,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
       className={`card kind-${node.kind}${selected ? " is-selected" : ""}`}
       data-testid="card"
       data-node-id={id}
+      data-marks={mark || undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
