@@ -69,6 +69,11 @@ export function matchCard(node: LogicNode, terms: readonly string[]): SearchedFi
   return SEARCHED_FIELDS.find((field) => fields[field].includes(first)) ?? "title";
 }
 
+/** Folds every card's text ahead of the first query, so that the first keystroke is as quick as the next. */
+export function prepareSearch(nodes: readonly LogicNode[]): void {
+  for (const node of nodes) foldedFields(node);
+}
+
 /** Reading order on the canvas: lane by lane, left to right, then top to bottom within a lane. */
 function readingOrder(a: LogicNode, b: LogicNode): number {
   return (
@@ -79,15 +84,24 @@ function readingOrder(a: LogicNode, b: LogicNode): number {
   );
 }
 
-/** Every card the query matches, in reading order (what Enter steps through). */
-export function findCards(nodes: readonly LogicNode[], query: string): CardMatch[] {
+/** The cards in reading order, once per model, for `findInOrder` to keep between keystrokes. */
+export function inReadingOrder(nodes: readonly LogicNode[]): LogicNode[] {
+  return [...nodes].sort(readingOrder);
+}
+
+/** Every card the query matches among cards already in reading order, in that order. */
+export function findInOrder(ordered: readonly LogicNode[], query: string): CardMatch[] {
   const terms = searchTerms(query);
   if (terms.length === 0) return [];
-  const found: { node: LogicNode; field: SearchedField }[] = [];
-  for (const node of nodes) {
+  const found: CardMatch[] = [];
+  for (const node of ordered) {
     const field = matchCard(node, terms);
-    if (field) found.push({ node, field });
+    if (field) found.push({ id: node.id, field });
   }
-  found.sort((a, b) => readingOrder(a.node, b.node));
-  return found.map(({ node, field }) => ({ id: node.id, field }));
+  return found;
+}
+
+/** Every card the query matches, in reading order (what Enter steps through). */
+export function findCards(nodes: readonly LogicNode[], query: string): CardMatch[] {
+  return findInOrder(inReadingOrder(nodes), query);
 }

@@ -18,7 +18,10 @@ export {
 export {
   type CardMatch,
   findCards,
+  findInOrder,
   foldForSearch,
+  inReadingOrder,
+  prepareSearch,
   SEARCHED_FIELDS,
   type SearchedField,
 } from "./card-search.ts";

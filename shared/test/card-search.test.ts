@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { findCards, foldForSearch, matchCard, searchTerms } from "../src/card-search.ts";
+import {
+  findCards,
+  findInOrder,
+  foldForSearch,
+  inReadingOrder,
+  matchCard,
+  prepareSearch,
+  searchTerms,
+} from "../src/card-search.ts";
 import type { LogicNode } from "../src/index.ts";
 
 function node(id: string, extra: Partial<LogicNode> = {}): LogicNode {
@@ -82,5 +90,20 @@ describe("findCards", () => {
     expect(findCards([node("a")], "")).toEqual([]);
     expect(findCards([node("a")], " \n ")).toEqual([]);
     expect(findCards([], "card")).toEqual([]);
+  });
+});
+
+describe("inReadingOrder and findInOrder", () => {
+  it("find the same cards in the same order as findCards, the sort done once", () => {
+    const nodes: LogicNode[] = [
+      node("g", { kind: "longTerm", title: "Plan", position: { x: 1300, y: 0 } }),
+      node("a2", { title: "Plan", position: { x: 360, y: 400 } }),
+      node("a1", { title: "Plan", position: { x: 360, y: 0 } }),
+    ];
+    const ordered = inReadingOrder(nodes);
+    expect(ordered.map((n) => n.id)).toEqual(["a1", "a2", "g"]);
+    prepareSearch(ordered);
+    expect(findInOrder(ordered, "PLAN")).toEqual(findCards(nodes, "plan"));
+    expect(nodes.map((n) => n.id)).toEqual(["g", "a2", "a1"]); // the input is left as it was
   });
 });

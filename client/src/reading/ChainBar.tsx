@@ -1,6 +1,7 @@
 import { NODE_KINDS, type NodeKind } from "@logic-canvas/shared";
 import { kindNoun } from "../canvas/flow-types.ts";
-import type { ChainSummary, ReadingStore } from "./reading-store.ts";
+import type { ReadingStore } from "./reading-store.ts";
+import type { ChainSummary } from "./reading-view.ts";
 import { useReadingView } from "./use-reading.ts";
 
 function plural(count: number, one: string, many: string): string {

@@ -3,59 +3,22 @@ import {
   type CardMatch,
   type Chain,
   describeFilter,
-  findCards,
+  findInOrder,
+  inReadingOrder,
   isFiltering,
   type LogicEdge,
   type LogicModel,
   type LogicNode,
   NO_FILTER,
-  NODE_KINDS,
   type NodeKind,
   onChain,
   passesFilter,
+  prepareSearch,
   todayIso,
   traceChain,
 } from "@logic-canvas/shared";
 import type { CardMarks } from "../canvas/card-marks.ts";
-
-/** What the find bar, the chain bar and the filter line show; a new object on every change. */
-export interface ReadingView {
-  findOpen: boolean;
-  /** Grows each time find is asked for, so the bar focuses its field again. */
-  findRequest: number;
-  query: string;
-  matchCount: number;
-  /** Index of the current match, -1 when there is none. */
-  current: number;
-  currentMatch: CardMatch | undefined;
-  filter: CardFilter;
-  /** "" when nothing is filtered. */
-  filterWords: string;
-  /** The traced card and what surrounds it, or undefined. */
-  chain: ChainSummary | undefined;
-  /** How many cards the filter and "show only this chain" hide. */
-  hiddenCount: number;
-  /** How many of them the filter alone hides. */
-  filterHidden: number;
-}
-
-export interface ChainSummary {
-  id: string;
-  title: string;
-  upstream: Record<NodeKind, number>;
-  downstreamCount: number;
-  /** Whether only this chain is drawn. */
-  only: boolean;
-}
-
-function countByKind(ids: ReadonlySet<string>, nodes: Map<string, LogicNode>) {
-  const counts = Object.fromEntries(NODE_KINDS.map((k) => [k, 0])) as Record<NodeKind, number>;
-  for (const id of ids) {
-    const kind = nodes.get(id)?.kind;
-    if (kind) counts[kind] += 1;
-  }
-  return counts;
-}
+import { chainSummary, laneNotes, type ReadingView } from "./reading-view.ts";
 
 /**
  * The state of the reading tools for one editor: find, trace and filter. Inputs arrive from the
@@ -71,6 +34,8 @@ export class ReadingStore implements CardMarks {
   private findOpen = false;
   private findRequest = 0;
   private query = "";
+  /** The cards find searches (those shown), in reading order: sorted once per change, not per key. */
+  private searchable: LogicNode[] | null = null;
   private matches: CardMatch[] = [];
   private matchIds = new Set<string>();
   private current = -1;
@@ -136,6 +101,8 @@ export class ReadingStore implements CardMarks {
     this.findOpen = true;
     this.findRequest += 1;
     this.emit();
+    // Fold the cards' text while the person starts typing, not on their first key.
+    setTimeout(() => prepareSearch(this.nodes), 0);
   }
 
   closeFind(): void {
@@ -208,15 +175,25 @@ export class ReadingStore implements CardMarks {
     if (graph) {
       this.chain = this.traceFrom(this.pinned ?? this.selected);
       this.shown = this.shownSet();
-      this.laneNotes = this.countLanes();
+      this.laneNotes = laneNotes(this.byId, this.shown);
+      this.searchable = null;
     }
     const previous = this.matches[this.current]?.id;
-    const visible = this.shown ? this.nodes.filter((n) => this.shown?.has(n.id)) : this.nodes;
-    this.matches = findCards(visible, this.query);
+    this.matches = this.query ? findInOrder(this.searchableCards(), this.query) : [];
     this.matchIds = new Set(this.matches.map((m) => m.id));
     const kept = previous === undefined ? -1 : this.matches.findIndex((m) => m.id === previous);
     this.current = kept >= 0 ? kept : this.matches.length > 0 ? 0 : -1;
     this.emit();
+  }
+
+  private searchableCards(): LogicNode[] {
+    if (!this.searchable) {
+      const shown = this.shown;
+      this.searchable = inReadingOrder(
+        shown ? this.nodes.filter((n) => shown.has(n.id)) : this.nodes,
+      );
+    }
+    return this.searchable;
   }
 
   private traceFrom(id: string | null): Chain | null {
@@ -237,32 +214,8 @@ export class ReadingStore implements CardMarks {
     return shown;
   }
 
-  private countLanes(): Partial<Record<NodeKind, string>> {
-    if (!this.shown) return {};
-    const total = countByKind(new Set(this.byId.keys()), this.byId);
-    const shown = countByKind(this.shown, this.byId);
-    const notes: Partial<Record<NodeKind, string>> = {};
-    for (const kind of NODE_KINDS) {
-      if (shown[kind] === total[kind]) continue;
-      notes[kind] = shown[kind] === 0 ? "All hidden" : `${shown[kind]} of ${total[kind]} shown`;
-    }
-    return notes;
-  }
-
   private buildView(): ReadingView {
     const currentMatch = this.matches[this.current];
-    const from = this.chain ? [...this.chain.from][0] : undefined;
-    const node = from ? this.byId.get(from) : undefined;
-    const chain =
-      this.chain && node
-        ? {
-            id: node.id,
-            title: node.title,
-            upstream: countByKind(this.chain.upstream, this.byId),
-            downstreamCount: this.chain.downstream.size,
-            only: this.pinned === node.id,
-          }
-        : undefined;
     return {
       findOpen: this.findOpen,
       findRequest: this.findRequest,
@@ -272,7 +225,7 @@ export class ReadingStore implements CardMarks {
       currentMatch,
       filter: this.filter,
       filterWords: describeFilter(this.filter),
-      chain,
+      chain: this.chain ? chainSummary(this.chain, this.byId, this.pinned) : undefined,
       hiddenCount: this.shown ? this.nodes.length - this.shown.size : 0,
       filterHidden: this.filtered ? this.nodes.length - this.filtered.size : 0,
     };

@@ -1,6 +1,7 @@
 import type { LogicModel } from "@logic-canvas/shared";
 import { useEffect, useState, useSyncExternalStore } from "react";
-import { ReadingStore, type ReadingView } from "./reading-store.ts";
+import { ReadingStore } from "./reading-store.ts";
+import type { ReadingView } from "./reading-view.ts";
 
 /** The editor's reading tools, fed with the model and the selection after each render. */
 export function useReadingStore(model: LogicModel, selectedIds: readonly string[]): ReadingStore {
