@@ -118,6 +118,7 @@ describe("reading a big model", () => {
     await card(page, titleOf("daily")).waitFor();
     await expect.poll(() => marksOf(page, "daily")).toBe("found current");
     await expectCentred(page, "daily");
+    await screenshot(page, "find-bar");
 
     await field.press("Shift+Enter");
     await expect.poll(() => page.getByTestId("find-count").textContent()).toBe("1 of 2");
@@ -150,6 +151,7 @@ describe("reading a big model", () => {
     await expect.poll(() => page.getByTestId("lane-header-longTerm").textContent()).toContain(
       "1 of 2 shown",
     );
+    await screenshot(page, "chain-only");
     // Selecting another card of the chain keeps the chain shown until "Show all".
     await card(page, titleOf("coach")).click();
     expect(await card(page, titleOf("books")).count()).toBe(0);
@@ -170,6 +172,7 @@ describe("reading a big model", () => {
     await expect
       .poll(() => page.getByTestId("lane-header-input").textContent())
       .toContain("All hidden");
+    await screenshot(page, "filter-off-track");
 
     await menu.getByLabel("Off track").uncheck();
     await menu.getByLabel("Inputs").check();
