@@ -96,6 +96,14 @@ describe("the reading store", () => {
     expect(store.shownCards()).toBeNull();
   });
 
+  it("always shows the selected cards, so a new or picked card never vanishes", () => {
+    const store = storeWith();
+    store.setFilter({ statuses: ["off-track"], lanes: [] });
+    expect(store.shownCards()?.size).toBe(0);
+    store.sync(MODEL, ["alone"]);
+    expect([...(store.shownCards() ?? [])]).toEqual(["alone"]);
+  });
+
   it("hides what the filter leaves out, and find searches only the cards shown", () => {
     const store = storeWith();
     store.setFilter({ statuses: [], lanes: ["activity"] });

@@ -30,7 +30,7 @@ export class ReadingStore implements CardMarks {
   private nodes: readonly LogicNode[] = [];
   private edges: readonly LogicEdge[] = [];
   private byId = new Map<string, LogicNode>();
-  private selected: string | null = null;
+  private selected: readonly string[] = [];
   private findOpen = false;
   private findRequest = 0;
   private query = "";
@@ -82,10 +82,12 @@ export class ReadingStore implements CardMarks {
   // ---- inputs from the editor ----
   /** After each render: the model (a new object when the document changed) and the selection. */
   sync(model: LogicModel, selectedIds: readonly string[]): void {
-    const selected = selectedIds.length === 1 ? (selectedIds[0] as string) : null;
     const modelChanged = model.nodes !== this.nodes || model.edges !== this.edges;
-    if (!modelChanged && selected === this.selected) return;
-    this.selected = selected;
+    const sameSelection =
+      selectedIds.length === this.selected.length &&
+      selectedIds.every((id, i) => this.selected[i] === id);
+    if (!modelChanged && sameSelection) return;
+    this.selected = [...selectedIds];
     if (modelChanged) {
       this.nodes = model.nodes;
       this.edges = model.edges;
@@ -173,7 +175,8 @@ export class ReadingStore implements CardMarks {
   /** Recomputes the chain (when `graph` changed), what is shown, and the matches among it. */
   private recompute(graph: boolean): void {
     if (graph) {
-      this.chain = this.traceFrom(this.pinned ?? this.selected);
+      const single = this.selected.length === 1 ? (this.selected[0] as string) : null;
+      this.chain = this.traceFrom(this.pinned ?? single);
       this.shown = this.shownSet();
       this.laneNotes = laneNotes(this.byId, this.shown);
       this.searchable = null;
@@ -204,13 +207,18 @@ export class ReadingStore implements CardMarks {
     return traceChain(this.edges, [id]);
   }
 
+  /**
+   * The filter's cards, narrowed to the chain while only it is shown. Selected cards always show:
+   * a card just created, or picked from the Checks or Comments tab, must not vanish.
+   */
   private shownSet(): Set<string> | null {
     const chain = this.pinned ? this.chain : null;
-    if (!chain) return this.filtered;
+    if (!chain && !this.filtered) return null;
     const shown = new Set<string>();
     for (const node of this.nodes)
-      if (onChain(chain, node.id) && (!this.filtered || this.filtered.has(node.id)))
+      if ((!chain || onChain(chain, node.id)) && (!this.filtered || this.filtered.has(node.id)))
         shown.add(node.id);
+    for (const id of this.selected) if (this.byId.has(id)) shown.add(id);
     return shown;
   }
 
