@@ -112,9 +112,7 @@ describe("reading a big model", () => {
     await expectCentred(page, "tutor");
 
     await field.press("Enter");
-    await expect
-      .poll(() => page.getByTestId("find-count").textContent())
-      .toBe("2 of 2 · in notes");
+    await expect.poll(() => page.getByTestId("find-count").textContent()).toBe("2 of 2 · in notes");
     await card(page, titleOf("daily")).waitFor();
     await expect.poll(() => marksOf(page, "daily")).toBe("found current");
     await expectCentred(page, "daily");
@@ -148,9 +146,9 @@ describe("reading a big model", () => {
     await expect
       .poll(() => mountedIds(page))
       .toEqual(["coach", "coplan", "cover", "cycles", "data", "intent", "reading"]);
-    await expect.poll(() => page.getByTestId("lane-header-longTerm").textContent()).toContain(
-      "1 of 2 shown",
-    );
+    await expect
+      .poll(() => page.getByTestId("lane-header-longTerm").textContent())
+      .toContain("1 of 2 shown");
     await screenshot(page, "chain-only");
     // Selecting another card of the chain keeps the chain shown until "Show all".
     await card(page, titleOf("coach")).click();
@@ -168,7 +166,9 @@ describe("reading a big model", () => {
 
     await expect.poll(() => mountedIds(page)).toEqual(["reading"]);
     const line = page.getByTestId("filter-line");
-    await expect.poll(() => line.textContent()).toContain("Filters on: Off track · 13 cards hidden");
+    await expect
+      .poll(() => line.textContent())
+      .toContain("Filters on: Off track · 13 cards hidden");
     await expect
       .poll(() => page.getByTestId("lane-header-input").textContent())
       .toContain("All hidden");
