@@ -5,6 +5,28 @@
  */
 
 export {
+  type CardFilter,
+  describeFilter,
+  filteredCardIds,
+  isFiltering,
+  NO_FILTER,
+  passesFilter,
+  STATUS_FILTER_LABELS,
+  STATUS_FILTERS,
+  type StatusFilter,
+} from "./card-filter.ts";
+export {
+  type CardMatch,
+  findCards,
+  findInOrder,
+  foldForSearch,
+  inReadingOrder,
+  prepareSearch,
+  SEARCHED_FIELDS,
+  type SearchedField,
+} from "./card-search.ts";
+export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
+export {
   CLOSE_REASONS,
   type CloseCode,
   type CloseExplanation,

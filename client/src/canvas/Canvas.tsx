@@ -10,11 +10,12 @@ import {
   useReactFlow,
   type Viewport,
 } from "@xyflow/react";
-import { type MouseEvent, useCallback, useEffect } from "react";
+import { type MouseEvent, useCallback, useEffect, useMemo } from "react";
 import type { Peer } from "../collab/presence.ts";
 import { ConnectionHint } from "./ConnectionHint.tsx";
 import { useCanvasKeys } from "./canvas-keys.ts";
 import { useCanvasLinking } from "./canvas-linking.tsx";
+import { useShownCards } from "./card-marks.ts";
 import { useDeleteConfirm } from "./delete-confirm.tsx";
 import { fitModel, MAX_ZOOM, MIN_ZOOM } from "./fit-model.ts";
 import { useInitialView } from "./initial-view.ts";
@@ -66,6 +67,7 @@ export function Canvas({
   const readOnly = useReadOnly();
   const topY = snapshot.nodes.reduce((min, n) => Math.min(min, n.position.y), 40);
   useInitialView(flow, loaded, topY);
+  const { nodes, edges } = useShownElements(snapshot);
 
   const create = useCallback(
     (kind: NodeKind, y?: number) => {
@@ -105,8 +107,8 @@ export function Canvas({
       onMouseLeave={() => onCursor(null)}
     >
       <ReactFlow
-        nodes={snapshot.nodes}
-        edges={snapshot.edges}
+        nodes={nodes}
+        edges={edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
@@ -174,4 +176,16 @@ function CanvasControls() {
       />
     </>
   );
+}
+
+/** The cards and links drawn: all of them, or those a filter or "only this chain" leaves. */
+function useShownElements(snapshot: BindingSnapshot) {
+  const shown = useShownCards();
+  return useMemo(() => {
+    if (!shown) return { nodes: snapshot.nodes, edges: snapshot.edges };
+    return {
+      nodes: snapshot.nodes.filter((n) => shown.has(n.id)),
+      edges: snapshot.edges.filter((e) => shown.has(e.source) && shown.has(e.target)),
+    };
+  }, [shown, snapshot.nodes, snapshot.edges]);
 }

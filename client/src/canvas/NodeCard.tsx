@@ -8,6 +8,7 @@ import {
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useEffect, useState } from "react";
 import { useBinding } from "./actions-context.ts";
+import { useCardMark } from "./card-marks.ts";
 import { focusCard } from "./card-navigation.ts";
 import { useCardSlots } from "./card-slots.ts";
 import { useIsLinkTarget } from "./link-start.ts";
@@ -35,6 +36,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   const binding = useBinding();
   const readOnly = useReadOnly();
   const { Extras } = useCardSlots();
+  const mark = useCardMark(id);
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(node.title);
   const editRequested = useTitleEditRequested(id);
@@ -67,6 +69,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
       role="group"
       aria-roledescription="card"
       aria-label={`${KIND_LABELS[node.kind].short}: ${node.title}`}
+      data-marks={mark || undefined}
     >
       <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>

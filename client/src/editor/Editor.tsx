@@ -3,6 +3,7 @@ import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
 import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from "react";
 import { editorRoute } from "../app/routes.ts";
 import { BindingContext } from "../canvas/actions-context.ts";
+import { CardMarksContext } from "../canvas/card-marks.ts";
 import { CardSlotsContext } from "../canvas/card-slots.ts";
 import { ReadOnlyContext, useReadOnly } from "../canvas/read-only.ts";
 import { useFlowFromDoc } from "../canvas/useFlowFromDoc.ts";
@@ -10,6 +11,9 @@ import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding
 import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { ExportMenu } from "../exports/ExportMenu.tsx";
+import { ReadingTools } from "../reading/FilterMenu.tsx";
+import type { ReadingStore } from "../reading/reading-store.ts";
+import { useReadingStore } from "../reading/use-reading.ts";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
 import { useReviewContextValue, useReviewSession } from "../review/useReviewSession.ts";
 import { CARD_SLOTS } from "./card-extras.tsx";
@@ -60,19 +64,21 @@ function EditorInner({ session, role, displayName }: EditorProps) {
   const focusElements = useFocusElements(binding, snapshot);
   const reviewValue = useEditorReview(session, role, displayName, peers, focusElements);
   const autoLayout = useAutoLayout(binding, snapshot, flow);
+  const reading = useReadingStore(snapshot.model, selection.nodeIds);
   useEditorKeys({
     binding,
     readOnly,
     flow,
     onHelp: () => setHelpOpen((v) => !v),
     onLayout: autoLayout,
+    onFind: view === "canvas" ? () => reading.openFind() : undefined,
   });
 
   if (!binding) return <div className="page-message">Opening the model…</div>;
   const follow = peers.find((p) => p.clientId === following);
 
   return (
-    <EditorProviders binding={binding} readOnly={readOnly} review={reviewValue}>
+    <EditorProviders binding={binding} readOnly={readOnly} review={reviewValue} reading={reading}>
       <div className="editor" data-role={role}>
         <Topbar
           session={session}
@@ -91,6 +97,7 @@ function EditorInner({ session, role, displayName }: EditorProps) {
           session={session}
           binding={binding}
           snapshot={snapshot}
+          reading={reading}
           onLayout={autoLayout}
           onHelp={() => setHelpOpen(true)}
           onPrint={() => {
@@ -103,6 +110,7 @@ function EditorInner({ session, role, displayName }: EditorProps) {
             session={session}
             binding={binding}
             snapshot={snapshot}
+            reading={reading}
             view={view}
             onShow={(id) => {
               setView("canvas");
@@ -133,6 +141,7 @@ function EditorToolbar(props: {
   session: CollabSession;
   binding: YjsFlowBinding;
   snapshot: BindingSnapshot;
+  reading: ReadingStore;
   onLayout: () => void;
   onHelp: () => void;
   onPrint: () => void;
@@ -148,15 +157,18 @@ function EditorToolbar(props: {
       onLayout={props.onLayout}
       onHelp={props.onHelp}
       extra={
-        <ExportMenu
-          binding={binding}
-          model={snapshot.model}
-          checkIns={snapshot.checkIns}
-          modelId={props.session.modelId}
-          token={editorRoute(window.location)?.token ?? ""}
-          canImport={!readOnly}
-          onPrint={props.onPrint}
-        />
+        <>
+          <ReadingTools store={props.reading} />
+          <ExportMenu
+            binding={binding}
+            model={snapshot.model}
+            checkIns={snapshot.checkIns}
+            modelId={props.session.modelId}
+            token={editorRoute(window.location)?.token ?? ""}
+            canImport={!readOnly}
+            onPrint={props.onPrint}
+          />
+        </>
       }
     />
   );
@@ -209,18 +221,24 @@ function useEditorReview(
   });
 }
 
-/** What the parts below read from context: the binding, read-only, card slots, the review. */
+/**
+ * What the parts below read from context: the binding, read-only, card slots, the review, and
+ * the reading tools' marks (a stable store: cards subscribe to their own mark).
+ */
 function EditorProviders(props: {
   binding: YjsFlowBinding;
   readOnly: boolean;
   review: ReviewContextValue | null;
+  reading: ReadingStore;
   children: ReactNode;
 }) {
   return (
     <BindingContext.Provider value={props.binding}>
       <ReadOnlyContext.Provider value={props.readOnly}>
         <CardSlotsContext.Provider value={CARD_SLOTS}>
-          <ReviewContext.Provider value={props.review}>{props.children}</ReviewContext.Provider>
+          <CardMarksContext.Provider value={props.reading}>
+            <ReviewContext.Provider value={props.review}>{props.children}</ReviewContext.Provider>
+          </CardMarksContext.Provider>
         </CardSlotsContext.Provider>
       </ReadOnlyContext.Provider>
     </BindingContext.Provider>

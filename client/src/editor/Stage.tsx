@@ -5,6 +5,8 @@ import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding
 import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { PrintView } from "../exports/PrintView.tsx";
+import { ReadingOverlays } from "../reading/ReadingOverlays.tsx";
+import type { ReadingStore } from "../reading/reading-store.ts";
 import type { ViewId } from "./views.ts";
 
 // The dashboard brings the charting library; it loads when first opened, not with the canvas.
@@ -17,6 +19,8 @@ export function Stage(props: {
   session: CollabSession;
   binding: YjsFlowBinding;
   snapshot: BindingSnapshot;
+  /** Find, trace and filter: drawn over the canvas. */
+  reading: ReadingStore;
   view: ViewId;
   /** Leaves the dashboard for the canvas, centred on this goal. */
   onShow: (nodeId: string) => void;
@@ -49,6 +53,7 @@ export function Stage(props: {
         </Suspense>
       )}
       {view === "print" && <PrintView model={snapshot.model} />}
+      {view === "canvas" && <ReadingOverlays store={props.reading} />}
       {view === "canvas" && (
         <Canvas
           binding={binding}

@@ -29,6 +29,8 @@ export const SHORTCUTS: { keys: string; does: string }[] = [
   { keys: "Shift+drag, Ctrl/Cmd+click", does: "Select several cards" },
   { keys: "F", does: "Fit the whole model in view" },
   { keys: "T", does: "Tidy cards within their lanes" },
+  { keys: "Ctrl/Cmd+F", does: "Find cards by title, notes or indicator; Enter for the next" },
+  { keys: "Select a card", does: "Trace its chain: what leads to it and what it leads to" },
   { keys: "+ / −", does: "Zoom in / out" },
   { keys: "?", does: "Show or hide this help" },
   { keys: "Esc", does: "Clear the selection, close this help" },
@@ -54,12 +56,15 @@ export function useEditorKeys({
   flow,
   onHelp,
   onLayout,
+  onFind,
 }: {
   binding: YjsFlowBinding | null;
   readOnly: boolean;
   flow: ReactFlowInstance;
   onHelp: () => void;
   onLayout: () => void;
+  /** Opens the canvas's find bar; absent where there is no canvas (the browser's find runs). */
+  onFind?: () => void;
 }): void {
   const pendingN = useRef(false);
   const clipboard = useRef<Clip | null>(null);
@@ -93,6 +98,10 @@ export function useEditorKeys({
           event.preventDefault();
           binding.paste(clipboard.current);
         }
+      } else if (mod && key === "f" && onFind) {
+        // The browser's find sees only the cards mounted in view; ours searches the model.
+        event.preventDefault();
+        onFind();
       } else if (mod && key === "a") {
         event.preventDefault();
         binding.select(binding.getSnapshot().nodes.map((n) => n.id));
@@ -120,5 +129,5 @@ export function useEditorKeys({
     }
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
-  }, [binding, readOnly, flow, onHelp, onLayout]);
+  }, [binding, readOnly, flow, onHelp, onLayout, onFind]);
 }

@@ -1,0 +1,166 @@
+/**
+ * Browser benchmark of find on the canvas: a generated 5,000-card model (bench/lib/generate.ts)
+ * is opened in the system Chromium, the find bar is opened with Ctrl+F and queries are typed one
+ * key at a time. For each key: the time from the keydown event to the first frame painted after
+ * the find count and the cards' highlight marks show the new matches (a rAF, then a task, so
+ * the frame with the highlight has been produced). Centring the view on the first match is
+ * included, as a person sees it.
+ * Run: npx tsx bench/find-typing.ts   (needs client/dist: pnpm --filter @logic-canvas/client build)
+ * Writes bench/results/find-typing.json.
+ */
+import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "@logic-canvas/server";
+import { chromium } from "playwright-core";
+import { generateModel } from "./lib/generate.ts";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const CARDS = Number(process.env.CARDS ?? 5000);
+// Every card matches the first query's early keys, then fewer; the second narrows to a handful.
+const QUERIES = ["coaching cycle", "midjourney 77"];
+
+const round = (n: number) => Math.round(n * 10) / 10;
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
+}
+
+async function main() {
+  const loadAtStart = loadavg()[0] ?? 0;
+  const dataDir = await mkdtemp(join(tmpdir(), "logic-canvas-bench-"));
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    clientDist: resolve(root, "client/dist"),
+    logLevel: "warn",
+    limits: { maxCardsOnImport: 20_000 },
+  });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+  const keys: { query: string; typed: string; matches: string; ms: number; handlerMs: number }[] =
+    [];
+  try {
+    const response = await fetch(`${server.url}/api/models`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(generateModel(CARDS)),
+    });
+    if (response.status !== 201) throw new Error(`create failed: ${await response.text()}`);
+    const created = (await response.json()) as { links: { owner: string } };
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    await context.addInitScript(() => localStorage.setItem("logic-canvas:display-name", "Bench"));
+    await context.addInitScript("window.__name = (f) => f");
+    const page = await context.newPage();
+    await page.goto(created.links.owner);
+    await page.waitForFunction(
+      () => document.querySelector("[data-testid=status]")?.textContent?.includes("Saved"),
+      null,
+      { timeout: 60_000 },
+    );
+    await page.locator(".react-flow__node").first().waitFor();
+    await page.waitForTimeout(1000);
+
+    for (const query of QUERIES) {
+      await page.locator(".react-flow__pane").click({ position: { x: 600, y: 600 } });
+      await page.keyboard.press("Control+f");
+      const field = page.getByRole("searchbox", { name: /Find cards/ });
+      await field.fill("");
+      await page.waitForTimeout(300);
+      await page.evaluate(() => {
+        const w = window as unknown as { keyStart: number; input: HTMLInputElement };
+        w.input = document.querySelector(".find-bar input") as HTMLInputElement;
+        w.input.addEventListener(
+          "keydown",
+          () => {
+            w.keyStart = performance.now();
+          },
+          { capture: true },
+        );
+      });
+      for (let i = 1; i <= query.length; i++) {
+        const wait = page.evaluate(
+          () =>
+            new Promise<{ ms: number; handlerMs: number; matches: string }>((done) => {
+              const w = window as unknown as { keyStart: number; input: HTMLInputElement };
+              // A window listener runs after React's root listener has handled the event and
+              // rendered synchronously: keydown → here is find's own work (match, marks, render).
+              let handlerMs = 0;
+              window.addEventListener(
+                "input",
+                () => {
+                  handlerMs = performance.now() - w.keyStart;
+                },
+                { once: true },
+              );
+              w.input.addEventListener(
+                "input",
+                () =>
+                  requestAnimationFrame(() =>
+                    setTimeout(() =>
+                      done({
+                        handlerMs,
+                        ms: performance.now() - w.keyStart,
+                        matches:
+                          document.querySelector("[data-testid=find-count]")?.textContent ?? "",
+                      }),
+                    ),
+                  ),
+                { once: true },
+              );
+            }),
+        );
+        await field.press(query[i - 1] === " " ? "Space" : (query[i - 1] as string));
+        const { ms, handlerMs, matches } = await wait;
+        const marked = await page.locator(".card[data-marks~=found]").count();
+        keys.push({
+          query,
+          typed: query.slice(0, i),
+          matches: `${matches} (${marked} mounted marked)`,
+          ms: round(ms),
+          handlerMs: round(handlerMs),
+        });
+        console.log(keys.at(-1));
+        await page.waitForTimeout(350); // between keys, as a person types, and past the centring
+      }
+      await field.press("Escape");
+    }
+    await context.close();
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+  const sorted = keys.map((k) => k.ms).sort((a, b) => a - b);
+  const handler = keys.map((k) => k.handlerMs).sort((a, b) => a - b);
+  const result = {
+    benchmark: "find-typing",
+    date: new Date().toISOString(),
+    cards: CARDS,
+    viewport: "1440x900",
+    chromium: "/usr/bin/chromium, headless, --disable-gpu",
+    loadAverage1m: { atStart: round(loadAtStart), atEnd: round(loadavg()[0] ?? 0) },
+    keyToHighlightMs: {
+      p50: percentile(sorted, 50),
+      p95: percentile(sorted, 95),
+      max: sorted.at(-1) ?? 0,
+    },
+    handlerMs: {
+      p50: percentile(handler, 50),
+      p95: percentile(handler, 95),
+      max: handler.at(-1) ?? 0,
+    },
+    keys,
+  };
+  await mkdir(resolve(root, "bench/results"), { recursive: true });
+  await writeFile(
+    resolve(root, "bench/results/find-typing.json"),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
+  console.log("key → highlighted (ms):", result.keyToHighlightMs, "handler:", result.handlerMs);
+}
+
+await main();

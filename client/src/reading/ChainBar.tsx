@@ -1,0 +1,54 @@
+import { NODE_KINDS, type NodeKind } from "@logic-canvas/shared";
+import { kindNoun } from "../canvas/flow-types.ts";
+import type { ReadingStore } from "./reading-store.ts";
+import type { ChainSummary } from "./reading-view.ts";
+import { useReadingView } from "./use-reading.ts";
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+/** "3 inputs, 4 activities": what leads to the traced card, lane by lane. */
+function upstreamWords(upstream: Record<NodeKind, number>): string {
+  const parts = NODE_KINDS.filter((kind) => upstream[kind] > 0).map((kind) => {
+    const noun = kindNoun(kind);
+    return plural(upstream[kind], noun, kind === "activity" ? "activities" : `${noun}s`);
+  });
+  return parts.length === 0 ? "nothing leads to it" : `${parts.join(", ")} lead to it`;
+}
+
+function chainWords(chain: ChainSummary): string {
+  const after =
+    chain.downstreamCount === 0
+      ? "it leads to nothing yet"
+      : `it leads to ${plural(chain.downstreamCount, "card", "cards")}`;
+  return `${upstreamWords(chain.upstream)}; ${after}.`;
+}
+
+/**
+ * Shown while a card's chain is traced (one card selected): what leads to it and what it leads
+ * to, with "Show only this chain", and "Show all" once only the chain is drawn.
+ */
+export function ChainBar({ store }: { store: ReadingStore }) {
+  const { chain } = useReadingView(store);
+  if (!chain) return null;
+  return (
+    <div className="chain-bar" role="status" data-testid="chain-bar">
+      <span className="chain-words">
+        <strong>
+          {chain.only ? "Only the chain of" : "Chain of"} “{chain.title}”:
+        </strong>{" "}
+        {chainWords(chain)}
+      </span>
+      {chain.only ? (
+        <button type="button" className="primary" onClick={() => store.showAll()}>
+          Show all
+        </button>
+      ) : (
+        <button type="button" onClick={() => store.showOnlyChain()}>
+          Show only this chain
+        </button>
+      )}
+    </div>
+  );
+}
