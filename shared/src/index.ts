@@ -130,6 +130,7 @@ export {
   type GoalStatusName,
   goalStatus,
   isMidJourneyStale,
+  MEASUREMENT_HOLDS_DAYS,
   type ModelProgressSummary,
   modelProgressSummary,
   STALE_AFTER_DAYS,
