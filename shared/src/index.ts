@@ -152,8 +152,14 @@ export {
 export { reviewChanges } from "./review/changes.ts";
 export {
   type Consensus,
+  consensusFor,
   consensusSummary,
   FIST_TO_FIVE_LABELS,
+  peopleWhoTookPart,
+  QUORUM_MIN_SHARE,
+  QUORUM_MIN_VOTES,
+  type Quorum,
+  quorumFor,
   WIDE_AGREEMENT_SHARE,
 } from "./review/consensus.ts";
 export {
