@@ -23,6 +23,7 @@ export {
   type ChangedTypes,
   entryFate,
   entryField,
+  valueBefore,
   type GraphChange,
   graphChanges,
   insertedItems,

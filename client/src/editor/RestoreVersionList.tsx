@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { actorName } from "../history/activity-words.ts";
+import { formatMoment } from "../ui/dates.ts";
 import { type HistoryAccess, historyApi, type VersionSummary } from "../history/history-api.ts";
 
 /**
@@ -68,7 +69,7 @@ export function RestoreVersionList({
                 <strong>{v.label}</strong>
                 {v.kind === "auto" && <span className="muted small"> (automatic)</span>}
                 <div className="muted small">
-                  {actorName(v.createdBy)} · {new Date(v.createdAt).toLocaleString()}
+                  {actorName(v.createdBy)} · {formatMoment(v.createdAt)}
                 </div>
               </div>
               {confirming?.id === v.id ? (

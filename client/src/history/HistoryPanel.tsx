@@ -6,6 +6,7 @@ import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { PrintView } from "../exports/PrintView.tsx";
 import { useReviewContext } from "../review/review-context.ts";
 import { Modal } from "../ui/Modal.tsx";
+import { formatMoment } from "../ui/dates.ts";
 import { timeAgo } from "../ui/time-ago.ts";
 import { ActivityList } from "./ActivityList.tsx";
 import { actorName } from "./activity-words.ts";
@@ -216,7 +217,7 @@ function VersionItem(props: {
         {v.kind === "auto" && <span className="muted small"> (automatic)</span>}
       </div>
       <div className="muted small">
-        {actorName(v.createdBy)} · {timeAgo(v.createdAt)} · {new Date(v.createdAt).toLocaleString()}
+        {actorName(v.createdBy)} · {timeAgo(v.createdAt)} · {formatMoment(v.createdAt)}
       </div>
       <div className="version-actions">
         <button type="button" className="secondary" disabled={busy} onClick={props.onOpen}>
