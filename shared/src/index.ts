@@ -23,7 +23,6 @@ export {
   type ChangedTypes,
   entryFate,
   entryField,
-  valueBefore,
   type GraphChange,
   graphChanges,
   insertedItems,
@@ -33,6 +32,7 @@ export {
   newItem,
   type Step,
   type StoredItem,
+  valueBefore,
 } from "./doc/changes.ts";
 export {
   addCheckIn,

@@ -3,8 +3,8 @@ import {
   AT_RISK_MAX_SHORTFALL,
   goalStatus,
   isMidJourneyStale,
-  MEASUREMENT_HOLDS_DAYS,
   type LogicNode,
+  MEASUREMENT_HOLDS_DAYS,
   modelProgressSummary,
   STALE_AFTER_DAYS,
 } from "../src/index.ts";
@@ -149,7 +149,11 @@ describe("goalStatus as of today", () => {
   // The line: 40 on 2026-09-01 → 60 on 2027-08-31, gaining 20 over 364 days.
   it("is the same judgement when the measurement is exactly on the line and taken today", () => {
     const result = goalStatus(goal(50, "2027-03-02"), { today: "2027-03-02" });
-    expect(result).toMatchObject({ status: "on-track", statusToday: "on-track", behindToday: false });
+    expect(result).toMatchObject({
+      status: "on-track",
+      statusToday: "on-track",
+      behindToday: false,
+    });
     expect(result.expectedNow).toBe(50);
   });
 

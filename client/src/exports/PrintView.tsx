@@ -38,7 +38,6 @@ function GoalLine({ node }: { node: LogicNode }) {
         <StatusToday status={status} unit={smart?.unit} />
       </dd>
       {smart?.indicator && (
-
         <>
           <dt>Indicator</dt>
           <dd>{smart.indicator}</dd>
@@ -75,7 +74,9 @@ function LeadsTo({ links, titles }: { links: LogicEdge[]; titles: Map<string, st
       <ul>
         {links.map((link) => (
           <li key={link.id} data-testid="print-link">
-            <span className="print-link-target">→ {titles.get(link.target) ?? "a missing card"}</span>
+            <span className="print-link-target">
+              → {titles.get(link.target) ?? "a missing card"}
+            </span>
             {link.rationale && <span className="print-rationale">: {link.rationale}</span>}
           </li>
         ))}
@@ -146,8 +147,7 @@ export function PrintView({ model }: { model: LogicModel }) {
         </tbody>
       </table>
       <footer className="print-footer">
-        {model.nodes.length} cards and {model.edges.length} links · printed{" "}
-        {formatLocalDay()}
+        {model.nodes.length} cards and {model.edges.length} links · printed {formatLocalDay()}
       </footer>
     </article>
   );

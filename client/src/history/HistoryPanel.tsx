@@ -3,15 +3,15 @@ import type { LogicModel, ModelDiff } from "@logic-canvas/shared";
 import { canEditGraph } from "@logic-canvas/shared";
 import { useCallback, useEffect, useState } from "react";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
-import { PrintView } from "../exports/PrintView.tsx";
 import { useReviewContext } from "../review/review-context.ts";
-import { Modal } from "../ui/Modal.tsx";
 import { formatMoment } from "../ui/dates.ts";
+import { Modal } from "../ui/Modal.tsx";
 import { timeAgo } from "../ui/time-ago.ts";
 import { ActivityList } from "./ActivityList.tsx";
 import { actorName } from "./activity-words.ts";
 import { DiffView } from "./DiffView.tsx";
 import { type HistoryAccess, historyApi, type VersionSummary } from "./history-api.ts";
+import { VersionViewer } from "./VersionViewer.tsx";
 
 type Opened =
   | { kind: "diff"; version: VersionSummary; diff: ModelDiff }
@@ -155,7 +155,7 @@ export function HistoryPanel({ model }: PanelProps) {
           onClose={() => setOpened(null)}
           testId="version-view"
         >
-          <PrintView model={opened.model} />
+          <VersionViewer model={opened.model} />
         </Modal>
       )}
     </div>

@@ -30,7 +30,9 @@ export function CheckIns({
         ) : (
           "No check-in planned."
         )}
-        {summary.lastCheckIn && <span className="muted"> · last: {formatDay(summary.lastCheckIn)}</span>}
+        {summary.lastCheckIn && (
+          <span className="muted"> · last: {formatDay(summary.lastCheckIn)}</span>
+        )}
       </p>
       {checkIns.length > 0 && (
         <ul className="check-in-list">
@@ -85,7 +87,9 @@ export function CheckIns({
       {summary.lastCheckIn && (
         <div data-testid="not-measured-since">
           {unmeasured.length === 0 ? (
-            <p className="muted">Every goal has a measurement since {formatDay(summary.lastCheckIn)}.</p>
+            <p className="muted">
+              Every goal has a measurement since {formatDay(summary.lastCheckIn)}.
+            </p>
           ) : (
             <details className="unmeasured">
               <summary>

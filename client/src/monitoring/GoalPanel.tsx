@@ -1,9 +1,9 @@
 import { goalStatus, type LogicNode, todayIso } from "@logic-canvas/shared";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { formatDay } from "../ui/dates.ts";
 import { Section } from "../ui/Section.tsx";
 import { MeasurementList } from "./MeasurementList.tsx";
 import { SmartEditor } from "./SmartEditor.tsx";
-import { formatDay } from "../ui/dates.ts";
 import { StatusBadge, StatusToday } from "./StatusBadge.tsx";
 import { formatValue } from "./status-labels.ts";
 import "./monitoring.css";
