@@ -141,7 +141,7 @@ describe("what a leader reads", () => {
     expect(ticks.length).toBeGreaterThanOrEqual(2);
     for (const tick of ticks) expect(tick).toMatch(/\b[A-Z][a-z]{2} \d{4}\b/);
     expect(new Set(ticks).size).toBe(ticks.length);
-    expect(await maria.locator("body").innerText()).not.toMatch(AMBIGUOUS);
+    expect(await textOf(maria.locator("body"))).not.toMatch(AMBIGUOUS);
     await showView(maria, "Canvas");
   });
 
@@ -165,7 +165,7 @@ describe("what a leader reads", () => {
     expect(await textOf(status)).toContain("Stale");
     expect(await textOf(item("fluent").getByTestId("print-status"))).toContain("Not measured yet");
     expect(await item("coach").getByTestId("print-status").count()).toBe(0);
-    expect(await maria.getByTestId("print-view").innerText()).not.toMatch(AMBIGUOUS);
+    expect(await textOf(maria.getByTestId("print-view"))).not.toMatch(AMBIGUOUS);
     await mkdir(SHOTS, { recursive: true });
     await maria.screenshot({ path: `${SHOTS}/print-view-links.png` });
     await showView(maria, "Canvas");
@@ -180,10 +180,12 @@ describe("what a leader reads", () => {
     const drawn = await maria.evaluate(
       ({ source, title }) => {
         const doc = new DOMParser().parseFromString(source, "image/svg+xml");
-        const group = [...doc.querySelectorAll("g.card")].find(
+        const group = Array.from(doc.querySelectorAll("g.card")).find(
           (g) => g.querySelector("title")?.textContent === title,
         );
-        return [...(group?.querySelectorAll("text tspan") ?? [])].map((t) => t.textContent ?? "");
+        return Array.from(group?.querySelectorAll("text tspan") ?? []).map(
+          (t) => t.textContent ?? "",
+        );
       },
       { source: svg, title: LONG_TITLE },
     );
