@@ -135,10 +135,11 @@ describe("what a leader reads", () => {
     const row = maria.locator("[data-testid=dashboard-goal][data-node-id=grade]");
     expect(await textOf(row.getByTestId("status-today"))).toBe(sentence);
     expect(await textOf(row.getByTestId("dashboard-last-measured"))).toContain(measured);
-    const ticks = await row
-      .locator(".recharts-xAxis .recharts-cartesian-axis-tick-value")
-      .allTextContents();
-    expect(ticks.length).toBeGreaterThanOrEqual(2);
+    const tickLabels = row.locator(
+      ".recharts-xAxis-tick-labels .recharts-cartesian-axis-tick-value",
+    );
+    await expect.poll(() => tickLabels.count()).toBeGreaterThanOrEqual(2);
+    const ticks = await tickLabels.allTextContents();
     for (const tick of ticks) expect(tick).toMatch(/\b[A-Z][a-z]{2} \d{4}\b/);
     expect(new Set(ticks).size).toBe(ticks.length);
     expect(await textOf(maria.locator("body"))).not.toMatch(AMBIGUOUS);
@@ -231,6 +232,7 @@ describe("what a leader reads", () => {
     expect(await textOf(version)).toMatch(/\b[A-Z][a-z]{2}\b.*\d{4}/);
     expect(await textOf(version)).not.toMatch(AMBIGUOUS);
 
+    await openTab(maria, "Details");
     await addCard(maria, "longTerm", "Graduation rate");
     await openTab(maria, "History");
     await version.getByRole("button", { name: "What changed" }).click();
