@@ -2,6 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { addDays, todayIso } from "@logic-canvas/shared";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser.ts";
 import { addCard, card } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
@@ -129,6 +130,7 @@ describe("what a leader reads", () => {
     expect(await textOf(panel.getByTestId("status-today"))).toBe(sentence);
     expect(await panel.getByTestId("stale-flag").count()).toBe(1);
     expect(await textOf(panel.getByTestId("measurement-row"))).toContain(measured);
+    await screenshot(maria, "leader-status-today-panel");
 
     // The dashboard too, and its chart's axis reads months ("Aug 2026").
     await showView(maria, "Progress");
@@ -142,6 +144,7 @@ describe("what a leader reads", () => {
     const ticks = await tickLabels.allTextContents();
     for (const tick of ticks) expect(tick).toMatch(/\b[A-Z][a-z]{2} \d{4}\b/);
     expect(new Set(ticks).size).toBe(ticks.length);
+    await screenshot(maria, "leader-status-today-dashboard");
     expect(await textOf(maria.locator("body"))).not.toMatch(AMBIGUOUS);
     await showView(maria, "Canvas");
   });
@@ -239,6 +242,7 @@ describe("what a leader reads", () => {
     const diff = maria.getByTestId("version-diff");
     await expect.poll(() => textOf(diff)).toContain("Graduation rate (Long-term goal)");
     expect(await textOf(diff)).not.toContain("longTerm");
+    await screenshot(maria, "leader-version-diff");
     await maria.getByRole("dialog").getByRole("button", { name: "Close" }).click();
 
     await version.getByRole("button", { name: "Open" }).click();
@@ -246,6 +250,7 @@ describe("what a leader reads", () => {
     const canvas = opened.getByTestId("version-canvas");
     await expect.poll(() => canvas.locator(".react-flow__edge").count()).toBe(5);
     expect(await canvas.locator(".react-flow__node").count()).toBe(6);
+    await screenshot(maria, "leader-version-read-only-canvas");
     expect(await textOf(canvas)).not.toContain("Graduation rate");
     // Read-only: nothing to type into, no handle to draw a link from.
     expect(await opened.locator("textarea, input").count()).toBe(0);
@@ -303,6 +308,7 @@ describe("consensus", () => {
     expect(rule).toContain("at least 3 votes");
     expect(rule).toContain("50% of the 5 people who have taken part");
     expect(rule).toContain("comment, or voted");
+    await screenshot(lee, "leader-consensus-quorum");
 
     // Lee votes: 3 votes of the 6 people who have now taken part is a quorum.
     await card(lee, "Attendance").click();
