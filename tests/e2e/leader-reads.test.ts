@@ -2,7 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { addDays, todayIso } from "@logic-canvas/shared";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { screenshot } from "../support/browser.ts";
+import { dayAsShown, screenshot } from "../support/browser.ts";
 import { addCard, card } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
@@ -88,20 +88,6 @@ async function showView(page: Page, label: "Canvas" | "Progress" | "Print"): Pro
   await page.locator(".view-switch").getByRole("button", { name: label, exact: true }).click();
 }
 
-/** A calendar date as the page's own locale writes it, month in words. */
-function dayInPage(page: Page, date: string): Promise<string> {
-  return page.evaluate(
-    (d) =>
-      new Intl.DateTimeFormat(undefined, {
-        day: "numeric",
-        month: "short",
-        year: "numeric",
-        timeZone: "UTC",
-      }).format(Date.parse(`${d}T00:00:00Z`)),
-    date,
-  );
-}
-
 async function textOf(locator: Locator): Promise<string> {
   return (await locator.textContent()) ?? "";
 }
@@ -112,7 +98,7 @@ describe("what a leader reads", () => {
   it("an old measurement is judged today too, on the card, the goal panel and the dashboard, with dates in words", async () => {
     const model = await createModel(server.url, readingPlan());
     maria = (await person("Maria", model.links.owner)).page;
-    const measured = await dayInPage(maria, MEASURED);
+    const measured = await dayAsShown(maria, MEASURED);
     expect(measured).toMatch(/\b[A-Z][a-z]{2}\b/);
     const sentence = `Off track as of today: last measured 8% on ${measured}, the line is at 33% now`;
 
