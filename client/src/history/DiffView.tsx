@@ -8,6 +8,7 @@ import {
   type ModelDiff,
   NODE_KINDS,
 } from "@logic-canvas/shared";
+import type { ReactNode } from "react";
 import { formatDay } from "../ui/dates.ts";
 import { fieldWord } from "./activity-words.ts";
 
@@ -21,8 +22,7 @@ function show(value: unknown, field = ""): string {
   if (value === undefined || value === null || value === "") return "—";
   if (field === "kind" && isKind(value)) return KIND_LABELS[value].one;
   if (field === "stage" && isStage(value)) return INNOVATION_STAGE_LABELS[value];
-  if (typeof value === "string")
-    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : value;
+  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : value;
   if (typeof value === "object" && value && "x" in value && "y" in value) {
     const p = value as { x: number; y: number };
     return `(${Math.round(p.x)}, ${Math.round(p.y)})`;
@@ -50,11 +50,47 @@ function Fields({ fields, titles }: { fields: FieldChange[]; titles?: Map<string
     <ul className="diff-fields">
       {fields.map((f) => (
         <li key={f.field}>
-          <span className="diff-field">{fieldWord(f.field)}</span>:{" "}
-          <del>{word(f.before, f.field)}</del> → <ins>{word(f.after, f.field)}</ins>
+          <span className="diff-field">{fieldWord(f.field)}</span>: <del>{word(f.before, f.field)}</del> →{" "}
+          <ins>{word(f.after, f.field)}</ins>
         </li>
       ))}
     </ul>
+  );
+}
+
+/** How many changes `diff` lists, of every kind. */
+function changeCount(diff: ModelDiff): number {
+  return (
+    diff.meta.length +
+    diff.nodesAdded.length +
+    diff.nodesRemoved.length +
+    diff.nodesChanged.length +
+    diff.edgesAdded.length +
+    diff.edgesRemoved.length +
+    diff.edgesChanged.length
+  );
+}
+
+/** One kind of change (cards added, links changed…), with its count; nothing when empty. */
+function DiffSection<T extends { id: string }>(props: {
+  className: string;
+  title: string;
+  items: T[];
+  render: (item: T) => ReactNode;
+}) {
+  const { items } = props;
+  if (items.length === 0) return null;
+  return (
+    <section className={props.className}>
+      <h4>
+        {props.title} ({items.length})
+      </h4>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>{props.render(item)}</li>
+        ))}
+      </ul>
+    </section>
   );
 }
 
@@ -77,15 +113,7 @@ export function DiffView({
   const linkText = (e: LogicEdge) =>
     `${titles.get(e.source) ?? "a card"} → ${titles.get(e.target) ?? "a card"}`;
   const nodeText = (n: LogicNode) => `${n.title} (${KIND_LABELS[n.kind].one})`;
-  const nothing =
-    diff.meta.length +
-      diff.nodesAdded.length +
-      diff.nodesRemoved.length +
-      diff.nodesChanged.length +
-      diff.edgesAdded.length +
-      diff.edgesRemoved.length +
-      diff.edgesChanged.length ===
-    0;
+  const nothing = changeCount(diff) === 0;
   return (
     <div className="diff-view" data-testid="version-diff">
       <p className="small">
@@ -97,72 +125,52 @@ export function DiffView({
           <Fields fields={diff.meta} />
         </section>
       )}
-      {diff.nodesAdded.length > 0 && (
-        <section className="diff-added">
-          <h4>Cards added ({diff.nodesAdded.length})</h4>
-          <ul>
-            {diff.nodesAdded.map((n) => (
-              <li key={n.id}>{nodeText(n)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.nodesRemoved.length > 0 && (
-        <section className="diff-removed">
-          <h4>Cards removed ({diff.nodesRemoved.length})</h4>
-          <ul>
-            {diff.nodesRemoved.map((n) => (
-              <li key={n.id}>{nodeText(n)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.nodesChanged.length > 0 && (
-        <section className="diff-changed">
-          <h4>Cards changed ({diff.nodesChanged.length})</h4>
-          <ul>
-            {diff.nodesChanged.map((c) => (
-              <li key={c.id}>
-                <strong>{c.after.title}</strong>
-                <Fields fields={c.fields} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.edgesAdded.length > 0 && (
-        <section className="diff-added">
-          <h4>Links added ({diff.edgesAdded.length})</h4>
-          <ul>
-            {diff.edgesAdded.map((e) => (
-              <li key={e.id}>{linkText(e)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.edgesRemoved.length > 0 && (
-        <section className="diff-removed">
-          <h4>Links removed ({diff.edgesRemoved.length})</h4>
-          <ul>
-            {diff.edgesRemoved.map((e) => (
-              <li key={e.id}>{linkText(e)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.edgesChanged.length > 0 && (
-        <section className="diff-changed">
-          <h4>Links changed ({diff.edgesChanged.length})</h4>
-          <ul>
-            {diff.edgesChanged.map((c) => (
-              <li key={c.id}>
-                {linkText(c.after)}
-                <Fields fields={c.fields} titles={titles} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <DiffSection
+        className="diff-added"
+        title="Cards added"
+        items={diff.nodesAdded}
+        render={nodeText}
+      />
+      <DiffSection
+        className="diff-removed"
+        title="Cards removed"
+        items={diff.nodesRemoved}
+        render={nodeText}
+      />
+      <DiffSection
+        className="diff-changed"
+        title="Cards changed"
+        items={diff.nodesChanged}
+        render={(c) => (
+          <>
+            <strong>{c.after.title}</strong>
+            <Fields fields={c.fields} />
+          </>
+        )}
+      />
+      <DiffSection
+        className="diff-added"
+        title="Links added"
+        items={diff.edgesAdded}
+        render={linkText}
+      />
+      <DiffSection
+        className="diff-removed"
+        title="Links removed"
+        items={diff.edgesRemoved}
+        render={linkText}
+      />
+      <DiffSection
+        className="diff-changed"
+        title="Links changed"
+        items={diff.edgesChanged}
+        render={(c) => (
+          <>
+            {linkText(c.after)}
+            <Fields fields={c.fields} titles={titles} />
+          </>
+        )}
+      />
     </div>
   );
 }
