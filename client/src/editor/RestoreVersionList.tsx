@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { actorName } from "../history/activity-words.ts";
-import { formatMoment } from "../ui/dates.ts";
 import { type HistoryAccess, historyApi, type VersionSummary } from "../history/history-api.ts";
+import { formatMoment } from "../ui/dates.ts";
 
 /**
  * The model's saved versions, each with Restore (after a confirmation), for the refused-model

@@ -22,7 +22,8 @@ function show(value: unknown, field = ""): string {
   if (value === undefined || value === null || value === "") return "—";
   if (field === "kind" && isKind(value)) return KIND_LABELS[value].one;
   if (field === "stage" && isStage(value)) return INNOVATION_STAGE_LABELS[value];
-  if (typeof value === "string") return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : value;
+  if (typeof value === "string")
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : value;
   if (typeof value === "object" && value && "x" in value && "y" in value) {
     const p = value as { x: number; y: number };
     return `(${Math.round(p.x)}, ${Math.round(p.y)})`;
@@ -50,8 +51,8 @@ function Fields({ fields, titles }: { fields: FieldChange[]; titles?: Map<string
     <ul className="diff-fields">
       {fields.map((f) => (
         <li key={f.field}>
-          <span className="diff-field">{fieldWord(f.field)}</span>: <del>{word(f.before, f.field)}</del> →{" "}
-          <ins>{word(f.after, f.field)}</ins>
+          <span className="diff-field">{fieldWord(f.field)}</span>:{" "}
+          <del>{word(f.before, f.field)}</del> → <ins>{word(f.after, f.field)}</ins>
         </li>
       ))}
     </ul>

@@ -22,9 +22,7 @@ export function RecentModels() {
               >
                 <span className="recent-title">{m.title}</span>
                 <span className={`role-badge role-${m.role}`}>{ROLE_LABEL[m.role] ?? m.role}</span>
-                <span className="muted recent-date">
-                  {formatMoment(m.openedAt)}
-                </span>
+                <span className="muted recent-date">{formatMoment(m.openedAt)}</span>
               </a>
             </li>
           ))}
