@@ -62,6 +62,38 @@ describe("the model as SVG", () => {
   });
 });
 
+describe("long titles in an export", () => {
+  const long = Array.from({ length: 34 }, (_, i) => `word${i}`).join(" "); // 200+ characters
+  const model: LogicModel = {
+    title: "Long",
+    masteryGoal: "",
+    nodes: [
+      { id: "a", kind: "input", title: long, position: { x: 40, y: 40 } },
+      { id: "b", kind: "input", title: "Next card", position: { x: 40, y: 180 } },
+    ],
+    edges: [],
+  };
+
+  it("wraps a 200-character title in full, with no ellipsis", () => {
+    expect(long.length).toBeGreaterThanOrEqual(200);
+    const doc = parse(modelSvg(model, measure).svg);
+    const card = doc.querySelector("g.card") as Element;
+    const lines = [...card.querySelectorAll("tspan")].map((t) => t.textContent);
+    expect(lines.length).toBeGreaterThan(4);
+    expect(lines.join(" ")).toBe(long);
+    expect(doc.documentElement.textContent).not.toContain("…");
+  });
+
+  it("moves the next card of the lane down below a card its title made taller", () => {
+    const doc = parse(modelSvg(model, measure).svg);
+    const [first, second] = [...doc.querySelectorAll("g.card")];
+    const y = (g: Element | undefined) =>
+      Number(/translate\([-\d.]+ ([-\d.]+)\)/.exec(g?.getAttribute("transform") ?? "")?.[1]);
+    const height = Number(first?.querySelector("rect")?.getAttribute("height"));
+    expect(y(second)).toBeGreaterThanOrEqual(y(first) + height);
+  });
+});
+
 describe("wrapText", () => {
   it("wraps at words, cuts a word too long for a line, and clamps with an ellipsis", () => {
     expect(wrapText("one two three four", 70, "", measure)).toEqual(["one two", "three four"]);

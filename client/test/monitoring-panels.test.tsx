@@ -14,6 +14,7 @@ import { YjsFlowBinding } from "../src/canvas/yjs-flow-binding.ts";
 import { PrintView } from "../src/exports/PrintView.tsx";
 import { Dashboard } from "../src/monitoring/Dashboard.tsx";
 import { GoalPanel } from "../src/monitoring/GoalPanel.tsx";
+import { formatDay } from "../src/ui/dates.ts";
 
 afterEach(cleanup);
 
@@ -168,13 +169,17 @@ describe("Dashboard", () => {
     add(addDays(today, -10));
     add(addDays(today, 20));
     expect(ctx.binding.getSnapshot().checkIns).toEqual([addDays(today, -10), addDays(today, 20)]);
-    expect(screen.getByTestId("next-check-in").textContent).toContain(addDays(today, 20));
+    expect(screen.getByTestId("next-check-in").textContent).toContain(
+      formatDay(addDays(today, 20)),
+    );
     expect(screen.getByTestId("not-measured-since").textContent).toContain(
       "Teachers share learning intentions",
     );
     act(() => {
       fireEvent.click(
-        screen.getByRole("button", { name: `Remove the check-in of ${addDays(today, 20)}` }),
+        screen.getByRole("button", {
+          name: `Remove the check-in of ${formatDay(addDays(today, 20))}`,
+        }),
       );
     });
     view.rerender(renderDashboard());

@@ -103,12 +103,21 @@ describe("RevisionWatch", () => {
     const seen: GoalRevision[] = [];
     watch.onRevision((r) => seen.push(r));
 
+    // Filling blank fields for the first time is not a revision: nothing to explain.
     updateSmart(doc, goal, { indicator: "Share of days present", unit: "percent" }, "local");
     updateSmart(doc, goal, { target: { value: 95, date: "2027-06-30" } }, "local");
+    updateSmart(doc, goal, { baseline: { value: 88 } }, "local");
+    updateSmart(doc, goal, { baseline: { date: "2026-09-01" } }, "local");
+    expect(seen).toEqual([]);
+    // Changing (or clearing) a value that was set is.
+    updateSmart(doc, goal, { indicator: "Share of school days present" }, "local");
+    updateSmart(doc, goal, { target: { value: 96 } }, "local");
+    updateSmart(doc, goal, { baseline: null }, "local");
     updateNode(doc, goal, { title: "Attendance rate" }, "local");
     expect(seen).toEqual([
       { nodeId: goal, fields: ["smart.indicator"] },
       { nodeId: goal, fields: ["smart.target"] },
+      { nodeId: goal, fields: ["smart.baseline"] },
     ]);
 
     // A collaborator's revision arrives as a sync: it is theirs to explain.
@@ -116,7 +125,7 @@ describe("RevisionWatch", () => {
     Y.applyUpdate(other, Y.encodeStateAsUpdate(doc));
     updateSmart(other, goal, { target: { value: 90 } }, "remote");
     Y.applyUpdate(doc, Y.encodeStateAsUpdate(other, Y.encodeStateVector(doc)), "provider");
-    expect(seen).toHaveLength(2);
+    expect(seen).toHaveLength(3);
     watch.destroy();
   });
 });

@@ -178,7 +178,8 @@ describe("ConsensusPanel", () => {
     const rows = () => screen.getAllByTestId("consensus-row");
     expect(rows()).toHaveLength(2);
     const fluency = rows()[1] as HTMLElement;
-    expect(fluency.textContent).toContain("Open objections");
+    // One vote is no quorum; the block is still named, to be talked through.
+    expect(fluency.textContent).toContain("Not enough votes yet (1 of 1)");
     expect(fluency.textContent).toContain("Objections to talk through: Chris");
     expect(fluency.textContent).toContain("Not weighed in: Maria, Sam");
 
@@ -188,7 +189,9 @@ describe("ConsensusPanel", () => {
     expect(value.binding.getSnapshot().votes.find((v) => v.target === MASTERY_TARGET)?.level).toBe(
       5,
     );
-    expect((rows()[0] as HTMLElement).textContent).toContain("Wide agreement");
+    // Maria has now taken part too: one vote of two people.
+    expect((rows()[0] as HTMLElement).textContent).toContain("Not enough votes yet (1 of 2)");
+    expect(screen.getByTestId("quorum-rule").textContent).toContain("the 2 people who have");
   });
 });
 
@@ -212,5 +215,32 @@ describe("DiffView", () => {
     expect(view.textContent).toContain("Cards added (1)Reading coaches");
     expect(view.textContent).toContain("Cards removed (1)Daily reading routine");
     expect(view.textContent).toContain("title: Reading fluency → Reading fluency (grade 2)");
+    expect(view.textContent).toContain("Reading coaches (Input)");
+  });
+
+  it("names lanes, dates and link ends in words, never by their stored values", () => {
+    const after: LogicModel = {
+      ...model,
+      nodes: [
+        model.nodes[0] as LogicModel["nodes"][number],
+        {
+          id: "g1",
+          kind: "longTerm",
+          title: "Reading fluency",
+          position: { x: 700, y: 0 },
+          smart: {
+            indicator: "fluent readers",
+            unit: "percent",
+            target: { value: 80, date: "2027-06-15" },
+          },
+        },
+      ],
+    };
+    render(<DiffView diff={diffModels(model, after)} label="Board approved" model={after} />);
+    const text = screen.getByTestId("version-diff").textContent ?? "";
+    expect(text).toContain("lane: Small-win goal → Long-term goal");
+    expect(text).not.toContain("longTerm");
+    expect(text).toMatch(/target: — → 80 \(.*Jun.*2027\)/);
+    expect(text).not.toContain("2027-06-15");
   });
 });

@@ -54,6 +54,7 @@ export {
   newItem,
   type Step,
   type StoredItem,
+  valueBefore,
 } from "./doc/changes.ts";
 export {
   addCheckIn,
@@ -155,6 +156,7 @@ export {
   type GoalStatusName,
   goalStatus,
   isMidJourneyStale,
+  MEASUREMENT_HOLDS_DAYS,
   type ModelProgressSummary,
   modelProgressSummary,
   STALE_AFTER_DAYS,
@@ -176,8 +178,14 @@ export {
 export { reviewChanges } from "./review/changes.ts";
 export {
   type Consensus,
+  consensusFor,
   consensusSummary,
   FIST_TO_FIVE_LABELS,
+  peopleWhoTookPart,
+  QUORUM_MIN_SHARE,
+  QUORUM_MIN_VOTES,
+  type Quorum,
+  quorumFor,
   WIDE_AGREEMENT_SHARE,
 } from "./review/consensus.ts";
 export {

@@ -18,6 +18,14 @@ export const STALE_AFTER_DAYS = 60;
  */
 export const AT_RISK_MAX_SHORTFALL = 0.25;
 
+/**
+ * A measurement speaks for the month after it: schools measure at most monthly (a grading
+ * period is about nine weeks), so within this many days the status at the last measurement is
+ * the status today. After it, the measurement is judged against where the line is today, so a
+ * goal measured on the line in September does not read "on track" in June.
+ */
+export const MEASUREMENT_HOLDS_DAYS = 30;
+
 /** Float tolerance so that a goal exactly on its line (e.g. 63.000000001) counts as on track. */
 const EPSILON = 1e-9;
 
@@ -39,7 +47,39 @@ interface GoalStatus {
   expectedAtLatest?: number;
   /** The line's value today, for the dashboard. */
   expectedNow?: number;
+  /**
+   * The same latest measurement judged against the line as it stands today: what the status
+   * means now that time has passed since it was taken. Equal to `status` when the measurement
+   * is today's, when there is no line, or when the goal is achieved.
+   */
+  statusToday: GoalStatusName;
+  /**
+   * True when `statusToday` is worse than `status`: the line has moved past an old measurement,
+   * so "on track at the last measurement" no longer says what a leader needs to hear.
+   */
+  behindToday: boolean;
   stale: boolean;
+}
+
+/** Worse is larger; "achieved" and "not measured" are never "behind". */
+const SEVERITY: Record<GoalStatusName, number> = {
+  achieved: 0,
+  "on-track": 1,
+  "at-risk": 2,
+  "off-track": 3,
+  "not-measured": 0,
+};
+
+/**
+ * On track, at risk or off track: how far `value` falls short of the line's `expected` value,
+ * as a share of the whole baseline→target distance, in the goal's direction. A zero distance
+ * (baseline = target, not yet met) leaves no line to be on: off track.
+ */
+function judge(direction: number, expected: number, value: number, distance: number) {
+  const shortfall = (direction * (expected - value)) / distance;
+  if (shortfall <= EPSILON) return "on-track";
+  if (shortfall <= AT_RISK_MAX_SHORTFALL + EPSILON) return "at-risk";
+  return "off-track";
 }
 
 /** Measurements up to `today`, oldest first; later entries win ties so a correction counts. */
@@ -94,28 +134,36 @@ export function goalStatus(node: LogicNode, options: { today?: string } = {}): G
   const smart = node.smart;
   const target = smart?.target;
   const baseline = smart?.baseline;
-  if (!latest || !target) return { status: "not-measured", progress: null, latest, stale };
+  const result: GoalStatus = {
+    status: "not-measured",
+    statusToday: "not-measured",
+    behindToday: false,
+    progress: null,
+    latest,
+    stale,
+  };
+  if (!latest || !target) return result;
   const direction = baseline && target.value < baseline.value ? -1 : 1;
   const achieved = direction * (latest.value - target.value) >= -EPSILON;
-  const result: GoalStatus = { status: "not-measured", progress: null, latest, stale };
   if (baseline && baseline.value !== target.value) {
     const raw = (latest.value - baseline.value) / (target.value - baseline.value);
     result.progress = Math.min(1, Math.max(0, raw));
   } else if (achieved) {
     result.progress = 1;
   }
-  if (achieved) return { ...result, status: "achieved", progress: 1 };
+  if (achieved) return { ...result, status: "achieved", statusToday: "achieved", progress: 1 };
   if (!baseline?.date || !target.date) return result;
   const line = { value: baseline.value, date: baseline.date };
   const end = { value: target.value, date: target.date };
-  const expected = lineAt(line, end, latest.date);
-  result.expectedAtLatest = expected;
-  result.expectedNow = lineAt(line, end, today);
   const distance = Math.abs(target.value - baseline.value);
-  const shortfall = (direction * (expected - latest.value)) / distance;
-  if (shortfall <= EPSILON) result.status = "on-track";
-  else if (shortfall <= AT_RISK_MAX_SHORTFALL + EPSILON) result.status = "at-risk";
-  else result.status = "off-track";
+  result.expectedAtLatest = lineAt(line, end, latest.date);
+  result.expectedNow = lineAt(line, end, today);
+  result.status = judge(direction, result.expectedAtLatest, latest.value, distance);
+  const old = dayNumber(today) - dayNumber(latest.date) > MEASUREMENT_HOLDS_DAYS;
+  result.statusToday = old
+    ? judge(direction, result.expectedNow, latest.value, distance)
+    : result.status;
+  result.behindToday = SEVERITY[result.statusToday] > SEVERITY[result.status];
   return result;
 }
 

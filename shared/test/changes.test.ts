@@ -12,6 +12,7 @@ import {
   setMeta,
   threadsMap,
   updateSmart,
+  valueBefore,
 } from "../src/index.ts";
 
 /** Records what each transaction changed, read through the change walker. */
@@ -84,5 +85,50 @@ describe("the change walker", () => {
       expect.objectContaining({ subject: "thread", at: "inside", id: "t1", path: [] }),
     );
     expect(changes).toContainEqual(expect.objectContaining({ subject: "outside" }));
+  });
+});
+
+describe("valueBefore", () => {
+  /** What each written key held before the transaction, by the key's path in the card. */
+  function before(doc: Y.Doc, write: () => void): Record<string, unknown> {
+    const seen: Record<string, unknown> = {};
+    const listener = (tr: Y.Transaction) => {
+      for (const c of graphChanges(doc, tr)) {
+        if (c.subject === "outside" || c.at !== "inside") continue;
+        for (const key of c.keys)
+          if (key !== null) seen[[...c.path, key].join(".")] = valueBefore(tr, c.type, key);
+      }
+    };
+    doc.on("afterTransaction", listener);
+    write();
+    doc.off("afterTransaction", listener);
+    return seen;
+  }
+
+  it("tells a first fill (nothing before) from a change of a set value, and a clearing", () => {
+    const doc = new Y.Doc();
+    addNode(doc, { id: "g", kind: "midJourney", title: "G" }, "t");
+    updateSmart(doc, "g", { indicator: "" }, "t");
+    expect(before(doc, () => updateSmart(doc, "g", { target: { value: 60 } }, "t"))).toEqual({
+      "smart.target.value": undefined,
+    });
+    expect(before(doc, () => updateSmart(doc, "g", { indicator: "reading" }, "t"))).toEqual({
+      "smart.indicator": "",
+    });
+    expect(before(doc, () => updateSmart(doc, "g", { target: { value: 70 } }, "t"))).toEqual({
+      "smart.target.value": 60,
+    });
+    expect(before(doc, () => updateSmart(doc, "g", { target: null }, "t"))).toMatchObject({
+      "smart.target.value": 70,
+    });
+    // Set twice in one transaction: still the value from before it.
+    expect(
+      before(doc, () =>
+        doc.transact(() => {
+          updateSmart(doc, "g", { target: { value: 10 } }, "t");
+          updateSmart(doc, "g", { target: { value: 20 } }, "t");
+        }, "t"),
+      ),
+    ).toEqual({ "smart.target.value": undefined });
   });
 });

@@ -4,6 +4,7 @@ import {
   goalStatus,
   isMidJourneyStale,
   type LogicNode,
+  MEASUREMENT_HOLDS_DAYS,
   modelProgressSummary,
   STALE_AFTER_DAYS,
 } from "../src/index.ts";
@@ -141,5 +142,121 @@ describe("modelProgressSummary", () => {
     expect(summary.goals.filter((g) => g.notMeasuredSinceLastCheckIn).map((g) => g.nodeId)).toEqual(
       ["win", "mid"],
     );
+  });
+});
+
+describe("goalStatus as of today", () => {
+  // The line: 40 on 2026-09-01 → 60 on 2027-08-31, gaining 20 over 364 days.
+  it("is the same judgement when the measurement is exactly on the line and taken today", () => {
+    const result = goalStatus(goal(50, "2027-03-02"), { today: "2027-03-02" });
+    expect(result).toMatchObject({
+      status: "on-track",
+      statusToday: "on-track",
+      behindToday: false,
+    });
+    expect(result.expectedNow).toBe(50);
+  });
+
+  it("turns off track today when the line has moved past an old measurement", () => {
+    // On the line (41.1) on 2026-09-21; by 2027-06-01 (273 days in) the line is at 55.
+    const node = goal(41.1, "2026-09-21");
+    const result = goalStatus(node, { today: "2027-06-01" });
+    expect(result.status).toBe("on-track");
+    expect(result.statusToday).toBe("off-track");
+    expect(result.behindToday).toBe(true);
+    expect(result.expectedNow).toBeCloseTo(55, 6);
+    expect(result.stale).toBe(false); // a long-term goal is never flagged stale
+  });
+
+  it("is at risk today within a quarter of the way behind the moved line", () => {
+    // Measured 50 half-way (on the line); 44 days later the line is at about 52.4: 12% short.
+    const result = goalStatus(goal(50, "2027-03-02"), { today: "2027-04-15" });
+    expect(result).toMatchObject({ status: "on-track", statusToday: "at-risk", behindToday: true });
+  });
+
+  it("lets a measurement speak for the month after it, and no longer", () => {
+    const holds = goalStatus(goal(50, "2027-03-02"), { today: "2027-04-01" });
+    expect(MEASUREMENT_HOLDS_DAYS).toBe(30);
+    expect(holds).toMatchObject({ statusToday: "on-track", behindToday: false });
+    const past = goalStatus(goal(50, "2027-03-02"), { today: "2027-04-02" });
+    expect(past).toMatchObject({ statusToday: "at-risk", behindToday: true });
+  });
+
+  it("judges against the target once the target date has passed", () => {
+    const result = goalStatus(goal(59, "2027-08-01"), { today: "2027-12-01" });
+    expect(result.expectedNow).toBe(60);
+    expect(result.status).toBe("on-track");
+    expect(result.statusToday).toBe("at-risk");
+    const late = goalStatus(goal(52, "2027-08-01"), { today: "2027-12-01" });
+    expect(late.statusToday).toBe("off-track");
+  });
+
+  it("has nothing to judge today before the baseline date or the first check-in", () => {
+    const early = goalStatus(goal(40, "2026-09-01"), { today: "2026-08-15" });
+    expect(early).toMatchObject({ status: "not-measured", statusToday: "not-measured" });
+    const summary = modelProgressSummary(
+      { nodes: [goal(41, "2026-09-10")] },
+      { today: "2026-09-20", checkIns: ["2026-10-01", "2026-12-01"] },
+    );
+    expect(summary.lastCheckIn).toBeUndefined();
+    expect(summary.goals[0]).toMatchObject({
+      status: "on-track",
+      statusToday: "on-track",
+      behindToday: false,
+      notMeasuredSinceLastCheckIn: false,
+    });
+  });
+
+  it("gives no line when baseline equals target: met is achieved, short of it is off track", () => {
+    const flat = (value: number) =>
+      goal(value, "2026-10-01", {
+        smart: {
+          indicator: "students reading at grade level",
+          unit: "percent",
+          baseline: { value: 50, date: "2026-09-01" },
+          target: { value: 50, date: "2027-08-31" },
+        },
+      });
+    expect(goalStatus(flat(50), { today: "2027-06-01" })).toMatchObject({
+      status: "achieved",
+      statusToday: "achieved",
+      behindToday: false,
+    });
+    expect(goalStatus(flat(45), { today: "2027-06-01" })).toMatchObject({
+      status: "off-track",
+      statusToday: "off-track",
+      behindToday: false,
+    });
+  });
+
+  it("reads a decreasing target (lower is better) in its own direction", () => {
+    const absences = goal(19, "2026-09-15", {
+      smart: {
+        indicator: "chronically absent students",
+        unit: "percent",
+        baseline: { value: 20, date: "2026-09-01" },
+        target: { value: 10, date: "2027-08-31" },
+      },
+    });
+    const result = goalStatus(absences, { today: "2027-05-01" });
+    expect(result.status).toBe("on-track");
+    expect(result.statusToday).toBe("off-track");
+    expect(result.expectedNow).toBeLessThan(14);
+    const fewer = { ...absences, measurements: [{ date: "2026-09-15", value: 9 }] };
+    expect(goalStatus(fewer, { today: "2027-05-01" }).statusToday).toBe("achieved");
+  });
+
+  it("is not measured, today as well, without a measurement", () => {
+    expect(goalStatus({ ...goal(50), measurements: [] }, { today: "2027-06-01" })).toMatchObject({
+      status: "not-measured",
+      statusToday: "not-measured",
+      behindToday: false,
+    });
+  });
+
+  it("keeps the stale flag beside the judgement today on a mid-journey goal", () => {
+    const mid = { ...goal(41.1, "2026-09-21"), kind: "midJourney" as const };
+    const result = goalStatus(mid, { today: "2027-06-01" });
+    expect(result).toMatchObject({ stale: true, statusToday: "off-track", behindToday: true });
   });
 });

@@ -11,7 +11,7 @@ import {
 import Papa from "papaparse";
 import type { Download, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
-import { screenshot } from "../support/browser.ts";
+import { dayAsShown, screenshot } from "../support/browser.ts";
 import { card, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { type CreatedModel, createModel, modelInfo, tokenOf } from "../support/http.ts";
@@ -177,8 +177,9 @@ describe("monitoring a model's goals", () => {
     await expect.poll(() => mariaRow.getByTestId("dashboard-latest").textContent()).toBe("30%");
     expect(await mariaRow.getAttribute("data-status")).toBe("off-track");
     expect(await mariaRow.getByTestId("goal-chart").getAttribute("data-points")).toBe("2");
+    // Dates read with the month in words, in the browser's locale ("Dec 4, 2026").
     expect(await mariaRow.getByTestId("dashboard-last-measured").textContent()).toContain(
-      addDays(today, -1),
+      await dayAsShown(maria, addDays(today, -1)),
     );
 
     // Check-ins: set by one person, seen by the other, with the goals not measured since.
@@ -188,7 +189,7 @@ describe("monitoring a model's goals", () => {
     await maria.getByTestId("check-ins").getByRole("button", { name: "Add" }).click();
     await expect
       .poll(() => sam.getByTestId("next-check-in").textContent())
-      .toContain(addDays(today, 30));
+      .toContain(await dayAsShown(sam, addDays(today, 30)));
     const unmeasured = await sam.getByTestId("not-measured-since").textContent();
     expect(unmeasured).toContain(titleOf("L1"));
     expect(unmeasured).not.toContain(titleOf(GOAL));
@@ -249,7 +250,9 @@ describe("monitoring a model's goals", () => {
     expect(await maria.locator(".print-mastery").textContent()).toContain(template.masteryGoal);
     const goalItem = maria.locator(`[data-testid=print-item][data-node-id="${GOAL}"]`);
     expect(await goalItem.textContent()).toContain("lessons with a shared intention");
-    expect(await goalItem.textContent()).toContain(`80% by ${addDays(today, 100)}`);
+    expect(await goalItem.textContent()).toContain(
+      `80% by ${await dayAsShown(maria, addDays(today, 100))}`,
+    );
     await screenshot(maria, "monitoring-print-view");
 
     await maria.emulateMedia({ media: "print" });

@@ -43,3 +43,17 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export function logPageErrors(page: Page, label: string): void {
   page.on("pageerror", (error) => console.error(`[${label}] page error:`, error.message));
 }
+
+/** A calendar date ("2026-09-15") as the page shows it: the page's locale, month in words. */
+export function dayAsShown(page: Page, isoDate: string): Promise<string> {
+  return page.evaluate(
+    (d) =>
+      new Intl.DateTimeFormat(undefined, {
+        day: "numeric",
+        month: "short",
+        year: "numeric",
+        timeZone: "UTC",
+      }).format(Date.parse(`${d}T00:00:00Z`)),
+    isoDate,
+  );
+}

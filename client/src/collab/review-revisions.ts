@@ -1,8 +1,11 @@
-import { graphChanges } from "@logic-canvas/shared";
+import { graphChanges, valueBefore } from "@logic-canvas/shared";
 import type * as Y from "yjs";
 
 /** The goal fields whose revision is worth a "why" (issue 5): target, indicator, dates. */
 const WATCHED = new Set(["indicator", "target", "baseline"]);
+
+/** A blank indicator is "", a blank baseline or target value or date is absent. */
+const wasSet = (value: unknown) => value !== undefined && value !== "";
 
 export interface GoalRevision {
   nodeId: string;
@@ -12,7 +15,9 @@ export interface GoalRevision {
 
 /**
  * Notices when this browser (never a collaborator, never a sync) revises a goal's target,
- * indicator or dates, so the side panel can ask why. Reads only the types the transaction touched.
+ * indicator or dates, so the side panel can ask why. Filling a blank field for the first time
+ * is not a revision and asks nothing; changing or clearing a value that was set is. Reads only
+ * the types the transaction touched.
  */
 export class RevisionWatch {
   private listeners = new Set<(revision: GoalRevision) => void>();
@@ -37,12 +42,13 @@ export class RevisionWatch {
     for (const change of graphChanges(this.doc, tr.changed)) {
       if (change.subject !== "card" || change.at !== "inside" || change.id === null) continue;
       const [first, second] = change.path.filter((k): k is string => k !== null);
+      const keys = [...change.keys].filter((k): k is string => k !== null);
+      const revised = (k: string) => wasSet(valueBefore(tr, change.type, k));
       let fields: string[] = [];
-      if (first === "smart" && second && WATCHED.has(second)) fields = [`smart.${second}`];
+      if (first === "smart" && second && WATCHED.has(second) && keys.some(revised))
+        fields = [`smart.${second}`];
       else if (first === "smart" && !second)
-        fields = [...change.keys]
-          .filter((k): k is string => k !== null && WATCHED.has(k))
-          .map((k) => `smart.${k}`);
+        fields = keys.filter((k) => WATCHED.has(k) && revised(k)).map((k) => `smart.${k}`);
       if (fields.length === 0) continue;
       const set = byNode.get(change.id) ?? new Set<string>();
       for (const f of fields) set.add(f);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { actorName } from "../history/activity-words.ts";
 import { type HistoryAccess, historyApi, type VersionSummary } from "../history/history-api.ts";
+import { formatMoment } from "../ui/dates.ts";
 
 /**
  * The model's saved versions, each with Restore (after a confirmation), for the refused-model
@@ -87,7 +88,7 @@ function RefusedVersion(props: {
         <strong>{v.label}</strong>
         {v.kind === "auto" && <span className="muted small"> (automatic)</span>}
         <div className="muted small">
-          {actorName(v.createdBy)} · {new Date(v.createdAt).toLocaleString()}
+          {actorName(v.createdBy)} · {formatMoment(v.createdAt)}
         </div>
       </div>
       {props.confirming ? (

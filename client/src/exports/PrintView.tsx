@@ -1,36 +1,54 @@
 import {
   compareNodes,
+  goalStatus,
   INNOVATION_STAGE_LABELS,
   isGoalKind,
   KIND_LABELS,
+  type LogicEdge,
   type LogicModel,
   type LogicNode,
   NODE_KINDS,
+  todayIso,
 } from "@logic-canvas/shared";
 import { useMemo } from "react";
+import { StatusBadge, StatusToday } from "../monitoring/StatusBadge.tsx";
 import { formatValue } from "../monitoring/status-labels.ts";
+import { formatDay, formatLocalDay } from "../ui/dates.ts";
 import "./print.css";
 
 function GoalLine({ node }: { node: LogicNode }) {
   const smart = node.smart;
-  if (!smart) return null;
+  const status = goalStatus(node, { today: todayIso() });
   const dated = (v?: { value: number; date?: string }) =>
-    v ? `${formatValue(v.value, smart.unit)}${v.date ? ` by ${v.date}` : ""}` : undefined;
-  const target = dated(smart.target);
+    v && smart
+      ? `${formatValue(v.value, smart.unit)}${v.date ? ` by ${formatDay(v.date)}` : ""}`
+      : undefined;
+  const target = dated(smart?.target);
   return (
     <dl className="print-goal">
-      {smart.indicator && (
+      <dt>Status</dt>
+      <dd data-testid="print-status">
+        <StatusBadge status={status.status} stale={status.stale} />
+        {status.latest && (
+          <span className="print-latest">
+            {" "}
+            {formatValue(status.latest.value, smart?.unit)} on {formatDay(status.latest.date)}
+          </span>
+        )}
+        <StatusToday status={status} unit={smart?.unit} />
+      </dd>
+      {smart?.indicator && (
         <>
           <dt>Indicator</dt>
           <dd>{smart.indicator}</dd>
         </>
       )}
-      {smart.baseline && (
+      {smart?.baseline && (
         <>
           <dt>Baseline</dt>
           <dd>
             {formatValue(smart.baseline.value, smart.unit)}
-            {smart.baseline.date ? ` (${smart.baseline.date})` : ""}
+            {smart.baseline.date ? ` (${formatDay(smart.baseline.date)})` : ""}
           </dd>
         </>
       )}
@@ -45,8 +63,31 @@ function GoalLine({ node }: { node: LogicNode }) {
 }
 
 /**
+ * What a card leads to: each link's target, with the rationale ("why this leads to that") the
+ * team wrote on the link. A printed model is read without the canvas, so its arrows are words.
+ */
+function LeadsTo({ links, titles }: { links: LogicEdge[]; titles: Map<string, string> }) {
+  if (links.length === 0) return null;
+  return (
+    <div className="print-links" data-testid="print-links">
+      <p className="print-links-head">Leads to</p>
+      <ul>
+        {links.map((link) => (
+          <li key={link.id} data-testid="print-link">
+            <span className="print-link-target">
+              → {titles.get(link.target) ?? "a missing card"}
+            </span>
+            {link.rationale && <span className="print-rationale">: {link.rationale}</span>}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/**
  * The logic model as the book prints it: the mastery goal across the top, the five columns
- * under it, every card with its indicator and target. The browser's print (or Chromium's
+ * under it, every card with its indicator, target and status, and what it leads to. The browser's print (or Chromium's
  * print-to-PDF) prints only this view, through print.css.
  */
 export function PrintView({ model }: { model: LogicModel }) {
@@ -54,6 +95,12 @@ export function PrintView({ model }: { model: LogicModel }) {
     const sorted = [...model.nodes].sort(compareNodes);
     return NODE_KINDS.map((kind) => ({ kind, nodes: sorted.filter((n) => n.kind === kind) }));
   }, [model.nodes]);
+  const titles = useMemo(() => new Map(model.nodes.map((n) => [n.id, n.title])), [model.nodes]);
+  const linksFrom = useMemo(() => {
+    const from = new Map<string, LogicEdge[]>();
+    for (const edge of model.edges) from.set(edge.source, [...(from.get(edge.source) ?? []), edge]);
+    return from;
+  }, [model.edges]);
   return (
     <article className="print-view" data-testid="print-view">
       <header className="print-header">
@@ -91,6 +138,7 @@ export function PrintView({ model }: { model: LogicModel }) {
                       <p className="print-stage">{INNOVATION_STAGE_LABELS[node.stage]}</p>
                     )}
                     {isGoalKind(node.kind) && <GoalLine node={node} />}
+                    <LeadsTo links={linksFrom.get(node.id) ?? []} titles={titles} />
                   </div>
                 ))}
               </td>
@@ -99,8 +147,7 @@ export function PrintView({ model }: { model: LogicModel }) {
         </tbody>
       </table>
       <footer className="print-footer">
-        {model.nodes.length} cards and {model.edges.length} links · printed{" "}
-        {new Date().toISOString().slice(0, 10)}
+        {model.nodes.length} cards and {model.edges.length} links · printed {formatLocalDay()}
       </footer>
     </article>
   );

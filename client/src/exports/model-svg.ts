@@ -36,8 +36,15 @@ const MARGIN = 40;
 const CARD_WIDTH = 240;
 const PAD_X = 14;
 const TITLE_LINE = 18;
-/** As on the canvas, a long title is cut after four lines (the file keeps all of it). */
-const TITLE_LINES = 4;
+/**
+ * An export is read away from the app, where nobody can open the card to see the rest, so a
+ * title is wrapped in full: a card grows with its title and the cards below it in its lane move
+ * down. A title is at most 500 characters (about 20 lines), so this cap is never reached by a
+ * title the model accepts; it only bounds a pathological unbroken string.
+ */
+const TITLE_LINES = 40;
+/** The least space between two cards of one lane in an export, as on a tidied canvas. */
+const CARD_GAP = 16;
 const TITLE_FONT = `600 13.5px ${FONT_FAMILY}`;
 const BANNER_GOAL_FONT = `400 14px ${FONT_FAMILY}`;
 
@@ -137,12 +144,28 @@ function linkSvg(from: CardBox, to: CardBox): string {
   return `<path class="link" d="M${sx} ${sy} C${sx + bend} ${sy} ${tx - bend} ${ty} ${tx} ${ty}" fill="none" stroke="${LINK}" stroke-width="1.6" marker-end="url(#arrow)"/>`;
 }
 
+/**
+ * Moves cards down, lane by lane, where a card grown by its wrapped title would cover the next
+ * one; cards keep their order and never move up.
+ */
+function unstack(boxes: CardBox[]): void {
+  for (const kind of NODE_KINDS) {
+    const lane = boxes.filter((b) => b.node.kind === kind).sort((a, b) => a.y - b.y);
+    let bottom = Number.NEGATIVE_INFINITY;
+    for (const box of lane) {
+      if (box.y < bottom + CARD_GAP) box.y = bottom + CARD_GAP;
+      bottom = box.y + box.height;
+    }
+  }
+}
+
 export function modelSvg(
   model: LogicModel,
   measure: MeasureText,
 ): { svg: string; width: number; height: number } {
   const cards = new Map(model.nodes.map((node) => [node.id, cardBox(node, measure)]));
   const boxes = [...cards.values()];
+  unstack(boxes);
   const left = laneX(NODE_KINDS[0] as NodeKind);
   const right = laneX(NODE_KINDS.at(-1) as NodeKind) + LANE_WIDTH;
   const top = Math.min(0, ...boxes.map((b) => b.y));

@@ -1,5 +1,6 @@
 import "./history.css";
 import { useEffect, useState } from "react";
+import { formatMoment } from "../ui/dates.ts";
 import { timeAgo } from "../ui/time-ago.ts";
 import { actorName, describeActivity } from "./activity-words.ts";
 import { type ActivityEntry, type HistoryAccess, historyApi } from "./history-api.ts";
@@ -53,7 +54,7 @@ export function ActivityList(props: {
               <span>
                 <strong>{actorName(e.by)}</strong> {describeActivity(e)}
               </span>{" "}
-              <span className="muted small" title={new Date(e.at).toLocaleString()}>
+              <span className="muted small" title={formatMoment(e.at)}>
                 {timeAgo(e.at)}
               </span>
               {e.reason && <p className="revision-reason small">Why: {e.reason}</p>}

@@ -1,36 +1,58 @@
-import type {
-  FieldChange,
-  LogicEdge,
-  LogicModel,
-  LogicNode,
-  ModelDiff,
+import {
+  type FieldChange,
+  INNOVATION_STAGE_LABELS,
+  KIND_LABELS,
+  type LogicEdge,
+  type LogicModel,
+  type LogicNode,
+  type ModelDiff,
+  NODE_KINDS,
 } from "@logic-canvas/shared";
 import type { ReactNode } from "react";
+import { formatDay } from "../ui/dates.ts";
 import { fieldWord } from "./activity-words.ts";
 
-function show(value: unknown): string {
+const isKind = (value: unknown): value is LogicNode["kind"] =>
+  (NODE_KINDS as readonly unknown[]).includes(value);
+const isStage = (value: unknown): value is keyof typeof INNOVATION_STAGE_LABELS =>
+  typeof value === "string" && Object.hasOwn(INNOVATION_STAGE_LABELS, value);
+
+/** A field's value in the words the rest of the app uses: lane names, stages, dates. */
+function show(value: unknown, field = ""): string {
   if (value === undefined || value === null || value === "") return "—";
-  if (typeof value === "string") return value;
+  if (field === "kind" && isKind(value)) return KIND_LABELS[value].one;
+  if (field === "stage" && isStage(value)) return INNOVATION_STAGE_LABELS[value];
+  if (typeof value === "string")
+    return /^\d{4}-\d{2}-\d{2}$/.test(value) ? formatDay(value) : value;
   if (typeof value === "object" && value && "x" in value && "y" in value) {
     const p = value as { x: number; y: number };
     return `(${Math.round(p.x)}, ${Math.round(p.y)})`;
   }
   if (Array.isArray(value)) return `${value.length} item${value.length === 1 ? "" : "s"}`;
   if (typeof value === "object") {
+    const { value: number, date, ...rest } = value as Record<string, unknown>;
+    // A baseline or target: "40 (15 Sep 2026)".
+    if (typeof number === "number" && Object.keys(rest).length === 0)
+      return typeof date === "string" ? `${number} (${formatDay(date)})` : String(number);
     return Object.entries(value as Record<string, unknown>)
-      .map(([k, v]) => `${k}: ${show(v)}`)
+      .map(([k, v]) => `${fieldWord(k)}: ${show(v, k)}`)
       .join(", ");
   }
   return String(value);
 }
 
-function Fields({ fields }: { fields: FieldChange[] }) {
+/** A link's ends are card ids in the diff; a reader knows the cards by their titles. */
+function Fields({ fields, titles }: { fields: FieldChange[]; titles?: Map<string, string> }) {
+  const word = (value: unknown, field: string) =>
+    titles && (field === "source" || field === "target") && typeof value === "string"
+      ? (titles.get(value) ?? "a card")
+      : show(value, field);
   return (
     <ul className="diff-fields">
       {fields.map((f) => (
         <li key={f.field}>
-          <span className="diff-field">{fieldWord(f.field)}</span>: <del>{show(f.before)}</del> →{" "}
-          <ins>{show(f.after)}</ins>
+          <span className="diff-field">{fieldWord(f.field)}</span>:{" "}
+          <del>{word(f.before, f.field)}</del> → <ins>{word(f.after, f.field)}</ins>
         </li>
       ))}
     </ul>
@@ -91,7 +113,7 @@ export function DiffView({
   for (const c of diff.nodesChanged) titles.set(c.id, c.after.title);
   const linkText = (e: LogicEdge) =>
     `${titles.get(e.source) ?? "a card"} → ${titles.get(e.target) ?? "a card"}`;
-  const nodeText = (n: LogicNode) => `${n.title} (${n.kind})`;
+  const nodeText = (n: LogicNode) => `${n.title} (${KIND_LABELS[n.kind].one})`;
   const nothing = changeCount(diff) === 0;
   return (
     <div className="diff-view" data-testid="version-diff">
@@ -146,7 +168,7 @@ export function DiffView({
         render={(c) => (
           <>
             {linkText(c.after)}
-            <Fields fields={c.fields} />
+            <Fields fields={c.fields} titles={titles} />
           </>
         )}
       />

@@ -1,8 +1,8 @@
 import type { LogicModel } from "@logic-canvas/shared";
-import { PrintView } from "../exports/PrintView.tsx";
 import { Modal } from "../ui/Modal.tsx";
 import { DiffView } from "./DiffView.tsx";
 import type { OpenedVersion } from "./use-version-history.ts";
+import { VersionViewer } from "./VersionViewer.tsx";
 
 /** A version opened from the list: what changed since it, or the model as it was (read-only). */
 export function OpenedVersionDialog(props: {
@@ -24,7 +24,7 @@ export function OpenedVersionDialog(props: {
   }
   return (
     <Modal title={`“${opened.version.label}” (read-only)`} onClose={onClose} testId="version-view">
-      <PrintView model={opened.model} />
+      <VersionViewer model={opened.model} />
     </Modal>
   );
 }

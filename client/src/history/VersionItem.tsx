@@ -1,3 +1,4 @@
+import { formatMoment } from "../ui/dates.ts";
 import { timeAgo } from "../ui/time-ago.ts";
 import { actorName } from "./activity-words.ts";
 import type { VersionSummary } from "./history-api.ts";
@@ -21,7 +22,7 @@ export function VersionItem(props: {
         {v.kind === "auto" && <span className="muted small"> (automatic)</span>}
       </div>
       <div className="muted small">
-        {actorName(v.createdBy)} · {timeAgo(v.createdAt)} · {new Date(v.createdAt).toLocaleString()}
+        {actorName(v.createdBy)} · {timeAgo(v.createdAt)} · {formatMoment(v.createdAt)}
       </div>
       <div className="version-actions">
         <button type="button" className="secondary" disabled={busy} onClick={props.onOpen}>

@@ -1,5 +1,6 @@
 import { recentModels } from "../app/local-store.ts";
 import { ROLE_LABEL } from "../editor/roles.ts";
+import { formatMoment } from "../ui/dates.ts";
 
 /** The models opened in this browser, newest first, each with the role its link gives. */
 export function RecentModels() {
@@ -21,12 +22,7 @@ export function RecentModels() {
               >
                 <span className="recent-title">{m.title}</span>
                 <span className={`role-badge role-${m.role}`}>{ROLE_LABEL[m.role] ?? m.role}</span>
-                <span className="muted recent-date">
-                  {new Date(m.openedAt).toLocaleString(undefined, {
-                    dateStyle: "medium",
-                    timeStyle: "short",
-                  })}
-                </span>
+                <span className="muted recent-date">{formatMoment(m.openedAt)}</span>
               </a>
             </li>
           ))}

@@ -1,6 +1,7 @@
 import { isoDateSchema, type ModelProgressSummary } from "@logic-canvas/shared";
 import { useId, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { formatDay } from "../ui/dates.ts";
 
 /** The model's check-in dates ("signposts"): the next one, the list, and what is not measured. */
 export function CheckIns({
@@ -24,23 +25,25 @@ export function CheckIns({
       <p data-testid="next-check-in">
         {summary.nextCheckIn ? (
           <>
-            Next check-in: <strong>{summary.nextCheckIn}</strong>
+            Next check-in: <strong>{formatDay(summary.nextCheckIn)}</strong>
           </>
         ) : (
           "No check-in planned."
         )}
-        {summary.lastCheckIn && <span className="muted"> · last: {summary.lastCheckIn}</span>}
+        {summary.lastCheckIn && (
+          <span className="muted"> · last: {formatDay(summary.lastCheckIn)}</span>
+        )}
       </p>
       {checkIns.length > 0 && (
         <ul className="check-in-list">
           {checkIns.map((date) => (
             <li key={date}>
-              {date}
+              {formatDay(date)}
               {!readOnly && (
                 <button
                   type="button"
                   className="link-button"
-                  aria-label={`Remove the check-in of ${date}`}
+                  aria-label={`Remove the check-in of ${formatDay(date)}`}
                   onClick={() => binding.removeCheckIn(date)}
                 >
                   ×
@@ -84,12 +87,14 @@ export function CheckIns({
       {summary.lastCheckIn && (
         <div data-testid="not-measured-since">
           {unmeasured.length === 0 ? (
-            <p className="muted">Every goal has a measurement since {summary.lastCheckIn}.</p>
+            <p className="muted">
+              Every goal has a measurement since {formatDay(summary.lastCheckIn)}.
+            </p>
           ) : (
             <details className="unmeasured">
               <summary>
                 {unmeasured.length} {unmeasured.length === 1 ? "goal has" : "goals have"} no
-                measurement since the last check-in ({summary.lastCheckIn})
+                measurement since the last check-in ({formatDay(summary.lastCheckIn)})
               </summary>
               <ul className="unmeasured-list">
                 {unmeasured.map((g) => (

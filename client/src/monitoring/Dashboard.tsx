@@ -10,10 +10,11 @@ import {
 } from "@logic-canvas/shared";
 import { useDeferredValue, useMemo, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { formatDay } from "../ui/dates.ts";
 import { CheckIns } from "./CheckIns.tsx";
 import { GoalChart } from "./GoalChart.tsx";
 import { MeasurementForm } from "./MeasurementForm.tsx";
-import { StatusBadge } from "./StatusBadge.tsx";
+import { StatusBadge, StatusToday } from "./StatusBadge.tsx";
 import { formatValue, STATUS_LABEL } from "./status-labels.ts";
 import "./monitoring.css";
 
@@ -34,7 +35,7 @@ function GoalRow({
   const smart = node.smart;
   const unit = smart?.unit;
   const dated = (v?: { value: number; date?: string }) =>
-    v ? `${formatValue(v.value, unit)}${v.date ? ` (${v.date})` : ""}` : "—";
+    v ? `${formatValue(v.value, unit)}${v.date ? ` (${formatDay(v.date)})` : ""}` : "—";
   return (
     <tr data-testid="dashboard-goal" data-node-id={node.id} data-status={goal.status}>
       <th scope="row" className="goal-title">
@@ -54,9 +55,10 @@ function GoalRow({
       <td>{dated(smart?.target)}</td>
       <td>
         <StatusBadge status={goal.status} stale={goal.stale} />
+        <StatusToday status={goal} unit={unit} />
       </td>
       <td data-testid="dashboard-last-measured">
-        {goal.latest?.date ?? "never"}
+        {goal.latest ? formatDay(goal.latest.date) : "never"}
         {goal.notMeasuredSinceLastCheckIn && (
           <div className="badge since-check-in" title="No measurement since the last check-in">
             not since check-in

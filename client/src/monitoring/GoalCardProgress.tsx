@@ -1,7 +1,7 @@
 import { goalStatus, type LogicNode, todayIso } from "@logic-canvas/shared";
 import { memo } from "react";
 import { Sparkline } from "./Sparkline.tsx";
-import { StatusBadge } from "./StatusBadge.tsx";
+import { StatusBadge, StatusToday } from "./StatusBadge.tsx";
 import { STATUS_COLOR } from "./status-labels.ts";
 import "./monitoring.css";
 
@@ -13,8 +13,13 @@ function GoalCardProgressView({ node, today }: { node: LogicNode; today?: string
   const status = goalStatus(node, { today: today ?? todayIso() });
   const measurements = node.measurements ?? [];
   return (
-    <span className="goal-progress" data-status={status.status}>
+    <span
+      className="goal-progress"
+      data-status={status.status}
+      data-status-today={status.statusToday}
+    >
       <StatusBadge status={status.status} stale={status.stale} compact />
+      <StatusToday status={status} unit={node.smart?.unit} compact />
       {measurements.length > 0 && (
         <Sparkline
           measurements={measurements}

@@ -1,10 +1,7 @@
 import { dayNumber, type LogicNode } from "@logic-canvas/shared";
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDayNumber, formatMonthOfDay, monthTicks } from "../ui/dates.ts";
 import { formatValue } from "./status-labels.ts";
-
-const DAY_MS = 86_400_000;
-const dateOf = (day: number) => new Date(day * DAY_MS).toISOString().slice(0, 10);
-const shortDate = (day: number) => dateOf(day).slice(2).replace(/-/g, "/");
 
 /**
  * A goal's measurements against the straight line from its baseline to its target: the line a
@@ -42,13 +39,14 @@ export function GoalChart({
           dataKey="day"
           type="number"
           domain={domain}
-          tickFormatter={shortDate}
+          ticks={monthTicks(domain[0], domain[1], Math.max(2, Math.floor(width / 80)))}
+          tickFormatter={formatMonthOfDay}
           tick={{ fontSize: 10 }}
           allowDuplicatedCategory={false}
         />
         <YAxis tick={{ fontSize: 10 }} domain={["auto", "auto"]} />
         <Tooltip
-          labelFormatter={(day) => dateOf(Number(day))}
+          labelFormatter={(day) => formatDayNumber(Number(day))}
           formatter={(value, name) => [formatValue(Number(value), unit), name]}
         />
         {plan.length > 0 && (

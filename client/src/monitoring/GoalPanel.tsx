@@ -1,9 +1,10 @@
 import { goalStatus, type LogicNode, todayIso } from "@logic-canvas/shared";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { formatDay } from "../ui/dates.ts";
 import { Section } from "../ui/Section.tsx";
 import { MeasurementList } from "./MeasurementList.tsx";
 import { SmartEditor } from "./SmartEditor.tsx";
-import { StatusBadge } from "./StatusBadge.tsx";
+import { StatusBadge, StatusToday } from "./StatusBadge.tsx";
 import { formatValue } from "./status-labels.ts";
 import "./monitoring.css";
 
@@ -32,11 +33,14 @@ export function GoalPanel({
           {status.latest && (
             <span className="muted small">
               {" "}
-              latest {formatValue(status.latest.value, unit)} on {status.latest.date}
+              latest {formatValue(status.latest.value, unit)} on {formatDay(status.latest.date)}
               {status.expectedNow !== undefined &&
                 `; the line from baseline to target is at ${formatValue(Math.round(status.expectedNow * 10) / 10, unit)} today`}
             </span>
           )}
+        </p>
+        <p className="goal-status-today">
+          <StatusToday status={status} unit={unit} />
         </p>
         <MeasurementList node={node} binding={binding} readOnly={readOnly} />
       </Section>

@@ -1,6 +1,7 @@
 import type { LogicNode, Measurement } from "@logic-canvas/shared";
 import { useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { formatDay } from "../ui/dates.ts";
 import { MeasurementForm } from "./MeasurementForm.tsx";
 import { formatValue } from "./status-labels.ts";
 
@@ -66,7 +67,7 @@ export function MeasurementList({
                 className="measurement-row"
                 data-testid="measurement-row"
               >
-                <span className="measurement-date">{m.date}</span>
+                <span className="measurement-date">{formatDay(m.date)}</span>
                 <strong className="measurement-value">{formatValue(m.value, unit)}</strong>
                 {!readOnly && (
                   <span className="measurement-actions">
@@ -76,7 +77,7 @@ export function MeasurementList({
                     <button
                       type="button"
                       className="link-button danger-text"
-                      aria-label={`Delete the measurement of ${m.date}`}
+                      aria-label={`Delete the measurement of ${formatDay(m.date)}`}
                       onClick={() => {
                         const at = indexOf(m);
                         if (at >= 0) binding.removeMeasurement(node.id, at);

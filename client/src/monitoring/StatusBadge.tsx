@@ -1,5 +1,5 @@
-import type { GoalStatusName } from "@logic-canvas/shared";
-import { STATUS_EXPLAINS, STATUS_LABEL } from "./status-labels.ts";
+import type { GoalStatusName, Measurement } from "@logic-canvas/shared";
+import { STATUS_EXPLAINS, STATUS_LABEL, statusTodayText } from "./status-labels.ts";
 
 /** A goal's status in words and colour, with the stale flag for mid-journey goals. */
 export function StatusBadge({
@@ -35,6 +35,35 @@ export function StatusBadge({
           Stale
         </span>
       )}
+    </span>
+  );
+}
+
+/**
+ * The judgement today beside the status at the last measurement, when they differ: the whole
+ * sentence in panels and tables; on a card, "Off track today" with the sentence as its title.
+ */
+export function StatusToday({
+  status,
+  unit,
+  compact = false,
+}: {
+  status: {
+    behindToday: boolean;
+    statusToday: GoalStatusName;
+    latest?: Measurement;
+    expectedNow?: number;
+  };
+  unit: string | undefined;
+  compact?: boolean;
+}) {
+  const text = statusTodayText(status, unit);
+  if (!text) return null;
+  const className = `status-today status-${status.statusToday}${compact ? " badge compact" : ""}`;
+  return (
+    <span className={className} data-testid="status-today" title={compact ? text : undefined}>
+      {compact ? `${STATUS_LABEL[status.statusToday]} today` : text}
+      {compact && <span className="visually-hidden">: {text.slice(text.indexOf(":") + 1)}</span>}
     </span>
   );
 }

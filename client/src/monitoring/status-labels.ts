@@ -1,4 +1,5 @@
-import type { GoalStatusName } from "@logic-canvas/shared";
+import type { GoalStatusName, Measurement } from "@logic-canvas/shared";
+import { formatDay } from "../ui/dates.ts";
 
 /** Words and colours for a goal's status; the thresholds themselves live in the domain package. */
 export const STATUS_LABEL: Record<GoalStatusName, string> = {
@@ -41,4 +42,24 @@ export function formatValue(value: number | undefined, unit: string | undefined)
   if (unit === "students") return `${text} ${value === 1 ? "student" : "students"}`;
   if (!unit || unit === "count" || unit === "score") return text;
   return `${text} ${unit}`;
+}
+
+/**
+ * What an old measurement means today, when the line has moved past it (goalStatus's
+ * `behindToday`): "Off track as of today: last measured 6% on 15 Sep 2026, the line is at
+ * 25.6% now". Null when the status at the last measurement still says it.
+ */
+export function statusTodayText(
+  status: {
+    behindToday: boolean;
+    statusToday: GoalStatusName;
+    latest?: Measurement;
+    expectedNow?: number;
+  },
+  unit: string | undefined,
+): string | null {
+  const { latest, expectedNow } = status;
+  if (!status.behindToday || !latest || expectedNow === undefined) return null;
+  const line = formatValue(Math.round(expectedNow * 10) / 10, unit);
+  return `${STATUS_LABEL[status.statusToday]} as of today: last measured ${formatValue(latest.value, unit)} on ${formatDay(latest.date)}, the line is at ${line} now`;
 }

@@ -3,6 +3,9 @@ import {
   consensusSummary,
   isGoalKind,
   MASTERY_TARGET,
+  peopleWhoTookPart,
+  QUORUM_MIN_SHARE,
+  QUORUM_MIN_VOTES,
   WIDE_AGREEMENT_SHARE,
 } from "@logic-canvas/shared";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
@@ -16,8 +19,15 @@ const STATE_LABEL: Record<Consensus["state"], string> = {
   "wide-agreement": "Wide agreement",
   objections: "Open objections",
   mixed: "Not yet wide agreement",
+  "not-enough-votes": "Not enough votes yet",
   "no-votes": "No votes yet",
 };
+
+/** "Not enough votes yet (1 of 5)": the votes on this target of the people who took part. */
+function stateText(s: Consensus): string {
+  if (s.state !== "not-enough-votes") return STATE_LABEL[s.state];
+  return `${STATE_LABEL[s.state]} (${s.quorum.votes} of ${s.quorum.people})`;
+}
 
 /** The model's consensus summary: which goals have wide agreement, open objections, who is missing. */
 export function ConsensusPanel({ model, onFocus }: PanelProps) {
@@ -26,7 +36,8 @@ export function ConsensusPanel({ model, onFocus }: PanelProps) {
   const goals = model.nodes.filter((n) => isGoalKind(n.kind));
   const targets = [MASTERY_TARGET, ...goals.map((g) => g.id)];
   const names = participantNames(snapshot, ctx?.presentNames ?? []);
-  const summary = consensusSummary(targets, snapshot.votes, names);
+  const people = peopleWhoTookPart(snapshot).length;
+  const summary = consensusSummary(targets, snapshot.votes, names, people);
   const titleOf = (target: string) =>
     target === MASTERY_TARGET
       ? `Mastery goal: ${model.masteryGoal || "(not written yet)"}`
@@ -40,6 +51,12 @@ export function ConsensusPanel({ model, onFocus }: PanelProps) {
         {Math.round(WIDE_AGREEMENT_SHARE * 100)}% at 3 or more, nobody at 0); {objections} have open
         objections.
       </p>
+      <p className="muted small" data-testid="quorum-rule">
+        Wide agreement also needs at least {QUORUM_MIN_VOTES} votes, from at least{" "}
+        {Math.round(QUORUM_MIN_SHARE * 100)}% of the {people}{" "}
+        {people === 1 ? "person who has" : "people who have"} taken part (started or answered a
+        comment, or voted, in this model).
+      </p>
       <VoteWidget target={MASTERY_TARGET} title="the mastery goal" />
       <ul className="consensus-list">
         {summary.map((s) => (
@@ -52,7 +69,9 @@ export function ConsensusPanel({ model, onFocus }: PanelProps) {
               {titleOf(s.target)}
             </button>
             <div className="consensus-line">
-              <span className={`consensus-state state-${s.state}`}>{STATE_LABEL[s.state]}</span>
+              <span className={`consensus-state state-${s.state}`} data-testid="consensus-state">
+                {stateText(s)}
+              </span>
               {s.votes > 0 && <VoteBar distribution={s.distribution} />}
               {s.votes > 0 && (
                 <span className="muted small">{Math.round(s.supportShare * 100)}% at 3+</span>

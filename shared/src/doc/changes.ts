@@ -141,6 +141,21 @@ export function entryFate(tr: Y.Transaction, collection: AnyType, key: string): 
 }
 
 /**
+ * What key `key` of map `map` held before the transaction (undefined when it held nothing), so
+ * a reader can tell a first fill from a change of a value that was set. A key written in the
+ * transaction leaves its earlier values as deleted items to the left of the new one; their
+ * content is kept until the transaction's garbage collection, which runs after its observers.
+ */
+export function valueBefore(tr: Y.Transaction, map: AnyType, key: string): unknown {
+  let item: Y.Item | null = map._map.get(key) ?? null;
+  while (item && !existedBefore(tr, item)) item = item.left;
+  if (!item) return undefined;
+  // Deleted by an earlier transaction: the key was empty when this one began.
+  if (item.deleted && !Y.isDeleted(tr.deleteSet, item.id)) return undefined;
+  return item.content.getContent()[0];
+}
+
+/**
  * A field of a collection's entry, read even from an entry this transaction deleted (its content
  * is kept until the transaction's garbage collection, which runs after its observers).
  */

@@ -1,4 +1,4 @@
-import type { Vote } from "./schema.ts";
+import type { Review, Vote } from "./schema.ts";
 
 /**
  * Fist-to-five: 0 blocks, 1–2 hold reservations that need talking through, 3 can live with it,
@@ -16,7 +16,45 @@ export const FIST_TO_FIVE_LABELS = [
   "Full support, I will champion it",
 ] as const;
 
-type ConsensusState = "wide-agreement" | "objections" | "mixed" | "no-votes";
+/**
+ * Wide agreement among two people is not a team's agreement. A target's votes count only once
+ * at least QUORUM_MIN_VOTES people voted on it, and at least QUORUM_MIN_SHARE of the people who
+ * have taken part in the model's review (see `peopleWhoTookPart`).
+ */
+export const QUORUM_MIN_VOTES = 3;
+export const QUORUM_MIN_SHARE = 0.5;
+
+type ConsensusState = "wide-agreement" | "objections" | "mixed" | "not-enough-votes" | "no-votes";
+
+export interface Quorum {
+  met: boolean;
+  votes: number;
+  /** The people who have taken part: the "5" of "1 of 5". */
+  people: number;
+}
+
+/** Whether `votes` votes make a quorum among `people` people who have taken part. */
+export function quorumFor(votes: number, people: number): Quorum {
+  const all = Math.max(people, votes);
+  return { met: votes >= QUORUM_MIN_VOTES && votes >= all * QUORUM_MIN_SHARE, votes, people: all };
+}
+
+/**
+ * The people who have taken part in a model, as far as its review document knows them: the
+ * distinct authors (by their stable id, not their display name) of a thread, a message that is
+ * not deleted, a resolution or a vote on anything in the model. Graph edits are not in the
+ * review document, and a person who only looked has not taken part.
+ */
+export function peopleWhoTookPart(review: Pick<Review, "threads" | "votes">): string[] {
+  const ids = new Set<string>();
+  for (const thread of review.threads) {
+    ids.add(thread.author.id);
+    if (thread.resolvedBy) ids.add(thread.resolvedBy.id);
+    for (const message of thread.messages) if (!message.deleted) ids.add(message.author.id);
+  }
+  for (const vote of review.votes) ids.add(vote.author.id);
+  return [...ids];
+}
 
 export interface Consensus {
   target: string;
@@ -30,12 +68,18 @@ export interface Consensus {
   objectors: string[];
   /** Participants who have not voted on this target. */
   notYet: string[];
+  quorum: Quorum;
 }
 
+/**
+ * `people` is how many have taken part in the model (`peopleWhoTookPart`); without it, the
+ * distinct voters among `votes` (all targets) stand for them.
+ */
 export function consensusFor(
   target: string,
   votes: readonly Vote[],
   participants: readonly string[] = [],
+  people = new Set(votes.map((v) => v.author.id)).size,
 ): Consensus {
   const mine = votes.filter((v) => v.target === target);
   const distribution: Consensus["distribution"] = [0, 0, 0, 0, 0, 0];
@@ -45,8 +89,10 @@ export function consensusFor(
   const supportShare = mine.length === 0 ? 0 : supporting / mine.length;
   const objectors = mine.filter((v) => v.level < SUPPORT_LEVEL).map((v) => v.author.name);
   const voted = new Set(mine.map((v) => v.author.name));
+  const quorum = quorumFor(mine.length, people);
   let state: ConsensusState = "mixed";
   if (mine.length === 0) state = "no-votes";
+  else if (!quorum.met) state = "not-enough-votes";
   else if (blocks === 0 && supportShare >= WIDE_AGREEMENT_SHARE) state = "wide-agreement";
   else if (blocks > 0 || objectors.length > 0) state = "objections";
   return {
@@ -58,6 +104,7 @@ export function consensusFor(
     state,
     objectors,
     notYet: participants.filter((name) => !voted.has(name)),
+    quorum,
   };
 }
 
@@ -66,6 +113,7 @@ export function consensusSummary(
   targets: readonly string[],
   votes: readonly Vote[],
   participants: readonly string[],
+  people?: number,
 ): Consensus[] {
-  return targets.map((target) => consensusFor(target, votes, participants));
+  return targets.map((target) => consensusFor(target, votes, participants, people));
 }

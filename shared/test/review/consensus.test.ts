@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { consensusFor } from "../../src/review/consensus.ts";
+import {
+  consensusFor,
+  peopleWhoTookPart,
+  QUORUM_MIN_SHARE,
+  QUORUM_MIN_VOTES,
+  quorumFor,
+} from "../../src/review/consensus.ts";
 import type { Vote } from "../../src/review/schema.ts";
 
 const at = "2026-11-01T10:00:00.000Z";
@@ -37,5 +43,61 @@ describe("fist-to-five consensus", () => {
   it("counts only the votes on its own target and reports no votes", () => {
     expect(consensusFor("M2", [vote("A", 5)]).state).toBe("no-votes");
     expect(consensusFor("M2", [vote("A", 5)]).votes).toBe(0);
+  });
+});
+
+describe("quorum for wide agreement", () => {
+  it("needs at least three votes and half of the people who have taken part", () => {
+    expect(quorumFor(2, 3).met).toBe(false); // fewer than three votes
+    expect(quorumFor(3, 7).met).toBe(false); // 3 is less than half of 7
+    expect(quorumFor(3, 6).met).toBe(true); // exactly half
+    expect(quorumFor(4, 4).met).toBe(true);
+    expect(quorumFor(1, 5)).toEqual({ met: false, votes: 1, people: 5 });
+    expect(QUORUM_MIN_VOTES).toBe(3);
+    expect(QUORUM_MIN_SHARE).toBe(0.5);
+  });
+
+  it("counts the voters when fewer people are known than voted", () => {
+    expect(quorumFor(3, 0)).toEqual({ met: true, votes: 3, people: 3 });
+  });
+
+  it("is not wide agreement without a quorum, even when every vote supports", () => {
+    const votes = [vote("Ana", 5), vote("Ben", 5)];
+    const result = consensusFor("M1", votes, [], 3);
+    expect(result.state).toBe("not-enough-votes");
+    expect(result.quorum).toEqual({ met: false, votes: 2, people: 3 });
+    const seven = consensusFor("M1", [...votes, vote("Cy", 4)], [], 7);
+    expect(seven.state).toBe("not-enough-votes");
+    const six = consensusFor("M1", [...votes, vote("Cy", 4)], [], 6);
+    expect(six.state).toBe("wide-agreement");
+  });
+
+  it("finds the people who have taken part by id: thread and message authors, resolvers, voters", () => {
+    const author = (name: string) => ({ id: `p-${name}`, name, role: "commenter" as const });
+    const message = (name: string, deleted = false) => ({
+      id: `m-${name}`,
+      author: author(name),
+      text: deleted ? "" : "hello",
+      createdAt: at,
+      ...(deleted ? { deleted: true } : {}),
+    });
+    const review = {
+      threads: [
+        {
+          id: "t1",
+          anchor: { kind: "model" as const },
+          type: "question" as const,
+          status: "resolved" as const,
+          createdAt: at,
+          author: author("Ana"),
+          resolvedBy: author("Ben"),
+          messages: [message("Ana"), message("Cy"), message("Gone", true)],
+        },
+      ],
+      // A second "Ana" with another id is another person; Di only voted.
+      votes: [vote("Di", 4), { ...vote("Ana", 3), author: { ...author("Ana"), id: "p-Ana2" } }],
+    };
+    expect(peopleWhoTookPart(review).sort()).toEqual(["p-Ana", "p-Ana2", "p-Ben", "p-Cy", "p-Di"]);
+    expect(peopleWhoTookPart({ threads: [], votes: [] })).toEqual([]);
   });
 });
