@@ -98,6 +98,7 @@ export {
   toModelFile,
 } from "./file-format.ts";
 export { newId } from "./ids.ts";
+export { initialsOf } from "./initials.ts";
 export {
   columnOf,
   GOAL_KINDS,
