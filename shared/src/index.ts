@@ -124,6 +124,7 @@ export {
   VERSION_LABEL_MAX,
 } from "./limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd } from "./link-rules.ts";
+export { copyTitle } from "./model-copy.ts";
 export {
   AT_RISK_MAX_SHORTFALL,
   GOAL_STATUSES,
