@@ -194,6 +194,7 @@ export {
 export {
   canEditGraph,
   canWriteReview,
+  MODEL_ACTION_ROLE,
   ROLE_LABELS,
   ROLES,
   type Role,

@@ -42,7 +42,7 @@ export class CollabSession {
 
   constructor(
     readonly modelId: string,
-    token: string,
+    private token: string,
     url = collabUrl(),
   ) {
     this.local = new IndexeddbPersistence(`logic-canvas:${modelId}`, this.doc);
@@ -52,7 +52,8 @@ export class CollabSession {
       websocketProvider: this.socket,
       name: modelId,
       document: this.doc,
-      token,
+      // Read at each authentication, so that a name given later is sent on the next connection.
+      token: () => this.token,
       onStatus: () => this.recompute(),
       onSynced: () => {
         // Read by bench/canvas-load.ts to split load time into sync and render.
@@ -71,6 +72,19 @@ export class CollabSession {
     void this.socket.connect();
     window.addEventListener("offline", this.goOffline);
     window.addEventListener("online", this.goOnline);
+  }
+
+  /**
+   * Someone named themselves after opening (a viewer's first comment): the server stamps presence
+   * from the token, so the connection is made again with the new one. The document and its
+   * unsent changes stay as they are.
+   */
+  setToken(token: string): void {
+    if (token === this.token) return;
+    this.token = token;
+    if (this.stopped) return;
+    this.socket.disconnect();
+    void this.socket.connect();
   }
 
   destroy(): void {

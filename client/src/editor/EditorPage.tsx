@@ -1,22 +1,41 @@
-import { useEffect, useMemo, useState } from "react";
+import { canEditGraph } from "@logic-canvas/shared";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { getModel, type ModelInfo } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
-import { getDisplayName, recentModels, rememberModel } from "../app/local-store.ts";
+import {
+  forgetDeletedModel,
+  getDisplayName,
+  recentModels,
+  rememberModel,
+} from "../app/local-store.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
 import { CollabSession } from "../collab/session.ts";
 import { DisplayNameDialog } from "../home/DisplayNameDialog.tsx";
 import { Editor } from "./Editor.tsx";
 import { RefusedModel } from "./RefusedModel.tsx";
-import { reopenRecovered, useRefusal } from "./use-refusal.ts";
+import { reopenRecovered, useDeleted, useRefusal } from "./use-refusal.ts";
 
-type Access = { role: string; title: string } | { error: string };
+type Access = { role: string; title: string } | { error: string; gone?: boolean };
 
-/** Resolves the link's role (from the server, or from this browser's memory when offline). */
+/** Why the name is asked, by role: editors before they change anything, others when they write. */
+const EDITOR_WHY = "Your changes and your cursor are shown under it.";
+
+/**
+ * Resolves the link's role (from the server, or from this browser's memory when offline) and
+ * opens the model at once: the display name is not asked before the model shows. Editors and
+ * owners are asked on arrival, over the model (they draft live: their cursor and every change
+ * they make are shown under their name, so it is asked before their first edit); viewers and
+ * commenters are not: a viewer may stay unnamed ("Guest" in presence), a commenter is asked by the
+ * comment or vote they start (review/NameToWrite.tsx). Anyone can set it from the Model menu.
+ */
 export function EditorPage({ modelId, token }: { modelId: string; token: string }) {
   const [name, setName] = useState(getDisplayName());
+  const [asking, setAsking] = useState<string | null>(null);
   const [access, setAccess] = useState<Access | null>(null);
   const [session, setSession] = useState<CollabSession | null>(null);
   const refusal = useRefusal(session);
+  const deleted = useDeleted(session);
+  const nameAtOpen = useRef(name);
   const historyAccess = useMemo(
     () => ({ modelId, token, displayName: name ?? "" }),
     [modelId, token, name],
@@ -36,15 +55,9 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
           role: info.role,
           link: window.location.href,
         });
+        if (canEditGraph(info.role) && !nameAtOpen.current) setAsking(EDITOR_WHY);
       })
-      .catch((error: unknown) => {
-        const known = recentModels().find((m) => m.id === modelId && m.link.includes(token));
-        if (error instanceof ApiError && error.status === 0 && known) {
-          setAccess({ role: known.role, title: known.title });
-        } else {
-          setAccess({ error: error instanceof Error ? error.message : String(error) });
-        }
-      });
+      .catch((error: unknown) => setAccess(accessFailure(error, modelId, token)));
   }, [modelId, token]);
 
   // Connects while the role is still being asked for: the two round trips overlap, and a link
@@ -52,35 +65,94 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
   useEffect(() => {
     if (!token) return;
     // The token names the person too, so the server can stamp their comments and revisions.
-    const created = new CollabSession(modelId, sessionTokenFor(token, name));
+    const created = new CollabSession(modelId, sessionTokenFor(token, nameAtOpen.current));
     setSession(created);
     return () => created.destroy();
-  }, [modelId, token, name]);
+  }, [modelId, token]);
+  // A name given after opening: the same session connects again under it (no reload).
+  useEffect(() => session?.setToken(sessionTokenFor(token, name)), [session, token, name]);
+  useEffect(() => {
+    if (deleted) forgetDeletedModel(modelId);
+  }, [deleted, modelId]);
 
-  if (!name) return <DisplayNameDialog onDone={setName} />;
-  // Before the access error: a model that does not read cannot say its role either.
-  if (session && refusal)
+  const page = pageFor();
+  return (
+    <>
+      {page}
+      {asking !== null && (
+        <DisplayNameDialog
+          initial={name ?? ""}
+          why={asking}
+          onCancel={() => setAsking(null)}
+          onDone={(chosen) => {
+            setName(chosen);
+            setAsking(null);
+          }}
+        />
+      )}
+    </>
+  );
+
+  function pageFor() {
+    if (deleted) return <GoneMessage text={deleted} />;
+    // Before the access error: a model that does not read cannot say its role either.
+    if (session && refusal)
+      return (
+        <RefusedModel
+          access={historyAccess}
+          role={access && "role" in access ? access.role : undefined}
+          reason={refusal.message}
+          onRecovered={() => reopenRecovered(session)}
+        />
+      );
+    if (access && "error" in access)
+      return access.gone ? (
+        <GoneMessage text={access.error} />
+      ) : (
+        <div className="page-message" role="alert">
+          <h1>This model cannot be opened</h1>
+          <p>{access.error}</p>
+          <a href="/">Back to your models</a>
+        </div>
+      );
+    if (!access || !session)
+      return (
+        <div className="page-message" aria-busy="true">
+          Opening the model…
+        </div>
+      );
     return (
-      <RefusedModel
-        access={historyAccess}
-        role={access && "role" in access ? access.role : undefined}
-        reason={refusal.message}
-        onRecovered={() => reopenRecovered(session)}
+      <Editor
+        session={session}
+        role={access.role}
+        displayName={name ?? ""}
+        onAskName={() => setAsking("")}
       />
     );
-  if (access && "error" in access)
-    return (
-      <div className="page-message" role="alert">
-        <h1>This model cannot be opened</h1>
-        <p>{access.error}</p>
-        <a href="/">Back to your models</a>
-      </div>
-    );
-  if (!access || !session)
-    return (
-      <div className="page-message" aria-busy="true">
-        Opening the model…
-      </div>
-    );
-  return <Editor session={session} role={access.role} displayName={name} />;
+  }
+}
+
+/** Why the model did not open: offline with a known link opens from memory; deleted is said so. */
+function accessFailure(error: unknown, modelId: string, token: string): Access {
+  const known = recentModels().find((m) => m.id === modelId && m.link.includes(token));
+  if (error instanceof ApiError && error.status === 0 && known)
+    return { role: known.role, title: known.title };
+  if (error instanceof ApiError && error.status === 404) {
+    forgetDeletedModel(modelId);
+    return {
+      gone: true,
+      error: "This model no longer exists: its owner deleted it. It is removed from your list.",
+    };
+  }
+  return { error: error instanceof Error ? error.message : String(error) };
+}
+
+function GoneMessage({ text }: { text: string }) {
+  return (
+    <div className="page-message" role="alert" data-testid="model-gone">
+      <h1>This model was deleted</h1>
+      <p>{text}</p>
+      <a href="/">Back to your models</a>
+    </div>
+  );
 }

@@ -1,24 +1,23 @@
 import { useState } from "react";
-import { type CreatedModel, createModel } from "../app/api.ts";
+import { type CreatedModel, createModel, openLink } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
-import { getDisplayName, recentModels, rememberModel } from "../app/local-store.ts";
-import { ROLE_LABEL } from "../editor/roles.ts";
+import { getDisplayName, rememberModel } from "../app/local-store.ts";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
+import { RecentModels } from "./RecentModels.tsx";
 
 function open(created: CreatedModel): void {
   rememberModel({ id: created.id, title: created.title, role: "owner", link: created.links.owner });
-  const url = new URL(created.links.owner);
-  // Same origin as this page whatever host the server put in its links (proxies, dev server).
-  window.location.assign(`${url.pathname}${url.hash}`);
+  openLink(created.links.owner);
 }
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
+  // Asked when wanted, not on arrival: the model opens first (see editor/EditorPage.tsx).
+  const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [details, setDetails] = useState<{ path: string; message: string }[]>([]);
-  const recent = recentModels();
 
   async function create(body?: unknown) {
     setBusy(true);
@@ -36,17 +35,30 @@ export function HomePage() {
 
   return (
     <div className="home">
-      {!name && <DisplayNameDialog onDone={setName} />}
+      {asking && (
+        <DisplayNameDialog
+          initial={name ?? ""}
+          onCancel={() => setAsking(false)}
+          onDone={(chosen) => {
+            setName(chosen);
+            setAsking(false);
+          }}
+        />
+      )}
       <header className="home-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           Logic Canvas
         </div>
-        {name && (
-          <button type="button" className="link-button" onClick={() => setName(null)}>
-            Signed in as <strong>{name}</strong> · change
-          </button>
-        )}
+        <button type="button" className="link-button" onClick={() => setAsking(true)}>
+          {name ? (
+            <>
+              Signed in as <strong>{name}</strong> · change
+            </>
+          ) : (
+            "Set your name"
+          )}
+        </button>
       </header>
       <main className="home-main">
         <section className="hero">
@@ -88,36 +100,7 @@ export function HomePage() {
             )}
           </div>
         )}
-        <section className="recent" aria-labelledby="recent-title">
-          <h2 id="recent-title">Models you opened in this browser</h2>
-          {recent.length === 0 ? (
-            <p className="muted">None yet. Models you create or open from a link appear here.</p>
-          ) : (
-            <ul className="recent-list">
-              {recent.map((m) => (
-                <li key={`${m.id}-${m.role}`}>
-                  <a
-                    href={
-                      new URL(m.link, window.location.href).pathname +
-                      new URL(m.link, window.location.href).hash
-                    }
-                  >
-                    <span className="recent-title">{m.title}</span>
-                    <span className={`role-badge role-${m.role}`}>
-                      {ROLE_LABEL[m.role] ?? m.role}
-                    </span>
-                    <span className="muted recent-date">
-                      {new Date(m.openedAt).toLocaleString(undefined, {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      })}
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <RecentModels />
       </main>
     </div>
   );

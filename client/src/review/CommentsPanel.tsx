@@ -4,6 +4,7 @@ import type { ThreadView } from "../collab/review-binding.ts";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { onCommentsRequest, takeCommentsRequest } from "./comments-request.ts";
 import { MentionInput } from "./MentionInput.tsx";
+import { NameToWrite } from "./NameToWrite.tsx";
 import { canComment, participantNames } from "./participants.ts";
 import { useReviewContext } from "./review-context.ts";
 import { useReviewSnapshot } from "./review-hooks.ts";
@@ -138,6 +139,8 @@ export function CommentsPanel({ model, selection }: PanelProps) {
             Comment
           </button>
         </div>
+      ) : ctx?.role !== "viewer" && !ctx?.displayName ? (
+        <NameToWrite what="comment" />
       ) : (
         <p className="muted small" data-testid="comments-read-only">
           {snapshot.me === null && ctx?.role !== "viewer"

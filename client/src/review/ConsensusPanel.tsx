@@ -9,6 +9,7 @@ import {
 import { useState } from "react";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { VoteBar } from "./CardReviewBadges.tsx";
+import { NameToWrite } from "./NameToWrite.tsx";
 import { canComment, participantNames } from "./participants.ts";
 import { useReviewContext } from "./review-context.ts";
 import { useReviewSnapshot } from "./review-hooks.ts";
@@ -53,6 +54,7 @@ export function VoteWidget({ target, title }: { target: string; title: string })
       ) : (
         <p className="muted small">Nobody has voted on this goal yet.</p>
       )}
+      {!writable && <NameToWrite what="vote" />}
       {writable && (
         <>
           <fieldset className="fist-to-five">

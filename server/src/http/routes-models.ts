@@ -1,4 +1,4 @@
-import { copyTitle, modelToCsv, ROLES, type Role } from "@logic-canvas/shared";
+import { copyTitle, MODEL_ACTION_ROLE, modelToCsv, ROLES, type Role } from "@logic-canvas/shared";
 import { z } from "zod";
 import { personFromRequest } from "../access/identity.ts";
 import { readGraphContent, readModelFile } from "../models/model-files.ts";
@@ -42,12 +42,12 @@ export function modelRoutes(kit: RouteKit): void {
 
   /**
    * A new model with this one's content (cards, links, goals, check-ins) and none of its review
-   * history: no comments, votes, versions or revisions. Editors may duplicate as owners may: they
-   * could already export the file and import it as a new model; the copy is theirs (owner links).
+   * history: no comments, votes, versions or revisions. Who may: see MODEL_ACTION_ROLE. The copy
+   * is the caller's: the answer carries its owner link.
    */
   app.post(
     "/api/models/:id/duplicate",
-    { onRequest: requireRole("editor") },
+    { onRequest: requireRole(MODEL_ACTION_ROLE.duplicate) },
     async (request, reply) => {
       const id = modelIdOf(request.params);
       const { model, checkIns } = await readGraphContent(store, deps.hocuspocus, id);
@@ -72,13 +72,17 @@ export function modelRoutes(kit: RouteKit): void {
     };
   });
 
-  app.delete("/api/models/:id", { onRequest: requireRole("owner") }, async (request, reply) => {
-    const id = modelIdOf(request.params);
-    await models.delete(id);
-    deps.activity.forgetModel(id);
-    graphs.forget(id);
-    return reply.code(204).send();
-  });
+  app.delete(
+    "/api/models/:id",
+    { onRequest: requireRole(MODEL_ACTION_ROLE.delete) },
+    async (request, reply) => {
+      const id = modelIdOf(request.params);
+      await models.delete(id);
+      deps.activity.forgetModel(id);
+      graphs.forget(id);
+      return reply.code(204).send();
+    },
+  );
 
   app.put("/api/models/:id/content", { onRequest: requireRole("editor") }, async (request) => {
     const id = modelIdOf(request.params);
