@@ -82,9 +82,15 @@ export class CollabSession {
   setToken(token: string): void {
     if (token === this.token) return;
     this.token = token;
-    if (this.stopped) return;
+    // Not connected: the next authentication reads the new token anyway.
+    if (this.stopped || this.socket.status !== WebSocketStatus.Connected) return;
+    // connect() does nothing while the socket still counts as connected, so it waits for the close.
+    const reconnect = () => {
+      this.socket.off("disconnect", reconnect);
+      if (!this.stopped) void this.socket.connect();
+    };
+    this.socket.on("disconnect", reconnect);
     this.socket.disconnect();
-    void this.socket.connect();
   }
 
   destroy(): void {
