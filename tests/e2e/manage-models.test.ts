@@ -122,6 +122,12 @@ describe("delete", () => {
     // Opening the link later says the model was deleted, not that the link is wrong.
     await vera.page.goto(model.links.viewer);
     await vera.page.getByTestId("model-gone").waitFor();
+    // Nor does the browser keep a copy of it.
+    await expect
+      .poll(() =>
+        vera.page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name ?? "")),
+      )
+      .not.toContainEqual(expect.stringContaining(model.id));
     expect((await fetch(`${server.url}/api/models/${model.id}`)).status).toBe(404);
   });
 });

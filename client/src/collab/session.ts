@@ -171,3 +171,13 @@ export function collabUrl(): string {
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
   return `${scheme}://${window.location.host}/collab`;
 }
+
+/**
+ * Drops this device's copies of a model that no longer exists (its owner deleted it): the graph
+ * and review documents kept by y-indexeddb, so nothing of it stays in the browser.
+ */
+export function forgetLocalCopies(modelId: string): void {
+  for (const name of [`logic-canvas:${modelId}`, `logic-canvas:${modelId}:review`]) {
+    indexedDB.deleteDatabase(name);
+  }
+}

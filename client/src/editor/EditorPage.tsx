@@ -9,7 +9,7 @@ import {
   rememberModel,
 } from "../app/local-store.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
-import { CollabSession } from "../collab/session.ts";
+import { CollabSession, forgetLocalCopies } from "../collab/session.ts";
 import { DisplayNameDialog } from "../home/DisplayNameDialog.tsx";
 import { Editor } from "./Editor.tsx";
 import { RefusedModel } from "./RefusedModel.tsx";
@@ -71,9 +71,16 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
   }, [modelId, token]);
   // A name given after opening: the same session connects again under it (no reload).
   useEffect(() => session?.setToken(sessionTokenFor(token, name)), [session, token, name]);
+  // Deleted while open here, or before this link was opened: nothing of it stays in this browser.
+  const gone = Boolean(deleted) || (access !== null && "gone" in access && access.gone === true);
   useEffect(() => {
-    if (deleted) forgetDeletedModel(modelId);
-  }, [deleted, modelId]);
+    if (!gone) return;
+    forgetDeletedModel(modelId);
+    void session?.local.clearData();
+    // After the editor has unmounted and closed its copy of the review document.
+    const later = setTimeout(() => forgetLocalCopies(modelId), 0);
+    return () => clearTimeout(later);
+  }, [gone, modelId, session]);
 
   const page = pageFor();
   return (
@@ -138,7 +145,6 @@ function accessFailure(error: unknown, modelId: string, token: string): Access {
   if (error instanceof ApiError && error.status === 0 && known)
     return { role: known.role, title: known.title };
   if (error instanceof ApiError && error.status === 404) {
-    forgetDeletedModel(modelId);
     return {
       gone: true,
       error: "This model no longer exists: its owner deleted it. It is removed from your list.",
