@@ -49,6 +49,10 @@ describe("rename", () => {
     expect((await modelInfo(server.url, model.id, model.tokens.viewer)).title).toBe(
       "Reading by grade 3",
     );
+    // The list of models on Sam's home page shows the new title, not the one it opened with.
+    await sam.page.goto(`${server.url}/`);
+    await sam.page.getByTestId("recent-models").waitFor();
+    expect(await recentTitles(sam.page)).toEqual(["Reading by grade 3"]);
   });
 });
 
