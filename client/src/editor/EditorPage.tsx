@@ -31,61 +31,23 @@ const EDITOR_WHY = "Your changes and your cursor are shown under it.";
 export function EditorPage({ modelId, token }: { modelId: string; token: string }) {
   const [name, setName] = useState(getDisplayName());
   const [asking, setAsking] = useState<string | null>(null);
-  const [access, setAccess] = useState<Access | null>(null);
-  const [session, setSession] = useState<CollabSession | null>(null);
-  const refusal = useRefusal(session);
+  const access = useAccess(modelId, token, () => setAsking(EDITOR_WHY));
+  const session = useNamedSession(modelId, token, name);
   const deleted = useDeleted(session);
-  const nameAtOpen = useRef(name);
-  const historyAccess = useMemo(
-    () => ({ modelId, token, displayName: name ?? "" }),
-    [modelId, token, name],
-  );
-
-  useEffect(() => {
-    if (!token) {
-      setAccess({ error: "This link has no access token. Open the full link you were given." });
-      return;
-    }
-    getModel(modelId, token)
-      .then((info: ModelInfo) => {
-        setAccess({ role: info.role, title: info.title });
-        rememberModel({
-          id: modelId,
-          title: info.title,
-          role: info.role,
-          link: window.location.href,
-        });
-        if (canEditGraph(info.role) && !nameAtOpen.current) setAsking(EDITOR_WHY);
-      })
-      .catch((error: unknown) => setAccess(accessFailure(error, modelId, token)));
-  }, [modelId, token]);
-
-  // Connects while the role is still being asked for: the two round trips overlap, and a link
-  // the server refuses closes the connection with its reason anyway.
-  useEffect(() => {
-    if (!token) return;
-    // The token names the person too, so the server can stamp their comments and revisions.
-    const created = new CollabSession(modelId, sessionTokenFor(token, nameAtOpen.current));
-    setSession(created);
-    return () => created.destroy();
-  }, [modelId, token]);
-  // A name given after opening: the same session connects again under it (no reload).
-  useEffect(() => session?.setToken(sessionTokenFor(token, name)), [session, token, name]);
   // Deleted while open here, or before this link was opened: nothing of it stays in this browser.
   const gone = Boolean(deleted) || (access !== null && "gone" in access && access.gone === true);
-  useEffect(() => {
-    if (!gone) return;
-    forgetDeletedModel(modelId);
-    void session?.local.clearData();
-    // After the editor has unmounted and closed its copy of the review document.
-    const later = setTimeout(() => forgetLocalCopies(modelId), 0);
-    return () => clearTimeout(later);
-  }, [gone, modelId, session]);
-
-  const page = pageFor();
+  useForgetWhenGone(gone, modelId, session);
   return (
     <>
-      {page}
+      <EditorPageBody
+        modelId={modelId}
+        token={token}
+        name={name ?? ""}
+        access={access}
+        session={session}
+        deleted={deleted}
+        onAskName={() => setAsking("")}
+      />
       {asking !== null && (
         <DisplayNameDialog
           initial={name ?? ""}
@@ -99,44 +61,105 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
       )}
     </>
   );
+}
 
-  function pageFor() {
-    if (deleted) return <GoneMessage text={deleted} />;
-    // Before the access error: a model that does not read cannot say its role either.
-    if (session && refusal)
-      return (
-        <RefusedModel
-          access={historyAccess}
-          role={access && "role" in access ? access.role : undefined}
-          reason={refusal.message}
-          onRecovered={() => reopenRecovered(session)}
-        />
-      );
-    if (access && "error" in access)
-      return access.gone ? (
-        <GoneMessage text={access.error} />
-      ) : (
-        <div className="page-message" role="alert">
-          <h1>This model cannot be opened</h1>
-          <p>{access.error}</p>
-          <a href="/">Back to your models</a>
-        </div>
-      );
-    if (!access || !session)
-      return (
-        <div className="page-message" aria-busy="true">
-          Opening the model…
-        </div>
-      );
+/** The link's role and title from the server; an editor or owner with no name is asked for one. */
+function useAccess(modelId: string, token: string, askEditorName: () => void): Access | null {
+  const [access, setAccess] = useState<Access | null>(null);
+  const ask = useRef(askEditorName);
+  useEffect(() => {
+    if (!token) {
+      setAccess({ error: "This link has no access token. Open the full link you were given." });
+      return;
+    }
+    getModel(modelId, token)
+      .then((info: ModelInfo) => {
+        setAccess({ role: info.role, title: info.title });
+        const link = window.location.href;
+        rememberModel({ id: modelId, title: info.title, role: info.role, link });
+        if (canEditGraph(info.role) && !getDisplayName()) ask.current();
+      })
+      .catch((error: unknown) => setAccess(accessFailure(error, modelId, token)));
+  }, [modelId, token]);
+  return access;
+}
+
+/**
+ * The model's session, connected under the person's name. It connects while the role is still
+ * being asked for (the two round trips overlap; a link the server refuses closes the connection
+ * with its reason anyway); a name given later reconnects the same session (no reload).
+ */
+function useNamedSession(modelId: string, token: string, name: string | null) {
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const nameAtOpen = useRef(name);
+  useEffect(() => {
+    if (!token) return;
+    // The token names the person too, so the server can stamp their comments and revisions.
+    const created = new CollabSession(modelId, sessionTokenFor(token, nameAtOpen.current));
+    setSession(created);
+    return () => created.destroy();
+  }, [modelId, token]);
+  useEffect(() => session?.setToken(sessionTokenFor(token, name)), [session, token, name]);
+  return session;
+}
+
+/** A deleted model leaves this browser's list and its local copies. */
+function useForgetWhenGone(gone: boolean, modelId: string, session: CollabSession | null) {
+  useEffect(() => {
+    if (!gone) return;
+    forgetDeletedModel(modelId);
+    void session?.local.clearData();
+    // After the editor has unmounted and closed its copy of the review document.
+    const later = setTimeout(() => forgetLocalCopies(modelId), 0);
+    return () => clearTimeout(later);
+  }, [gone, modelId, session]);
+}
+
+function EditorPageBody(props: {
+  modelId: string;
+  token: string;
+  name: string;
+  access: Access | null;
+  session: CollabSession | null;
+  deleted: string | undefined;
+  onAskName: () => void;
+}) {
+  const { modelId, token, name, access, session, deleted } = props;
+  const refusal = useRefusal(session);
+  const historyAccess = useMemo(
+    () => ({ modelId, token, displayName: name }),
+    [modelId, token, name],
+  );
+  if (deleted) return <GoneMessage text={deleted} />;
+  // Before the access error: a model that does not read cannot say its role either.
+  if (session && refusal)
     return (
-      <Editor
-        session={session}
-        role={access.role}
-        displayName={name ?? ""}
-        onAskName={() => setAsking("")}
+      <RefusedModel
+        access={historyAccess}
+        role={access && "role" in access ? access.role : undefined}
+        reason={refusal.message}
+        onRecovered={() => reopenRecovered(session)}
       />
     );
-  }
+  if (access && "error" in access)
+    return access.gone ? (
+      <GoneMessage text={access.error} />
+    ) : (
+      <div className="page-message" role="alert">
+        <h1>This model cannot be opened</h1>
+        <p>{access.error}</p>
+        <a href="/">Back to your models</a>
+      </div>
+    );
+  if (!access || !session)
+    return (
+      <div className="page-message" aria-busy="true">
+        Opening the model…
+      </div>
+    );
+  return (
+    <Editor session={session} role={access.role} displayName={name} onAskName={props.onAskName} />
+  );
 }
 
 /** Why the model did not open: offline with a known link opens from memory; deleted is said so. */

@@ -1,5 +1,5 @@
 import { MODEL_ACTION_ROLE, roleAtLeast } from "@logic-canvas/shared";
-import { useEffect, useRef, useState } from "react";
+import { type KeyboardEvent, useEffect, useRef, useState } from "react";
 import { duplicateModel, openLink } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import { rememberModel, renameRemembered } from "../app/local-store.ts";
@@ -30,7 +30,13 @@ export function ModelMenu(props: {
     const away = (event: Event) => {
       if (!root.current?.contains(event.target as Node)) setOpen(false);
     };
-    const onEscape = (event: KeyboardEvent) => event.key === "Escape" && setOpen(false);
+    const onEscape = (event: globalThis.KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      setOpen(false);
+      root.current?.querySelector<HTMLElement>("[aria-haspopup=menu]")?.focus();
+    };
+    // A menu opened takes the focus to its first item; arrows move between items.
+    root.current?.querySelector<HTMLElement>("[role=menuitem]")?.focus();
     document.addEventListener("pointerdown", away);
     document.addEventListener("keydown", onEscape);
     return () => {
@@ -53,6 +59,15 @@ export function ModelMenu(props: {
     }
   }
 
+  function moveFocus(event: KeyboardEvent) {
+    if (event.key !== "ArrowDown" && event.key !== "ArrowUp") return;
+    event.preventDefault();
+    const items = [...(root.current?.querySelectorAll<HTMLElement>("[role=menuitem]") ?? [])];
+    const at = items.indexOf(document.activeElement as HTMLElement);
+    const step = event.key === "ArrowDown" ? 1 : -1;
+    items[(at + step + items.length) % items.length]?.focus();
+  }
+
   const choose = (action: () => void) => () => {
     setOpen(false);
     action();
@@ -69,7 +84,7 @@ export function ModelMenu(props: {
         Model ▾
       </button>
       {open && (
-        <div className="model-menu-list" role="menu" aria-label="Model">
+        <div className="model-menu-list" role="menu" aria-label="Model" onKeyDown={moveFocus}>
           <button type="button" role="menuitem" onClick={choose(props.onAskName)}>
             {props.displayName ? `Your name: ${props.displayName}…` : "Set your name…"}
           </button>
