@@ -98,7 +98,15 @@ describe("delete", () => {
     await sam.page.getByTestId("model-menu").click();
     expect(await sam.page.getByRole("menuitem", { name: /Delete/ }).count()).toBe(0);
 
-    await modelMenu(maria.page, /Delete model/);
+    await maria.page.getByTestId("model-menu").click();
+    // The menu takes the keyboard: its first item has the focus, arrows move down it.
+    await maria.page.keyboard.press("ArrowDown");
+    await maria.page.keyboard.press("ArrowDown");
+    expect(await maria.page.evaluate(() => document.activeElement?.textContent)).toBe(
+      "Delete model…",
+    );
+    await maria.page.screenshot({ path: `${SHOTS}/manage-model-menu-owner.png` });
+    await maria.page.keyboard.press("Enter");
     const dialog = maria.page.getByRole("dialog", { name: "Delete this model?" });
     const confirm = dialog.getByRole("button", { name: "Delete model" });
     expect(await confirm.isDisabled()).toBe(true);
