@@ -1,37 +1,15 @@
 import { useState } from "react";
-import { type CreatedModel, createModel, openLink } from "../app/api.ts";
-import { ApiError } from "../app/json-api.ts";
-import { getDisplayName, rememberModel } from "../app/local-store.ts";
+import { getDisplayName } from "../app/local-store.ts";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
 import { RecentModels } from "./RecentModels.tsx";
-
-function open(created: CreatedModel): void {
-  rememberModel({ id: created.id, title: created.title, role: "owner", link: created.links.owner });
-  openLink(created.links.owner);
-}
+import { type ImportProblem, useCreateModel } from "./use-create-model.ts";
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
   // Asked when wanted, not on arrival: the model opens first (see editor/EditorPage.tsx).
   const [asking, setAsking] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [details, setDetails] = useState<{ path: string; message: string }[]>([]);
-
-  async function create(body?: unknown) {
-    setBusy(true);
-    setError(null);
-    setDetails([]);
-    try {
-      open(await createModel(body));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-      // The server checks an import again; its list of problems is shown like the local one.
-      setDetails(e instanceof ApiError ? e.details : []);
-      setBusy(false);
-    }
-  }
+  const { busy, error, details, create } = useCreateModel();
 
   return (
     <div className="home">
@@ -86,22 +64,27 @@ export function HomePage() {
           </button>
           <ImportModel disabled={busy} onCreate={create} />
         </section>
-        {error && (
-          <div className="error-text" role="alert">
-            <p>{error}</p>
-            {details.length > 0 && (
-              <ul>
-                {details.map((d) => (
-                  <li key={`${d.path}:${d.message}`}>
-                    {d.path ? <code>{d.path}</code> : "The file"} {d.message}
-                  </li>
-                ))}
-              </ul>
-            )}
-          </div>
-        )}
+        {error && <CreateError error={error} details={details} />}
         <RecentModels />
       </main>
+    </div>
+  );
+}
+
+/** Why a model could not be created, with the server's list of problems in an imported file. */
+function CreateError({ error, details }: { error: string; details: ImportProblem[] }) {
+  return (
+    <div className="error-text" role="alert">
+      <p>{error}</p>
+      {details.length > 0 && (
+        <ul>
+          {details.map((d) => (
+            <li key={`${d.path}:${d.message}`}>
+              {d.path ? <code>{d.path}</code> : "The file"} {d.message}
+            </li>
+          ))}
+        </ul>
+      )}
     </div>
   );
 }
