@@ -49,6 +49,21 @@ describe("rename", () => {
     expect((await modelInfo(server.url, model.id, model.tokens.viewer)).title).toBe(
       "Reading by grade 3",
     );
+    // A commenter who forces a rename past the UI is refused by the server; the title stays.
+    await chris.page.evaluate(() => {
+      type Forcing = { setReadOnly(v: boolean): void; setMeta(m: { title: string }): void };
+      const { binding } = (window as unknown as { logicCanvas: { binding: Forcing } }).logicCanvas;
+      binding.setReadOnly(false);
+      binding.setMeta({ title: "Renamed by a commenter" });
+    });
+    await chris.page.getByTestId("connection-problem").waitFor({ timeout: 10_000 });
+    await sam.page.waitForTimeout(500);
+    expect(await sam.page.getByRole("textbox", { name: "Model title" }).inputValue()).toBe(
+      "Reading by grade 3",
+    );
+    expect((await modelInfo(server.url, model.id, model.tokens.viewer)).title).toBe(
+      "Reading by grade 3",
+    );
     // The list of models on Sam's home page shows the new title, not the one it opened with.
     await sam.page.goto(`${server.url}/`);
     await sam.page.getByTestId("recent-models").waitFor();
