@@ -199,6 +199,11 @@ describe("the display name", () => {
 
     const commenter = await unnamed(model.links.commenter);
     expect(await commenter.page.getByRole("dialog").count()).toBe(0);
+    // Votes are signed too: in place of the vote buttons, a way to give the name first.
+    await openTab(commenter.page, "Consensus");
+    const vote = commenter.page.getByTestId("vote-widget").first();
+    await vote.getByRole("button", { name: "Vote" }).waitFor();
+    expect(await vote.getByRole("button", { name: "5" }).count()).toBe(0);
     await openTab(commenter.page, "Comments");
     await commenter.page.getByRole("button", { name: "Write a comment" }).click();
     const dialog = commenter.page.getByRole("dialog", {
