@@ -33,6 +33,8 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", () => stop("SIGINT"));
   process.on("SIGTERM", () => stop("SIGTERM"));
+  // A closed terminal: saved and closed like any other stop, not cut off mid-write.
+  process.on("SIGHUP", () => stop("SIGHUP"));
 }
 
 main().catch((error) => {

@@ -223,6 +223,7 @@ describe("hostile ids", () => {
         ["GET", `/api/models/${id}/export`],
         ["PUT", `/api/models/${id}/content`],
         ["DELETE", `/api/models/${id}`],
+        ["POST", `/api/models/${id}/duplicate`],
         ["POST", `/api/models/${id}/links`],
         ["DELETE", `/api/models/${id}/links/AAAAAAAAAAAA`],
         ["DELETE", `/api/models/${model.id}/links/${id}`],

@@ -61,3 +61,43 @@ it("serves, stores and reloads a model from PostgreSQL across a restart", async 
   await client.end();
   expect(rows.rows[0].n).toBe(1);
 });
+
+it("duplicates and deletes a model on PostgreSQL: the copy is whole, the deleted one leaves nothing", async () => {
+  const server = await startTestServer({ databaseUrl: url, databaseSchema: `${schema}_manage` });
+  try {
+    const model = await createModel(server.url, { template: "coaching" });
+    const duplicated = await api(server.url, `/api/models/${model.id}/duplicate`, {
+      method: "POST",
+      token: model.tokens.editor,
+    });
+    expect(duplicated.status).toBe(201);
+    const copy = (await duplicated.json()) as { id: string; links: { owner: string } };
+    const ownerToken = new URL(copy.links.owner).hash.replace("#token=", "");
+    const summary = await api(server.url, `/api/models/${copy.id}`, { token: ownerToken });
+    expect(await summary.json()).toMatchObject({ role: "owner", nodeCount: 22 });
+
+    const viewer = connect(server, model.id, model.tokens.viewer);
+    await synced(viewer);
+    const deleted = await api(server.url, `/api/models/${model.id}`, {
+      method: "DELETE",
+      token: model.tokens.owner,
+    });
+    expect(deleted.status).toBe(204);
+    await waitFor(() => viewer.closes.some((r) => r.startsWith("model-deleted")));
+    viewer.destroy();
+    expect(await server.store.getModel(model.id)).toBeUndefined();
+    expect(await server.store.loadDocument(model.id)).toBeUndefined();
+    expect(await server.store.loadDocument(`${model.id}/review`)).toBeUndefined();
+    expect(await server.store.listLinks(model.id)).toEqual([]);
+    // The copy is untouched by the original's deletion.
+    expect((await server.store.getModel(copy.id))?.title).toBe(
+      "Coaching for self-assessment (copy)",
+    );
+  } finally {
+    await server.stop();
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}_manage" CASCADE`);
+    await client.end();
+  }
+});

@@ -121,6 +121,7 @@ export {
   toModelFile,
 } from "./file-format.ts";
 export { newId } from "./ids.ts";
+export { initialsOf } from "./initials.ts";
 export {
   columnOf,
   GOAL_KINDS,
@@ -149,6 +150,7 @@ export {
   VERSION_LABEL_MAX,
 } from "./limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd, quoteTitle } from "./link-rules.ts";
+export { copyTitle } from "./model-copy.ts";
 export {
   AT_RISK_MAX_SHORTFALL,
   GOAL_STATUSES,
@@ -225,6 +227,7 @@ export {
 export {
   canEditGraph,
   canWriteReview,
+  MODEL_ACTION_ROLE,
   ROLE_LABELS,
   ROLES,
   type Role,

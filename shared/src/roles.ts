@@ -28,6 +28,17 @@ export function canWriteReview(role: string): boolean {
   return roleAtLeast(role, "commenter");
 }
 
+/**
+ * The least role for each action on the model as a whole. Duplicating needs an editor: an editor
+ * could already copy the content by export and import, and a viewer's or commenter's link is often
+ * handed to many people, who should not be able to turn it into models of their own by the dozen.
+ * Deleting is the owner's alone. The HTTP routes and the editor's Model menu both read this.
+ */
+export const MODEL_ACTION_ROLE = {
+  duplicate: "editor",
+  delete: "owner",
+} as const satisfies Record<string, Role>;
+
 export const ROLE_LABELS: Record<Role, string> = {
   viewer: "Viewer",
   commenter: "Commenter",

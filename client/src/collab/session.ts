@@ -42,7 +42,7 @@ export class CollabSession {
 
   constructor(
     readonly modelId: string,
-    token: string,
+    private token: string,
     url = collabUrl(),
   ) {
     this.local = new IndexeddbPersistence(`logic-canvas:${modelId}`, this.doc);
@@ -52,7 +52,8 @@ export class CollabSession {
       websocketProvider: this.socket,
       name: modelId,
       document: this.doc,
-      token,
+      // Read at each authentication, so that a name given later is sent on the next connection.
+      token: () => this.token,
       onStatus: () => this.recompute(),
       onSynced: () => {
         // Read by bench/canvas-load.ts to split load time into sync and render.
@@ -71,6 +72,25 @@ export class CollabSession {
     void this.socket.connect();
     window.addEventListener("offline", this.goOffline);
     window.addEventListener("online", this.goOnline);
+  }
+
+  /**
+   * Someone named themselves after opening (a viewer's first comment): the server stamps presence
+   * from the token, so the connection is made again with the new one. The document and its
+   * unsent changes stay as they are.
+   */
+  setToken(token: string): void {
+    if (token === this.token) return;
+    this.token = token;
+    // Not connected: the next authentication reads the new token anyway.
+    if (this.stopped || this.socket.status !== WebSocketStatus.Connected) return;
+    // connect() does nothing while the socket still counts as connected, so it waits for the close.
+    const reconnect = () => {
+      this.socket.off("disconnect", reconnect);
+      if (!this.stopped) void this.socket.connect();
+    };
+    this.socket.on("disconnect", reconnect);
+    this.socket.disconnect();
   }
 
   destroy(): void {
@@ -150,4 +170,14 @@ export class CollabSession {
 export function collabUrl(): string {
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
   return `${scheme}://${window.location.host}/collab`;
+}
+
+/**
+ * Drops this device's copies of a model that no longer exists (its owner deleted it): the graph
+ * and review documents kept by y-indexeddb, so nothing of it stays in the browser.
+ */
+export function forgetLocalCopies(modelId: string): void {
+  for (const name of [`logic-canvas:${modelId}`, `logic-canvas:${modelId}:review`]) {
+    indexedDB.deleteDatabase(name);
+  }
 }

@@ -1,14 +1,6 @@
+import { initialsOf } from "@logic-canvas/shared";
 import type { Peer } from "../collab/presence.ts";
 import { ROLE_LABEL } from "./roles.ts";
-
-function initials(name: string): string {
-  return name
-    .split(/\s+/)
-    .filter(Boolean)
-    .slice(0, 2)
-    .map((w) => w[0]?.toUpperCase())
-    .join("");
-}
 
 /** Everyone here, with their role; clicking someone follows their view until you move. */
 export function Avatars({
@@ -37,7 +29,7 @@ export function Avatars({
               onClick={() => onFollow(following === peer.clientId ? undefined : peer.clientId)}
               data-testid="avatar"
             >
-              {initials(peer.user.name)}
+              {initialsOf(peer.user.name)}
               <span className="avatar-role">{(ROLE_LABEL[peer.user.role] ?? "?")[0]}</span>
             </button>
           </li>

@@ -20,6 +20,7 @@ import { CARD_SLOTS } from "./card-extras.tsx";
 import { useAutoLayout, useFocusElements, useNotices, useSharedSelection } from "./editor-hooks.ts";
 import { useEditorKeys } from "./keyboard.ts";
 import { MasteryBanner } from "./MasteryBanner.tsx";
+import { ModelMenu } from "./ModelMenu.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
 import { ROLE_EXPLAINS } from "./roles.ts";
 import { ShortcutHelp } from "./ShortcutHelp.tsx";
@@ -33,7 +34,10 @@ import type { ViewId } from "./views.ts";
 export interface EditorProps {
   session: CollabSession;
   role: string;
+  /** "" until the person has named themselves (viewers and commenters may open unnamed). */
   displayName: string;
+  /** Asks for the person's name (the Model menu; a first comment or vote). */
+  onAskName: () => void;
 }
 
 export function Editor(props: EditorProps) {
@@ -45,7 +49,7 @@ export function Editor(props: EditorProps) {
 }
 
 /** The editor's state and its layout: top bar, banners, toolbar, stage, side panel, toasts. */
-function EditorInner({ session, role, displayName }: EditorProps) {
+function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
   const readOnly = !canEditGraph(role);
   const { binding, snapshot } = useFlowFromDoc(session.doc, readOnly);
   const peers = useSyncExternalStore(session.presence.subscribe, session.presence.getPeers);
@@ -62,7 +66,7 @@ function EditorInner({ session, role, displayName }: EditorProps) {
   const notices = useNotices(binding);
   const selection = useSharedSelection(session, snapshot);
   const focusElements = useFocusElements(binding, snapshot);
-  const reviewValue = useEditorReview(session, role, displayName, peers, focusElements);
+  const reviewValue = useEditorReview(session, role, displayName, peers, focusElements, onAskName);
   const autoLayout = useAutoLayout(binding, snapshot, flow);
   const reading = useReadingStore(snapshot.model, selection.nodeIds);
   useEditorKeys({
@@ -91,6 +95,16 @@ function EditorInner({ session, role, displayName }: EditorProps) {
           peers={peers}
           following={following}
           onFollow={setFollowing}
+          menu={
+            <ModelMenu
+              modelId={session.modelId}
+              token={editorRoute(window.location)?.token ?? ""}
+              role={role}
+              title={snapshot.model.title}
+              displayName={displayName}
+              onAskName={onAskName}
+            />
+          }
         />
         <Banners session={session} role={role} binding={binding} snapshot={snapshot} />
         <EditorToolbar
@@ -207,6 +221,7 @@ function useEditorReview(
   displayName: string,
   peers: Peer[],
   focus: (nodeIds: string[], edgeIds?: string[]) => void,
+  askName: () => void,
 ): ReviewContextValue | null {
   const linkToken = editorRoute(window.location)?.token ?? "";
   const review = useReviewSession(session, linkToken, displayName);
@@ -218,6 +233,7 @@ function useEditorReview(
     displayName,
     presentNames,
     focus,
+    askName,
   });
 }
 

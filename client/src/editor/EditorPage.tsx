@@ -1,27 +1,72 @@
-import { useEffect, useMemo, useState } from "react";
+import { canEditGraph } from "@logic-canvas/shared";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { getModel, type ModelInfo } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
-import { getDisplayName, recentModels, rememberModel } from "../app/local-store.ts";
+import {
+  forgetDeletedModel,
+  getDisplayName,
+  recentModels,
+  rememberModel,
+} from "../app/local-store.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
-import { CollabSession } from "../collab/session.ts";
+import { CollabSession, forgetLocalCopies } from "../collab/session.ts";
 import { DisplayNameDialog } from "../home/DisplayNameDialog.tsx";
 import { Editor } from "./Editor.tsx";
 import { RefusedModel } from "./RefusedModel.tsx";
-import { reopenRecovered, useRefusal } from "./use-refusal.ts";
+import { reopenRecovered, useDeleted, useRefusal } from "./use-refusal.ts";
 
-type Access = { role: string; title: string } | { error: string };
+type Access = { role: string; title: string } | { error: string; gone?: boolean };
 
-/** Resolves the link's role (from the server, or from this browser's memory when offline). */
+/** Why the name is asked, by role: editors before they change anything, others when they write. */
+const EDITOR_WHY = "Your changes and your cursor are shown under it.";
+
+/**
+ * Resolves the link's role (from the server, or from this browser's memory when offline) and
+ * opens the model at once: the display name is not asked before the model shows. Editors and
+ * owners are asked on arrival, over the model (they draft live: their cursor and every change
+ * they make are shown under their name, so it is asked before their first edit); viewers and
+ * commenters are not: a viewer may stay unnamed ("Guest" in presence), a commenter is asked by the
+ * comment or vote they start (review/NameToWrite.tsx). Anyone can set it from the Model menu.
+ */
 export function EditorPage({ modelId, token }: { modelId: string; token: string }) {
   const [name, setName] = useState(getDisplayName());
-  const [access, setAccess] = useState<Access | null>(null);
-  const [session, setSession] = useState<CollabSession | null>(null);
-  const refusal = useRefusal(session);
-  const historyAccess = useMemo(
-    () => ({ modelId, token, displayName: name ?? "" }),
-    [modelId, token, name],
+  const [asking, setAsking] = useState<string | null>(null);
+  const access = useAccess(modelId, token, () => setAsking(EDITOR_WHY));
+  const session = useNamedSession(modelId, token, name);
+  const deleted = useDeleted(session);
+  // Deleted while open here, or before this link was opened: nothing of it stays in this browser.
+  const gone = Boolean(deleted) || (access !== null && "gone" in access && access.gone === true);
+  useForgetWhenGone(gone, modelId, session);
+  return (
+    <>
+      <EditorPageBody
+        modelId={modelId}
+        token={token}
+        name={name ?? ""}
+        access={access}
+        session={session}
+        deleted={deleted}
+        onAskName={() => setAsking("")}
+      />
+      {asking !== null && (
+        <DisplayNameDialog
+          initial={name ?? ""}
+          why={asking}
+          onCancel={() => setAsking(null)}
+          onDone={(chosen) => {
+            setName(chosen);
+            setAsking(null);
+          }}
+        />
+      )}
+    </>
   );
+}
 
+/** The link's role and title from the server; an editor or owner with no name is asked for one. */
+function useAccess(modelId: string, token: string, askEditorName: () => void): Access | null {
+  const [access, setAccess] = useState<Access | null>(null);
+  const ask = useRef(askEditorName);
   useEffect(() => {
     if (!token) {
       setAccess({ error: "This link has no access token. Open the full link you were given." });
@@ -30,34 +75,62 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
     getModel(modelId, token)
       .then((info: ModelInfo) => {
         setAccess({ role: info.role, title: info.title });
-        rememberModel({
-          id: modelId,
-          title: info.title,
-          role: info.role,
-          link: window.location.href,
-        });
+        const link = window.location.href;
+        rememberModel({ id: modelId, title: info.title, role: info.role, link });
+        if (canEditGraph(info.role) && !getDisplayName()) ask.current();
       })
-      .catch((error: unknown) => {
-        const known = recentModels().find((m) => m.id === modelId && m.link.includes(token));
-        if (error instanceof ApiError && error.status === 0 && known) {
-          setAccess({ role: known.role, title: known.title });
-        } else {
-          setAccess({ error: error instanceof Error ? error.message : String(error) });
-        }
-      });
+      .catch((error: unknown) => setAccess(accessFailure(error, modelId, token)));
   }, [modelId, token]);
+  return access;
+}
 
-  // Connects while the role is still being asked for: the two round trips overlap, and a link
-  // the server refuses closes the connection with its reason anyway.
+/**
+ * The model's session, connected under the person's name. It connects while the role is still
+ * being asked for (the two round trips overlap; a link the server refuses closes the connection
+ * with its reason anyway); a name given later reconnects the same session (no reload).
+ */
+function useNamedSession(modelId: string, token: string, name: string | null) {
+  const [session, setSession] = useState<CollabSession | null>(null);
+  const nameAtOpen = useRef(name);
   useEffect(() => {
     if (!token) return;
     // The token names the person too, so the server can stamp their comments and revisions.
-    const created = new CollabSession(modelId, sessionTokenFor(token, name));
+    const created = new CollabSession(modelId, sessionTokenFor(token, nameAtOpen.current));
     setSession(created);
     return () => created.destroy();
-  }, [modelId, token, name]);
+  }, [modelId, token]);
+  useEffect(() => session?.setToken(sessionTokenFor(token, name)), [session, token, name]);
+  return session;
+}
 
-  if (!name) return <DisplayNameDialog onDone={setName} />;
+/** A deleted model leaves this browser's list and its local copies. */
+function useForgetWhenGone(gone: boolean, modelId: string, session: CollabSession | null) {
+  useEffect(() => {
+    if (!gone) return;
+    forgetDeletedModel(modelId);
+    void session?.local.clearData();
+    // After the editor has unmounted and closed its copy of the review document.
+    const later = setTimeout(() => forgetLocalCopies(modelId), 0);
+    return () => clearTimeout(later);
+  }, [gone, modelId, session]);
+}
+
+function EditorPageBody(props: {
+  modelId: string;
+  token: string;
+  name: string;
+  access: Access | null;
+  session: CollabSession | null;
+  deleted: string | undefined;
+  onAskName: () => void;
+}) {
+  const { modelId, token, name, access, session, deleted } = props;
+  const refusal = useRefusal(session);
+  const historyAccess = useMemo(
+    () => ({ modelId, token, displayName: name }),
+    [modelId, token, name],
+  );
+  if (deleted) return <GoneMessage text={deleted} />;
   // Before the access error: a model that does not read cannot say its role either.
   if (session && refusal)
     return (
@@ -69,7 +142,9 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
       />
     );
   if (access && "error" in access)
-    return (
+    return access.gone ? (
+      <GoneMessage text={access.error} />
+    ) : (
       <div className="page-message" role="alert">
         <h1>This model cannot be opened</h1>
         <p>{access.error}</p>
@@ -82,5 +157,31 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
         Opening the model…
       </div>
     );
-  return <Editor session={session} role={access.role} displayName={name} />;
+  return (
+    <Editor session={session} role={access.role} displayName={name} onAskName={props.onAskName} />
+  );
+}
+
+/** Why the model did not open: offline with a known link opens from memory; deleted is said so. */
+function accessFailure(error: unknown, modelId: string, token: string): Access {
+  const known = recentModels().find((m) => m.id === modelId && m.link.includes(token));
+  if (error instanceof ApiError && error.status === 0 && known)
+    return { role: known.role, title: known.title };
+  if (error instanceof ApiError && error.status === 404) {
+    return {
+      gone: true,
+      error: "This model no longer exists: its owner deleted it. It is removed from your list.",
+    };
+  }
+  return { error: error instanceof Error ? error.message : String(error) };
+}
+
+function GoneMessage({ text }: { text: string }) {
+  return (
+    <div className="page-message" role="alert" data-testid="model-gone">
+      <h1>This model was deleted</h1>
+      <p>{text}</p>
+      <a href="/">Back to your models</a>
+    </div>
+  );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { ShareButton } from "../share/ShareButton.tsx";
@@ -19,6 +20,8 @@ export function Topbar(props: {
   peers: Peer[];
   following: number | undefined;
   onFollow: (clientId: number | undefined) => void;
+  /** The Model menu (duplicate, delete, your name). */
+  menu?: ReactNode;
 }) {
   const { role, view } = props;
   return (
@@ -31,6 +34,7 @@ export function Topbar(props: {
       <span className={`role-badge role-${role}`} title={ROLE_EXPLAINS[role]} data-testid="role">
         {ROLE_LABEL[role] ?? role}
       </span>
+      {props.menu}
       <div className="topbar-spacer" />
       {VIEWS.length > 1 && (
         <nav className="view-switch" aria-label="Views">

@@ -23,3 +23,13 @@ export async function reopenRecovered(session: CollabSession): Promise<void> {
   await session.local.clearData().catch(() => undefined);
   window.location.reload();
 }
+
+/** The server's words when the owner deleted this model while it was open here; else undefined. */
+export function useDeleted(session: CollabSession | null): string | undefined {
+  const subscribe = useCallback(
+    (listener: () => void) => (session ? session.subscribe(listener) : () => {}),
+    [session],
+  );
+  const state = useSyncExternalStore(subscribe, () => session?.getState());
+  return state?.problem?.code === "model-deleted" ? state.problem.message : undefined;
+}

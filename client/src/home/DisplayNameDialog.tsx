@@ -1,10 +1,25 @@
 import { NAME_MAX } from "@logic-canvas/shared";
 import { type FormEvent, useState } from "react";
 import { setDisplayName } from "../app/local-store.ts";
+import { Modal } from "../ui/Modal.tsx";
 
-/** Asked once; the name is shown to collaborators next to the cursor and on comments. */
-export function DisplayNameDialog({ onDone }: { onDone: (name: string) => void }) {
-  const [value, setValue] = useState("");
+/**
+ * Asks for the name shown to collaborators next to the cursor and on comments. A real dialog
+ * (ui/Modal: role=dialog, aria-modal, labelled, Escape or Close cancels); focus starts in the field.
+ */
+export function DisplayNameDialog({
+  onDone,
+  onCancel,
+  initial = "",
+  why,
+}: {
+  onDone: (name: string) => void;
+  onCancel: () => void;
+  initial?: string;
+  /** Why the name is asked now, e.g. "Your comments are signed with it." */
+  why?: string;
+}) {
+  const [value, setValue] = useState(initial);
   function submit(event: FormEvent) {
     event.preventDefault();
     const name = value.trim();
@@ -13,10 +28,11 @@ export function DisplayNameDialog({ onDone }: { onDone: (name: string) => void }
     onDone(name);
   }
   return (
-    <div className="modal-backdrop">
-      <form className="modal" onSubmit={submit} aria-labelledby="name-title">
-        <h2 id="name-title">What should collaborators call you?</h2>
-        <p className="muted">Shown next to your cursor and your comments. Kept in this browser.</p>
+    <Modal title="What should collaborators call you?" onClose={onCancel} testId="name-dialog">
+      <form className="name-form" onSubmit={submit}>
+        <p className="muted">
+          {why || "Shown next to your cursor and your comments."} Kept in this browser.
+        </p>
         <label className="field">
           <span>Display name</span>
           <input
@@ -32,6 +48,6 @@ export function DisplayNameDialog({ onDone }: { onDone: (name: string) => void }
           Continue
         </button>
       </form>
-    </div>
+    </Modal>
   );
 }

@@ -7,21 +7,36 @@ import { type ImportProblem, useCreateModel } from "./use-create-model.ts";
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
+  // Asked when wanted, not on arrival: the model opens first (see editor/EditorPage.tsx).
+  const [asking, setAsking] = useState(false);
   const { busy, error, details, create } = useCreateModel();
 
   return (
     <div className="home">
-      {!name && <DisplayNameDialog onDone={setName} />}
+      {asking && (
+        <DisplayNameDialog
+          initial={name ?? ""}
+          onCancel={() => setAsking(false)}
+          onDone={(chosen) => {
+            setName(chosen);
+            setAsking(false);
+          }}
+        />
+      )}
       <header className="home-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           Logic Canvas
         </div>
-        {name && (
-          <button type="button" className="link-button" onClick={() => setName(null)}>
-            Signed in as <strong>{name}</strong> · change
-          </button>
-        )}
+        <button type="button" className="link-button" onClick={() => setAsking(true)}>
+          {name ? (
+            <>
+              Signed in as <strong>{name}</strong> · change
+            </>
+          ) : (
+            "Set your name"
+          )}
+        </button>
       </header>
       <main className="home-main">
         <section className="hero">

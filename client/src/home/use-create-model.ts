@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { type CreatedModel, createModel } from "../app/api.ts";
+import { type CreatedModel, createModel, openLink } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import { rememberModel } from "../app/local-store.ts";
 
@@ -11,9 +11,7 @@ export interface ImportProblem {
 
 function open(created: CreatedModel): void {
   rememberModel({ id: created.id, title: created.title, role: "owner", link: created.links.owner });
-  const url = new URL(created.links.owner);
-  // Same origin as this page whatever host the server put in its links (proxies, dev server).
-  window.location.assign(`${url.pathname}${url.hash}`);
+  openLink(created.links.owner);
 }
 
 /** Creates a model (blank, from a template, or imported) and opens it; or says why it could not. */

@@ -4,6 +4,7 @@ import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { selectionAnchor, useAnchorLabels } from "./anchor-labels.ts";
 import { CommentFilters } from "./CommentFilters.tsx";
 import { onCommentsRequest, takeCommentsRequest } from "./comments-request.ts";
+import { NameToWrite } from "./NameToWrite.tsx";
 import { NewThreadForm } from "./NewThreadForm.tsx";
 import { canComment, participantNames } from "./participants.ts";
 import { useReviewContext } from "./review-context.ts";
@@ -60,6 +61,8 @@ export function CommentsPanel({ model, selection }: PanelProps) {
           names={names}
           onError={setError}
         />
+      ) : ctx?.role !== "viewer" && !ctx?.displayName ? (
+        <NameToWrite what="comment" />
       ) : (
         <p className="muted small" data-testid="comments-read-only">
           {snapshot.me === null && ctx?.role !== "viewer"

@@ -1,6 +1,7 @@
 import { COMMENT_MAX, FIST_TO_FIVE_LABELS, type Vote } from "@logic-canvas/shared";
 import { useState } from "react";
 import { VoteBar } from "./CardReviewBadges.tsx";
+import { NameToWrite } from "./NameToWrite.tsx";
 import { canComment } from "./participants.ts";
 import { useReviewContext } from "./review-context.ts";
 import { useReviewSnapshot } from "./review-hooks.ts";
@@ -18,6 +19,7 @@ export function VoteWidget({ target, title }: { target: string; title: string })
     <section className="vote-widget" data-testid="vote-widget" aria-label={`Consensus on ${title}`}>
       <h4>Consensus (fist to five)</h4>
       <VoteSummary votes={snapshot.votes.filter((v) => v.target === target)} />
+      {!writable && <NameToWrite what="vote" />}
       {writable && (
         <MyVote target={target} mine={mine} note={note} onNote={setNote} onError={setError} />
       )}

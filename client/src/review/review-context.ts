@@ -13,6 +13,8 @@ export interface ReviewContextValue {
   /** Display names of the people present now (for @mention suggestions and "not weighed in"). */
   presentNames: string[];
   focus: (nodeIds: string[], edgeIds?: string[]) => void;
+  /** Asks for the person's name: comments and votes are signed, so they need one first. */
+  askName?: () => void;
   onRevision?: (listener: (revision: GoalRevision) => void) => () => void;
   /** Someone saved or restored a version: the History panel lists it without a refresh. */
   onVersionsChanged?: (listener: () => void) => () => void;

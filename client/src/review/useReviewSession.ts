@@ -29,7 +29,7 @@ export function useReviewContextValue(
     "binding" | "onRevision" | "onVersionsChanged" | "sendRevisionReason"
   >,
 ): ReviewContextValue | null {
-  const { role, modelId, token, displayName, presentNames, focus } = parts;
+  const { role, modelId, token, displayName, presentNames, focus, askName } = parts;
   const namesKey = presentNames.join("\u0000");
   // biome-ignore lint/correctness/useExhaustiveDependencies: namesKey stands for presentNames
   return useMemo(
@@ -43,11 +43,12 @@ export function useReviewContextValue(
             displayName,
             presentNames,
             focus,
+            askName,
             onRevision: (listener) => review.revisions.onRevision(listener),
             onVersionsChanged: (listener) => review.onVersionsChanged(listener),
             sendRevisionReason: (nodeId, reason) => review.sendRevisionReason(nodeId, reason),
           }
         : null,
-    [review, role, modelId, token, displayName, namesKey, focus],
+    [review, role, modelId, token, displayName, namesKey, focus, askName],
   );
 }

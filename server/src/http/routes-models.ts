@@ -1,7 +1,7 @@
-import { modelToCsv, ROLES } from "@logic-canvas/shared";
+import { copyTitle, MODEL_ACTION_ROLE, modelToCsv, ROLES, type Role } from "@logic-canvas/shared";
 import { z } from "zod";
 import { personFromRequest } from "../access/identity.ts";
-import { readModelFile } from "../models/model-files.ts";
+import { readGraphContent, readModelFile } from "../models/model-files.ts";
 import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
 import { modelFromCreateBody, parseFile } from "./model-bodies.ts";
@@ -10,6 +10,17 @@ import { attachment, fileName, modelIdOf } from "./routes.ts";
 const exportQuery = z.object({
   format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional(),
 });
+
+/** The created model's share links, one per role, as `POST /api/models` answers. */
+function withLinks(
+  base: string,
+  created: { id: string; title: string; tokens: Record<Role, string> },
+) {
+  const links = Object.fromEntries(
+    ROLES.map((role) => [role, shareLink(base, created.id, created.tokens[role])]),
+  );
+  return { id: created.id, title: created.title, links };
+}
 
 /** `/api/health`, creating a model, and a model's summary, deletion and content. */
 export function modelRoutes(kit: RouteKit): void {
@@ -26,12 +37,27 @@ export function modelRoutes(kit: RouteKit): void {
     await deps.checkDataQuota();
     await deps.chargeCreation(request);
     const created = await models.create(model, extras);
-    const base = deps.publicUrl();
-    const links = Object.fromEntries(
-      ROLES.map((role) => [role, shareLink(base, created.id, created.tokens[role])]),
-    );
-    return reply.code(201).send({ id: created.id, title: created.title, links });
+    return reply.code(201).send(withLinks(deps.publicUrl(), created));
   });
+
+  /**
+   * A new model with this one's content (cards, links, goals, check-ins) and none of its review
+   * history: no comments, votes, versions or revisions. Who may: see MODEL_ACTION_ROLE. The copy
+   * is the caller's: the answer carries its owner link.
+   */
+  app.post(
+    "/api/models/:id/duplicate",
+    { onRequest: requireRole(MODEL_ACTION_ROLE.duplicate) },
+    async (request, reply) => {
+      const id = modelIdOf(request.params);
+      const { model, checkIns } = await readGraphContent(store, deps.hocuspocus, id);
+      await deps.checkDataQuota();
+      await deps.chargeCreation(request);
+      const copy = { ...model, title: copyTitle(model.title) };
+      const created = await models.create(copy, { checkIns });
+      return reply.code(201).send(withLinks(deps.publicUrl(), created));
+    },
+  );
 
   app.get("/api/models/:id", { onRequest: requireRole("viewer") }, async (request) => {
     const id = modelIdOf(request.params);
@@ -46,13 +72,17 @@ export function modelRoutes(kit: RouteKit): void {
     };
   });
 
-  app.delete("/api/models/:id", { onRequest: requireRole("owner") }, async (request, reply) => {
-    const id = modelIdOf(request.params);
-    await models.delete(id);
-    deps.activity.forgetModel(id);
-    graphs.forget(id);
-    return reply.code(204).send();
-  });
+  app.delete(
+    "/api/models/:id",
+    { onRequest: requireRole(MODEL_ACTION_ROLE.delete) },
+    async (request, reply) => {
+      const id = modelIdOf(request.params);
+      await models.delete(id);
+      deps.activity.forgetModel(id);
+      graphs.forget(id);
+      return reply.code(204).send();
+    },
+  );
 
   app.put("/api/models/:id/content", { onRequest: requireRole("editor") }, async (request) => {
     const id = modelIdOf(request.params);

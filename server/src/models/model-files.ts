@@ -1,5 +1,6 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import {
+  type LogicModel,
   type ModelFile,
   readCheckIns,
   readModel,
@@ -37,16 +38,25 @@ export async function readDocument<T>(
   }
 }
 
+/** The model's content without its review: the graph and its check-in dates. */
+export function readGraphContent(
+  store: Store,
+  hocuspocus: Hocuspocus,
+  modelId: string,
+): Promise<{ model: LogicModel; checkIns: string[] }> {
+  return readDocument(store, hocuspocus, graphDocName(modelId), (doc) => ({
+    model: readModel(doc),
+    checkIns: readCheckIns(doc),
+  }));
+}
+
 /** The whole model as a file: graph, check-in dates, and the review document's comments and votes. */
 export async function readModelFile(
   store: Store,
   hocuspocus: Hocuspocus,
   modelId: string,
 ): Promise<ModelFile> {
-  const graph = await readDocument(store, hocuspocus, graphDocName(modelId), (doc) => ({
-    model: readModel(doc),
-    checkIns: readCheckIns(doc),
-  }));
+  const graph = await readGraphContent(store, hocuspocus, modelId);
   const review = await readDocument(store, hocuspocus, reviewDocName(modelId), readReview);
   return toModelFile(graph.model, { checkIns: graph.checkIns, review });
 }

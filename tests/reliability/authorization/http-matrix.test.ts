@@ -127,6 +127,14 @@ async function expectEffect(
         404,
       );
       break;
+    case "duplicate-model": {
+      // A new model owned by the caller; the original is left as it was (checked below).
+      const copy = (await json()) as { id: string; title: string; links: Record<string, string> };
+      expect(copy.id).not.toBe(id);
+      expect(copy.title).toBe("After v1 (copy)");
+      expect(Object.keys(copy.links).sort()).toEqual(["commenter", "editor", "owner", "viewer"]);
+      break;
+    }
     case "export":
       expect(await json()).toMatchObject({ title: "After v1" });
       break;

@@ -106,6 +106,7 @@ export type RouteName =
   | "create-model"
   | "read-model"
   | "delete-model"
+  | "duplicate-model"
   | "export"
   | "validation"
   | "replace-content"
@@ -131,6 +132,13 @@ export const ROUTES: {
   { name: "create-model", method: "POST", path: "/api/models", minimum: "public", ok: 201 },
   { name: "read-model", method: "GET", path: "/api/models/:id", minimum: "viewer", ok: 200 },
   { name: "delete-model", method: "DELETE", path: "/api/models/:id", minimum: "owner", ok: 204 },
+  {
+    name: "duplicate-model",
+    method: "POST",
+    path: "/api/models/:id/duplicate",
+    minimum: "editor",
+    ok: 201,
+  },
   { name: "export", method: "GET", path: "/api/models/:id/export", minimum: "viewer", ok: 200 },
   {
     name: "validation",
