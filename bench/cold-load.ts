@@ -40,62 +40,79 @@ async function loadOnce(target: Target, nodeCount: number) {
   }
 }
 
+type Load = Awaited<ReturnType<typeof loadOnce>>;
+type ColdLoad = Load & { serverStartMs: number };
+
+/**
+ * Imports the model and makes some drags after the import, so the stored form is a snapshot plus
+ * an update log (what a real model looks like); the server is stopped afterwards.
+ */
+async function storeModel(dataDir: string, nodeCount: number, edits: number) {
+  const file = generateModel(nodeCount);
+  const launched = await launch("ours", { dataDir });
+  const created = await createModel(launched.server.port, file);
+  const target: Target = {
+    kind: "ours",
+    port: launched.server.port,
+    docName: created.id,
+    token: created.editorToken,
+  };
+  const writer = connectClient(target);
+  await withTimeout(writer.synced, 60_000, "writer sync");
+  const ids = [...nodesMap(writer.doc).keys()];
+  for (let i = 0; i < edits; i++) {
+    moveNode(writer.doc, ids[i % ids.length] as string, { x: i, y: i }, BENCH_ORIGIN);
+  }
+  await waitFor(() => writer.unsynced() === 0, 60_000, "edits acknowledged");
+  writer.destroy();
+  // The export's size is what the bytes sent to a client are compared with.
+  const exported = await fetch(
+    `http://127.0.0.1:${launched.server.port}/api/models/${created.id}/export`,
+    { headers: { authorization: `Bearer ${created.ownerToken}` } },
+  );
+  const exportBytes = Buffer.byteLength(await exported.text());
+  await launched.stop();
+  return { file, target, exportBytes };
+}
+
+/** Each repeat restarts the server, then loads once cold (first client) and once warm. */
+async function loadAfterRestarts(
+  dataDir: string,
+  target: Target,
+  nodeCount: number,
+  repeats: number,
+): Promise<{ cold: ColdLoad[]; warm: Load[] }> {
+  const cold: ColdLoad[] = [];
+  const warm: Load[] = [];
+  for (let r = 0; r < repeats; r++) {
+    const startedAt = performance.now();
+    const launched = await launch("ours", { dataDir });
+    const serverStartMs = round(performance.now() - startedAt, 0);
+    const port = launched.server.port;
+    try {
+      cold.push({ ...(await loadOnce({ ...target, port }, nodeCount)), serverStartMs });
+      warm.push(await loadOnce({ ...target, port }, nodeCount));
+    } finally {
+      await launched.stop();
+    }
+    const last = cold[cold.length - 1];
+    console.log(
+      `  restart ${r + 1}: cold ${last?.ms} ms (${last?.bytesReceived} B; Yjs decode alone ${last?.clientDecodeMs} ms), ` +
+        `warm ${warm[warm.length - 1]?.ms} ms`,
+    );
+  }
+  return { cold, warm };
+}
+
 export async function run(flags: Flags): Promise<void> {
   const nodeCount = flags.number("nodes", 5000);
   const repeats = flags.number("repeats", 5);
   const edits = flags.number("edits", 200);
   const dataDir = mkdtempSync(join(tmpdir(), "lc-bench-cold-"));
   try {
-    const file = generateModel(nodeCount);
+    const { file, target, exportBytes } = await storeModel(dataDir, nodeCount, edits);
     const fileJson = JSON.stringify(file);
-    let launched = await launch("ours", { dataDir });
-    const created = await createModel(launched.server.port, file);
-    const target: Target = {
-      kind: "ours",
-      port: launched.server.port,
-      docName: created.id,
-      token: created.editorToken,
-    };
-    // Some drags after the import, so the stored form is a snapshot plus an update log.
-    const writer = connectClient(target);
-    await withTimeout(writer.synced, 60_000, "writer sync");
-    const ids = [...nodesMap(writer.doc).keys()];
-    for (let i = 0; i < edits; i++) {
-      moveNode(writer.doc, ids[i % ids.length] as string, { x: i, y: i }, BENCH_ORIGIN);
-    }
-    await waitFor(() => writer.unsynced() === 0, 60_000, "edits acknowledged");
-    writer.destroy();
-    const exported = await fetch(
-      `http://127.0.0.1:${launched.server.port}/api/models/${created.id}/export`,
-      { headers: { authorization: `Bearer ${created.ownerToken}` } },
-    );
-    const exportBytes = Buffer.byteLength(await exported.text());
-    await launched.stop();
-
-    const cold: {
-      ms: number;
-      bytesReceived: number;
-      clientDecodeMs: number;
-      serverStartMs: number;
-    }[] = [];
-    const warm: { ms: number; bytesReceived: number; clientDecodeMs: number }[] = [];
-    for (let r = 0; r < repeats; r++) {
-      const startedAt = performance.now();
-      launched = await launch("ours", { dataDir });
-      const serverStartMs = round(performance.now() - startedAt, 0);
-      const port = launched.server.port;
-      try {
-        cold.push({ ...(await loadOnce({ ...target, port }, nodeCount)), serverStartMs });
-        warm.push(await loadOnce({ ...target, port }, nodeCount));
-      } finally {
-        await launched.stop();
-      }
-      const last = cold[cold.length - 1];
-      console.log(
-        `  restart ${r + 1}: cold ${last?.ms} ms (${last?.bytesReceived} B; Yjs decode alone ${last?.clientDecodeMs} ms), ` +
-          `warm ${warm[warm.length - 1]?.ms} ms`,
-      );
-    }
+    const { cold, warm } = await loadAfterRestarts(dataDir, target, nodeCount, repeats);
     const coldMs = summarize(cold.map((c) => c.ms));
     const bytes = cold[0]?.bytesReceived ?? 0;
     console.log(

@@ -92,13 +92,8 @@ function waitReady(client: Redis, url: string, timeoutMs: number): Promise<void>
   });
 }
 
-export async function startCluster(
-  options: ClusterOptions,
-  store: Store,
-  logger: Logger,
-): Promise<Cluster> {
-  const identifier = `lc-${hostname().slice(0, 60)}-${process.pid}-${randomBytes(4).toString("hex")}`;
-  const controlChannel = `${options.prefix}#control`;
+/** The Redis connections of one process, each named for what it does (seen in CLIENT LIST). */
+function redisClients(options: ClusterOptions, identifier: string, logger: Logger) {
   const clients: Redis[] = [];
   const client = (role: string) => {
     const redis = new Redis(options.url, { connectionName: `${identifier}:${role}` });
@@ -108,18 +103,29 @@ export async function startCluster(
     clients.push(redis);
     return redis;
   };
+  return { clients, client };
+}
 
-  // Checked first, so a wrong REDIS_URL stops the start with a clear message.
+/** The control connection, checked first so a wrong REDIS_URL stops the start with a clear message. */
+async function connectControl(client: (role: string) => Redis, url: string): Promise<Redis> {
   const control = client("control");
   try {
-    await waitReady(control, options.url, 5_000);
+    await waitReady(control, url, 5_000);
   } catch (error) {
     control.disconnect();
     throw error;
   }
+  return control;
+}
 
+/** Hocuspocus's Redis extension, on a publisher and a subscriber connection of our own naming. */
+function sharedDocuments(
+  options: ClusterOptions,
+  identifier: string,
+  client: (role: string) => Redis,
+): SharedDocuments {
   const roles = ["pub", "sub"];
-  const redis = new SharedDocuments({
+  return new SharedDocuments({
     identifier,
     prefix: options.prefix,
     // How long a document stays after a server-side change or its last client, so peers can pull
@@ -129,6 +135,74 @@ export async function startCluster(
     // ioredis 5.11 here, 5.6 inside the extension: the same client API.
     createClient: () => client(roles.shift() ?? "extra") as never,
   });
+}
+
+/** Applies the control events of other processes (revocations, deletions) to the registry. */
+async function listenToControl(
+  control: Redis,
+  controlChannel: string,
+  identifier: string,
+  registry: ClusterRegistry,
+): Promise<void> {
+  control.on("message", (channel: string, message: string) => {
+    // A message this long is not one of ours; parsing it would only cost time.
+    if (channel !== controlChannel || message.length > 2_000) return;
+    let data: { from?: unknown };
+    try {
+      data = JSON.parse(message);
+    } catch {
+      return;
+    }
+    if (data?.from === identifier) return;
+    const event = parseControlEvent(data);
+    if (event) registry.apply(event);
+  });
+  await control.subscribe(controlChannel);
+}
+
+/** Whatever was published while a subscription was down is lost: catch up from the store. */
+function catchUpOnReconnect(
+  subscriptions: ReadonlyArray<readonly [string, Redis]>,
+  catchUpInBackground: (why: string) => void,
+  logger: Logger,
+): void {
+  for (const [role, redisClient] of subscriptions) {
+    let connectedBefore = redisClient.status === "ready";
+    redisClient.on("ready", () => {
+      if (connectedBefore) {
+        logger.info("redis-reconnected", { role });
+        catchUpInBackground(`${role} reconnected`);
+      }
+      connectedBefore = true;
+    });
+  }
+}
+
+/**
+ * Claims through Redis; if Redis cannot answer, each process saves its own: a duplicate is better
+ * than a missing version.
+ */
+function autoVersionClaimer(publisher: Redis, prefix: string, identifier: string, logger: Logger) {
+  return (modelId: string, ttlMs: number): Promise<boolean> =>
+    publisher
+      .set(`${prefix}:auto-version:${modelId}`, identifier, "PX", ttlMs, "NX")
+      .then((answer) => answer === "OK")
+      .catch((error) => {
+        logger.warn("auto-version-claim-failed", { error: errorText(error).slice(0, 200) });
+        return true;
+      });
+}
+
+export async function startCluster(
+  options: ClusterOptions,
+  store: Store,
+  logger: Logger,
+): Promise<Cluster> {
+  const identifier = `lc-${hostname().slice(0, 60)}-${process.pid}-${randomBytes(4).toString("hex")}`;
+  const controlChannel = `${options.prefix}#control`;
+  const { clients, client } = redisClients(options, identifier, logger);
+  const control = await connectControl(client, options.url);
+  const redis = sharedDocuments(options, identifier, client);
   const publisher = clients[1] as Redis;
   const subscriber = clients[2] as Redis;
 
@@ -148,34 +222,15 @@ export async function startCluster(
     catchUp().catch((error) => logger.warn("resync-failed", { why, error: errorText(error) }));
   };
 
-  control.on("message", (channel: string, message: string) => {
-    if (channel !== controlChannel || message.length > 2_000) return;
-    let data: { from?: unknown };
-    try {
-      data = JSON.parse(message);
-    } catch {
-      return;
-    }
-    if (data?.from === identifier) return;
-    const event = parseControlEvent(data);
-    if (event) registry.apply(event);
-  });
-  await control.subscribe(controlChannel);
-
-  // Whatever was published while a subscription was down is lost: catch up from the store.
-  for (const [role, redisClient] of [
-    ["sub", subscriber],
-    ["control", control],
-  ] as const) {
-    let connectedBefore = redisClient.status === "ready";
-    redisClient.on("ready", () => {
-      if (connectedBefore) {
-        logger.info("redis-reconnected", { role });
-        catchUpInBackground(`${role} reconnected`);
-      }
-      connectedBefore = true;
-    });
-  }
+  await listenToControl(control, controlChannel, identifier, registry);
+  catchUpOnReconnect(
+    [
+      ["sub", subscriber],
+      ["control", control],
+    ],
+    catchUpInBackground,
+    logger,
+  );
 
   const timer =
     options.resyncMs > 0
@@ -193,15 +248,7 @@ export async function startCluster(
       registry.onModelDeleted = (modelId) => persistence.markModelDeleted(modelId);
     },
     catchUp,
-    claimAutoVersion(modelId, ttlMs) {
-      return publisher
-        .set(`${options.prefix}:auto-version:${modelId}`, identifier, "PX", ttlMs, "NX")
-        .then((answer) => answer === "OK")
-        .catch((error) => {
-          logger.warn("auto-version-claim-failed", { error: errorText(error).slice(0, 200) });
-          return true;
-        });
-    },
+    claimAutoVersion: autoVersionClaimer(publisher, options.prefix, identifier, logger),
     async close() {
       if (timer) clearInterval(timer);
       await resync.stop();

@@ -1,7 +1,7 @@
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
 import { Rng } from "../../../shared/test/support/prng.ts";
-import { freePort, useRestartingServer } from "../../support/server-process.ts";
+import { freePort, type ServerProcess, useRestartingServer } from "../../support/server-process.ts";
 import { openPeer, recover, type SocketPeer, settled, until } from "../support/fleet.ts";
 
 /**
@@ -19,6 +19,99 @@ afterAll(() => {
   for (const w of writers) w.destroy();
 });
 
+/** What the run made: every edit, those the server acknowledged, and what was pending at kills. */
+interface Edits {
+  made: Set<string>;
+  acknowledged: Set<string>;
+  unacknowledgedAtKill: number;
+}
+
+async function writersInSync(what: string): Promise<void> {
+  await until(
+    () => {
+      for (const w of writers) recover(w);
+      return writers.every(settled);
+    },
+    what,
+    30_000,
+  );
+}
+
+/** Every edit so far, acknowledged or merged after the restart, reaches every client. */
+async function everyEditAtEveryClient(edits: Edits, cycle: number): Promise<void> {
+  await until(
+    () => writers.every((w) => [...edits.made].every((id) => nodesMap(w.doc).has(id))),
+    `cycle ${cycle}: every edit at every client`,
+    20_000,
+    () =>
+      `missing: ${writers.map((w) => [...edits.made].filter((id) => !nodesMap(w.doc).has(id)).join(",")).join(" / ")}`,
+  );
+}
+
+/**
+ * All writers edit, each waiting for its acknowledgement; after `killAfter` acknowledgements the
+ * server is killed `killDelayMs` later (sometimes between a write and its acknowledgement's
+ * arrival, sometimes just after).
+ */
+async function editUntilKilled(
+  server: ServerProcess,
+  edits: Edits,
+  cycle: number,
+  killAfter: number,
+  killDelayMs: number,
+): Promise<void> {
+  let acks = 0;
+  let killed = false;
+  await Promise.all(
+    writers.map(async (writer, k) => {
+      for (let i = 0; !killed; i += 1) {
+        const id = addNode(writer.doc, { kind: "activity", title: `c${cycle} w${k} e${i}` }, "k9");
+        edits.made.add(id);
+        try {
+          await until(() => killed || writer.provider.unsyncedChanges === 0, "ack", 10_000);
+        } catch {
+          break;
+        }
+        if (killed) break;
+        edits.acknowledged.add(id);
+        acks += 1;
+        if (acks === killAfter) {
+          killed = true;
+          setTimeout(() => server.process.kill("SIGKILL"), killDelayMs);
+        }
+      }
+    }),
+  );
+  await server.exited;
+}
+
+/** Edits made while the server is down wait in the clients and must arrive after the restart. */
+function editWhileDown(edits: Edits, cycle: number): void {
+  edits.unacknowledgedAtKill += writers.reduce((n, w) => n + w.provider.unsyncedChanges, 0);
+  for (const [k, writer] of writers.entries()) {
+    edits.made.add(
+      addNode(writer.doc, { kind: "smallWin", title: `offline c${cycle} w${k}` }, "k9"),
+    );
+  }
+}
+
+/** A fresh client sees what the server holds after one more plain restart. */
+async function cardsAfterRestart(
+  server: ServerProcess,
+  port: number,
+  modelId: string,
+  token: string,
+): Promise<{ has(id: string): boolean }> {
+  server.process.kill("SIGKILL");
+  await server.exited;
+  const restarted = await restarting.start({ port });
+  const check = openPeer(restarted.url, modelId, token);
+  await until(() => check.provider.isSynced, "fresh client", 20_000);
+  const present = nodesMap(check.doc);
+  check.destroy();
+  return present;
+}
+
 it(
   `kill -9 during edits from 5 clients: nothing acknowledged lost, the rest merges (${CYCLES} cycles)`,
   async () => {
@@ -29,90 +122,28 @@ it(
     const token = server.ownerToken as string;
     expect(token).toBeTruthy();
     writers = Array.from({ length: 5 }, () => openPeer(server.url, modelId, token));
-    const acknowledged = new Set<string>();
-    const made = new Set<string>();
-    let unacknowledgedAtKill = 0;
+    const edits: Edits = { made: new Set(), acknowledged: new Set(), unacknowledgedAtKill: 0 };
+    const { made, acknowledged } = edits;
     const started = Date.now();
 
     for (let cycle = 0; cycle < CYCLES; cycle += 1) {
-      await until(
-        () => {
-          for (const w of writers) recover(w);
-          return writers.every(settled);
-        },
-        `cycle ${cycle}: writers back in sync`,
-        30_000,
-      );
-      // Every edit so far, acknowledged or merged after the restart, reaches every client.
-      await until(
-        () => writers.every((w) => [...made].every((id) => nodesMap(w.doc).has(id))),
-        `cycle ${cycle}: every edit at every client`,
-        20_000,
-        () =>
-          `missing: ${writers.map((w) => [...made].filter((id) => !nodesMap(w.doc).has(id)).join(",")).join(" / ")}`,
-      );
-
+      await writersInSync(`cycle ${cycle}: writers back in sync`);
+      await everyEditAtEveryClient(edits, cycle);
       const killAfter = 2 + rng.int(25);
-      // Sometimes kill between a write and its acknowledgement's arrival, sometimes just after.
       const killDelayMs = rng.int(4);
-      let acks = 0;
-      let killed = false;
-      const current = server;
-      await Promise.all(
-        writers.map(async (writer, k) => {
-          for (let i = 0; !killed; i += 1) {
-            const id = addNode(
-              writer.doc,
-              { kind: "activity", title: `c${cycle} w${k} e${i}` },
-              "k9",
-            );
-            made.add(id);
-            try {
-              await until(() => killed || writer.provider.unsyncedChanges === 0, "ack", 10_000);
-            } catch {
-              break;
-            }
-            if (killed) break;
-            acknowledged.add(id);
-            acks += 1;
-            if (acks === killAfter) {
-              killed = true;
-              setTimeout(() => current.process.kill("SIGKILL"), killDelayMs);
-            }
-          }
-        }),
-      );
-      await current.exited;
-      unacknowledgedAtKill += writers.reduce((n, w) => n + w.provider.unsyncedChanges, 0);
-      // Edits made while the server is down wait in the clients and must arrive after the restart.
-      for (const [k, writer] of writers.entries()) {
-        made.add(addNode(writer.doc, { kind: "smallWin", title: `offline c${cycle} w${k}` }, "k9"));
-      }
+      await editUntilKilled(server, edits, cycle, killAfter, killDelayMs);
+      editWhileDown(edits, cycle);
       server = await restarting.start({ port });
     }
 
-    await until(
-      () => {
-        for (const w of writers) recover(w);
-        return writers.every(settled);
-      },
-      "final sync",
-      30_000,
-    );
+    await writersInSync("final sync");
     for (const w of writers) w.destroy();
     writers = [];
-    // A fresh client sees what the server holds after one more plain restart.
-    server.process.kill("SIGKILL");
-    await server.exited;
-    server = await restarting.start({ port });
-    const check = openPeer(server.url, modelId, token);
-    await until(() => check.provider.isSynced, "fresh client", 20_000);
-    const present = nodesMap(check.doc);
-    check.destroy();
+    const present = await cardsAfterRestart(server, port, modelId, token);
     const lostAcknowledged = [...acknowledged].filter((id) => !present.has(id));
     const lostUnacknowledged = [...made].filter((id) => !acknowledged.has(id) && !present.has(id));
     console.log(
-      `kill -9 with merge: ${CYCLES} cycles, ${acknowledged.size} acknowledged edits (${lostAcknowledged.length} lost), ${made.size - acknowledged.size} unacknowledged at a kill or made offline (${lostUnacknowledged.length} lost; ${unacknowledgedAtKill} pending in providers at the kills), ${Date.now() - started} ms`,
+      `kill -9 with merge: ${CYCLES} cycles, ${acknowledged.size} acknowledged edits (${lostAcknowledged.length} lost), ${made.size - acknowledged.size} unacknowledged at a kill or made offline (${lostUnacknowledged.length} lost; ${edits.unacknowledgedAtKill} pending in providers at the kills), ${Date.now() - started} ms`,
     );
     expect(lostAcknowledged).toEqual([]);
     expect(lostUnacknowledged).toEqual([]);

@@ -143,21 +143,24 @@ export interface RawClient {
 
 const WAIT_MS = 5_000;
 
-/**
- * Opens a raw socket. On `/collab` nothing is sent yet (authenticate with `send(doc, body.auth())`);
- * on `/yjs` the document and token are part of the URL, as y-websocket sends them.
- */
-export async function openRaw(
-  baseUrl: string,
-  endpoint: Endpoint,
-  options: { doc?: string; token?: string; origin?: string } = {},
-): Promise<RawClient> {
+type RawOptions = { doc?: string; token?: string; origin?: string };
+
+/** `/collab` is one URL for every document; `/yjs` names the document and token in the URL. */
+function socketUrl(baseUrl: string, endpoint: Endpoint, options: RawOptions): string {
   const wsBase = baseUrl.replace(/^http/, "ws");
-  const url =
-    endpoint === "collab"
-      ? `${wsBase}/collab`
-      : `${wsBase}/yjs/${options.doc}${options.token === undefined ? "" : `?token=${encodeURIComponent(options.token)}`}`;
-  const ws = new WebSocket(url, options.origin ? { origin: options.origin } : {});
+  if (endpoint === "collab") return `${wsBase}/collab`;
+  const query = options.token === undefined ? "" : `?token=${encodeURIComponent(options.token)}`;
+  return `${wsBase}/yjs/${options.doc}${query}`;
+}
+
+/** Everything the socket received, and a way to wait (with a deadline) for what a test expects. */
+interface SocketLog {
+  frames: Frame[];
+  readonly closed: { code: number; reason: string } | null;
+  until<R>(check: () => R | undefined, what: string): Promise<R>;
+}
+
+function logSocket(ws: WebSocket, named: boolean): SocketLog {
   const frames: Frame[] = [];
   const waiters = new Set<() => void>();
   const wake = () => {
@@ -166,21 +169,14 @@ export async function openRaw(
   let closed: { code: number; reason: string } | null = null;
   ws.on("error", () => {});
   ws.on("message", (data: Buffer) => {
-    frames.push(decode(new Uint8Array(data), endpoint === "collab"));
+    frames.push(decode(new Uint8Array(data), named));
     wake();
   });
   ws.on("close", (code, reason) => {
     closed = { code, reason: String(reason) };
     wake();
   });
-  await new Promise<void>((done, fail) => {
-    ws.once("open", () => done());
-    ws.once("unexpected-response", (_req, res) =>
-      fail(new Error(`upgrade refused: ${res.statusCode}`)),
-    );
-    ws.once("close", () => done());
-  });
-
+  // Checked on every frame and on close, so a wait ends as soon as its answer arrives.
   const until = <R>(check: () => R | undefined, what: string): Promise<R> =>
     new Promise((done, fail) => {
       const test = () => {
@@ -199,12 +195,48 @@ export async function openRaw(
       waiters.add(listener);
       test();
     });
+  return {
+    frames,
+    get closed() {
+      return closed;
+    },
+    until,
+  };
+}
+
+/** Resolves once the socket is open, or closed at once (a test may expect exactly that). */
+function opened(ws: WebSocket): Promise<void> {
+  return new Promise<void>((done, fail) => {
+    ws.once("open", () => done());
+    ws.once("unexpected-response", (_req, res) =>
+      fail(new Error(`upgrade refused: ${res.statusCode}`)),
+    );
+    ws.once("close", () => done());
+  });
+}
+
+/**
+ * Opens a raw socket. On `/collab` nothing is sent yet (authenticate with `send(doc, body.auth())`);
+ * on `/yjs` the document and token are part of the URL, as y-websocket sends them.
+ */
+export async function openRaw(
+  baseUrl: string,
+  endpoint: Endpoint,
+  options: RawOptions = {},
+): Promise<RawClient> {
+  const ws = new WebSocket(
+    socketUrl(baseUrl, endpoint, options),
+    options.origin ? { origin: options.origin } : {},
+  );
+  const log = logSocket(ws, endpoint === "collab");
+  const { frames, until } = log;
+  await opened(ws);
 
   const client: RawClient = {
     endpoint,
     frames,
     get closed() {
-      return closed;
+      return log.closed;
     },
     send(doc, message) {
       if (ws.readyState !== WebSocket.OPEN) return;
@@ -215,7 +247,7 @@ export async function openRaw(
       return until(() => frames.slice(from).find(match), what);
     },
     waitClosed() {
-      return until(() => closed ?? undefined, "the socket to close");
+      return until(() => log.closed ?? undefined, "the socket to close");
     },
     async barrier(doc) {
       const from = frames.length;
@@ -227,9 +259,9 @@ export async function openRaw(
       );
     },
     async end() {
-      if (closed) return;
+      if (log.closed) return;
       ws.terminate();
-      await until(() => closed ?? undefined, "the socket to end");
+      await until(() => log.closed ?? undefined, "the socket to end");
     },
   };
   return client;

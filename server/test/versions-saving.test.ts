@@ -7,8 +7,6 @@ import {
   type ModelFile,
   noticeType,
   readModel,
-  readReview,
-  startThread,
   updateNode,
   VERSIONS_CHANGED,
 } from "@logic-canvas/shared";
@@ -18,7 +16,6 @@ import {
   authorOf,
   connect,
   createModel,
-  person,
   sessionToken,
   sleep,
   startTestServer,
@@ -26,39 +23,20 @@ import {
   useTestServer,
   waitFor,
 } from "../../tests/support/index.ts";
+import {
+  ana,
+  listVersions as listFrom,
+  type Summary,
+  saveVersion as saveTo,
+  VERSION_SERVER,
+} from "./versions-api.ts";
 
-const server = useTestServer({ autoVersionQuietMs: 150, autoVersionKeep: 2 });
+const server = useTestServer(VERSION_SERVER);
+const listVersions = (modelId: string, token: string) => listFrom(server.url, modelId, token);
+const saveVersion = (modelId: string, token: string, label: string) =>
+  saveTo(server.url, modelId, token, label);
 
-const ana = person("Ana");
-const personHeaders = (who = ana) => ({
-  "X-Person-Secret": who.secret,
-  "X-Person-Name": encodeURIComponent(who.name),
-});
-
-interface Summary {
-  id: string;
-  label: string;
-  kind: "named" | "auto";
-  createdAt: string;
-  createdBy: { id: string | null; name: string | null; role: string | null };
-}
-
-async function listVersions(modelId: string, token: string): Promise<Summary[]> {
-  const response = await api(server.url, `/api/models/${modelId}/versions`, { token });
-  expect(response.status).toBe(200);
-  return ((await response.json()) as { versions: Summary[] }).versions;
-}
-
-async function saveVersion(modelId: string, token: string, label: string): Promise<Response> {
-  return api(server.url, `/api/models/${modelId}/versions`, {
-    method: "POST",
-    token,
-    headers: personHeaders(),
-    body: JSON.stringify({ label }),
-  });
-}
-
-describe("version history", () => {
+describe("version history: saving, listing, comparing", () => {
   it("saves named versions (editor and owner), lists them newest first with who and when", async () => {
     const model = await createModel(server.url, { template: "coaching" });
     const first = await saveVersion(model.id, model.tokens.editor, "Draft shared with staff");
@@ -210,95 +188,5 @@ describe("version history", () => {
     expect((await saveVersion(model.id, model.tokens.owner, "Shared with staff")).status).toBe(201);
     await waitFor(() => notices.includes(VERSIONS_CHANGED), "the versions-changed notice");
     viewer.destroy();
-  });
-
-  it("restores a version live for connected clients, keeps comments, and can be undone", async () => {
-    const model = await createModel(server.url, { template: "coaching" });
-    const editorA = connect(server, model.id, sessionToken(model.tokens.editor, ana));
-    const editorB = connect(server, model.id, sessionToken(model.tokens.editor, person("Ben")));
-    const review = connect(server, `${model.id}/review`, sessionToken(model.tokens.commenter, ana));
-    await Promise.all([synced(editorA), synced(editorB), synced(review)]);
-    const original = readModel(editorA.doc);
-    const version = (await (
-      await saveVersion(model.id, model.tokens.owner, "Board approved")
-    ).json()) as Summary;
-
-    const added = addNode(editorA.doc, { kind: "input", title: "Added after approval" }, "l");
-    updateNode(editorA.doc, original.nodes[0]?.id as string, { title: "Changed after" }, "l");
-    startThread(
-      review.doc,
-      {
-        anchor: { kind: "node", id: added },
-        type: "question",
-        text: "Why this?",
-        author: authorOf(ana, "commenter"),
-      },
-      "l",
-    );
-    await Promise.all([synced(editorA), synced(review)]);
-    await waitFor(
-      () => readModel(editorB.doc).nodes.some((n) => n.id === added),
-      "B sees the edit",
-    );
-
-    const restore = await api(
-      server.url,
-      `/api/models/${model.id}/versions/${version.id}/restore`,
-      {
-        method: "POST",
-        token: model.tokens.editor,
-        headers: personHeaders(),
-      },
-    );
-    expect(restore.status).toBe(200);
-    const result = (await restore.json()) as { restored: Summary; backup: Summary };
-    expect(result.restored.id).toBe(version.id);
-    expect(result.backup).toMatchObject({
-      label: "Before restoring “Board approved”",
-      kind: "auto",
-      createdBy: { name: "Ana", role: "editor" },
-    });
-    const titles = (m: ReturnType<typeof readModel>) => m.nodes.map((n) => n.title).sort();
-    for (const client of [editorA, editorB]) {
-      await waitFor(() => !readModel(client.doc).nodes.some((n) => n.id === added), "live restore");
-      expect(titles(readModel(client.doc))).toEqual(titles(original));
-      expect(client.closes).toEqual([]);
-      expect(client.provider.isSynced).toBe(true);
-    }
-    // Comments are never rolled back, even one on a card the restore removed.
-    expect(readReview(review.doc).threads.map((t) => t.messages[0]?.text)).toEqual(["Why this?"]);
-
-    // Everyone keeps editing on the same session.
-    addNode(editorB.doc, { kind: "activity", title: "After restore" }, "l");
-    await waitFor(
-      () => readModel(editorA.doc).nodes.some((n) => n.title === "After restore"),
-      "edit after restore",
-    );
-    await synced(editorB);
-
-    const undo = await api(
-      server.url,
-      `/api/models/${model.id}/versions/${result.backup.id}/restore`,
-      {
-        method: "POST",
-        token: model.tokens.owner,
-      },
-    );
-    expect(undo.status).toBe(200);
-    await waitFor(() => readModel(editorB.doc).nodes.some((n) => n.id === added), "undo seen live");
-    const undone = readModel(editorA.doc);
-    expect(undone.nodes.find((n) => n.id === original.nodes[0]?.id)?.title).toBe("Changed after");
-    expect(undone.nodes.some((n) => n.title === "After restore")).toBe(false);
-
-    const viewerRestore = await api(
-      server.url,
-      `/api/models/${model.id}/versions/${version.id}/restore`,
-      {
-        method: "POST",
-        token: model.tokens.commenter,
-      },
-    );
-    expect(viewerRestore.status).toBe(403);
-    for (const c of [editorA, editorB, review]) c.destroy();
   });
 });
