@@ -108,6 +108,14 @@ export {
   NODE_KINDS,
   type NodeKind,
 } from "./kinds.ts";
+export {
+  CARD_GAP,
+  type CardSize,
+  estimateCardSize,
+  needsLayout,
+  tidyLanes,
+  withCardsPlaced,
+} from "./lane-layout.ts";
 export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "./lanes.ts";
 export {
   COMMENT_MAX,
