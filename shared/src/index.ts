@@ -97,6 +97,7 @@ export {
   parseModelFile,
   toModelFile,
 } from "./file-format.ts";
+export { modelFileOfDocs } from "./model-file-of-docs.ts";
 export { newId } from "./ids.ts";
 export {
   columnOf,

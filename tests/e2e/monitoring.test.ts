@@ -408,7 +408,7 @@ describe("importing a model file into the open model", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify(bad)),
     });
-    const errors = maria.getByTestId("import-errors");
+    const errors = maria.getByTestId("import-report");
     await errors.waitFor();
     expect(await errors.textContent()).toContain("nodes[0].kind");
     expect(await errors.textContent()).toContain("title");

@@ -1,7 +1,9 @@
 import { type FileError, type LogicModel, parseModelFile } from "@logic-canvas/shared";
 import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { useReviewContext } from "../review/review-context.ts";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
+import { ImportReport } from "./ImportReport.tsx";
 import { csvBlob, importIntoModel, modelFileBlob } from "./model-file.ts";
 import { type ImageFormat, modelImage } from "./model-image.ts";
 
@@ -30,6 +32,17 @@ export function ExportMenu({
   const [errors, setErrors] = useState<{ name: string; list: FileError[] } | null>(null);
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState("");
+  const review = useReviewContext();
+
+  function exportFile() {
+    // Both documents, as the API's export writes them (shared's `modelFileOfDocs`).
+    const file = review?.modelFile?.();
+    if (!file) {
+      setMessage("The comments and votes are still loading; try again in a moment.");
+      return;
+    }
+    downloadBlob(modelFileBlob(file), fileNameFor(model.title, "logic-model.json"));
+  }
 
   async function image(format: ImageFormat) {
     setBusy(true);
@@ -107,10 +120,9 @@ export function ExportMenu({
       </button>
       <button
         type="button"
-        title="The model file (JSON), to import elsewhere"
-        onClick={() =>
-          downloadBlob(modelFileBlob(model, checkIns), fileNameFor(model.title, "logic-model.json"))
-        }
+        title="The model file (JSON) with its comments and votes, to import elsewhere"
+        data-testid="export-model-file"
+        onClick={exportFile}
       >
         Model file
       </button>
@@ -156,22 +168,13 @@ export function ExportMenu({
         </div>
       )}
       {errors && (
-        <div className="export-popover import-errors" role="alert" data-testid="import-errors">
-          <strong>
-            {errors.name} cannot be imported ({errors.list.length}{" "}
-            {errors.list.length === 1 ? "problem" : "problems"}); nothing was changed:
-          </strong>
-          <ul>
-            {errors.list.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of problems
-              <li key={i}>
-                {e.path ? <code>{e.path}</code> : "The file"} {e.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="link-button" onClick={() => setErrors(null)}>
-            Close
-          </button>
+        <div className="export-popover export-report">
+          <ImportReport
+            fileName={errors.name}
+            problems={errors.list}
+            nothing="Nothing was changed."
+            onClose={() => setErrors(null)}
+          />
         </div>
       )}
       {message && (

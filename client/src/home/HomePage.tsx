@@ -1,8 +1,10 @@
+import type { FileError } from "@logic-canvas/shared";
 import { useState } from "react";
 import { type CreatedModel, createModel } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import { getDisplayName, recentModels, rememberModel } from "../app/local-store.ts";
 import { ROLE_LABEL } from "../editor/roles.ts";
+import { ImportReport } from "../exports/ImportReport.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
 
@@ -17,19 +19,20 @@ export function HomePage() {
   const [name, setName] = useState(getDisplayName());
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [details, setDetails] = useState<{ path: string; message: string }[]>([]);
+  const [report, setReport] = useState<{ fileName: string; problems: FileError[] } | null>(null);
   const recent = recentModels();
 
-  async function create(body?: unknown) {
+  async function create(body?: unknown, fileName?: string) {
     setBusy(true);
     setError(null);
-    setDetails([]);
+    setReport(null);
     try {
       open(await createModel(body));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
       // The server checks an import again; its list of problems is shown like the local one.
-      setDetails(e instanceof ApiError ? e.details : []);
+      if (fileName !== undefined && e instanceof ApiError && e.details.length > 0)
+        setReport({ fileName, problems: e.details });
+      else setError(e instanceof ApiError ? e.message : String(e));
       setBusy(false);
     }
   }
@@ -72,20 +75,19 @@ export function HomePage() {
               The instructional-coaching example: inputs, activities and goals already linked.
             </span>
           </button>
-          <ImportModel disabled={busy} onCreate={create} />
+          <ImportModel disabled={busy} onCreate={create} onProblems={setReport} />
         </section>
+        {report && (
+          <ImportReport
+            fileName={report.fileName}
+            problems={report.problems}
+            nothing="Nothing was created."
+            onClose={() => setReport(null)}
+          />
+        )}
         {error && (
           <div className="error-text" role="alert">
             <p>{error}</p>
-            {details.length > 0 && (
-              <ul>
-                {details.map((d) => (
-                  <li key={`${d.path}:${d.message}`}>
-                    {d.path ? <code>{d.path}</code> : "The file"} {d.message}
-                  </li>
-                ))}
-              </ul>
-            )}
           </div>
         )}
         <section className="recent" aria-labelledby="recent-title">
