@@ -1,10 +1,5 @@
 import { z } from "zod";
-import {
-  describeProblem,
-  describeSchemaIssue,
-  type FileError,
-  shortTitle,
-} from "./file-report.ts";
+import { describeProblem, describeSchemaIssue, type FileError, shortTitle } from "./file-report.ts";
 import { NODE_KINDS } from "./kinds.ts";
 import { checkLink, type LinkEnd } from "./link-rules.ts";
 import { reviewSchema } from "./review/schema.ts";

@@ -37,7 +37,8 @@ export function shortTitle(text: string): string {
   const trimmed = text.trim().replace(/\s+/g, " ");
   if (trimmed.length <= 32) return trimmed;
   const cut = trimmed.slice(0, 30);
-  const space = cut.lastIndexOf(" ");
+  // A cut that falls between two words keeps the last one whole.
+  const space = trimmed[30] === " " ? 30 : cut.lastIndexOf(" ");
   return `${(space > 12 ? cut.slice(0, space) : cut).replace(/[\s,.;:]+$/, "")}…`;
 }
 
@@ -132,7 +133,23 @@ const FIELD_WORDS: Record<string, string> = {
   note: "the note",
   messages: "the messages",
   createdAt: "the time it was written",
+  editedAt: "the time it was edited",
+  resolvedAt: "the time it was resolved",
+  resolvedBy: "who resolved it",
+  at: "the time",
+  value: "the value",
+  date: "the date",
+  x: "the x",
+  y: "the y",
+  name: "the name",
+  role: "the role",
+  deleted: "“deleted”",
 };
+
+/** "it must be 0 to 5" from the schema's "must be 0 to 5"; else the bound, in numbers. */
+function bound(message: string, words: string): string {
+  return message.startsWith("must") ? `it ${message}` : words;
+}
 
 /** The field inside the subject: "the baseline’s date", "measurement 2’s value", "" for none. */
 function fieldWords(rest: readonly PathPart[], subject: string): string {
@@ -177,11 +194,10 @@ function problemWords(issue: z.core.$ZodIssue, data: unknown): string {
         return `is ${value.length.toLocaleString("en")} characters long; at most ${Number(issue.maximum).toLocaleString("en")} are allowed`;
       if (Array.isArray(value))
         return `has ${value.length.toLocaleString("en")} entries; at most ${Number(issue.maximum).toLocaleString("en")} are allowed`;
-      return `is ${shown(value)}; ${issue.message}`;
+      return `is ${shown(value)}; ${bound(issue.message, `at most ${String(issue.maximum)}`)}`;
     case "too_small":
-      if (typeof value === "string") return "is empty";
-      if (Array.isArray(value)) return "is empty";
-      return `is ${shown(value)}; it ${issue.message}`;
+      if (typeof value === "string" || Array.isArray(value)) return "is empty";
+      return `is ${shown(value)}; ${bound(issue.message, `at least ${String(issue.minimum)}`)}`;
     case "invalid_value":
       if (last === "kind") return `${shown(value)} is not one of ${KIND_WORDS}`;
       if (last === "stage") return `${shown(value)} is not one of ${INNOVATION_STAGES.join(", ")}`;
@@ -198,7 +214,10 @@ function problemWords(issue: z.core.$ZodIssue, data: unknown): string {
 
 function sentence(subject: string, field: string, problem: string): string {
   // "The model's title is 612 characters long…"; "Card 4 “…”: the kind …".
-  if (!field) return Object.values(TOP).includes(subject) ? `${subject} ${problem}` : `${subject}: ${problem}`;
+  if (!field)
+    return Object.values(TOP).includes(subject)
+      ? `${subject} ${problem}`
+      : `${subject}: ${problem}`;
   return `${subject}: ${field} ${problem}`;
 }
 

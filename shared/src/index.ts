@@ -97,7 +97,6 @@ export {
   parseModelFile,
   toModelFile,
 } from "./file-format.ts";
-export { modelFileOfDocs } from "./model-file-of-docs.ts";
 export { newId } from "./ids.ts";
 export {
   columnOf,
@@ -132,6 +131,7 @@ export {
   VERSION_LABEL_MAX,
 } from "./limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd } from "./link-rules.ts";
+export { modelFileOfDocs } from "./model-file-of-docs.ts";
 export {
   AT_RISK_MAX_SHORTFALL,
   GOAL_STATUSES,

@@ -17,25 +17,34 @@ export type SizeOf = (node: LogicNode) => CardSize;
 /** Vertical space between two cards of a lane. */
 export const CARD_GAP = 28;
 const CARD_WIDTH = 240;
-/** Characters of a title that fit on one line of a card (13.5 px text in 210 px), kept low. */
-const CHARS_PER_LINE = 26;
+/**
+ * Characters of a title on one line of a card (13.5 px text in 210 px, wrapped at words): 20 is
+ * what long titles reach in Chromium (a 54-character title takes three lines), so estimates rarely
+ * fall short; 34 is more than any line holds, for a height no card is shorter than.
+ */
+const CHARS_PER_LINE = 20;
+const CHARS_PER_LINE_AT_MOST = 34;
 
 /**
- * A card's size before the browser has drawn it, as the canvas draws it: the kind label, up to
- * four lines of title, and a footer of badges on goals (SMART letters) and staged activities.
+ * A card's size before the browser has drawn it, as the canvas draws it (measured in Chromium:
+ * 55 px with one line of title, 20 px a line, a title shows at most four lines, and 22 px of
+ * badges on goals and staged activities).
  */
-export function estimateCardSize(node: LogicNode): CardSize {
-  const lines = Math.min(4, Math.max(1, Math.ceil(node.title.length / CHARS_PER_LINE)));
-  const footer = isGoalKind(node.kind) || node.stage !== undefined ? 30 : 0;
-  return { width: CARD_WIDTH, height: 36 + lines * 20 + footer };
+export function estimateCardSize(node: LogicNode, charsPerLine = CHARS_PER_LINE): CardSize {
+  const lines = Math.min(4, Math.max(1, Math.ceil(node.title.trim().length / charsPerLine)));
+  const footer = isGoalKind(node.kind) || node.stage !== undefined ? 22 : 0;
+  return { width: CARD_WIDTH, height: 35 + lines * 20 + footer };
 }
+
+/** A height the card is at least: two placed cards closer than this overlap on every screen. */
+const smallestCardSize: SizeOf = (node) => estimateCardSize(node, CHARS_PER_LINE_AT_MOST);
 
 type Lanes = Map<NodeKind, LogicNode[]>;
 
 /** The cards of each lane, top to bottom as they stand (unplaced cards after, in file order). */
 function lanesOf(nodes: readonly LogicNode[]): Lanes {
   const lanes: Lanes = new Map(NODE_KINDS.map((kind) => [kind, []]));
-  nodes.forEach((node) => lanes.get(node.kind)?.push(node));
+  for (const node of nodes) lanes.get(node.kind)?.push(node);
   for (const [kind, list] of lanes) {
     const index = new Map(list.map((n, i) => [n.id, i]));
     const y = (n: LogicNode) => n.position?.y ?? Number.POSITIVE_INFINITY;
@@ -132,8 +141,12 @@ export function tidyLanes(
   return positions;
 }
 
-/** Whether some card has no position or covers another card of its lane. */
-export function needsLayout(model: LogicModel, sizeOf: SizeOf = estimateCardSize): boolean {
+/**
+ * Whether some card has no position or covers another card of its lane. Judged with the
+ * smallest height a card can have, so a file this app wrote (whose cards never overlapped on
+ * screen) keeps its positions.
+ */
+export function needsLayout(model: LogicModel, sizeOf: SizeOf = smallestCardSize): boolean {
   if (model.nodes.some((n) => !n.position)) return true;
   for (const list of lanesOf(model.nodes).values()) {
     for (let i = 1; i < list.length; i += 1) {

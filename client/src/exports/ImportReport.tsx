@@ -24,8 +24,8 @@ export function ImportReport({
   return (
     <div className="import-report" role="alert" data-testid="import-report">
       <p className="import-report-head">
-        <strong>{fileName || "This file"} cannot be imported</strong> ({count}). {nothing} Fix
-        these in the file, then import it again:
+        <strong>{fileName || "This file"} cannot be imported</strong> ({count}). {nothing} Fix these
+        in the file, then import it again:
       </p>
       <ol className="import-report-list">
         {problems.map((problem, i) => (
