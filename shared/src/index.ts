@@ -223,6 +223,7 @@ export {
   modelSchema,
   nodeKindSchema,
   type SmartGoal,
+  titleProblem,
 } from "./schema.ts";
 export { decodeSessionToken, encodeSessionToken } from "./session-token.ts";
 export { checkSmart, studentsView } from "./smart.ts";

@@ -271,4 +271,39 @@ describe("the model file", () => {
     await mkdir(dirname(SHOT), { recursive: true });
     await page.screenshot({ path: SHOT });
   });
+
+  it("refuses a title over 500 characters with its length, in the editor too, never cutting it", async () => {
+    const model = await createModel(server.url, {
+      format: "logic-model",
+      version: 1,
+      title: "Short plan",
+      masteryGoal: "",
+      nodes: [{ id: "c1", kind: "input", title: "Reading coaches", position: { x: 40, y: 40 } }],
+      edges: [],
+    });
+    const { page } = await person("Maria", model.links.owner);
+    const long = `Coaches ${"visit classrooms ".repeat(40)}`.trim();
+    await card(page, "Reading coaches").click();
+    const field = page.locator("[data-testid=node-details] textarea").first();
+    await field.fill(long);
+    await field.press("Tab");
+    const problem = page.locator("[data-testid=node-details] [role=alert]");
+    await expect
+      .poll(() => problem.textContent())
+      .toBe(`The title is ${long.length} characters long; at most 500 are allowed.`);
+    // Nothing was cut and saved: the stored title is the old one, the field still holds it all.
+    expect(await field.inputValue()).toBe(long);
+    await waitForStatus(page, "Saved");
+    const stored = await exportModel(server.url, model.id, tokenOf(model.links.owner));
+    expect(stored.nodes[0]?.title).toBe("Reading coaches");
+
+    const title = page.getByRole("textbox", { name: "Model title" });
+    await title.fill(long);
+    await title.press("Enter");
+    await expect
+      .poll(() => page.locator(".model-title-problem").textContent())
+      .toContain(`is ${long.length} characters long`);
+    expect(await title.inputValue()).toBe(long);
+    await screenshot(page, "title-too-long");
+  });
 });
