@@ -1,7 +1,8 @@
 import { type FileError, type LogicModel, parseModelFile } from "@logic-canvas/shared";
-import { useRef, useState } from "react";
+import { useCallback, useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import { useReviewContext } from "../review/review-context.ts";
+import { Modal } from "../ui/Modal.tsx";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
 import { ImportReport } from "./ImportReport.tsx";
 import { csvBlob, importIntoModel, modelFileBlob } from "./model-file.ts";
@@ -33,6 +34,7 @@ export function ExportMenu({
   const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState("");
   const review = useReviewContext();
+  const closeReport = useCallback(() => setErrors(null), []);
 
   function exportFile() {
     // Both documents, as the API's export writes them (shared's `modelFileOfDocs`).
@@ -168,14 +170,13 @@ export function ExportMenu({
         </div>
       )}
       {errors && (
-        <div className="export-popover export-report">
+        <Modal title="This file cannot be imported" onClose={closeReport} testId="import-dialog">
           <ImportReport
             fileName={errors.name}
             problems={errors.list}
             nothing="Nothing was changed."
-            onClose={() => setErrors(null)}
           />
-        </div>
+        </Modal>
       )}
       {message && (
         <div className="export-popover" role="status">
