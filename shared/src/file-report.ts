@@ -47,11 +47,16 @@ export function quoted(text: string): string {
   return `“${shortTitle(text)}”`;
 }
 
-/** What the report calls a value it quotes (a kind, a date): short, in curly quotes. */
+/**
+ * What the report calls a value it quotes: a text shortened, in curly quotes; a number as it is;
+ * a list or an object by its kind only (it may be nested 100,000 deep: never serialised here).
+ */
 function shown(value: unknown): string {
   if (typeof value === "string") return quoted(value);
-  const json = JSON.stringify(value);
-  return json === undefined ? "nothing" : json.length > 30 ? `${json.slice(0, 29)}…` : json;
+  if (typeof value === "number" || typeof value === "boolean") return String(value);
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "a list";
+  return typeof value === "object" ? "a group of fields" : "nothing";
 }
 
 /** "Card 4 “Coaches visit…”" for `nodes[3]`, "Card 4" when it has no title to show. */

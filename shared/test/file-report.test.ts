@@ -131,6 +131,14 @@ describe("the import report, in words a teacher reads", () => {
     ]);
   });
 
+  it("names a value by its kind when it is a list nested 100,000 deep, without reading it", () => {
+    const file = validFile() as Record<string, unknown>;
+    let deep: unknown = [];
+    for (let i = 0; i < 100_000; i += 1) deep = [deep];
+    file.title = deep;
+    expect(report(file)).toEqual(["The model's title must be text, not a list"]);
+  });
+
   it("counts what lies past a thousand lines instead of listing it", () => {
     const file = validFile();
     for (let i = 0; i < 1_200; i += 1) file.nodes.push({ id: `x${i}`, kind: "wish", title: "x" });
