@@ -53,6 +53,57 @@ function overlapping(boxes: Awaited<ReturnType<typeof cardBoxes>>): string[] {
   return found;
 }
 
+/** Maria asks a question on a card, Chris replies and votes, Maria resolves it and votes. */
+async function reviewTogether(maria: Page, chris: Page): Promise<void> {
+  await card(maria, "Reading fluency").click();
+  await openTab(maria, "Comments");
+  await maria.getByRole("textbox", { name: "New comment" }).fill("How do we measure it?");
+  await maria.getByRole("button", { name: "Comment", exact: true }).click();
+  await openTab(chris, "Comments");
+  const chrisThread = chris.locator("[data-testid=thread]").first();
+  await chrisThread.locator(".thread-head").click();
+  await chrisThread.getByRole("textbox", { name: "Reply" }).fill("Words per minute, monthly.");
+  await chrisThread.getByRole("button", { name: "Reply", exact: true }).click();
+  await card(chris, "Reading fluency").click();
+  await openTab(chris, "Details");
+  await chris
+    .locator("[data-testid=vote-widget]")
+    .getByRole("button", { name: "4", exact: true })
+    .click();
+  const mariaThread = maria.locator("[data-testid=thread]").first();
+  await expect.poll(() => mariaThread.textContent()).toContain("1 replies");
+  await mariaThread.locator(".thread-head").click();
+  await mariaThread.getByRole("button", { name: "Resolve" }).click();
+  await openTab(maria, "Details");
+  await maria
+    .locator("[data-testid=vote-widget]")
+    .getByRole("button", { name: "2", exact: true })
+    .click();
+}
+
+/** The imported model shows the review: the resolved thread on its card, the two votes. */
+async function expectReviewShown(home: Page): Promise<void> {
+  await openTab(home, "Comments");
+  await home.getByRole("combobox", { name: "Status" }).selectOption("all");
+  const shown = home.locator("[data-testid=thread]").first();
+  await expect.poll(() => shown.textContent()).toContain("Resolved");
+  expect(await shown.textContent()).toContain("Reading fluency");
+  await shown.locator(".thread-head").click();
+  await expect
+    .poll(() => shown.locator("[data-testid=message]").allTextContents())
+    .toEqual([
+      expect.stringContaining("How do we measure it?"),
+      expect.stringContaining("Words per minute, monthly."),
+    ]);
+  await card(home, "Reading fluency").click();
+  await openTab(home, "Details");
+  const distribution = home.locator("[data-testid=vote-distribution]").first();
+  await expect
+    .poll(() => distribution.locator(".level-4").first().getAttribute("data-count"))
+    .toBe("1");
+  expect(await distribution.locator(".level-2").first().getAttribute("data-count")).toBe("1");
+}
+
 describe("the model file", () => {
   it("carries comments and votes from the editor's export into a model imported on the home page", async () => {
     const original = await createModel(server.url, {
@@ -70,31 +121,7 @@ describe("the model file", () => {
     const maria = await person("Maria", original.links.owner);
     const chris = await person("Chris", original.links.commenter);
 
-    // Maria asks a question on a card, Chris replies and votes, Maria resolves it and votes.
-    await card(maria.page, "Reading fluency").click();
-    await openTab(maria.page, "Comments");
-    await maria.page.getByRole("textbox", { name: "New comment" }).fill("How do we measure it?");
-    await maria.page.getByRole("button", { name: "Comment", exact: true }).click();
-    await openTab(chris.page, "Comments");
-    const chrisThread = chris.page.locator("[data-testid=thread]").first();
-    await chrisThread.locator(".thread-head").click();
-    await chrisThread.getByRole("textbox", { name: "Reply" }).fill("Words per minute, monthly.");
-    await chrisThread.getByRole("button", { name: "Reply", exact: true }).click();
-    await card(chris.page, "Reading fluency").click();
-    await openTab(chris.page, "Details");
-    await chris.page
-      .locator("[data-testid=vote-widget]")
-      .getByRole("button", { name: "4", exact: true })
-      .click();
-    const mariaThread = maria.page.locator("[data-testid=thread]").first();
-    await expect.poll(() => mariaThread.textContent()).toContain("1 replies");
-    await mariaThread.locator(".thread-head").click();
-    await mariaThread.getByRole("button", { name: "Resolve" }).click();
-    await openTab(maria.page, "Details");
-    await maria.page
-      .locator("[data-testid=vote-widget]")
-      .getByRole("button", { name: "2", exact: true })
-      .click();
+    await reviewTogether(maria.page, chris.page);
     const token = tokenOf(original.links.owner);
     await expect
       .poll(async () => {
@@ -141,26 +168,7 @@ describe("the model file", () => {
       ["Chris", "commenter", "Words per minute, monthly."],
     ]);
 
-    // And the imported model shows them: the resolved thread on its card, the two votes.
-    await openTab(home, "Comments");
-    await home.getByRole("combobox", { name: "Status" }).selectOption("all");
-    const shown = home.locator("[data-testid=thread]").first();
-    await expect.poll(() => shown.textContent()).toContain("Resolved");
-    expect(await shown.textContent()).toContain("Reading fluency");
-    await shown.locator(".thread-head").click();
-    await expect
-      .poll(() => shown.locator("[data-testid=message]").allTextContents())
-      .toEqual([
-        expect.stringContaining("How do we measure it?"),
-        expect.stringContaining("Words per minute, monthly."),
-      ]);
-    await card(home, "Reading fluency").click();
-    await openTab(home, "Details");
-    const distribution = home.locator("[data-testid=vote-distribution]").first();
-    await expect
-      .poll(() => distribution.locator(".level-4").first().getAttribute("data-count"))
-      .toBe("1");
-    expect(await distribution.locator(".level-2").first().getAttribute("data-count")).toBe("1");
+    await expectReviewShown(home);
   });
 
   it("lays out a file without positions in its lanes, no two cards overlapping", async () => {
