@@ -1,14 +1,12 @@
-import { type FileError, type LogicModel, parseModelFile } from "@logic-canvas/shared";
-import { useCallback, useRef, useState } from "react";
+import type { LogicModel } from "@logic-canvas/shared";
+import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import { useReviewContext } from "../review/review-context.ts";
-import { Modal } from "../ui/Modal.tsx";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
-import { ImportReport } from "./ImportReport.tsx";
-import { csvBlob, importIntoModel, modelFileBlob } from "./model-file.ts";
+import { ImportConfirm, ImportErrorList } from "./ImportPopovers.tsx";
+import { csvBlob, modelFileBlob } from "./model-file.ts";
 import { type ImageFormat, modelImage } from "./model-image.ts";
-
-type Pending = { name: string; text: string; nodeCount: number; checkIns?: string[] };
+import { useModelImport } from "./use-model-import.ts";
 
 /** The editor's export and import commands (a toolbar group). */
 export function ExportMenu({
@@ -28,13 +26,17 @@ export function ExportMenu({
   canImport: boolean;
   onPrint: () => void;
 }) {
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ name: string; list: FileError[] } | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState("");
+  const { errors, setErrors, pending, setPending, choose, replace } = useModelImport({
+    binding,
+    checkIns,
+    modelId,
+    token,
+    setBusy,
+    setMessage,
+  });
   const review = useReviewContext();
-  const closeReport = useCallback(() => setErrors(null), []);
 
   function exportFile() {
     // Both documents, as the API's export writes them (shared's `modelFileOfDocs`).
@@ -46,6 +48,93 @@ export function ExportMenu({
     downloadBlob(modelFileBlob(file), fileNameFor(model.title, "logic-model.json"));
   }
 
+  return (
+    <div className="tool-group export-group" data-testid="export-menu">
+      <ImageButtons model={model} busy={busy} setBusy={setBusy} setMessage={setMessage} />
+      <button
+        type="button"
+        title="Goals and measurements as a spreadsheet (CSV, UTF-8)"
+        data-testid="export-csv"
+        onClick={() => downloadBlob(csvBlob(model), fileNameFor(model.title, "csv"))}
+      >
+        CSV
+      </button>
+      <button
+        type="button"
+        title="The model file (JSON) with its comments and votes, to import elsewhere"
+        onClick={exportFile}
+      >
+        Model file
+      </button>
+      {canImport && <ImportFileButton busy={busy} onFile={(file) => void choose(file)} />}
+      <button type="button" title="A printable table of the model" onClick={onPrint}>
+        Print…
+      </button>
+      {pending && (
+        <ImportConfirm
+          pending={pending}
+          cardCount={model.nodes.length}
+          busy={busy}
+          onReplace={() => void replace(pending)}
+          onCancel={() => setPending(null)}
+        />
+      )}
+      {errors && <ImportErrorList errors={errors} onClose={() => setErrors(null)} />}
+      {message && (
+        <div className="export-popover" role="status">
+          {message}{" "}
+          <button type="button" className="link-button" onClick={() => setMessage("")}>
+            Close
+          </button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** Opens the file picker for a model file to import into this model. */
+function ImportFileButton({
+  busy,
+  onFile,
+}: {
+  busy: boolean;
+  onFile: (file: File | undefined) => void;
+}) {
+  const input = useRef<HTMLInputElement>(null);
+  return (
+    <>
+      <button
+        type="button"
+        disabled={busy}
+        title="Replace this model's content with a model file"
+        onClick={() => input.current?.click()}
+      >
+        Import…
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,application/json"
+        className="visually-hidden"
+        aria-label="Model file to import into this model"
+        data-testid="import-into-model"
+        onChange={(e) => {
+          onFile(e.target.files?.[0]);
+          e.target.value = "";
+        }}
+      />
+    </>
+  );
+}
+
+/** PNG and SVG pictures of the whole model (made in the browser, which takes a moment). */
+function ImageButtons(props: {
+  model: LogicModel;
+  busy: boolean;
+  setBusy: (busy: boolean) => void;
+  setMessage: (message: string) => void;
+}) {
+  const { model, busy, setBusy, setMessage } = props;
   async function image(format: ImageFormat) {
     setBusy(true);
     try {
@@ -57,45 +146,8 @@ export function ExportMenu({
       setBusy(false);
     }
   }
-
-  async function choose(file: File | undefined) {
-    if (!file) return;
-    setErrors(null);
-    setMessage("");
-    const text = await file.text();
-    const parsed = parseModelFile(text);
-    if (!parsed.ok) {
-      setErrors({ name: file.name, list: parsed.errors });
-      return;
-    }
-    setPending({
-      name: file.name,
-      text,
-      nodeCount: parsed.model.nodes.length,
-      checkIns: parsed.file.checkIns,
-    });
-  }
-
-  async function replace(p: Pending) {
-    setBusy(true);
-    const result = await importIntoModel(modelId, token, p.text);
-    setBusy(false);
-    setPending(null);
-    if (!result.ok) {
-      setErrors({ name: p.name, list: result.errors });
-      return;
-    }
-    // The server's replace carries the graph; the file's check-in dates are applied here.
-    if (p.checkIns) {
-      const wanted = new Set(p.checkIns);
-      for (const date of checkIns) if (!wanted.has(date)) binding.removeCheckIn(date);
-      for (const date of wanted) if (!checkIns.includes(date)) binding.addCheckIn(date);
-    }
-    setMessage(`Imported ${p.name}: the model now has ${result.nodeCount} cards.`);
-  }
-
   return (
-    <div className="tool-group export-group" data-testid="export-menu">
+    <>
       <button
         type="button"
         disabled={busy}
@@ -112,80 +164,6 @@ export function ExportMenu({
       >
         SVG
       </button>
-      <button
-        type="button"
-        title="Goals and measurements as a spreadsheet (CSV, UTF-8)"
-        data-testid="export-csv"
-        onClick={() => downloadBlob(csvBlob(model), fileNameFor(model.title, "csv"))}
-      >
-        CSV
-      </button>
-      <button
-        type="button"
-        title="The model file (JSON) with its comments and votes, to import elsewhere"
-        data-testid="export-model-file"
-        onClick={exportFile}
-      >
-        Model file
-      </button>
-      {canImport && (
-        <>
-          <button
-            type="button"
-            disabled={busy}
-            title="Replace this model's content with a model file"
-            onClick={() => input.current?.click()}
-          >
-            Import…
-          </button>
-          <input
-            ref={input}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            aria-label="Model file to import into this model"
-            data-testid="import-into-model"
-            onChange={(e) => {
-              void choose(e.target.files?.[0]);
-              e.target.value = "";
-            }}
-          />
-        </>
-      )}
-      <button type="button" title="A printable table of the model" onClick={onPrint}>
-        Print…
-      </button>
-      {pending && (
-        <div className="export-popover" role="dialog" aria-label="Confirm the import">
-          <p>
-            Replace the {model.nodes.length} cards of this model with the {pending.nodeCount} cards
-            of <strong>{pending.name}</strong>? Everyone here sees the change.
-          </p>
-          <button type="button" disabled={busy} onClick={() => void replace(pending)}>
-            Replace
-          </button>
-          <button type="button" className="link-button" onClick={() => setPending(null)}>
-            Cancel
-          </button>
-        </div>
-      )}
-      {errors && (
-        <Modal title="This file cannot be imported" onClose={closeReport} testId="import-dialog">
-          <ImportReport
-            fileName={errors.name}
-            problems={errors.list}
-            nothing="Nothing was changed."
-          />
-        </Modal>
-      )}
-      {message && (
-        <div className="export-popover" role="status">
-          {message}{" "}
-          <button type="button" className="link-button" onClick={() => setMessage("")}>
-            Close
-          </button>
-        </div>
-      )}
-    </div>
+    </>
   );
 }

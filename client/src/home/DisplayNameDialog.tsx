@@ -1,3 +1,4 @@
+import { NAME_MAX } from "@logic-canvas/shared";
 import { type FormEvent, useState } from "react";
 import { setDisplayName } from "../app/local-store.ts";
 
@@ -22,7 +23,7 @@ export function DisplayNameDialog({ onDone }: { onDone: (name: string) => void }
             // biome-ignore lint/a11y/noAutofocus: the dialog exists only to ask this one question
             autoFocus
             value={value}
-            maxLength={60}
+            maxLength={NAME_MAX}
             onChange={(e) => setValue(e.target.value)}
             placeholder="e.g. Maria, grade 3 lead"
           />

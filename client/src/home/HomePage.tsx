@@ -1,41 +1,14 @@
-import type { FileError } from "@logic-canvas/shared";
 import { useState } from "react";
-import { type CreatedModel, createModel } from "../app/api.ts";
-import { ApiError } from "../app/json-api.ts";
-import { getDisplayName, recentModels, rememberModel } from "../app/local-store.ts";
-import { ROLE_LABEL } from "../editor/roles.ts";
+import { getDisplayName } from "../app/local-store.ts";
 import { ImportReport } from "../exports/ImportReport.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
-
-function open(created: CreatedModel): void {
-  rememberModel({ id: created.id, title: created.title, role: "owner", link: created.links.owner });
-  const url = new URL(created.links.owner);
-  // Same origin as this page whatever host the server put in its links (proxies, dev server).
-  window.location.assign(`${url.pathname}${url.hash}`);
-}
+import { RecentModels } from "./RecentModels.tsx";
+import { useCreateModel } from "./use-create-model.ts";
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [report, setReport] = useState<{ fileName: string; problems: FileError[] } | null>(null);
-  const recent = recentModels();
-
-  async function create(body?: unknown, fileName?: string) {
-    setBusy(true);
-    setError(null);
-    setReport(null);
-    try {
-      open(await createModel(body));
-    } catch (e) {
-      // The server checks an import again; its list of problems is shown like the local one.
-      if (fileName !== undefined && e instanceof ApiError && e.details.length > 0)
-        setReport({ fileName, problems: e.details });
-      else setError(e instanceof ApiError ? e.message : String(e));
-      setBusy(false);
-    }
-  }
+  const { busy, error, report, setReport, create } = useCreateModel();
 
   return (
     <div className="home">
@@ -90,36 +63,7 @@ export function HomePage() {
             <p>{error}</p>
           </div>
         )}
-        <section className="recent" aria-labelledby="recent-title">
-          <h2 id="recent-title">Models you opened in this browser</h2>
-          {recent.length === 0 ? (
-            <p className="muted">None yet. Models you create or open from a link appear here.</p>
-          ) : (
-            <ul className="recent-list">
-              {recent.map((m) => (
-                <li key={`${m.id}-${m.role}`}>
-                  <a
-                    href={
-                      new URL(m.link, window.location.href).pathname +
-                      new URL(m.link, window.location.href).hash
-                    }
-                  >
-                    <span className="recent-title">{m.title}</span>
-                    <span className={`role-badge role-${m.role}`}>
-                      {ROLE_LABEL[m.role] ?? m.role}
-                    </span>
-                    <span className="muted recent-date">
-                      {new Date(m.openedAt).toLocaleString(undefined, {
-                        dateStyle: "medium",
-                        timeStyle: "short",
-                      })}
-                    </span>
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )}
-        </section>
+        <RecentModels />
       </main>
     </div>
   );

@@ -1,0 +1,43 @@
+import type { FileError } from "@logic-canvas/shared";
+import { useState } from "react";
+import { type CreatedModel, createModel } from "../app/api.ts";
+import { ApiError } from "../app/json-api.ts";
+import { rememberModel } from "../app/local-store.ts";
+
+/** An imported file that cannot be imported: its name and every problem (the import report). */
+export interface ImportProblems {
+  fileName: string;
+  problems: FileError[];
+}
+
+function open(created: CreatedModel): void {
+  rememberModel({ id: created.id, title: created.title, role: "owner", link: created.links.owner });
+  const url = new URL(created.links.owner);
+  // Same origin as this page whatever host the server put in its links (proxies, dev server).
+  window.location.assign(`${url.pathname}${url.hash}`);
+}
+
+/**
+ * Creates a model (blank, from a template, or imported) and opens it; or says why it could not.
+ * An imported file's problems, found by the browser or by the server, make one import report.
+ */
+export function useCreateModel() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [report, setReport] = useState<ImportProblems | null>(null);
+
+  async function create(body?: unknown, fileName?: string) {
+    setBusy(true);
+    setError(null);
+    setReport(null);
+    try {
+      open(await createModel(body));
+    } catch (e) {
+      if (fileName !== undefined && e instanceof ApiError && e.details.length > 0)
+        setReport({ fileName, problems: e.details });
+      else setError(e instanceof ApiError ? e.message : String(e));
+      setBusy(false);
+    }
+  }
+  return { busy, error, report, setReport, create };
+}
