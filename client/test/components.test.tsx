@@ -1,12 +1,14 @@
-import { addNode, laneX } from "@logic-canvas/shared";
+import { addNode, type FileError, laneX } from "@logic-canvas/shared";
 import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
 import { ReactFlowProvider } from "@xyflow/react";
+import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import * as Y from "yjs";
 import { BindingContext } from "../src/canvas/actions-context.ts";
 import { NodeCard } from "../src/canvas/NodeCard.tsx";
 import { ReadOnlyContext } from "../src/canvas/read-only.ts";
 import { type CardNode, YjsFlowBinding } from "../src/canvas/yjs-flow-binding.ts";
+import { ImportReport } from "../src/exports/ImportReport.tsx";
 import { ImportModel } from "../src/home/ImportModel.tsx";
 
 afterEach(cleanup);
@@ -82,10 +84,27 @@ describe("NodeCard", () => {
   });
 });
 
+/** The home page's import: the card, and the report it fills. */
+function ImportWithReport({ onCreate }: { onCreate: () => Promise<void> }) {
+  const [report, setReport] = useState<{ fileName: string; problems: FileError[] } | null>(null);
+  return (
+    <>
+      <ImportModel disabled={false} onCreate={onCreate} onProblems={setReport} />
+      {report && (
+        <ImportReport
+          fileName={report.fileName}
+          problems={report.problems}
+          nothing="Nothing was created."
+        />
+      )}
+    </>
+  );
+}
+
 describe("ImportModel", () => {
-  it("lists every problem of an invalid file and creates nothing", async () => {
+  it("lists every problem of an invalid file, in words, and creates nothing", async () => {
     const onCreate = vi.fn(async () => {});
-    const { container } = render(<ImportModel disabled={false} onCreate={onCreate} />);
+    const { container } = render(<ImportWithReport onCreate={onCreate} />);
     const bad = {
       format: "logic-model",
       version: 1,
@@ -98,7 +117,8 @@ describe("ImportModel", () => {
     const input = container.querySelector('input[type="file"]') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [file] } });
     const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toContain("nothing was created");
+    expect(alert.textContent).toContain("Nothing was created");
+    expect(alert.textContent).toContain("Card 1: the kind “x” is not one of inputs");
     expect(alert.textContent).toContain("nodes[0].kind");
     expect(alert.textContent).toContain("nodes[0].title");
     expect(onCreate).not.toHaveBeenCalled();
@@ -106,10 +126,10 @@ describe("ImportModel", () => {
 
   it("says so when the file is not JSON", async () => {
     const onCreate = vi.fn(async () => {});
-    const { container } = render(<ImportModel disabled={false} onCreate={onCreate} />);
+    const { container } = render(<ImportWithReport onCreate={onCreate} />);
     const input = container.querySelector('input[type="file"]') as HTMLInputElement;
     fireEvent.change(input, { target: { files: [new File(["{nope"], "x.json")] } });
-    expect((await screen.findByRole("alert")).textContent).toContain("not valid JSON");
+    expect((await screen.findByRole("alert")).textContent).toContain("not JSON");
     expect(onCreate).not.toHaveBeenCalled();
   });
 });

@@ -1,5 +1,7 @@
 import { z } from "zod";
-import { checkLink } from "./link-rules.ts";
+import { describeProblem, describeSchemaIssue, type FileError, shortTitle } from "./file-report.ts";
+import { NODE_KINDS } from "./kinds.ts";
+import { checkLink, type LinkEnd } from "./link-rules.ts";
 import { reviewSchema } from "./review/schema.ts";
 import { isoDateSchema, type LogicModel, modelSchema } from "./schema.ts";
 
@@ -31,12 +33,7 @@ const modelFileSchema = modelSchema.extend({
   ...fileExtensionsShape,
 });
 export type ModelFile = z.infer<typeof modelFileSchema>;
-
-export interface FileError {
-  /** Where in the file, like `nodes[3].kind`; "" is the file as a whole. */
-  path: string;
-  message: string;
-}
+export type { FileError };
 
 type ParseModelFileResult =
   | { ok: true; model: LogicModel; file: ModelFile }
@@ -75,57 +72,49 @@ function formatPath(path: readonly PropertyKey[]): string {
   return out;
 }
 
-function fail(path: string, message: string): ParseModelFileResult {
-  return { ok: false, errors: [{ path, message }] };
+/** A problem with the file as a whole: its message is already in words. */
+function fail(path: string, message: string, text = message): ParseModelFileResult {
+  return { ok: false, errors: [{ path, message, text }] };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
-function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
-  let value = data;
-  for (const key of path) {
-    if (typeof value !== "object" || value === null) return undefined;
-    value = (value as Record<PropertyKey, unknown>)[key];
-  }
-  return value;
+/** The entries of `nodes` or `edges` that carry a text id, whatever else is wrong with them. */
+function withIds(data: Record<string, unknown>, collection: "nodes" | "edges") {
+  const list = data[collection];
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((item, index) =>
+    isRecord(item) && typeof item.id === "string" ? [{ item, index, id: item.id }] : [],
+  );
 }
 
-const TYPE_WORDS: Record<string, string> = { array: "a list", object: "an object" };
-
-function describeZodIssue(issue: z.core.$ZodIssue, data: unknown): FileError[] {
-  const path = formatPath(issue.path);
-  if (issue.code === "unrecognized_keys") {
-    return issue.keys.map((key) => ({
-      path: formatPath([...issue.path, key]),
-      message: `"${key}" is not a field of a logic-model file here`,
-    }));
-  }
-  if (issue.code === "invalid_type" && valueAt(data, issue.path) === undefined) {
-    return [{ path, message: "is missing" }];
-  }
-  // Zod's own wording ("Invalid input: expected …") is replaced; the schema's messages are kept.
-  if (issue.code === "invalid_type" && issue.message.startsWith("Invalid input")) {
-    return [{ path, message: `must be ${TYPE_WORDS[issue.expected] ?? `a ${issue.expected}`}` }];
-  }
-  return [{ path, message: issue.message }];
-}
-
-/** Duplicate ids would silently merge two cards into one when loaded, so the file is refused. */
-function duplicateIds(file: ModelFile): FileError[] {
+/**
+ * Duplicate ids would silently merge two cards into one when loaded, so the file is refused.
+ * Checked on the file as written, so a file with other problems lists these too.
+ */
+function duplicateIds(data: Record<string, unknown>): FileError[] {
   const errors: FileError[] = [];
   for (const collection of ["nodes", "edges"] as const) {
     const seen = new Map<string, number>();
-    file[collection].forEach((item, index) => {
-      const first = seen.get(item.id);
-      if (first === undefined) seen.set(item.id, index);
-      else
-        errors.push({
-          path: `${collection}[${index}].id`,
-          message: `repeats the id "${item.id}" of ${collection}[${first}]`,
-        });
-    });
+    for (const { index, id } of withIds(data, collection)) {
+      const first = seen.get(id);
+      if (first === undefined) {
+        seen.set(id, index);
+        continue;
+      }
+      const other = collection === "nodes" ? `card ${first + 1}` : `link ${first + 1}`;
+      errors.push(
+        describeProblem(
+          [collection, index],
+          data,
+          `${collection}[${index}].id`,
+          `repeats the id "${id}" of ${collection}[${first}]`,
+          `its id “${id}” is already the id of ${other}; each needs its own`,
+        ),
+      );
+    }
   }
   return errors;
 }
@@ -135,18 +124,35 @@ function duplicateIds(file: ModelFile): FileError[] {
  * link's place, rather than stored. (A link to a card the file lacks is kept: `validateModel`
  * reports it, as it does for one a concurrent delete leaves.)
  */
-function wrongWayLinks(file: ModelFile): FileError[] {
-  const byId = new Map(file.nodes.map((node) => [node.id, node]));
+function wrongWayLinks(data: Record<string, unknown>): FileError[] {
+  const cards = new Map<string, LinkEnd>();
+  for (const { item, id } of withIds(data, "nodes")) {
+    const kind = item.kind as LinkEnd["kind"];
+    if (cards.has(id) || !NODE_KINDS.includes(kind)) continue;
+    // The title is shortened here so that the rule's message quotes it as the report does.
+    const title = shortTitle(typeof item.title === "string" ? item.title : id);
+    cards.set(id, { id, kind, title });
+  }
   const errors: FileError[] = [];
-  file.edges.forEach((edge, index) => {
-    if (errors.length >= 50) return;
-    const source = byId.get(edge.source);
-    const target = byId.get(edge.target);
-    if (!source || !target) return;
-    const check = checkLink(source, target, edge);
-    if (!check.ok) errors.push({ path: `edges[${index}]`, message: check.message });
-  });
+  for (const { item, index } of withIds(data, "edges")) {
+    const source = typeof item.source === "string" ? cards.get(item.source) : undefined;
+    const target = typeof item.target === "string" ? cards.get(item.target) : undefined;
+    if (!source || !target) continue;
+    const check = checkLink(source, target, { source: source.id, target: target.id });
+    if (check.ok) continue;
+    const text = `Link ${index + 1}: ${check.message.replace(/"([^"]*)"/g, "“$1”")}`;
+    errors.push({ path: `edges[${index}]`, message: check.message, text });
+  }
   return errors;
+}
+
+/** Past this many lines the report ends with one that counts the rest: the first show what to fix. */
+const REPORT_MAX = 1_000;
+
+function capped(errors: FileError[]): FileError[] {
+  if (errors.length <= REPORT_MAX) return errors;
+  const text = `…and ${(errors.length - REPORT_MAX).toLocaleString("en")} more problems like these.`;
+  return [...errors.slice(0, REPORT_MAX), { path: "", message: text, text }];
 }
 
 interface ParseOptions {
@@ -176,11 +182,19 @@ export function parseModelFile(input: unknown, options: ParseOptions = {}): Pars
     );
   }
   if (data.format !== FILE_FORMAT) {
-    return fail("format", `This is not a logic-model file: "format" must be "${FILE_FORMAT}".`);
+    return fail(
+      "format",
+      `This is not a logic-model file: "format" must be "${FILE_FORMAT}".`,
+      `This is not a logic-model file: a logic-model file says “format”: “${FILE_FORMAT}” at its start.`,
+    );
   }
   const version = data.version;
   if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
-    return fail("version", `must be a whole number from 1 (this app writes ${FILE_VERSION})`);
+    return fail(
+      "version",
+      `must be a whole number from 1 (this app writes ${FILE_VERSION})`,
+      `The file's version must be a whole number from 1 (this app writes ${FILE_VERSION}).`,
+    );
   }
   if (version > FILE_VERSION) {
     return fail(
@@ -190,14 +204,13 @@ export function parseModelFile(input: unknown, options: ParseOptions = {}): Pars
   }
   const migrated = migrateFileObject(data, version);
   const parsed = modelFileSchema.safeParse(migrated);
-  if (!parsed.success)
-    return {
-      ok: false,
-      errors: parsed.error.issues.flatMap((issue) => describeZodIssue(issue, migrated)),
-    };
-  const errors = duplicateIds(parsed.data);
-  if (options.backwardLinks !== "keep") errors.push(...wrongWayLinks(parsed.data));
-  if (errors.length) return { ok: false, errors };
+  // Every kind of problem is looked for, whatever else is wrong, so one try lists them all.
+  const errors = parsed.success
+    ? []
+    : parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, migrated, formatPath));
+  errors.push(...duplicateIds(migrated));
+  if (options.backwardLinks !== "keep") errors.push(...wrongWayLinks(migrated));
+  if (!parsed.success || errors.length) return { ok: false, errors: capped(errors) };
   const { title, masteryGoal, nodes, edges } = parsed.data;
   return { ok: true, model: { title, masteryGoal, nodes, edges }, file: parsed.data };
 }

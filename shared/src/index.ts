@@ -132,6 +132,14 @@ export {
   NODE_KINDS,
   type NodeKind,
 } from "./kinds.ts";
+export {
+  CARD_GAP,
+  type CardSize,
+  estimateCardSize,
+  needsLayout,
+  tidyLanes,
+  withCardsPlaced,
+} from "./lane-layout.ts";
 export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "./lanes.ts";
 export {
   COMMENT_MAX,
@@ -151,6 +159,7 @@ export {
 } from "./limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd, quoteTitle } from "./link-rules.ts";
 export { copyTitle } from "./model-copy.ts";
+export { modelFileOfDocs } from "./model-file-of-docs.ts";
 export {
   AT_RISK_MAX_SHORTFALL,
   GOAL_STATUSES,
@@ -250,6 +259,7 @@ export {
   modelSchema,
   nodeKindSchema,
   type SmartGoal,
+  titleProblem,
 } from "./schema.ts";
 export { decodeSessionToken, encodeSessionToken } from "./session-token.ts";
 export {

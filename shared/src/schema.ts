@@ -69,6 +69,15 @@ export const titleSchema = z
   .max(TITLE_MAX, `must be at most ${TITLE_MAX} characters`)
   .trim()
   .min(1, "must not be empty");
+/**
+ * Why a title cannot be saved, in the words of the import report; null when it can. Title
+ * fields show this instead of cutting what was typed or pasted at the limit.
+ */
+export function titleProblem(title: string): string | null {
+  if (title.length <= TITLE_MAX) return null;
+  const n = (x: number) => x.toLocaleString("en");
+  return `The title is ${n(title.length)} characters long; at most ${n(TITLE_MAX)} are allowed.`;
+}
 export const notesSchema = z.string().max(NOTES_MAX, `must be at most ${NOTES_MAX} characters`);
 
 export const nodeSchema = z

@@ -30,12 +30,16 @@ describe("importing a model file into the open model", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify(bad)),
     });
-    const errors = maria.getByTestId("import-errors");
+    const errors = maria.getByTestId("import-report");
     await errors.waitFor();
     expect(await errors.textContent()).toContain("nodes[0].kind");
     expect(await errors.textContent()).toContain("title");
     expect((await modelInfo(server.url, model.id, tokenOf(model.links.owner))).nodeCount).toBe(0);
-    await errors.getByRole("button", { name: "Close" }).click();
+    await screenshot(maria, "editor-import-report");
+    await maria
+      .getByRole("dialog", { name: "This file cannot be imported" })
+      .getByRole("button", { name: "Close" })
+      .click();
 
     const checkIns = [addDays(today, 14), addDays(today, 60)];
     const good = toModelFile(template, { checkIns });

@@ -206,14 +206,14 @@ describe("import", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify(bad)),
     });
-    const errors = page.locator(".import-errors li");
+    const errors = page.getByTestId("import-problem");
     await errors.first().waitFor();
     const texts = await errors.allTextContents();
     expect(texts.length).toBeGreaterThanOrEqual(3);
     expect(texts.join("\n")).toContain("nodes[0].kind");
     expect(texts.join("\n")).toContain("nodes[1].title");
     expect(texts.join("\n")).toContain("title");
-    expect(await page.locator(".import-errors").textContent()).toContain("nothing was created");
+    expect(await page.getByTestId("import-report").textContent()).toContain("Nothing was created");
     expect(new URL(page.url()).pathname).toBe("/");
     expect(await page.locator(".recent-list li").count()).toBe(0);
     await screenshot(page, "import-invalid-file");

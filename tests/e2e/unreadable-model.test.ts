@@ -123,6 +123,25 @@ describe("a model whose saved data cannot be opened", () => {
     expect(await page.getByTestId("refused-reason").textContent()).toMatch(
       /a change stored with it cannot be read/,
     );
+    // A broken file gets the import report every import path shows: each problem, in words.
+    const broken = fileOf(["Reading coaches", "Book study"]) as unknown as {
+      nodes: Record<string, unknown>[];
+      edges: Record<string, unknown>[];
+    };
+    (broken.nodes[0] as Record<string, unknown>).kind = "goal";
+    broken.edges.push({ id: "back", source: "N1", target: "N1" });
+    await page.getByLabel("Model file", { exact: true }).setInputFiles({
+      name: "broken.logic-model.json",
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(broken)),
+    });
+    await page.getByRole("button", { name: "Import this file" }).click();
+    const problems = page.getByTestId("import-problem");
+    await expect.poll(() => problems.count()).toBe(2);
+    expect(await problems.allTextContents()).toEqual([
+      expect.stringContaining("Card 1 “Reading coaches”: the kind “goal” is not one of inputs"),
+      expect.stringContaining("Link 1: “Book study” cannot link to itself"),
+    ]);
     const imported = ["Reading coaches", "Book study"];
     await page.getByLabel("Model file", { exact: true }).setInputFiles({
       name: "coaching.logic-model.json",

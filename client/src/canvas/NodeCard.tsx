@@ -3,7 +3,7 @@ import {
   INNOVATION_STAGE_LABELS,
   isGoalKind,
   KIND_LABELS,
-  TITLE_MAX,
+  titleProblem,
 } from "@logic-canvas/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
 import { memo, useEffect, useState } from "react";
@@ -53,6 +53,8 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   }, [editRequested, id, readOnly, node.title]);
 
   function commit() {
+    // Too long to save: the card stays in edit mode with the reason, nothing is cut.
+    if (titleProblem(draft)) return;
     setEditing(false);
     const title = draft.trim();
     if (title && title !== node.title) binding.updateNode(id, { title });
@@ -73,6 +75,11 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
     >
       <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
+      {editing && titleProblem(draft) && (
+        <p className="card-title-problem" role="alert">
+          {titleProblem(draft)}
+        </p>
+      )}
       {editing ? (
         <textarea
           className="card-title-input nodrag"
@@ -81,7 +88,6 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
           autoFocus
           onFocus={(e) => e.currentTarget.select()}
           value={draft}
-          maxLength={TITLE_MAX}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={commit}
           onKeyDown={(e) => {

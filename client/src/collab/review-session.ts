@@ -6,6 +6,8 @@ import {
   decodeServerMessage,
   encodeClientMessage,
   explainClose,
+  type ModelFile,
+  modelFileOfDocs,
   REVISION_REASON,
   REVISION_REASON_REFUSED,
   REVISION_REASON_SAVED,
@@ -174,6 +176,14 @@ export class ReviewSession {
   }
 
   getRole = (): Role | null => this.role;
+
+  /**
+   * The whole model as a file, from this browser's copies of both documents (so it works offline,
+   * for every role): shared's `modelFileOfDocs`, which the server's export uses too. Null until
+   * the comments have arrived, so an early click cannot export a model without them.
+   */
+  modelFile = (): ModelFile | null =>
+    this.state.loaded ? modelFileOfDocs(this.graph.doc, this.doc) : null;
 
   private update(patch: Partial<ReviewConnection>): void {
     this.state = { ...this.state, ...patch };

@@ -1,5 +1,6 @@
 import { CLOSE_REASONS, canEditGraph, type FileError } from "@logic-canvas/shared";
 import { useId, useState } from "react";
+import { ImportReport } from "../exports/ImportReport.tsx";
 import { importIntoModel } from "../exports/model-file.ts";
 import type { HistoryAccess } from "../history/history-api.ts";
 import { RestoreVersionList } from "./RestoreVersionList.tsx";
@@ -104,17 +105,11 @@ function ImportModelFile({
         </button>
       </div>
       {errors.length > 0 && (
-        <div role="alert" className="form-error">
-          <p>{file?.name ?? "The file"} cannot be imported:</p>
-          <ul>
-            {errors.slice(0, 10).map((e) => (
-              <li key={`${e.path}:${e.message}`}>
-                {e.path ? `${e.path}: ` : ""}
-                {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <ImportReport
+          fileName={file?.name ?? "The file"}
+          problems={errors}
+          nothing="Nothing was changed."
+        />
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { TITLE_MAX } from "@logic-canvas/shared";
+import { titleProblem } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 
 export function TitleField({
@@ -13,26 +13,36 @@ export function TitleField({
   const [draft, setDraft] = useState(value);
   const [focused, setFocused] = useState(false);
   useEffect(() => {
-    if (!focused) setDraft(value);
+    // A title too long to save stays, with its reason, instead of being cut or dropped.
+    if (!focused) setDraft((d) => (titleProblem(d) ? d : value));
   }, [value, focused]);
   if (readOnly) return <h1 className="model-title">{value}</h1>;
+  const problem = titleProblem(draft);
   return (
-    <input
-      className="model-title model-title-input"
-      aria-label="Model title"
-      value={draft}
-      maxLength={TITLE_MAX}
-      onFocus={() => setFocused(true)}
-      onChange={(e) => setDraft(e.target.value)}
-      onBlur={() => {
-        setFocused(false);
-        const title = draft.trim();
-        if (title && title !== value) onChange(title);
-        else setDraft(value);
-      }}
-      onKeyDown={(e) => {
-        if (e.key === "Enter") (e.target as HTMLInputElement).blur();
-      }}
-    />
+    <>
+      <input
+        className="model-title model-title-input"
+        aria-label="Model title"
+        value={draft}
+        aria-invalid={problem ? true : undefined}
+        onFocus={() => setFocused(true)}
+        onChange={(e) => setDraft(e.target.value)}
+        onBlur={() => {
+          setFocused(false);
+          const title = draft.trim();
+          if (problem) return;
+          if (title && title !== value) onChange(title);
+          else setDraft(value);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === "Enter") (e.target as HTMLInputElement).blur();
+        }}
+      />
+      {problem && (
+        <span className="model-title-problem" role="alert">
+          {problem}
+        </span>
+      )}
+    </>
   );
 }

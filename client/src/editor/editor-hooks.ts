@@ -76,9 +76,13 @@ export function useAutoLayout(
     const sizes = new Map(
       flow
         .getNodes()
-        .map((n) => [n.id, { width: n.measured?.width ?? 240, height: n.measured?.height ?? 90 }]),
+        .flatMap((n) =>
+          n.measured?.width && n.measured.height
+            ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
+            : [],
+        ),
     );
-    binding.applyLayout(await layoutWithinLanes(snapshot.model, sizes));
+    binding.applyLayout(layoutWithinLanes(snapshot.model, sizes));
     setTimeout(() => fitModel(flow, { maxZoom: 1 }), 50);
   }, [binding, flow, snapshot.model]);
 }

@@ -1,6 +1,7 @@
 import type { LogicModel } from "@logic-canvas/shared";
 import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { useReviewContext } from "../review/review-context.ts";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
 import { ImportConfirm, ImportErrorList } from "./ImportPopovers.tsx";
 import { csvBlob, modelFileBlob } from "./model-file.ts";
@@ -35,6 +36,17 @@ export function ExportMenu({
     setBusy,
     setMessage,
   });
+  const review = useReviewContext();
+
+  function exportFile() {
+    // Both documents, as the API's export writes them (shared's `modelFileOfDocs`).
+    const file = review?.modelFile?.();
+    if (!file) {
+      setMessage("The comments and votes are still loading; try again in a moment.");
+      return;
+    }
+    downloadBlob(modelFileBlob(file), fileNameFor(model.title, "logic-model.json"));
+  }
 
   return (
     <div className="tool-group export-group" data-testid="export-menu">
@@ -49,10 +61,8 @@ export function ExportMenu({
       </button>
       <button
         type="button"
-        title="The model file (JSON), to import elsewhere"
-        onClick={() =>
-          downloadBlob(modelFileBlob(model, checkIns), fileNameFor(model.title, "logic-model.json"))
-        }
+        title="The model file (JSON) with its comments and votes, to import elsewhere"
+        onClick={exportFile}
       >
         Model file
       </button>

@@ -1,3 +1,5 @@
+import { Modal } from "../ui/Modal.tsx";
+import { ImportReport } from "./ImportReport.tsx";
 import type { ImportErrors, PendingImport } from "./use-model-import.ts";
 
 /** Asks before a checked file replaces the model's cards for everyone. */
@@ -25,7 +27,7 @@ export function ImportConfirm(props: {
   );
 }
 
-/** Every problem that keeps a file from being imported; nothing was changed. */
+/** Every problem that keeps a file from being imported (the import report); nothing was changed. */
 export function ImportErrorList({
   errors,
   onClose,
@@ -34,22 +36,8 @@ export function ImportErrorList({
   onClose: () => void;
 }) {
   return (
-    <div className="export-popover import-errors" role="alert" data-testid="import-errors">
-      <strong>
-        {errors.name} cannot be imported ({errors.list.length}{" "}
-        {errors.list.length === 1 ? "problem" : "problems"}); nothing was changed:
-      </strong>
-      <ul>
-        {errors.list.map((e, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of problems
-          <li key={i}>
-            {e.path ? <code>{e.path}</code> : "The file"} {e.message}
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="link-button" onClick={onClose}>
-        Close
-      </button>
-    </div>
+    <Modal title="This file cannot be imported" onClose={onClose} testId="import-dialog">
+      <ImportReport fileName={errors.name} problems={errors.list} nothing="Nothing was changed." />
+    </Modal>
   );
 }

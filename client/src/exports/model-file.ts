@@ -4,25 +4,18 @@ import {
   type ModelFile,
   modelToCsv,
   parseModelFile,
-  toModelFile,
 } from "@logic-canvas/shared";
 
-/** The open model as a model file; links whose card was deleted concurrently are left out. */
-export function currentModelFile(model: LogicModel, checkIns: readonly string[]): ModelFile {
-  const ids = new Set(model.nodes.map((n) => n.id));
-  const edges = model.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
-  return toModelFile({ ...model, edges }, checkIns.length > 0 ? { checkIns: [...checkIns] } : {});
-}
-
-export function modelFileBlob(model: LogicModel, checkIns: readonly string[]): Blob {
-  return new Blob([`${JSON.stringify(currentModelFile(model, checkIns), null, 2)}\n`], {
-    type: "application/json",
-  });
+/** A model file (shared's `modelFileOfDocs`) as the bytes of a download. */
+export function modelFileBlob(file: ModelFile): Blob {
+  return new Blob([`${JSON.stringify(file, null, 2)}\n`], { type: "application/json" });
 }
 
 export function csvBlob(model: LogicModel): Blob {
   return new Blob([modelToCsv(model)], { type: "text/csv;charset=utf-8" });
 }
+
+const UNREACHABLE = "The server cannot be reached; nothing was replaced.";
 
 export type ImportResult = { ok: true; nodeCount: number } | { ok: false; errors: FileError[] };
 
@@ -49,7 +42,7 @@ export async function importIntoModel(
   } catch {
     return {
       ok: false,
-      errors: [{ path: "", message: "The server cannot be reached; nothing was replaced." }],
+      errors: [{ path: "", message: UNREACHABLE, text: UNREACHABLE }],
     };
   }
   const body = (await response.json().catch(() => undefined)) as
@@ -57,8 +50,9 @@ export async function importIntoModel(
     | undefined;
   if (response.ok) return { ok: true, nodeCount: body?.nodeCount ?? parsed.model.nodes.length };
   const details = body?.error?.details;
+  const said = body?.error?.message ?? `The server answered ${response.status}.`;
   const errors = Array.isArray(details)
     ? (details as FileError[])
-    : [{ path: "", message: body?.error?.message ?? `The server answered ${response.status}.` }];
+    : [{ path: "", message: said, text: said }];
   return { ok: false, errors };
 }

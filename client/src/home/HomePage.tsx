@@ -1,15 +1,16 @@
 import { useState } from "react";
 import { getDisplayName } from "../app/local-store.ts";
+import { ImportReport } from "../exports/ImportReport.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
 import { RecentModels } from "./RecentModels.tsx";
-import { type ImportProblem, useCreateModel } from "./use-create-model.ts";
+import { useCreateModel } from "./use-create-model.ts";
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
   // Asked when wanted, not on arrival: the model opens first (see editor/EditorPage.tsx).
   const [asking, setAsking] = useState(false);
-  const { busy, error, details, create } = useCreateModel();
+  const { busy, error, report, setReport, create } = useCreateModel();
 
   return (
     <div className="home">
@@ -62,29 +63,23 @@ export function HomePage() {
               The instructional-coaching example: inputs, activities and goals already linked.
             </span>
           </button>
-          <ImportModel disabled={busy} onCreate={create} />
+          <ImportModel disabled={busy} onCreate={create} onProblems={setReport} />
         </section>
-        {error && <CreateError error={error} details={details} />}
+        {report && (
+          <ImportReport
+            fileName={report.fileName}
+            problems={report.problems}
+            nothing="Nothing was created."
+            onClose={() => setReport(null)}
+          />
+        )}
+        {error && (
+          <div className="error-text" role="alert">
+            <p>{error}</p>
+          </div>
+        )}
         <RecentModels />
       </main>
-    </div>
-  );
-}
-
-/** Why a model could not be created, with the server's list of problems in an imported file. */
-function CreateError({ error, details }: { error: string; details: ImportProblem[] }) {
-  return (
-    <div className="error-text" role="alert">
-      <p>{error}</p>
-      {details.length > 0 && (
-        <ul>
-          {details.map((d) => (
-            <li key={`${d.path}:${d.message}`}>
-              {d.path ? <code>{d.path}</code> : "The file"} {d.message}
-            </li>
-          ))}
-        </ul>
-      )}
     </div>
   );
 }

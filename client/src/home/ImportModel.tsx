@@ -3,37 +3,32 @@ import { type DragEvent, useRef, useState } from "react";
 
 /**
  * Import from a file (picker or drop). The file is checked here first so every problem is listed
- * at once; the server checks it again and its list is shown the same way.
+ * at once (the page shows them in the import report); the server checks it again, and its list
+ * is shown the same way.
  */
 export function ImportModel({
   disabled,
   onCreate,
+  onProblems,
 }: {
   disabled: boolean;
-  onCreate: (file: unknown) => Promise<void>;
+  onCreate: (file: unknown, fileName: string) => Promise<void>;
+  /** The file cannot be imported: its problems, or null when a new file is being read. */
+  onProblems: (report: { fileName: string; problems: FileError[] } | null) => void;
 }) {
   const input = useRef<HTMLInputElement>(null);
   const [over, setOver] = useState(false);
-  const [errors, setErrors] = useState<FileError[] | null>(null);
-  const [fileName, setFileName] = useState("");
 
   async function load(file: File | undefined) {
     if (!file) return;
-    setFileName(file.name);
-    setErrors(null);
-    let json: unknown;
-    try {
-      json = JSON.parse(await file.text());
-    } catch (e) {
-      setErrors([{ path: "", message: `is not valid JSON (${(e as Error).message})` }]);
-      return;
-    }
-    const parsed = parseModelFile(json);
+    onProblems(null);
+    const parsed = parseModelFile(await file.text());
     if (!parsed.ok) {
-      setErrors(parsed.errors);
+      onProblems({ fileName: file.name, problems: parsed.errors });
       return;
     }
-    await onCreate(json);
+    // The file as read (a byte-order mark and all): the server checks it again.
+    await onCreate(parsed.file, file.name);
   }
 
   function drop(event: DragEvent) {
@@ -70,22 +65,6 @@ export function ImportModel({
           e.target.value = "";
         }}
       />
-      {errors && (
-        <div className="import-errors" role="alert">
-          <strong>
-            {fileName || "This file"} cannot be imported ({errors.length}{" "}
-            {errors.length === 1 ? "problem" : "problems"}); nothing was created:
-          </strong>
-          <ul>
-            {errors.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: errors are a fixed list
-              <li key={i}>
-                {e.path ? <code>{e.path}</code> : "The file"} {e.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
     </div>
   );
 }

@@ -1,12 +1,13 @@
+import type { FileError } from "@logic-canvas/shared";
 import { useState } from "react";
 import { type CreatedModel, createModel, openLink } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import { rememberModel } from "../app/local-store.ts";
 
-/** A problem the server found in an imported file: where (`path`) and what. */
-export interface ImportProblem {
-  path: string;
-  message: string;
+/** An imported file that cannot be imported: its name and every problem (the import report). */
+export interface ImportProblems {
+  fileName: string;
+  problems: FileError[];
 }
 
 function open(created: CreatedModel): void {
@@ -14,24 +15,27 @@ function open(created: CreatedModel): void {
   openLink(created.links.owner);
 }
 
-/** Creates a model (blank, from a template, or imported) and opens it; or says why it could not. */
+/**
+ * Creates a model (blank, from a template, or imported) and opens it; or says why it could not.
+ * An imported file's problems, found by the browser or by the server, make one import report.
+ */
 export function useCreateModel() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [details, setDetails] = useState<ImportProblem[]>([]);
+  const [report, setReport] = useState<ImportProblems | null>(null);
 
-  async function create(body?: unknown) {
+  async function create(body?: unknown, fileName?: string) {
     setBusy(true);
     setError(null);
-    setDetails([]);
+    setReport(null);
     try {
       open(await createModel(body));
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : String(e));
-      // The server checks an import again; its list of problems is shown like the local one.
-      setDetails(e instanceof ApiError ? e.details : []);
+      if (fileName !== undefined && e instanceof ApiError && e.details.length > 0)
+        setReport({ fileName, problems: e.details });
+      else setError(e instanceof ApiError ? e.message : String(e));
       setBusy(false);
     }
   }
-  return { busy, error, details, create };
+  return { busy, error, report, setReport, create };
 }

@@ -1,3 +1,4 @@
+import type { ModelFile } from "@logic-canvas/shared";
 import { createContext, useContext } from "react";
 import type { ReviewBinding } from "../collab/review-binding.ts";
 import type { GoalRevision } from "../collab/review-revisions.ts";
@@ -18,6 +19,8 @@ export interface ReviewContextValue {
   onRevision?: (listener: (revision: GoalRevision) => void) => () => void;
   /** Someone saved or restored a version: the History panel lists it without a refresh. */
   onVersionsChanged?: (listener: () => void) => () => void;
+  /** The whole model as a file, comments and votes included; null until the comments arrived. */
+  modelFile?: () => ModelFile | null;
   /** Resolves with null once saved, or with the problem in words. */
   sendRevisionReason?: (nodeId: string, reason: string) => Promise<string | null>;
 }

@@ -26,7 +26,7 @@ export function useReviewContextValue(
   review: ReviewSession | null,
   parts: Omit<
     ReviewContextValue,
-    "binding" | "onRevision" | "onVersionsChanged" | "sendRevisionReason"
+    "binding" | "onRevision" | "onVersionsChanged" | "sendRevisionReason" | "modelFile"
   >,
 ): ReviewContextValue | null {
   const { role, modelId, token, displayName, presentNames, focus, askName } = parts;
@@ -47,6 +47,7 @@ export function useReviewContextValue(
             onRevision: (listener) => review.revisions.onRevision(listener),
             onVersionsChanged: (listener) => review.onVersionsChanged(listener),
             sendRevisionReason: (nodeId, reason) => review.sendRevisionReason(nodeId, reason),
+            modelFile: review.modelFile,
           }
         : null,
     [review, role, modelId, token, displayName, namesKey, focus, askName],

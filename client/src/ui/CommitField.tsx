@@ -8,6 +8,7 @@ export function CommitField({
   multiline,
   placeholder,
   maxLength,
+  problemOf,
   onCommit,
 }: {
   label: string;
@@ -16,13 +17,18 @@ export function CommitField({
   multiline?: boolean;
   placeholder?: string;
   maxLength?: number;
+  /** Why a value cannot be saved (shown, and the value not committed), or null. */
+  problemOf?: (value: string) => string | null;
   onCommit: (value: string) => void;
 }) {
   const id = useId();
   const [draft, setDraft] = useState(value);
+  const problem = problemOf?.(draft) ?? null;
   const [focused, setFocused] = useState(false);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: problemOf is a pure rule, not state
   useEffect(() => {
-    if (!focused) setDraft(value);
+    // A draft that cannot be saved is kept with its reason rather than silently replaced.
+    if (!focused) setDraft((d) => (problemOf?.(d) ? d : value));
   }, [value, focused]);
   const common = {
     id,
@@ -34,13 +40,19 @@ export function CommitField({
     onChange: (e: { target: { value: string } }) => setDraft(e.target.value),
     onBlur: () => {
       setFocused(false);
-      if (draft !== value) onCommit(draft);
+      // A value that cannot be saved stays in the field with its reason, never cut or dropped.
+      if (draft !== value && !problem) onCommit(draft);
     },
   };
   return (
     <div className="field">
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea rows={3} {...common} /> : <input {...common} />}
+      {problem && (
+        <p className="field-problem" role="alert">
+          {problem}
+        </p>
+      )}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import {
   type LogicNode,
   NODE_KINDS,
   type NodeKind,
-  TITLE_MAX,
+  titleProblem,
 } from "@logic-canvas/shared";
 import { useReadOnly } from "../../canvas/read-only.ts";
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
@@ -30,7 +30,7 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
         value={node.title}
         readOnly={readOnly}
         multiline
-        maxLength={TITLE_MAX}
+        problemOf={titleProblem}
         onCommit={(title) => title.trim() && binding.updateNode(node.id, { title: title.trim() })}
       />
       <label className="field">
