@@ -1,6 +1,7 @@
 import { type FileError, type LogicModel, parseModelFile } from "@logic-canvas/shared";
 import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { Modal } from "../ui/Modal.tsx";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
 import { csvBlob, importIntoModel, modelFileBlob } from "./model-file.ts";
 import { type ImageFormat, modelImage } from "./model-image.ts";
@@ -142,18 +143,25 @@ export function ExportMenu({
         Print…
       </button>
       {pending && (
-        <div className="export-popover" role="dialog" aria-label="Confirm the import">
+        <Modal title="Replace this model?" onClose={() => setPending(null)} testId="confirm-import">
           <p>
             Replace the {model.nodes.length} cards of this model with the {pending.nodeCount} cards
             of <strong>{pending.name}</strong>? Everyone here sees the change.
           </p>
-          <button type="button" disabled={busy} onClick={() => void replace(pending)}>
-            Replace
-          </button>
-          <button type="button" className="link-button" onClick={() => setPending(null)}>
-            Cancel
-          </button>
-        </div>
+          <div className="modal-actions">
+            <button type="button" className="link-button" onClick={() => setPending(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className="primary"
+              disabled={busy}
+              onClick={() => void replace(pending)}
+            >
+              Replace
+            </button>
+          </div>
+        </Modal>
       )}
       {errors && (
         <div className="export-popover import-errors" role="alert" data-testid="import-errors">

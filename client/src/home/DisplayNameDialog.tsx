@@ -1,8 +1,19 @@
 import { type FormEvent, useState } from "react";
 import { setDisplayName } from "../app/local-store.ts";
+import { Modal } from "../ui/Modal.tsx";
 
-/** Asked once; the name is shown to collaborators next to the cursor and on comments. */
-export function DisplayNameDialog({ onDone }: { onDone: (name: string) => void }) {
+/**
+ * Asks for the name shown to collaborators next to the cursor and on comments. `onCancel` (Escape,
+ * Close, a click outside) lets the person go on without one; where no name means nothing can be
+ * done, the caller leaves it out and the dialog stays until a name is given.
+ */
+export function DisplayNameDialog({
+  onDone,
+  onCancel,
+}: {
+  onDone: (name: string) => void;
+  onCancel?: () => void;
+}) {
   const [value, setValue] = useState("");
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -12,15 +23,17 @@ export function DisplayNameDialog({ onDone }: { onDone: (name: string) => void }
     onDone(name);
   }
   return (
-    <div className="modal-backdrop">
-      <form className="modal" onSubmit={submit} aria-labelledby="name-title">
-        <h2 id="name-title">What should collaborators call you?</h2>
+    <Modal
+      title="What should collaborators call you?"
+      onClose={() => onCancel?.()}
+      testId="display-name-dialog"
+    >
+      <form className="name-form" onSubmit={submit}>
         <p className="muted">Shown next to your cursor and your comments. Kept in this browser.</p>
         <label className="field">
           <span>Display name</span>
           <input
-            // biome-ignore lint/a11y/noAutofocus: the dialog exists only to ask this one question
-            autoFocus
+            data-autofocus
             value={value}
             maxLength={60}
             onChange={(e) => setValue(e.target.value)}
@@ -31,6 +44,6 @@ export function DisplayNameDialog({ onDone }: { onDone: (name: string) => void }
           Continue
         </button>
       </form>
-    </div>
+    </Modal>
   );
 }

@@ -15,6 +15,7 @@ function open(created: CreatedModel): void {
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
+  const [askingName, setAskingName] = useState(!name);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [details, setDetails] = useState<{ path: string; message: string }[]>([]);
@@ -36,17 +37,29 @@ export function HomePage() {
 
   return (
     <div className="home">
-      {!name && <DisplayNameDialog onDone={setName} />}
+      {askingName && (
+        <DisplayNameDialog
+          onDone={(chosen) => {
+            setName(chosen);
+            setAskingName(false);
+          }}
+          onCancel={() => setAskingName(false)}
+        />
+      )}
       <header className="home-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
           Logic Canvas
         </div>
-        {name && (
-          <button type="button" className="link-button" onClick={() => setName(null)}>
-            Signed in as <strong>{name}</strong> · change
-          </button>
-        )}
+        <button type="button" className="link-button" onClick={() => setAskingName(true)}>
+          {name ? (
+            <>
+              Signed in as <strong>{name}</strong> · change
+            </>
+          ) : (
+            "Choose your display name"
+          )}
+        </button>
       </header>
       <main className="home-main">
         <section className="hero">
