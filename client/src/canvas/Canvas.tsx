@@ -93,6 +93,7 @@ export function Canvas({
       onMouseMove={onMouseMove}
       onMouseLeave={() => onCursor(null)}
     >
+      <LaneHeaders onAdd={readOnly ? undefined : (kind) => create(kind)} />
       <ReactFlow
         nodes={snapshot.nodes}
         edges={snapshot.edges}
@@ -123,7 +124,6 @@ export function Canvas({
       >
         <LaneBackgrounds />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d6dae1" />
-        <LaneHeaders onAdd={readOnly ? undefined : (kind) => create(kind)} />
         <PresenceLayer peers={peers} />
         <ConnectionHint />
         <Controls showInteractive={false} position="bottom-left" />

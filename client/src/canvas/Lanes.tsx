@@ -1,5 +1,6 @@
 import { KIND_LABELS, LANE_WIDTH, NODE_KINDS, type NodeKind } from "@logic-canvas/shared";
 import { useViewport } from "@xyflow/react";
+import { Fragment, type RefObject, useLayoutEffect, useRef, useState } from "react";
 
 /** The five lane backgrounds, behind the pane, following the viewport. */
 export function LaneBackgrounds() {
@@ -21,27 +22,91 @@ export function LaneBackgrounds() {
   );
 }
 
-/** Lane headers stay at the top while the canvas pans; hover explains each lane. */
+/**
+ * How a lane header reads at a given width, widest first: its name with the other name it goes
+ * by, its name, its short name, or only its colour (zoomed far out, where words would collide).
+ */
+const FITS = ["full", "label", "short", "none"] as const;
+type Fit = (typeof FITS)[number];
+/** Room a header's frame, gaps and + button take besides its words, in pixels. */
+const CHROME = 66;
+
+/** The widths of each lane's words, measured once from hidden copies in the same font. */
+function useWordWidths(): [RefObject<HTMLDivElement | null>, Map<string, number>] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [widths, setWidths] = useState(new Map<string, number>());
+  useLayoutEffect(() => {
+    const measure = () => {
+      const found = new Map<string, number>();
+      for (const el of ref.current?.querySelectorAll<HTMLElement>("[data-measure]") ?? [])
+        found.set(el.dataset.measure ?? "", el.getBoundingClientRect().width);
+      setWidths(found);
+    };
+    measure();
+    // Web fonts may arrive after the first paint and change every width.
+    void document.fonts?.ready.then(measure);
+  }, []);
+  return [ref, widths];
+}
+
+function fitFor(kind: NodeKind, room: number, widths: Map<string, number>): Fit {
+  if (widths.size === 0) return "label";
+  const needs = (fit: Fit) => (widths.get(`${kind}:${fit}`) ?? Number.POSITIVE_INFINITY) + CHROME;
+  return FITS.find((fit) => fit === "none" || needs(fit) <= room) ?? "none";
+}
+
+/**
+ * Lane headers sit in a band above the canvas, not over it, so they never cover a card; they
+ * follow the canvas sideways and name each lane in the words that fit its width.
+ */
 export function LaneHeaders({ onAdd }: { onAdd?: (kind: NodeKind) => void }) {
   const { x, zoom } = useViewport();
+  const [measures, widths] = useWordWidths();
   return (
     <div className="lane-headers">
+      <div className="lane-measures" ref={measures} aria-hidden="true">
+        {NODE_KINDS.map((kind) => {
+          const info = KIND_LABELS[kind];
+          return (
+            <Fragment key={kind}>
+              <span className="lane-name" data-measure={`${kind}:full`}>
+                {info.label}
+                <span className="lane-also">{info.alsoCalled}</span>
+              </span>
+              <span className="lane-name" data-measure={`${kind}:label`}>
+                {info.label}
+              </span>
+              <span className="lane-name" data-measure={`${kind}:short`}>
+                {info.short}
+              </span>
+            </Fragment>
+          );
+        })}
+      </div>
       {NODE_KINDS.map((kind, column) => {
         const info = KIND_LABELS[kind];
+        const width = LANE_WIDTH * zoom;
+        const fit = fitFor(kind, width, widths);
         return (
           <div
             key={kind}
-            className={`lane-header lane-${kind}`}
-            style={{ left: x + column * LANE_WIDTH * zoom, width: LANE_WIDTH * zoom }}
+            className={`lane-header lane-${kind} fit-${fit}`}
+            style={{ left: x + column * LANE_WIDTH * zoom, width }}
+            data-testid="lane-header"
           >
-            <button type="button" className="lane-name" aria-describedby={`lane-tip-${kind}`}>
-              {info.label}
+            <button
+              type="button"
+              className="lane-name"
+              aria-label={info.label}
+              aria-describedby={`lane-tip-${kind}`}
+            >
+              {fit === "short" ? info.short : fit === "none" ? "" : info.label}
+              {fit === "full" && <span className="lane-also">{info.alsoCalled}</span>}
             </button>
-            <span className="lane-also">{info.alsoCalled}</span>
             <span role="tooltip" id={`lane-tip-${kind}`} className="lane-tip">
-              {info.explains}
+              {info.label} ({info.alsoCalled}): {info.explains}
             </span>
-            {onAdd && (
+            {onAdd && fit !== "none" && (
               <button
                 type="button"
                 className="lane-add"

@@ -9,7 +9,7 @@ import { useFlowFromDoc } from "../canvas/useFlowFromDoc.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
-import { ExportMenu } from "../exports/ExportMenu.tsx";
+import { useExportActions } from "../exports/ExportMenu.tsx";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
 import { useReviewContextValue, useReviewSession } from "../review/useReviewSession.ts";
 import { CARD_SLOTS } from "./card-extras.tsx";
@@ -24,7 +24,7 @@ import { ConnectionProblem } from "./StatusPill.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { Topbar } from "./Topbar.tsx";
-import type { ViewId } from "./views.ts";
+import { type ViewId, viewShowsCanvas } from "./views.ts";
 
 export interface EditorProps {
   session: CollabSession;
@@ -91,6 +91,7 @@ function EditorInner({ session, role, displayName }: EditorProps) {
           session={session}
           binding={binding}
           snapshot={snapshot}
+          view={view}
           onLayout={autoLayout}
           onHelp={() => setHelpOpen(true)}
           onPrint={() => {
@@ -128,17 +129,27 @@ function EditorInner({ session, role, displayName }: EditorProps) {
   );
 }
 
-/** The editing commands, with the export menu as the toolbar's last group. */
+/** The editing commands, with the export, import and print actions under "More". */
 function EditorToolbar(props: {
   session: CollabSession;
   binding: YjsFlowBinding;
   snapshot: BindingSnapshot;
+  view: ViewId;
   onLayout: () => void;
   onHelp: () => void;
   onPrint: () => void;
 }) {
   const { binding, snapshot } = props;
   const readOnly = useReadOnly();
+  const exports = useExportActions({
+    binding,
+    model: snapshot.model,
+    checkIns: snapshot.checkIns,
+    modelId: props.session.modelId,
+    token: editorRoute(window.location)?.token ?? "",
+    canImport: !readOnly,
+    onPrint: props.onPrint,
+  });
   return (
     <Toolbar
       binding={binding}
@@ -147,17 +158,9 @@ function EditorToolbar(props: {
       canRedo={snapshot.canRedo}
       onLayout={props.onLayout}
       onHelp={props.onHelp}
-      extra={
-        <ExportMenu
-          binding={binding}
-          model={snapshot.model}
-          checkIns={snapshot.checkIns}
-          modelId={props.session.modelId}
-          token={editorRoute(window.location)?.token ?? ""}
-          canImport={!readOnly}
-          onPrint={props.onPrint}
-        />
-      }
+      canvasTools={viewShowsCanvas(props.view)}
+      actions={exports.actions}
+      extra={exports.overlays}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { type FileError, type LogicModel, parseModelFile } from "@logic-canvas/shared";
 import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import type { ToolbarAction } from "../editor/toolbar-actions.ts";
 import { Modal } from "../ui/Modal.tsx";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
 import { csvBlob, importIntoModel, modelFileBlob } from "./model-file.ts";
@@ -8,8 +9,11 @@ import { type ImageFormat, modelImage } from "./model-image.ts";
 
 type Pending = { name: string; text: string; nodeCount: number; checkIns?: string[] };
 
-/** The editor's export and import commands (a toolbar group). */
-export function ExportMenu({
+/**
+ * The editor's export, import and print commands, as toolbar actions (they go under "More"),
+ * with what they show: the import's confirmation and problems, and a message.
+ */
+export function useExportActions({
   binding,
   model,
   checkIns,
@@ -80,68 +84,77 @@ export function ExportMenu({
     setMessage(`Imported ${p.name}: the model now has ${result.nodeCount} cards.`);
   }
 
-  return (
-    <div className="tool-group export-group" data-testid="export-menu">
-      <button
-        type="button"
-        disabled={busy}
-        title="The whole model as a PNG image: lanes, cards and links"
-        onClick={() => void image("png")}
-      >
-        PNG
-      </button>
-      <button
-        type="button"
-        disabled={busy}
-        title="The whole model as an SVG drawing, for slides and documents"
-        onClick={() => void image("svg")}
-      >
-        SVG
-      </button>
-      <button
-        type="button"
-        title="Goals and measurements as a spreadsheet (CSV, UTF-8)"
-        data-testid="export-csv"
-        onClick={() => downloadBlob(csvBlob(model), fileNameFor(model.title, "csv"))}
-      >
-        CSV
-      </button>
-      <button
-        type="button"
-        title="The model file (JSON), to import elsewhere"
-        onClick={() =>
-          downloadBlob(modelFileBlob(model, checkIns), fileNameFor(model.title, "logic-model.json"))
-        }
-      >
-        Model file
-      </button>
+  const actions: ToolbarAction[] = [
+    {
+      id: "export-png",
+      label: "Export as PNG image",
+      title: "The whole model as a PNG image: lanes, cards and links",
+      priority: 210,
+      disabled: busy,
+      run: () => void image("png"),
+    },
+    {
+      id: "export-svg",
+      label: "Export as SVG drawing",
+      title: "The whole model as an SVG drawing, for slides and documents",
+      priority: 220,
+      disabled: busy,
+      run: () => void image("svg"),
+    },
+    {
+      id: "export-csv",
+      label: "Export goals as CSV",
+      title: "Goals and measurements as a spreadsheet (CSV, UTF-8)",
+      priority: 230,
+      testId: "export-csv",
+      run: () => downloadBlob(csvBlob(model), fileNameFor(model.title, "csv")),
+    },
+    {
+      id: "export-model-file",
+      label: "Download model file",
+      title: "The model file (JSON), to import elsewhere",
+      priority: 240,
+      run: () =>
+        downloadBlob(modelFileBlob(model, checkIns), fileNameFor(model.title, "logic-model.json")),
+    },
+    ...(canImport
+      ? [
+          {
+            id: "import",
+            label: "Import a model file…",
+            title: "Replace this model's content with a model file",
+            priority: 250,
+            disabled: busy,
+            run: () => input.current?.click(),
+          },
+        ]
+      : []),
+    {
+      id: "print",
+      label: "Print…",
+      title: "A printable table of the model",
+      priority: 200,
+      run: onPrint,
+    },
+  ];
+
+  const overlays = (
+    <div className="export-overlays" data-testid="export-menu">
       {canImport && (
-        <>
-          <button
-            type="button"
-            disabled={busy}
-            title="Replace this model's content with a model file"
-            onClick={() => input.current?.click()}
-          >
-            Import…
-          </button>
-          <input
-            ref={input}
-            type="file"
-            accept=".json,application/json"
-            className="visually-hidden"
-            aria-label="Model file to import into this model"
-            data-testid="import-into-model"
-            onChange={(e) => {
-              void choose(e.target.files?.[0]);
-              e.target.value = "";
-            }}
-          />
-        </>
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          aria-label="Model file to import into this model"
+          data-testid="import-into-model"
+          tabIndex={-1}
+          onChange={(e) => {
+            void choose(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
       )}
-      <button type="button" title="A printable table of the model" onClick={onPrint}>
-        Print…
-      </button>
       {pending && (
         <Modal title="Replace this model?" onClose={() => setPending(null)} testId="confirm-import">
           <p>
@@ -192,4 +205,5 @@ export function ExportMenu({
       )}
     </div>
   );
+  return { actions, overlays };
 }
