@@ -28,8 +28,11 @@ export function LaneBackgrounds() {
  */
 const FITS = ["full", "label", "short", "none"] as const;
 type Fit = (typeof FITS)[number];
-/** Room a header's frame, gaps and + button take besides its words, in pixels. */
-const CHROME = 66;
+/**
+ * Room a header takes besides its words, in pixels: padding 2 × 8, gap 6, the + button 24 and
+ * its margin 2 (canvas.css), and 4 to spare for rounding.
+ */
+const CHROME = 52;
 
 /** The widths of each lane's words, measured once from hidden copies in the same font. */
 function useWordWidths(): [RefObject<HTMLDivElement | null>, Map<string, number>] {
@@ -71,7 +74,7 @@ export function LaneHeaders({ onAdd }: { onAdd?: (kind: NodeKind) => void }) {
             <Fragment key={kind}>
               <span className="lane-name" data-measure={`${kind}:full`}>
                 {info.label}
-                <span className="lane-also">{info.alsoCalled}</span>
+                <span className="lane-also"> {info.alsoCalled}</span>
               </span>
               <span className="lane-name" data-measure={`${kind}:label`}>
                 {info.label}
@@ -97,11 +100,12 @@ export function LaneHeaders({ onAdd }: { onAdd?: (kind: NodeKind) => void }) {
             <button
               type="button"
               className="lane-name"
-              aria-label={info.label}
+              // Named by its words where they are whole; by its full name where they are cut.
+              aria-label={fit === "short" || fit === "none" ? info.label : undefined}
               aria-describedby={`lane-tip-${kind}`}
             >
               {fit === "short" ? info.short : fit === "none" ? "" : info.label}
-              {fit === "full" && <span className="lane-also">{info.alsoCalled}</span>}
+              {fit === "full" && <span className="lane-also"> {info.alsoCalled}</span>}
             </button>
             <span role="tooltip" id={`lane-tip-${kind}`} className="lane-tip">
               {info.label} ({info.alsoCalled}): {info.explains}

@@ -151,17 +151,20 @@ function EditorToolbar(props: {
     onPrint: props.onPrint,
   });
   return (
-    <Toolbar
-      binding={binding}
-      readOnly={readOnly}
-      canUndo={snapshot.canUndo}
-      canRedo={snapshot.canRedo}
-      onLayout={props.onLayout}
-      onHelp={props.onHelp}
-      canvasTools={viewShowsCanvas(props.view)}
-      actions={exports.actions}
-      extra={exports.overlays}
-    />
+    // A landmark, so that the toolbar is not page content outside every region.
+    <section aria-label="Tools">
+      <Toolbar
+        binding={binding}
+        readOnly={readOnly}
+        canUndo={snapshot.canUndo}
+        canRedo={snapshot.canRedo}
+        onLayout={props.onLayout}
+        onHelp={props.onHelp}
+        canvasTools={viewShowsCanvas(props.view)}
+        actions={exports.actions}
+        extra={exports.overlays}
+      />
+    </section>
   );
 }
 
