@@ -29,7 +29,7 @@ async function atSize(page: Page, size: { width: number; height: number }): Prom
 function cutTexts(page: Page, selector: string): Promise<string[]> {
   return page.evaluate(
     (sel) =>
-      [...document.querySelectorAll<HTMLElement>(sel)]
+      Array.from(document.querySelectorAll<HTMLElement>(sel))
         .filter((el) => el.getClientRects().length > 0 && el.scrollWidth > el.clientWidth)
         .map((el) => el.textContent ?? ""),
     selector,
@@ -43,7 +43,8 @@ describe("layout that fits a laptop", () => {
     for (const size of LAPTOPS) {
       await atSize(page, size);
       const boxes = await page.evaluate(() =>
-        [...document.querySelectorAll<HTMLElement>(".toolbar button:not([role=menuitem])")].map(
+        Array.from(
+          document.querySelectorAll<HTMLElement>(".toolbar button:not([role=menuitem])"),
           (b) => ({ name: b.textContent?.trim(), ...b.getBoundingClientRect().toJSON() }),
         ),
       );
@@ -126,11 +127,13 @@ describe("layout that fits a laptop", () => {
       const covered = await page.evaluate(() => {
         const flow = document.querySelector(".react-flow")?.getBoundingClientRect();
         if (!flow) return ["no canvas"];
-        const headers = [...document.querySelectorAll(".lane-header")].map((h) =>
+        const headers = Array.from(document.querySelectorAll(".lane-header")).map((h) =>
           h.getBoundingClientRect(),
         );
         const found: string[] = [];
-        for (const title of document.querySelectorAll(".react-flow__node .card-title")) {
+        for (const title of Array.from(
+          document.querySelectorAll(".react-flow__node .card-title"),
+        )) {
           const r = title.getBoundingClientRect();
           // What shows of the title: the canvas clips it at its edges.
           const top = Math.max(r.top, flow.top);
@@ -146,7 +149,7 @@ describe("layout that fits a laptop", () => {
       // Some card was indeed panned past the top of the canvas.
       const past = await page.evaluate(() => {
         const flow = document.querySelector(".react-flow")?.getBoundingClientRect();
-        return [...document.querySelectorAll(".react-flow__node")].some(
+        return Array.from(document.querySelectorAll(".react-flow__node")).some(
           (n) => n.getBoundingClientRect().top < (flow?.top ?? 0),
         );
       });
@@ -162,10 +165,10 @@ describe("layout that fits a laptop", () => {
     for (let i = 0; i < 30 && (await zoomOut.isEnabled()); i += 1) await zoomOut.click();
     expect(await zoomOut.isEnabled()).toBe(false);
     const parts = await page.evaluate(() =>
-      [...document.querySelectorAll(".lane-header")].map((h, lane) => ({
+      Array.from(document.querySelectorAll(".lane-header")).map((h, lane) => ({
         lane,
         box: h.getBoundingClientRect().toJSON(),
-        parts: [...h.querySelectorAll(".lane-name, .lane-add")]
+        parts: Array.from(h.querySelectorAll(".lane-name, .lane-add"))
           .filter((p) => p.getClientRects().length > 0)
           .map((p) => p.getBoundingClientRect().toJSON()),
       })),

@@ -12,7 +12,7 @@ import Papa from "papaparse";
 import type { Download, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser.ts";
-import { card, waitForStatus } from "../support/canvas.ts";
+import { card, moreItem, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { type CreatedModel, createModel, modelInfo, tokenOf } from "../support/http.ts";
 
@@ -45,11 +45,9 @@ async function expectSparkline(page: Page, id: string, points: number): Promise<
   );
 }
 
-async function download(page: Page, button: string): Promise<{ file: Download; bytes: Buffer }> {
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByTestId("export-menu").getByRole("button", { name: button, exact: true }).click(),
-  ]);
+async function download(page: Page, item: string): Promise<{ file: Download; bytes: Buffer }> {
+  const chosen = await moreItem(page, item);
+  const [file] = await Promise.all([page.waitForEvent("download"), chosen.click()]);
   const path = await file.path();
   return { file, bytes: await readFile(path) };
 }
@@ -231,7 +229,9 @@ describe("monitoring a model's goals", () => {
     await panel.getByTestId("measurements").waitFor();
     expect(await panel.getByTestId("measurement-form").count()).toBe(0);
     expect(await panel.getByRole("button", { name: "Fix" }).count()).toBe(0);
-    expect(await viewer.getByRole("button", { name: "Import…" }).count()).toBe(0);
+    await moreItem(viewer, "Download model file");
+    expect(await viewer.getByRole("menuitem", { name: /^Import/ }).count()).toBe(0);
+    await viewer.keyboard.press("Escape");
     await showView(viewer, "Progress");
     await viewer.getByTestId("dashboard-goal").first().waitFor();
     expect(await viewer.getByTestId("dashboard-record").count()).toBe(0);
@@ -286,7 +286,7 @@ describe("monitoring a model's goals", () => {
     const modelWidth = Math.max(...xs) - Math.min(...xs) + 240;
     const modelHeight = Math.max(...ys) - Math.min(...ys) + 60;
 
-    const png = await download(maria, "PNG");
+    const png = await download(maria, "Export as PNG image");
     expect(png.file.suggestedFilename()).toBe("Coaching for self-assessment.png");
     const size = pngSize(png.bytes);
     expect(size.width).toBeGreaterThanOrEqual(modelWidth);
@@ -295,7 +295,7 @@ describe("monitoring a model's goals", () => {
     expect(await decodeInPage(maria, png.bytes, "image/png")).toEqual(size);
     await writeFile(resolve(RESULTS, "canvas-export.png"), png.bytes);
 
-    const svg = await download(maria, "SVG");
+    const svg = await download(maria, "Export as SVG drawing");
     expect(svg.file.suggestedFilename()).toBe("Coaching for self-assessment.svg");
     const text = svg.bytes.toString("utf8");
     const parsed = await maria.evaluate((source) => {
@@ -340,7 +340,7 @@ describe("monitoring a model's goals", () => {
       skipEmptyLines: true,
     });
     expect(fromApi.errors).toEqual([]);
-    const edited = await download(maria, "CSV");
+    const edited = await download(maria, "Export goals as CSV");
     expect(edited.file.suggestedFilename()).toBe("Coaching for self-assessment.csv");
     const fromEditor = Papa.parse<Record<string, string>>(
       edited.bytes.toString("utf8").replace(/^\uFEFF/, ""),
@@ -373,7 +373,7 @@ describe("monitoring a model's goals", () => {
   });
 
   it("the model file export holds the whole model with its measurements and check-ins", async () => {
-    const file = await download(maria, "Model file");
+    const file = await download(maria, "Download model file");
     expect(file.file.suggestedFilename()).toBe("Coaching for self-assessment.logic-model.json");
     const parsed = parseModelFile(file.bytes.toString("utf8"));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 /** Whether the focused element is inside the open dialog named `name`. */
 function focusInside(page: Page, name: string): Promise<boolean> {
   return page.evaluate((label) => {
-    const dialogs = [...document.querySelectorAll<HTMLElement>("[role=dialog], dialog")];
+    const dialogs = Array.from(document.querySelectorAll<HTMLElement>("[role=dialog], dialog"));
     const named = dialogs.find((d) => {
       const by = d.getAttribute("aria-labelledby");
       const text = by ? document.getElementById(by)?.textContent : d.getAttribute("aria-label");
@@ -44,7 +44,7 @@ export async function expectRealDialog(
   }
   // The page behind is inert: focusing one of its controls by script does not take the focus.
   const stolen = await page.evaluate(() => {
-    const outside = [...document.querySelectorAll<HTMLElement>("button")].find(
+    const outside = Array.from(document.querySelectorAll<HTMLElement>("button")).find(
       (b) => !b.closest("dialog, [role=dialog]"),
     );
     outside?.focus();

@@ -11,6 +11,7 @@ import {
 } from "@xyflow/react";
 import { type MouseEvent, useCallback, useEffect } from "react";
 import type { Peer } from "../collab/presence.ts";
+import { CANVAS_ARIA_LABELS } from "./aria-labels.ts";
 import { ConnectionHint } from "./ConnectionHint.tsx";
 import { useInitialView } from "./initial-view.ts";
 import { LaneBackgrounds, LaneHeaders } from "./Lanes.tsx";
@@ -121,6 +122,7 @@ export function Canvas({
         maxZoom={2}
         proOptions={PRO_OPTIONS}
         aria-label="Logic model canvas"
+        ariaLabelConfig={CANVAS_ARIA_LABELS}
       >
         <LaneBackgrounds />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d6dae1" />
