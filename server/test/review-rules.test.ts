@@ -8,13 +8,12 @@ import {
   votesMap,
 } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import {
   authorOf,
   type Client,
   connect,
   createModel,
-  person,
   sessionToken,
   sleep,
   storedDoc,
@@ -22,15 +21,13 @@ import {
   useTestServer,
   waitFor,
 } from "../../tests/support/index.ts";
+import { ana, ben, expectRefused, threadByAna } from "../../tests/support/review-thread.ts";
 
 const server = useTestServer();
 
-const ana = person("Ana");
-const ben = person("Ben");
-
+/** The review document as the store holds it. */
 async function storedReview(modelId: string) {
-  const doc = await storedDoc(server.store, `${modelId}/review`);
-  return { doc, vector: Y.encodeStateVector(doc).join() };
+  return storedDoc(server.store, `${modelId}/review`);
 }
 
 function sessionMessages(client: Client): unknown[] {
@@ -39,60 +36,6 @@ function sessionMessages(client: Client): unknown[] {
     seen.push(JSON.parse(payload)),
   );
   return seen;
-}
-
-/** Ana (commenter) has started a thread; Ben (commenter) and an owner watch the review document. */
-async function threadByAna() {
-  const model = await createModel(server.url);
-  const name = `${model.id}/review`;
-  const anaClient = connect(server, name, sessionToken(model.tokens.commenter, ana));
-  const benClient = connect(server, name, sessionToken(model.tokens.commenter, ben));
-  const watcher = connect(server, name, sessionToken(model.tokens.owner, person("Olu")));
-  await Promise.all([synced(anaClient), synced(benClient), synced(watcher)]);
-  const threadId = startThread(
-    anaClient.doc,
-    {
-      anchor: { kind: "node", id: "n1" },
-      type: "concern",
-      text: "Is 80% realistic by June?",
-      author: authorOf(ana, "commenter"),
-    },
-    "local",
-  );
-  await waitFor(() => readReview(benClient.doc).threads.length === 1, "Ben to see the thread");
-  await waitFor(() => readReview(watcher.doc).threads.length === 1, "the owner to see it");
-  const messageId = readReview(benClient.doc).threads[0]?.messages[0]?.id as string;
-  const clients = [anaClient, benClient, watcher];
-  return {
-    model,
-    threadId,
-    messageId,
-    anaClient,
-    benClient,
-    watcher,
-    done: () => {
-      for (const c of clients) c.destroy();
-    },
-  };
-}
-
-/** Runs a write from `client` and checks it was refused with no trace. */
-async function expectRefused(
-  modelId: string,
-  client: Client,
-  watcher: Client,
-  write: () => void,
-  reason: RegExp,
-) {
-  const before = (await storedReview(modelId)).vector;
-  const received = watcher.received.length;
-  write();
-  await waitFor(() => client.closes.length > 0, "the writer to be closed");
-  expect(client.closes[0]).toMatch(/^invalid-write: The server refused a change: /);
-  expect(client.closes[0]).toMatch(reason);
-  await sleep(100);
-  expect(watcher.received.length).toBe(received);
-  expect((await storedReview(modelId)).vector).toBe(before);
 }
 
 describe("review document rules", () => {
@@ -134,7 +77,7 @@ describe("review document rules", () => {
   });
 
   it("accepts a commenter's thread, reply, own edit and own vote, stamped with name and role", async () => {
-    const t = await threadByAna();
+    const t = await threadByAna(server);
     reply(
       t.benClient.doc,
       t.threadId,
@@ -160,7 +103,7 @@ describe("review document rules", () => {
       );
     }, "every change to arrive");
     await sleep(50);
-    const stored = readReview((await storedReview(t.model.id)).doc);
+    const stored = readReview(await storedReview(t.model.id));
     expect(stored.threads[0]?.messages.map((m) => [m.author.name, m.author.role, m.text])).toEqual([
       ["Ana", "commenter", "Is 80% realistic?"],
       ["Ben", "commenter", "We reached 72% last year."],
@@ -171,8 +114,9 @@ describe("review document rules", () => {
   });
 
   it("refuses a commenter changing another person's message", async () => {
-    const t = await threadByAna();
+    const t = await threadByAna(server);
     await expectRefused(
+      server,
       t.model.id,
       t.benClient,
       t.watcher,
@@ -190,8 +134,9 @@ describe("review document rules", () => {
   });
 
   it("refuses deleting another person's message or a whole conversation", async () => {
-    const t = await threadByAna();
+    const t = await threadByAna(server);
     await expectRefused(
+      server,
       t.model.id,
       t.benClient,
       t.watcher,
@@ -202,16 +147,18 @@ describe("review document rules", () => {
   });
 
   it("refuses writing under another person's name or role", async () => {
-    const t = await threadByAna();
+    const t = await threadByAna(server);
     await expectRefused(
+      server,
       t.model.id,
       t.benClient,
       t.watcher,
       () => reply(t.benClient.doc, t.threadId, "Signed, Ana", authorOf(ana, "commenter"), "l"),
       /a new message must be written under your own name/,
     );
-    const again = await threadByAna();
+    const again = await threadByAna(server);
     await expectRefused(
+      server,
       again.model.id,
       again.benClient,
       again.watcher,
@@ -223,8 +170,9 @@ describe("review document rules", () => {
   });
 
   it("refuses a vote cast for someone else", async () => {
-    const t = await threadByAna();
+    const t = await threadByAna(server);
     await expectRefused(
+      server,
       t.model.id,
       t.benClient,
       t.watcher,
@@ -236,8 +184,9 @@ describe("review document rules", () => {
         ),
       /vote under your own name/,
     );
-    const again = await threadByAna();
+    const again = await threadByAna(server);
     await expectRefused(
+      server,
       again.model.id,
       again.benClient,
       again.watcher,
@@ -257,8 +206,9 @@ describe("review document rules", () => {
   });
 
   it("refuses writes outside the review layout", async () => {
-    const t = await threadByAna();
+    const t = await threadByAna(server);
     await expectRefused(
+      server,
       t.model.id,
       t.benClient,
       t.watcher,
@@ -287,7 +237,7 @@ describe("review document rules", () => {
     await waitFor(() => viewer.closes.length > 0 && unnamed.closes.length > 0, "both closed");
     expect(viewer.closes[0]).toMatch(/^read-only: /);
     expect(unnamed.closes[0]).toMatch(/^read-only: .*display name/);
-    expect(readReview((await storedReview(model.id)).doc).threads).toEqual([]);
+    expect(readReview(await storedReview(model.id)).threads).toEqual([]);
     viewer.destroy();
     unnamed.destroy();
   });

@@ -111,6 +111,7 @@ export {
 export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "./lanes.ts";
 export {
   COMMENT_MAX,
+  INDICATOR_MAX,
   MAX_CHECK_INS,
   MAX_MEASUREMENTS,
   MAX_NODES,
@@ -120,6 +121,7 @@ export {
   REVIEW_LIMITS,
   REVISION_REASON_MAX,
   TITLE_MAX,
+  UNIT_MAX,
   VERSION_LABEL_MAX,
 } from "./limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd } from "./link-rules.ts";
@@ -218,3 +220,4 @@ export {
 export { decodeSessionToken, encodeSessionToken } from "./session-token.ts";
 export { checkSmart, studentsView } from "./smart.ts";
 export { blankModel, coachingTemplate } from "./template.ts";
+export { AUTH_MESSAGE, MESSAGE_TYPE, SYNC_STEP } from "./wire-types.ts";

@@ -7,8 +7,10 @@
 /** A card's title, and a model's. */
 export const TITLE_MAX = 500;
 export const NOTES_MAX = 10_000;
-/** Short free-text fields of a card (owner, dates, a measurement's name…). */
-export const SHORT_TEXT_MAX = 200;
+/** A goal's indicator (what is measured, in a sentence or two). */
+export const INDICATOR_MAX = 1_000;
+/** A measurement's unit ("percent", "students", "lexile level"…). */
+export const UNIT_MAX = 40;
 
 /** Caps of a model: the readers read no more than these, and the write gate refuses more. */
 export const MAX_NODES = 20_000;
@@ -18,7 +20,7 @@ export const MAX_CHECK_INS = 1_000;
 
 /** A comment's text (and a vote's note). */
 export const COMMENT_MAX = 5_000;
-/** A person's display name. */
+/** A person's display name (the client's name prompt, session tokens, review authors). */
 export const NAME_MAX = 80;
 /**
  * How much one review document holds. The gate refuses a write past a cap and the readers skip

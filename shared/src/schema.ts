@@ -1,12 +1,13 @@
 import { z } from "zod";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
 import {
+  INDICATOR_MAX,
   MAX_EDGES,
   MAX_MEASUREMENTS,
   MAX_NODES,
   NOTES_MAX,
-  SHORT_TEXT_MAX,
   TITLE_MAX,
+  UNIT_MAX,
 } from "./limits.ts";
 
 /**
@@ -29,7 +30,7 @@ export const innovationStageSchema = z.enum(INNOVATION_STAGES, {
 });
 
 /** A measurement's unit: any short text ("percent", "students", "lexile level"…). */
-export const unitSchema = z.string().max(40).trim().min(1, "must not be empty");
+export const unitSchema = z.string().max(UNIT_MAX).trim().min(1, "must not be empty");
 
 export const finiteNumber = z
   .number({ error: "must be a number" })
@@ -41,7 +42,7 @@ const datedValueSchema = z.strictObject({
   date: isoDateSchema.optional(),
 });
 
-export const indicatorSchema = z.string().max(SHORT_TEXT_MAX * 5);
+export const indicatorSchema = z.string().max(INDICATOR_MAX);
 export const cohortSizeSchema = z
   .number()
   .int("must be a whole number")

@@ -3,6 +3,7 @@ import { expect, it } from "vitest";
 import { acknowledged, connect, createModel, synced, waitFor } from "../support/index.ts";
 import { useServerProcess } from "../support/server-process.ts";
 import { rawAuthenticated } from "./support/harness.ts";
+import { varBytes, varUint } from "./support/wire.ts";
 
 /**
  * Presence (awareness) states are JSON that the server parses and re-encodes for everyone. A
@@ -13,17 +14,6 @@ import { rawAuthenticated } from "./support/harness.ts";
 
 const server = useServerProcess();
 
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v > 0x7f) {
-    out.push(0x80 | (v & 0x7f));
-    v >>>= 7;
-  }
-  out.push(v);
-  return out;
-}
-const varBytes = (bytes: number[]) => [...varUint(bytes.length), ...bytes];
 const utf8 = (s: string) => [...new TextEncoder().encode(s)];
 
 it("a presence state nested 50,000 deep does not lock newcomers or peers out of the document", async () => {

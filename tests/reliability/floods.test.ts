@@ -5,6 +5,7 @@ import WebSocket from "ws";
 import { createModel } from "../support/index.ts";
 import { useServerProcess } from "../support/server-process.ts";
 import { percentile, repoRoot, startBystanders } from "./support/harness.ts";
+import { varString } from "./support/wire.ts";
 
 /**
  * Floods, against the server's default limits: Hocuspocus's pre-authentication queue (32
@@ -14,11 +15,6 @@ import { percentile, repoRoot, startBystanders } from "./support/harness.ts";
  */
 
 const server = useServerProcess();
-
-function varString(s: string): number[] {
-  const bytes = [...new TextEncoder().encode(s)];
-  return [bytes.length, ...bytes];
-}
 
 describe("an unauthenticated flood", () => {
   it("is closed at the pre-authentication queue limit", async () => {

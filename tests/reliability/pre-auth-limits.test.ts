@@ -3,6 +3,7 @@ import WebSocket from "ws";
 import { connect, createModel, synced, waitFor } from "../support/index.ts";
 import { useServerProcess } from "../support/server-process.ts";
 import { percentile, startBystanders } from "./support/harness.ts";
+import { varString } from "./support/wire.ts";
 
 /**
  * Sockets that never authenticate (advisory GHSA-xwhh-v746-pj9m): each used to be able to hold
@@ -29,11 +30,6 @@ afterEach(async () => {
   for (const ws of opened.splice(0)) ws.terminate();
   await new Promise((r) => setTimeout(r, 200));
 });
-
-function varString(s: string): number[] {
-  const bytes = [...new TextEncoder().encode(s)];
-  return [bytes.length, ...bytes];
-}
 
 interface Attempt {
   opened: boolean;

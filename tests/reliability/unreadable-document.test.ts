@@ -78,6 +78,23 @@ async function exportTitles(id: string, token: string): Promise<string[]> {
   return file.nodes.map((n) => n.title);
 }
 
+/** Restores saved version `versionId` of model `id` with `token`; the server's answer. */
+function restore(id: string, versionId: string, token: string): Promise<Response> {
+  return api(server.url, `/api/models/${id}/versions/${versionId}/restore`, {
+    method: "POST",
+    token,
+  });
+}
+
+/** Replaces model `id`'s content with an imported model file, with `token`. */
+function importFile(id: string, token: string, file: unknown): Promise<Response> {
+  return api(server.url, `/api/models/${id}/content`, {
+    method: "PUT",
+    token,
+    body: JSON.stringify(file),
+  });
+}
+
 /** Opens the graph and waits for the refusal; the server must answer, not loop. */
 async function expectRefused(id: string, token: string, because: RegExp): Promise<void> {
   const client = open(id, token);
@@ -139,14 +156,7 @@ describe("a stored document the server cannot load", () => {
     const { versions } = (await list.json()) as { versions: { id: string }[] };
     expect(versions.map((v) => v.id)).toContain(versionId);
 
-    const restored = await api(
-      server.url,
-      `/api/models/${model.id}/versions/${versionId}/restore`,
-      {
-        method: "POST",
-        token: model.tokens.editor,
-      },
-    );
+    const restored = await restore(model.id, versionId, model.tokens.editor);
     expect(restored.status).toBe(200);
     const result = (await restored.json()) as { backup: { id: string } | null };
     // The bad state still read, so it was kept as a version like before any restore.
@@ -168,11 +178,7 @@ describe("a stored document the server cannot load", () => {
       ],
       edges: [{ id: "e1", source: "I1", target: "A1" }],
     });
-    const imported = await api(server.url, `/api/models/${model.id}/content`, {
-      method: "PUT",
-      token: model.tokens.owner,
-      body: JSON.stringify(file),
-    });
+    const imported = await importFile(model.id, model.tokens.owner, file);
     expect(imported.status).toBe(200);
     expect(await imported.json()).toMatchObject({ title: "Imported again", nodeCount: 2 });
     expect(await openedTitles(model.id, model.tokens.owner)).toEqual([
@@ -185,14 +191,7 @@ describe("a stored document the server cannot load", () => {
     const { model, versionId, titles } = await modelWithVersion();
     await storeCorruptUpdate(store, model.id);
     await expectRefused(model.id, model.tokens.owner, /a change stored with it cannot be read/);
-    const restored = await api(
-      server.url,
-      `/api/models/${model.id}/versions/${versionId}/restore`,
-      {
-        method: "POST",
-        token: model.tokens.owner,
-      },
-    );
+    const restored = await restore(model.id, versionId, model.tokens.owner);
     expect(restored.status).toBe(200);
     // Nothing of the state before could be read, so there is nothing to keep of it.
     expect(((await restored.json()) as { backup: unknown }).backup).toBeNull();
@@ -201,11 +200,7 @@ describe("a stored document the server cannot load", () => {
     await storeCorruptUpdate(store, model.id);
     await expectRefused(model.id, model.tokens.editor, /cannot be read/);
     const file = toModelFile({ title: "Fresh", masteryGoal: "", nodes: [], edges: [] });
-    const imported = await api(server.url, `/api/models/${model.id}/content`, {
-      method: "PUT",
-      token: model.tokens.editor,
-      body: JSON.stringify(file),
-    });
+    const imported = await importFile(model.id, model.tokens.editor, file);
     expect(imported.status).toBe(200);
     expect(await openedTitles(model.id, model.tokens.owner)).toEqual([]);
     expect(server.exit()).toBeNull();
@@ -222,14 +217,7 @@ describe("a stored document the server cannot load", () => {
     page.destroy();
     await storeCorruptUpdate(store, model.id);
     await expectRefused(model.id, model.tokens.owner, /cannot be read/);
-    const restored = await api(
-      server.url,
-      `/api/models/${model.id}/versions/${versionId}/restore`,
-      {
-        method: "POST",
-        token: model.tokens.owner,
-      },
-    );
+    const restored = await restore(model.id, versionId, model.tokens.owner);
     expect(restored.status).toBe(200);
 
     const reconnected = connect(server, model.id, model.tokens.editor, kept);
@@ -252,14 +240,7 @@ describe("a stored document the server cannot load", () => {
     // The graph is not held hostage by its comments.
     expect(await openedTitles(model.id, model.tokens.viewer)).toEqual(titles);
 
-    const restored = await api(
-      server.url,
-      `/api/models/${model.id}/versions/${versionId}/restore`,
-      {
-        method: "POST",
-        token: model.tokens.owner,
-      },
-    );
+    const restored = await restore(model.id, versionId, model.tokens.owner);
     expect(restored.status).toBe(200);
     // The state before is kept without the comments that could not be read.
     const { backup } = (await restored.json()) as { backup: { id: string } };
@@ -283,11 +264,7 @@ describe("a stored document the server cannot load", () => {
     const { model, versionId } = await modelWithVersion();
     await storeLayoutVersion(store, model.id);
     for (const token of [model.tokens.viewer, model.tokens.commenter]) {
-      const response = await api(
-        server.url,
-        `/api/models/${model.id}/versions/${versionId}/restore`,
-        { method: "POST", token },
-      );
+      const response = await restore(model.id, versionId, token);
       expect(response.status).toBe(403);
     }
     await expectRefused(model.id, model.tokens.owner, /layout version/);

@@ -1,13 +1,10 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import type { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { addNode, nodesMap } from "@logic-canvas/shared";
-import { afterAll, expect, it } from "vitest";
-import WebSocket from "ws";
-import * as Y from "yjs";
+import { expect, it } from "vitest";
+import type * as Y from "yjs";
+import { openProvider } from "../support/collab-client.ts";
 import { waitFor } from "../support/index.ts";
-import { type ServerProcess, startServerProcess } from "../support/server-process.ts";
+import { useRestartingServer } from "../support/server-process.ts";
 
 /**
  * "An acknowledged edit survives kill -9": a real server process, three clients streaming edits,
@@ -15,18 +12,8 @@ import { type ServerProcess, startServerProcess } from "../support/server-proces
  * acknowledged edit is there. KILL_CYCLES sets the number of cycles (20 in the normal run).
  */
 const CYCLES = Number(process.env.KILL_CYCLES ?? 20);
-const dataDir = mkdtempSync(join(tmpdir(), "lc-kill9-"));
-let child: ServerProcess | undefined;
-
-afterAll(() => {
-  child?.process.kill("SIGKILL");
-  rmSync(dataDir, { recursive: true, force: true });
-});
-
-async function startServer(): Promise<ServerProcess> {
-  child = await startServerProcess({ entry: "main", dataDir });
-  return child;
-}
+const restarting = useRestartingServer("kill9");
+const startServer = () => restarting.start();
 
 interface Writer {
   doc: Y.Doc;
@@ -35,18 +22,7 @@ interface Writer {
 }
 
 function open(url: string, name: string, token: string): Writer {
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${url.replace("http", "ws")}/collab`,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
-  });
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name,
-    token,
-    document: doc,
-  });
-  provider.attach();
+  const { doc, provider, websocketProvider: socket } = openProvider(url, name, token);
   return { doc, provider, socket };
 }
 

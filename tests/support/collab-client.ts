@@ -14,21 +14,36 @@ export interface Client {
   destroy(): void;
 }
 
-/** Opens document `name` on `server` with a link (or session) token, as the client app does. */
-export function connect(
-  server: { url: string },
+/** How `openProvider` opens its socket and which provider class it uses. */
+export interface ProviderOptions {
+  doc?: Y.Doc;
+  /** The WebSocket class (e.g. one that delays frames); `ws` by default. */
+  WebSocketPolyfill?: typeof WebSocket;
+  /** The provider class; Hocuspocus's own by default. */
+  Provider?: typeof HocuspocusProvider;
+  /** Where close reasons go (a fresh list by default). */
+  closes?: string[];
+  /** Where authentication failures go (a fresh list by default; may be `closes`). */
+  authFailures?: string[];
+}
+
+/** A provider on `url`'s `/collab` endpoint for document `name`, recording closes and refusals. */
+export function openProvider(
+  url: string,
   name: string,
   token: string,
-  doc = new Y.Doc(),
-): Client {
-  const closes: string[] = [];
-  const authFailures: string[] = [];
-  const received: Uint8Array[] = [];
+  options: ProviderOptions = {},
+) {
+  const doc = options.doc ?? new Y.Doc();
+  const closes = options.closes ?? [];
+  const authFailures = options.authFailures ?? [];
   const websocketProvider = new HocuspocusProviderWebsocket({
-    url: `${server.url.replace("http", "ws")}/collab`,
-    WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
+    url: `${url.replace("http", "ws")}/collab`,
+    WebSocketPolyfill: (options.WebSocketPolyfill ??
+      WebSocket) as unknown as typeof globalThis.WebSocket,
   });
-  const provider = new HocuspocusProvider({
+  const Provider = options.Provider ?? HocuspocusProvider;
+  const provider = new Provider({
     websocketProvider,
     name,
     token,
@@ -41,6 +56,25 @@ export function connect(
     },
   });
   provider.attach();
+  return { provider, websocketProvider, doc, closes, authFailures };
+}
+
+/** Opens document `name` on `server` with a link (or session) token, as the client app does. */
+export function connect(
+  server: { url: string },
+  name: string,
+  token: string,
+  doc = new Y.Doc(),
+): Client {
+  const { provider, websocketProvider, closes, authFailures } = openProvider(
+    server.url,
+    name,
+    token,
+    {
+      doc,
+    },
+  );
+  const received: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array, origin: unknown) => {
     if (origin === provider) received.push(update);
   });

@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { ServerOptions } from "@logic-canvas/server";
+import { afterAll } from "vitest";
 import { forTheFile } from "./lifecycle.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -203,3 +204,25 @@ export const useServerProcess = (options: ServerProcessOptions = {}): ServerProc
     () => startServerProcess(options),
     (server) => server.stop(),
   );
+
+/**
+ * The shipped server (`main.ts`) on a data folder that outlives each of its processes, for tests
+ * that kill it and start it again on the same data (pass a fixed `port` so that clients reconnect
+ * by themselves). After the file, the last process is killed and the folder removed.
+ */
+export function useRestartingServer(name: string) {
+  const dataDir = mkdtempSync(join(tmpdir(), `lc-${name}-`));
+  let current: ServerProcess | undefined;
+  afterAll(() => {
+    current?.process.kill("SIGKILL");
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return {
+    dataDir,
+    /** Starts a server process on the data folder; the first start creates a model. */
+    async start(options: Omit<ServerProcessOptions, "entry" | "dataDir"> = {}) {
+      current = await startServerProcess({ ...options, entry: "main", dataDir });
+      return current;
+    },
+  };
+}

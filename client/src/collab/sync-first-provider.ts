@@ -1,11 +1,10 @@
 import { HocuspocusProvider, type HocuspocusProviderConfiguration } from "@hocuspocus/provider";
+import { MESSAGE_TYPE, SYNC_STEP } from "@logic-canvas/shared";
 import * as decoding from "lib0/decoding";
 import * as Y from "yjs";
 
 /** WebSocket.OPEN, spelled out: Node 20 (tests) has no global WebSocket. */
 const SOCKET_OPEN = 1;
-const MESSAGE_SYNC = 0;
-const SYNC_STEP_1 = 0;
 /** Held updates are merged past this count, so a long offline session holds one update. */
 const MERGE_EVERY = 64;
 
@@ -15,8 +14,8 @@ function isServerStepOne(data: ArrayBuffer | Uint8Array): boolean {
     const decoder = decoding.createDecoder(new Uint8Array(data));
     decoding.readVarString(decoder);
     return (
-      decoding.readVarUint(decoder) === MESSAGE_SYNC &&
-      decoding.readVarUint(decoder) === SYNC_STEP_1
+      decoding.readVarUint(decoder) === MESSAGE_TYPE.sync &&
+      decoding.readVarUint(decoder) === SYNC_STEP.step1
     );
   } catch {
     return false;

@@ -18,7 +18,6 @@ export function RestoreVersionList({
   const [error, setError] = useState("");
   const [confirming, setConfirming] = useState<VersionSummary | null>(null);
   const [busy, setBusy] = useState(false);
-  const confirmButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     historyApi
@@ -26,11 +25,6 @@ export function RestoreVersionList({
       .then(setVersions)
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)));
   }, [access]);
-
-  // The confirmation takes the focus, so a keyboard user lands on the button that acts.
-  useEffect(() => {
-    if (confirming) confirmButton.current?.focus();
-  }, [confirming]);
 
   async function restore(version: VersionSummary): Promise<void> {
     setBusy(true);
@@ -63,52 +57,88 @@ export function RestoreVersionList({
       ) : (
         <ul className="refused-versions" aria-labelledby={titleId}>
           {versions.map((v) => (
-            <li key={v.id} data-testid="refused-version">
-              <div>
-                <strong>{v.label}</strong>
-                {v.kind === "auto" && <span className="muted small"> (automatic)</span>}
-                <div className="muted small">
-                  {actorName(v.createdBy)} · {new Date(v.createdAt).toLocaleString()}
-                </div>
-              </div>
-              {confirming?.id === v.id ? (
-                <fieldset className="refused-confirm">
-                  <legend className="small">
-                    Restore “{v.label}”? The cards and links become what they were then, for
-                    everyone.
-                  </legend>
-                  <button
-                    ref={confirmButton}
-                    type="button"
-                    className="danger"
-                    disabled={busy}
-                    onClick={() => void restore(v)}
-                  >
-                    Yes, restore
-                  </button>
-                  <button
-                    type="button"
-                    className="link-button"
-                    disabled={busy}
-                    onClick={() => setConfirming(null)}
-                  >
-                    Cancel
-                  </button>
-                </fieldset>
-              ) : (
-                <button
-                  type="button"
-                  disabled={busy}
-                  aria-label={`Restore “${v.label}”`}
-                  onClick={() => setConfirming(v)}
-                >
-                  Restore
-                </button>
-              )}
-            </li>
+            <RefusedVersion
+              key={v.id}
+              version={v}
+              busy={busy}
+              confirming={confirming?.id === v.id}
+              onConfirm={(yes) => setConfirming(yes ? v : null)}
+              onRestore={() => void restore(v)}
+            />
           ))}
         </ul>
       )}
     </section>
+  );
+}
+
+/** One saved version on the refused-model screen, with Restore and its confirmation. */
+function RefusedVersion(props: {
+  version: VersionSummary;
+  busy: boolean;
+  confirming: boolean;
+  onConfirm: (yes: boolean) => void;
+  onRestore: () => void;
+}) {
+  const { version: v, busy } = props;
+  return (
+    <li data-testid="refused-version">
+      <div>
+        <strong>{v.label}</strong>
+        {v.kind === "auto" && <span className="muted small"> (automatic)</span>}
+        <div className="muted small">
+          {actorName(v.createdBy)} · {new Date(v.createdAt).toLocaleString()}
+        </div>
+      </div>
+      {props.confirming ? (
+        <RestoreConfirm
+          label={v.label}
+          busy={busy}
+          onRestore={props.onRestore}
+          onCancel={() => props.onConfirm(false)}
+        />
+      ) : (
+        <button
+          type="button"
+          disabled={busy}
+          aria-label={`Restore “${v.label}”`}
+          onClick={() => props.onConfirm(true)}
+        >
+          Restore
+        </button>
+      )}
+    </li>
+  );
+}
+
+/** "Restore this version?" It takes the focus, so a keyboard user lands on the button that acts. */
+function RestoreConfirm(props: {
+  label: string;
+  busy: boolean;
+  onRestore: () => void;
+  onCancel: () => void;
+}) {
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    confirmButton.current?.focus();
+  }, []);
+  return (
+    <fieldset className="refused-confirm">
+      <legend className="small">
+        Restore “{props.label}”? The cards and links become what they were then, for everyone.
+      </legend>
+      <button
+        ref={confirmButton}
+        type="button"
+        className="danger"
+        disabled={props.busy}
+        onClick={props.onRestore}
+      >
+        Yes, restore
+      </button>
+      <button type="button" className="link-button" disabled={props.busy} onClick={props.onCancel}>
+        Cancel
+      </button>
+    </fieldset>
   );
 }

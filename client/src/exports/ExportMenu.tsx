@@ -1,17 +1,16 @@
-import { type FileError, type LogicModel, parseModelFile } from "@logic-canvas/shared";
+import type { LogicModel } from "@logic-canvas/shared";
 import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { ToolbarAction } from "../editor/toolbar-actions.ts";
-import { Modal } from "../ui/Modal.tsx";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
-import { csvBlob, importIntoModel, modelFileBlob } from "./model-file.ts";
+import { ImportConfirm, ImportErrorList } from "./ImportPopovers.tsx";
+import { csvBlob, modelFileBlob } from "./model-file.ts";
 import { type ImageFormat, modelImage } from "./model-image.ts";
-
-type Pending = { name: string; text: string; nodeCount: number; checkIns?: string[] };
+import { useModelImport } from "./use-model-import.ts";
 
 /**
  * The editor's export, import and print commands, as toolbar actions (they go under "More"),
- * with what they show: the import's confirmation and problems, and a message.
+ * with what they show: the import's file picker, confirmation and problems, and a message.
  */
 export function useExportActions({
   binding,
@@ -30,11 +29,17 @@ export function useExportActions({
   canImport: boolean;
   onPrint: () => void;
 }) {
-  const input = useRef<HTMLInputElement>(null);
   const [busy, setBusy] = useState(false);
-  const [errors, setErrors] = useState<{ name: string; list: FileError[] } | null>(null);
-  const [pending, setPending] = useState<Pending | null>(null);
   const [message, setMessage] = useState("");
+  const input = useRef<HTMLInputElement>(null);
+  const { errors, setErrors, pending, setPending, choose, replace } = useModelImport({
+    binding,
+    checkIns,
+    modelId,
+    token,
+    setBusy,
+    setMessage,
+  });
 
   async function image(format: ImageFormat) {
     setBusy(true);
@@ -48,43 +53,14 @@ export function useExportActions({
     }
   }
 
-  async function choose(file: File | undefined) {
-    if (!file) return;
-    setErrors(null);
-    setMessage("");
-    const text = await file.text();
-    const parsed = parseModelFile(text);
-    if (!parsed.ok) {
-      setErrors({ name: file.name, list: parsed.errors });
-      return;
-    }
-    setPending({
-      name: file.name,
-      text,
-      nodeCount: parsed.model.nodes.length,
-      checkIns: parsed.file.checkIns,
-    });
-  }
-
-  async function replace(p: Pending) {
-    setBusy(true);
-    const result = await importIntoModel(modelId, token, p.text);
-    setBusy(false);
-    setPending(null);
-    if (!result.ok) {
-      setErrors({ name: p.name, list: result.errors });
-      return;
-    }
-    // The server's replace carries the graph; the file's check-in dates are applied here.
-    if (p.checkIns) {
-      const wanted = new Set(p.checkIns);
-      for (const date of checkIns) if (!wanted.has(date)) binding.removeCheckIn(date);
-      for (const date of wanted) if (!checkIns.includes(date)) binding.addCheckIn(date);
-    }
-    setMessage(`Imported ${p.name}: the model now has ${result.nodeCount} cards.`);
-  }
-
   const actions: ToolbarAction[] = [
+    {
+      id: "print",
+      label: "Print…",
+      title: "A printable table of the model",
+      priority: 200,
+      run: onPrint,
+    },
     {
       id: "export-png",
       label: "Export as PNG image",
@@ -117,26 +93,16 @@ export function useExportActions({
       run: () =>
         downloadBlob(modelFileBlob(model, checkIns), fileNameFor(model.title, "logic-model.json")),
     },
-    ...(canImport
-      ? [
-          {
-            id: "import",
-            label: "Import a model file…",
-            title: "Replace this model's content with a model file",
-            priority: 250,
-            disabled: busy,
-            run: () => input.current?.click(),
-          },
-        ]
-      : []),
-    {
-      id: "print",
-      label: "Print…",
-      title: "A printable table of the model",
-      priority: 200,
-      run: onPrint,
-    },
   ];
+  if (canImport)
+    actions.push({
+      id: "import",
+      label: "Import a model file…",
+      title: "Replace this model's content with a model file",
+      priority: 250,
+      disabled: busy,
+      run: () => input.current?.click(),
+    });
 
   const overlays = (
     <div className="export-overlays" data-testid="export-menu">
@@ -156,45 +122,15 @@ export function useExportActions({
         />
       )}
       {pending && (
-        <Modal title="Replace this model?" onClose={() => setPending(null)} testId="confirm-import">
-          <p>
-            Replace the {model.nodes.length} cards of this model with the {pending.nodeCount} cards
-            of <strong>{pending.name}</strong>? Everyone here sees the change.
-          </p>
-          <div className="modal-actions">
-            <button type="button" className="link-button" onClick={() => setPending(null)}>
-              Cancel
-            </button>
-            <button
-              type="button"
-              className="primary"
-              disabled={busy}
-              onClick={() => void replace(pending)}
-            >
-              Replace
-            </button>
-          </div>
-        </Modal>
+        <ImportConfirm
+          pending={pending}
+          cardCount={model.nodes.length}
+          busy={busy}
+          onReplace={() => void replace(pending)}
+          onCancel={() => setPending(null)}
+        />
       )}
-      {errors && (
-        <div className="export-popover import-errors" role="alert" data-testid="import-errors">
-          <strong>
-            {errors.name} cannot be imported ({errors.list.length}{" "}
-            {errors.list.length === 1 ? "problem" : "problems"}); nothing was changed:
-          </strong>
-          <ul>
-            {errors.list.map((e, i) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed list of problems
-              <li key={i}>
-                {e.path ? <code>{e.path}</code> : "The file"} {e.message}
-              </li>
-            ))}
-          </ul>
-          <button type="button" className="link-button" onClick={() => setErrors(null)}>
-            Close
-          </button>
-        </div>
-      )}
+      {errors && <ImportErrorList errors={errors} onClose={() => setErrors(null)} />}
       {message && (
         <div className="export-popover" role="status">
           {message}{" "}

@@ -5,6 +5,7 @@ import type {
   LogicNode,
   ModelDiff,
 } from "@logic-canvas/shared";
+import type { ReactNode } from "react";
 import { fieldWord } from "./activity-words.ts";
 
 function show(value: unknown): string {
@@ -36,6 +37,42 @@ function Fields({ fields }: { fields: FieldChange[] }) {
   );
 }
 
+/** How many changes `diff` lists, of every kind. */
+function changeCount(diff: ModelDiff): number {
+  return (
+    diff.meta.length +
+    diff.nodesAdded.length +
+    diff.nodesRemoved.length +
+    diff.nodesChanged.length +
+    diff.edgesAdded.length +
+    diff.edgesRemoved.length +
+    diff.edgesChanged.length
+  );
+}
+
+/** One kind of change (cards added, links changed…), with its count; nothing when empty. */
+function DiffSection<T extends { id: string }>(props: {
+  className: string;
+  title: string;
+  items: T[];
+  render: (item: T) => ReactNode;
+}) {
+  const { items } = props;
+  if (items.length === 0) return null;
+  return (
+    <section className={props.className}>
+      <h4>
+        {props.title} ({items.length})
+      </h4>
+      <ul>
+        {items.map((item) => (
+          <li key={item.id}>{props.render(item)}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 /**
  * What changed from a version to the model now. Link ends are named from both states, so a link
  * to a card that no longer exists is still described.
@@ -55,15 +92,7 @@ export function DiffView({
   const linkText = (e: LogicEdge) =>
     `${titles.get(e.source) ?? "a card"} → ${titles.get(e.target) ?? "a card"}`;
   const nodeText = (n: LogicNode) => `${n.title} (${n.kind})`;
-  const nothing =
-    diff.meta.length +
-      diff.nodesAdded.length +
-      diff.nodesRemoved.length +
-      diff.nodesChanged.length +
-      diff.edgesAdded.length +
-      diff.edgesRemoved.length +
-      diff.edgesChanged.length ===
-    0;
+  const nothing = changeCount(diff) === 0;
   return (
     <div className="diff-view" data-testid="version-diff">
       <p className="small">
@@ -75,72 +104,52 @@ export function DiffView({
           <Fields fields={diff.meta} />
         </section>
       )}
-      {diff.nodesAdded.length > 0 && (
-        <section className="diff-added">
-          <h4>Cards added ({diff.nodesAdded.length})</h4>
-          <ul>
-            {diff.nodesAdded.map((n) => (
-              <li key={n.id}>{nodeText(n)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.nodesRemoved.length > 0 && (
-        <section className="diff-removed">
-          <h4>Cards removed ({diff.nodesRemoved.length})</h4>
-          <ul>
-            {diff.nodesRemoved.map((n) => (
-              <li key={n.id}>{nodeText(n)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.nodesChanged.length > 0 && (
-        <section className="diff-changed">
-          <h4>Cards changed ({diff.nodesChanged.length})</h4>
-          <ul>
-            {diff.nodesChanged.map((c) => (
-              <li key={c.id}>
-                <strong>{c.after.title}</strong>
-                <Fields fields={c.fields} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.edgesAdded.length > 0 && (
-        <section className="diff-added">
-          <h4>Links added ({diff.edgesAdded.length})</h4>
-          <ul>
-            {diff.edgesAdded.map((e) => (
-              <li key={e.id}>{linkText(e)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.edgesRemoved.length > 0 && (
-        <section className="diff-removed">
-          <h4>Links removed ({diff.edgesRemoved.length})</h4>
-          <ul>
-            {diff.edgesRemoved.map((e) => (
-              <li key={e.id}>{linkText(e)}</li>
-            ))}
-          </ul>
-        </section>
-      )}
-      {diff.edgesChanged.length > 0 && (
-        <section className="diff-changed">
-          <h4>Links changed ({diff.edgesChanged.length})</h4>
-          <ul>
-            {diff.edgesChanged.map((c) => (
-              <li key={c.id}>
-                {linkText(c.after)}
-                <Fields fields={c.fields} />
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
+      <DiffSection
+        className="diff-added"
+        title="Cards added"
+        items={diff.nodesAdded}
+        render={nodeText}
+      />
+      <DiffSection
+        className="diff-removed"
+        title="Cards removed"
+        items={diff.nodesRemoved}
+        render={nodeText}
+      />
+      <DiffSection
+        className="diff-changed"
+        title="Cards changed"
+        items={diff.nodesChanged}
+        render={(c) => (
+          <>
+            <strong>{c.after.title}</strong>
+            <Fields fields={c.fields} />
+          </>
+        )}
+      />
+      <DiffSection
+        className="diff-added"
+        title="Links added"
+        items={diff.edgesAdded}
+        render={linkText}
+      />
+      <DiffSection
+        className="diff-removed"
+        title="Links removed"
+        items={diff.edgesRemoved}
+        render={linkText}
+      />
+      <DiffSection
+        className="diff-changed"
+        title="Links changed"
+        items={diff.edgesChanged}
+        render={(c) => (
+          <>
+            {linkText(c.after)}
+            <Fields fields={c.fields} />
+          </>
+        )}
+      />
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { REVISION_REASON_MAX } from "@logic-canvas/shared";
 import "./history.css";
 import { useEffect, useState } from "react";
 import { useReviewContext } from "../review/review-context.ts";
@@ -36,7 +37,7 @@ export function RevisionReasonPrompt({ nodeId }: { nodeId: string }) {
     if (!trimmed) return;
     const kept = fields;
     setFields(null);
-    void ctx.sendRevisionReason?.(nodeId, trimmed.slice(0, 1000)).then((failed) => {
+    void ctx.sendRevisionReason?.(nodeId, trimmed.slice(0, REVISION_REASON_MAX)).then((failed) => {
       if (failed) {
         // Keep the words so the person can try again.
         setProblem(failed);
@@ -57,7 +58,7 @@ export function RevisionReasonPrompt({ nodeId }: { nodeId: string }) {
         <input
           type="text"
           value={reason}
-          maxLength={1000}
+          maxLength={REVISION_REASON_MAX}
           placeholder="e.g. Baseline data arrived; the target was too low"
           onChange={(e) => setReason(e.target.value)}
           onKeyDown={(e) => {

@@ -1,3 +1,4 @@
+import { NAME_MAX } from "@logic-canvas/shared";
 import { type FormEvent, useState } from "react";
 import { setDisplayName } from "../app/local-store.ts";
 import { Modal } from "../ui/Modal.tsx";
@@ -35,7 +36,7 @@ export function DisplayNameDialog({
           <input
             data-autofocus
             value={value}
-            maxLength={60}
+            maxLength={NAME_MAX}
             onChange={(e) => setValue(e.target.value)}
             placeholder="e.g. Maria, grade 3 lead"
           />

@@ -1,4 +1,5 @@
 import type { DatedValue, LogicNode, SmartPatch } from "@logic-canvas/shared";
+import { INDICATOR_MAX, UNIT_MAX } from "@logic-canvas/shared";
 import { useEffect, useId, useState } from "react";
 import { CommitField } from "../ui/CommitField.tsx";
 import { DateField } from "../ui/DateField.tsx";
@@ -59,7 +60,7 @@ function UnitField({
           placeholder="e.g. lexile level"
           value={draft}
           readOnly={readOnly}
-          maxLength={40}
+          maxLength={UNIT_MAX}
           onChange={(e) => setDraft(e.target.value)}
           onBlur={() => {
             const unit = draft.trim();
@@ -128,7 +129,7 @@ export function SmartEditor({
           label="Indicator (what you will track)"
           value={smart?.indicator ?? ""}
           readOnly={readOnly}
-          maxLength={1000}
+          maxLength={INDICATOR_MAX}
           placeholder="e.g. students scoring proficient on the spring reading test"
           onCommit={(indicator) => onPatch({ indicator: indicator.trim() })}
         />

@@ -1,17 +1,16 @@
 import {
   type Consensus,
   consensusSummary,
-  FIST_TO_FIVE_LABELS,
   isGoalKind,
   MASTERY_TARGET,
   WIDE_AGREEMENT_SHARE,
 } from "@logic-canvas/shared";
-import { useState } from "react";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { VoteBar } from "./CardReviewBadges.tsx";
-import { canComment, participantNames } from "./participants.ts";
+import { participantNames } from "./participants.ts";
 import { useReviewContext } from "./review-context.ts";
 import { useReviewSnapshot } from "./review-hooks.ts";
+import { VoteWidget } from "./VoteWidget.tsx";
 
 const STATE_LABEL: Record<Consensus["state"], string> = {
   "wide-agreement": "Wide agreement",
@@ -19,90 +18,6 @@ const STATE_LABEL: Record<Consensus["state"], string> = {
   mixed: "Not yet wide agreement",
   "no-votes": "No votes yet",
 };
-
-/** Fist-to-five on one goal (or the mastery goal): the distribution, and this person's vote. */
-export function VoteWidget({ target, title }: { target: string; title: string }) {
-  const ctx = useReviewContext();
-  const snapshot = useReviewSnapshot();
-  const mine = snapshot.votes.find((v) => v.target === target && v.author.id === snapshot.me?.id);
-  const [note, setNote] = useState(mine?.note ?? "");
-  const [error, setError] = useState<string | null>(null);
-  const writable = ctx ? canComment(ctx.role, snapshot) : false;
-  const votes = snapshot.votes.filter((v) => v.target === target);
-  const distribution = [0, 0, 0, 0, 0, 0];
-  for (const v of votes) distribution[v.level] = (distribution[v.level] ?? 0) + 1;
-  const vote = (level: number) => {
-    try {
-      ctx?.binding.vote(target, level, note);
-      setError(null);
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    }
-  };
-  return (
-    <section className="vote-widget" data-testid="vote-widget" aria-label={`Consensus on ${title}`}>
-      <h4>Consensus (fist to five)</h4>
-      {votes.length > 0 ? (
-        <div className="vote-summary">
-          <VoteBar distribution={distribution} />
-          <span className="small">
-            {votes.length} vote{votes.length === 1 ? "" : "s"}:{" "}
-            {votes.map((v) => `${v.author.name} ${v.level}`).join(", ")}
-          </span>
-        </div>
-      ) : (
-        <p className="muted small">Nobody has voted on this goal yet.</p>
-      )}
-      {writable && (
-        <>
-          <fieldset className="fist-to-five">
-            <legend className="visually-hidden">Your level of agreement</legend>
-            {FIST_TO_FIVE_LABELS.map((label, level) => (
-              <button
-                key={label}
-                type="button"
-                aria-pressed={mine?.level === level}
-                title={label}
-                className={`level level-${level}`}
-                onClick={() => vote(level)}
-              >
-                {level}
-              </button>
-            ))}
-          </fieldset>
-          <p className="muted small">
-            {mine
-              ? `Your vote: ${mine.level}, ${FIST_TO_FIVE_LABELS[mine.level]}`
-              : "Pick 0 (block) to 5 (full support)."}
-          </p>
-          <input
-            type="text"
-            aria-label="Note with your vote"
-            placeholder="Optional note (why?)"
-            maxLength={500}
-            value={note}
-            onChange={(e) => setNote(e.target.value)}
-            onBlur={() => mine && note !== (mine.note ?? "") && vote(mine.level)}
-          />
-          {mine && (
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => ctx?.binding.withdrawVote(target)}
-            >
-              Withdraw my vote
-            </button>
-          )}
-        </>
-      )}
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-    </section>
-  );
-}
 
 /** The model's consensus summary: which goals have wide agreement, open objections, who is missing. */
 export function ConsensusPanel({ model, onFocus }: PanelProps) {

@@ -2,8 +2,8 @@ import { isGoalKind, type LogicNode } from "@logic-canvas/shared";
 import { useState } from "react";
 import { ActivityList } from "../history/ActivityList.tsx";
 import { RevisionReasonPrompt } from "../history/RevisionReasonPrompt.tsx";
-import { VoteWidget } from "./ConsensusPanel.tsx";
 import { useReviewContext } from "./review-context.ts";
+import { VoteWidget } from "./VoteWidget.tsx";
 
 /** The review's part of a card's side panel: why-revised prompt, consensus vote and history. */
 export function NodeReview({ node }: { node: LogicNode }) {

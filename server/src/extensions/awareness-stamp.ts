@@ -1,5 +1,5 @@
 import type { Connection, Document, Extension } from "@hocuspocus/server";
-import { CONNECTION_LIMITS } from "@logic-canvas/shared";
+import { CONNECTION_LIMITS, MESSAGE_TYPE } from "@logic-canvas/shared";
 import * as decoding from "lib0/decoding";
 import { contextOf } from "../access/context.ts";
 import { CloseError } from "../runtime/close-reasons.ts";
@@ -21,8 +21,6 @@ interface Owner {
   person: string | null;
 }
 
-const AWARENESS = 1;
-
 /**
  * The largest state (JSON bytes) in a raw awareness message, read before Hocuspocus parses any of
  * it; -1 for any other message, or one this cannot read (Hocuspocus refuses those).
@@ -31,7 +29,7 @@ export function largestPresenceState(message: Uint8Array): number {
   try {
     const decoder = decoding.createDecoder(message);
     decoding.readVarString(decoder);
-    if (decoding.readVarUint(decoder) !== AWARENESS) return -1;
+    if (decoding.readVarUint(decoder) !== MESSAGE_TYPE.awareness) return -1;
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const entries = decoding.readVarUint(update);
     let largest = 0;

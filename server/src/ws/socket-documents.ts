@@ -1,11 +1,7 @@
+import { AUTH_MESSAGE, MESSAGE_TYPE } from "@logic-canvas/shared";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import { closeReason } from "../runtime/close-reasons.ts";
-
-// Hocuspocus message types and auth sub-types this needs.
-const AUTH = 2;
-const CLOSE = 7;
-const PERMISSION_DENIED = 1;
 
 /** The address a Hocuspocus message starts with (`name` or `name\0session`), or null. */
 export function addressOf(frame: Uint8Array): string | null {
@@ -20,8 +16,8 @@ export function addressOf(frame: Uint8Array): string | null {
 function denial(address: string, reason: string): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarString(encoder, address);
-  encoding.writeVarUint(encoder, AUTH);
-  encoding.writeVarUint(encoder, PERMISSION_DENIED);
+  encoding.writeVarUint(encoder, MESSAGE_TYPE.auth);
+  encoding.writeVarUint(encoder, AUTH_MESSAGE.permissionDenied);
   encoding.writeVarString(encoder, reason);
   return encoding.toUint8Array(encoder);
 }
@@ -66,7 +62,9 @@ export class SocketDocuments {
       const address = decoding.readVarString(decoder);
       const type = decoding.readVarUint(decoder);
       const ends =
-        type === CLOSE || (type === AUTH && decoding.readVarUint(decoder) === PERMISSION_DENIED);
+        type === MESSAGE_TYPE.close ||
+        (type === MESSAGE_TYPE.auth &&
+          decoding.readVarUint(decoder) === AUTH_MESSAGE.permissionDenied);
       if (ends) this.open.delete(address);
     } catch {
       // Not a message this needs.

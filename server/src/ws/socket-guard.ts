@@ -1,5 +1,6 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
+import { AUTH_MESSAGE, MESSAGE_TYPE } from "@logic-canvas/shared";
 import * as decoding from "lib0/decoding";
 import type { WebSocket } from "ws";
 import {
@@ -13,11 +14,6 @@ import type { Logger } from "../runtime/logger.ts";
 import type { SlotCounter } from "./shared-slots.ts";
 import { SocketDocuments } from "./socket-documents.ts";
 import { refuseUpgrade } from "./upgrade-router.ts";
-
-// Hocuspocus's auth message type and its server-to-client sub-types.
-const AUTH = 2;
-const PERMISSION_DENIED = 1;
-const AUTHENTICATED = 2;
 
 /** How long a socket we refused may take to finish the closing handshake before it is cut. */
 const CLOSE_GRACE_MS = 1_000;
@@ -100,7 +96,7 @@ export class GuardedSocket {
     this.documents.outgoing(data);
     const outcome = authOutcome(data);
     if (!outcome) return;
-    if (outcome.type === AUTHENTICATED) {
+    if (outcome.type === AUTH_MESSAGE.authenticated) {
       if (!this.authenticated) {
         this.authenticated = true;
         clearTimeout(this.deadline);
@@ -108,7 +104,7 @@ export class GuardedSocket {
       }
       return;
     }
-    if (outcome.type === PERMISSION_DENIED) {
+    if (outcome.type === AUTH_MESSAGE.permissionDenied) {
       const name = outcome.documentName;
       const unslotted = this.refusalsWithoutSlot.get(name) ?? 0;
       if (unslotted > 0) {
@@ -185,7 +181,7 @@ function authOutcome(data: Uint8Array): { type: number; documentName: string } |
     const decoder = decoding.createDecoder(data);
     // The address may be `documentName\0sessionId` for session-aware providers.
     const documentName = decoding.readVarString(decoder).split("\0")[0] ?? "";
-    if (decoding.readVarUint(decoder) !== AUTH) return null;
+    if (decoding.readVarUint(decoder) !== MESSAGE_TYPE.auth) return null;
     return { type: decoding.readVarUint(decoder), documentName };
   } catch {
     return null;

@@ -1,4 +1,5 @@
 import type { WebSocketLike } from "@hocuspocus/server";
+import { AUTH_MESSAGE, MESSAGE_TYPE } from "@logic-canvas/shared";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import type { WebSocket } from "ws";
@@ -18,20 +19,12 @@ import {
  * here unchanged, because it is the same code on the same live document.
  */
 
-// Message types shared by both protocols (y-protocols and Hocuspocus agree on these numbers).
-const SYNC = 0;
-const AWARENESS = 1;
-const AUTH = 2;
-const QUERY_AWARENESS = 3;
-// Hocuspocus only.
-const SYNC_REPLY = 4;
-const CLOSE = 7;
-// Hocuspocus's auth sub-messages.
-const AUTH_TOKEN = 0;
-const AUTH_PERMISSION_DENIED = 1;
-
 /** The message types a y-websocket client may send. */
-const CLIENT_TYPES = new Set([SYNC, AWARENESS, QUERY_AWARENESS]);
+const CLIENT_TYPES = new Set<number>([
+  MESSAGE_TYPE.sync,
+  MESSAGE_TYPE.awareness,
+  MESSAGE_TYPE.queryAwareness,
+]);
 
 const VALID_CLOSE_CODES = new Set([1000, 1001, 1003, 1007, 1008, 1009, 1011, 1012, 1013]);
 
@@ -68,8 +61,8 @@ export class YjsBridge implements WebSocketLike {
   authMessage(token: string): Uint8Array {
     const encoder = encoding.createEncoder();
     encoding.writeUint8Array(encoder, this.address);
-    encoding.writeVarUint(encoder, AUTH);
-    encoding.writeVarUint(encoder, AUTH_TOKEN);
+    encoding.writeVarUint(encoder, MESSAGE_TYPE.auth);
+    encoding.writeVarUint(encoder, AUTH_MESSAGE.token);
     encoding.writeVarString(encoder, token);
     return encoding.toUint8Array(encoder);
   }
@@ -94,24 +87,24 @@ export class YjsBridge implements WebSocketLike {
     const start = decoder.pos;
     const type = decoding.readVarUint(decoder);
     switch (type) {
-      case SYNC:
-      case AWARENESS:
-      case QUERY_AWARENESS:
+      case MESSAGE_TYPE.sync:
+      case MESSAGE_TYPE.awareness:
+      case MESSAGE_TYPE.queryAwareness:
         this.socket.send(data.subarray(start));
         return;
-      case SYNC_REPLY: {
+      case MESSAGE_TYPE.syncReply: {
         const frame = data.slice(start);
-        frame[0] = SYNC;
+        frame[0] = MESSAGE_TYPE.sync;
         this.socket.send(frame);
         return;
       }
-      case AUTH: {
-        if (decoding.readVarUint(decoder) !== AUTH_PERMISSION_DENIED) return;
+      case MESSAGE_TYPE.auth: {
+        if (decoding.readVarUint(decoder) !== AUTH_MESSAGE.permissionDenied) return;
         const reason = decoding.readVarString(decoder);
         this.close(closeCodeFor(reason, CLOSE_REASONS.unauthorized.wsCode), reason);
         return;
       }
-      case CLOSE: {
+      case MESSAGE_TYPE.close: {
         const reason = decoding.readVarString(decoder);
         this.close(closeCodeFor(reason, 1000), reason);
         return;

@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
 import { Rng } from "../../../shared/test/support/prng.ts";
-import { freePort, type ServerProcess, startServerProcess } from "../../support/server-process.ts";
+import { freePort, useRestartingServer } from "../../support/server-process.ts";
 import { openPeer, recover, type SocketPeer, settled, until } from "../support/fleet.ts";
 
 /**
@@ -15,14 +12,11 @@ import { openPeer, recover, type SocketPeer, settled, until } from "../support/f
  */
 const CYCLES = Number(process.env.KILL_CYCLES ?? 10);
 const SEED = Number(process.env.KILL_SEED ?? 9);
-const dataDir = mkdtempSync(join(tmpdir(), "lc-kill9-merge-"));
-let server: ServerProcess | undefined;
+const restarting = useRestartingServer("kill9-merge");
 let writers: SocketPeer[] = [];
 
 afterAll(() => {
   for (const w of writers) w.destroy();
-  server?.process.kill("SIGKILL");
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 it(
@@ -30,11 +24,11 @@ it(
   async () => {
     const rng = new Rng(SEED);
     const port = await freePort();
-    server = await startServerProcess({ entry: "main", dataDir, port });
+    let server = await restarting.start({ port });
     const modelId = server.modelId as string;
     const token = server.ownerToken as string;
     expect(token).toBeTruthy();
-    writers = Array.from({ length: 5 }, () => openPeer(server?.url as string, modelId, token));
+    writers = Array.from({ length: 5 }, () => openPeer(server.url, modelId, token));
     const acknowledged = new Set<string>();
     const made = new Set<string>();
     let unacknowledgedAtKill = 0;
@@ -94,7 +88,7 @@ it(
       for (const [k, writer] of writers.entries()) {
         made.add(addNode(writer.doc, { kind: "smallWin", title: `offline c${cycle} w${k}` }, "k9"));
       }
-      server = await startServerProcess({ entry: "main", dataDir, port });
+      server = await restarting.start({ port });
     }
 
     await until(
@@ -110,7 +104,7 @@ it(
     // A fresh client sees what the server holds after one more plain restart.
     server.process.kill("SIGKILL");
     await server.exited;
-    server = await startServerProcess({ entry: "main", dataDir, port });
+    server = await restarting.start({ port });
     const check = openPeer(server.url, modelId, token);
     await until(() => check.provider.isSynced, "fresh client", 20_000);
     const present = nodesMap(check.doc);

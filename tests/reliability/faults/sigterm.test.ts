@@ -1,10 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import { afterAll, expect, it } from "vitest";
 import { api } from "../../support/index.ts";
-import { freePort, type ServerProcess, startServerProcess } from "../../support/server-process.ts";
+import { freePort, useRestartingServer } from "../../support/server-process.ts";
 import { openPeer, recover, type SocketPeer, until } from "../support/fleet.ts";
 
 /**
@@ -13,20 +10,17 @@ import { openPeer, recover, type SocketPeer, until } from "../support/fleet.ts";
  * waiting for quiet (2 s). After the restart every edit the server acknowledged, the revision log
  * and the automatic version are there, and the clients' unacknowledged edits merge in.
  */
-const dataDir = mkdtempSync(join(tmpdir(), "lc-sigterm-"));
-let server: ServerProcess | undefined;
+const restarting = useRestartingServer("sigterm");
 const writers: SocketPeer[] = [];
 afterAll(() => {
   for (const w of writers) w.destroy();
-  server?.process.kill("SIGKILL");
-  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const env = { COMPACT_AFTER_UPDATES: "5", AUTO_VERSION_QUIET_MS: "2000" };
 
 it("SIGTERM with edits in flight, compaction, revision log and auto-version pending: nothing lost", async () => {
   const port = await freePort();
-  server = await startServerProcess({ entry: "main", dataDir, port, env });
+  let server = await restarting.start({ port, env });
   const modelId = server.modelId as string;
   const token = server.ownerToken as string;
   for (let k = 0; k < 5; k += 1) writers.push(openPeer(server.url, modelId, token));
@@ -51,7 +45,7 @@ it("SIGTERM with edits in flight, compaction, revision log and auto-version pend
   expect(current.process.exitCode).toBe(0);
   const pendingAtStop = writers.reduce((n, w) => n + w.provider.unsyncedChanges, 0);
 
-  server = await startServerProcess({ entry: "main", dataDir, port, env });
+  server = await restarting.start({ port, env });
   await until(
     () => {
       for (const w of writers) recover(w);

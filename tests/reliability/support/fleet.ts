@@ -1,4 +1,4 @@
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
+import { HocuspocusProvider, type HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { readModel } from "@logic-canvas/shared";
 import WebSocket from "ws";
 import * as Y from "yjs";
@@ -6,6 +6,7 @@ import { SyncFirstProvider } from "../../../client/src/collab/sync-first-provide
 import { randomMutation } from "../../../shared/test/support/mutations.ts";
 import { stateVectorOf } from "../../../shared/test/support/peers.ts";
 import type { Rng } from "../../../shared/test/support/prng.ts";
+import { openProvider } from "../../support/collab-client.ts";
 import { waitFor } from "../../support/index.ts";
 
 /**
@@ -59,29 +60,19 @@ export function openPeer(
   /** `stock`: the provider as Hocuspocus ships it, rather than the app's `SyncFirstProvider`. */
   options: { rng?: Rng; maxDelayMs?: number; doc?: Y.Doc; stock?: boolean } = {},
 ): SocketPeer {
-  const doc = options.doc ?? new Y.Doc();
   const closes: string[] = [];
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${url.replace("http", "ws")}/collab`,
-    WebSocketPolyfill: delayedSocket(
-      options.rng,
-      options.maxDelayMs ?? 3,
-    ) as unknown as typeof globalThis.WebSocket,
-  });
-  const Provider = options.stock ? HocuspocusProvider : SyncFirstProvider;
-  const provider = new Provider({
+  const {
+    doc,
+    provider,
     websocketProvider: socket,
-    name,
-    token,
-    document: doc,
-    onClose: ({ event }) => {
-      if (event.reason) closes.push(event.reason);
-    },
-    onAuthenticationFailed: ({ reason }) => {
-      closes.push(reason);
-    },
+  } = openProvider(url, name, token, {
+    ...(options.doc ? { doc: options.doc } : {}),
+    WebSocketPolyfill: delayedSocket(options.rng, options.maxDelayMs ?? 3),
+    Provider: options.stock ? HocuspocusProvider : SyncFirstProvider,
+    // A refused authentication is one more way the peer was turned away.
+    closes,
+    authFailures: closes,
   });
-  provider.attach();
   const peer: SocketPeer = {
     doc,
     provider,

@@ -1,5 +1,6 @@
 import { randomBytes as cryptoRandomBytes } from "node:crypto";
 import { HOSTILE_UPDATES } from "../../fixtures/hostile/yjs-updates.ts";
+import { varString, varUint } from "./wire.ts";
 
 /**
  * The frames the fuzzer sends: Hocuspocus messages built or mutated from recorded ones, and raw
@@ -22,22 +23,6 @@ export function prng(seed: number): Rand {
 
 export const int = (r: Rand, n: number) => Math.floor(r() * n);
 export const pick = <T>(r: Rand, items: readonly T[]): T => items[int(r, items.length)] as T;
-
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v > 0x7f) {
-    out.push(0x80 | (v & 0x7f));
-    v >>>= 7;
-  }
-  out.push(v);
-  return out;
-}
-
-function varString(s: string): number[] {
-  const bytes = [...new TextEncoder().encode(s)];
-  return [...varUint(bytes.length), ...bytes];
-}
 
 /** The recorded auth message (type 2 after the document name), and the same for the review document. */
 export function authFramesOf(seeds: Uint8Array[], docName: string): Uint8Array[] {

@@ -1,14 +1,13 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import { addNode, nodesMap } from "@logic-canvas/shared";
 import WebSocket from "ws";
-import * as Y from "yjs";
 // From the files, not index.ts: flooder.ts runs this in a plain Node process, which should not
 // load vitest or the server's internals.
-import { connect, synced } from "../../support/collab-client.ts";
+import { connect, openProvider, synced } from "../../support/collab-client.ts";
 import { createModel } from "../../support/http.ts";
 import { waitFor } from "../../support/wait.ts";
+import { varString } from "./wire.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
@@ -30,18 +29,11 @@ export async function captureFrames(
       (super.send as (...args: unknown[]) => void)(data, ...rest);
     }
   }
-  const doc = new Y.Doc();
-  const socket = new HocuspocusProviderWebsocket({
-    url: `${url.replace("http", "ws")}/collab`,
-    WebSocketPolyfill: Recording as unknown as typeof globalThis.WebSocket,
-  });
-  const provider = new HocuspocusProvider({
+  const {
+    doc,
+    provider,
     websocketProvider: socket,
-    name,
-    token,
-    document: doc,
-  });
-  provider.attach();
+  } = openProvider(url, name, token, { WebSocketPolyfill: Recording });
   await waitFor(() => provider.isSynced, "the capturing provider to sync");
   for (let i = 0; i < 5; i++) addNode(doc, { kind: "input", title: `captured ${i}` }, "local");
   provider.setAwarenessField("user", { name: "Fuzz seed", color: "#ff0000" });
@@ -100,22 +92,6 @@ export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
-
-function varUint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v > 0x7f) {
-    out.push(0x80 | (v & 0x7f));
-    v >>>= 7;
-  }
-  out.push(v);
-  return out;
-}
-
-function varString(s: string): number[] {
-  const bytes = [...new TextEncoder().encode(s)];
-  return [...varUint(bytes.length), ...bytes];
 }
 
 /** Hocuspocus's auth message (type 2, token auth) for `docName`. */

@@ -1,3 +1,5 @@
+import { AUTH_MESSAGE, MESSAGE_TYPE, SYNC_STEP } from "@logic-canvas/shared";
+import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 
 /**
@@ -7,35 +9,17 @@ import WebSocket from "ws";
  * `/yjs/<doc>` (y-websocket): the same without the document name; the token is a URL parameter.
  */
 
-export const T = {
-  sync: 0,
-  awareness: 1,
-  auth: 2,
-  queryAwareness: 3,
-  syncReply: 4,
-  stateless: 5,
-  close: 7,
-} as const;
-export const SYNC = { step1: 0, step2: 1, update: 2 } as const;
-const AUTH_TOKEN = 0;
-const AUTH_DENIED = 1;
-const AUTH_OK = 2;
+/** Message types and sync steps, short names for the frames tests build by hand. */
+export const T = MESSAGE_TYPE;
+export const SYNC = SYNC_STEP;
 
-export function varUint(n: number): number[] {
-  const out: number[] = [];
-  let v = n;
-  while (v > 0x7f) {
-    out.push(0x80 | (v & 0x7f));
-    v = Math.floor(v / 128);
-  }
-  out.push(v);
-  return out;
-}
-export const varBytes = (bytes: ArrayLike<number>) => [
-  ...varUint(bytes.length),
-  ...Array.from(bytes),
-];
-export const varString = (s: string) => varBytes(new TextEncoder().encode(s));
+/** lib0's variable-length encodings (what Yjs and Hocuspocus use), as byte arrays to splice. */
+export const varUint = (n: number): number[] =>
+  Array.from(encoding.encode((e) => encoding.writeVarUint(e, n)));
+export const varBytes = (bytes: ArrayLike<number>): number[] =>
+  Array.from(encoding.encode((e) => encoding.writeVarUint8Array(e, Uint8Array.from(bytes))));
+export const varString = (s: string): number[] =>
+  Array.from(encoding.encode((e) => encoding.writeVarString(e, s)));
 
 class Reader {
   pos = 0;
@@ -92,7 +76,7 @@ export function readAwareness(update: Uint8Array): Map<number, unknown> {
 /** One message body (type and payload, without the document name). */
 export type Body = number[];
 export const body = {
-  auth: (token: string): Body => [T.auth, AUTH_TOKEN, ...varString(token)],
+  auth: (token: string): Body => [T.auth, AUTH_MESSAGE.token, ...varString(token)],
   syncStep1: (stateVector: Uint8Array): Body => [T.sync, SYNC.step1, ...varBytes(stateVector)],
   syncStep2: (update: Uint8Array): Body => [T.sync, SYNC.step2, ...varBytes(update)],
   update: (update: Uint8Array): Body => [T.sync, SYNC.update, ...varBytes(update)],
@@ -127,8 +111,9 @@ function decode(bytes: Uint8Array, named: boolean): Frame {
       return { doc, kind: "awareness", states: readAwareness(r.bytesField()) };
     case T.auth: {
       const sub = r.uint();
-      if (sub === AUTH_OK) return { doc, kind: "auth-ok", scope: r.string() };
-      if (sub === AUTH_DENIED) return { doc, kind: "auth-denied", reason: r.string() };
+      if (sub === AUTH_MESSAGE.authenticated) return { doc, kind: "auth-ok", scope: r.string() };
+      if (sub === AUTH_MESSAGE.permissionDenied)
+        return { doc, kind: "auth-denied", reason: r.string() };
       return { doc, kind: "other", type };
     }
     case T.stateless:
