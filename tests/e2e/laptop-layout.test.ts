@@ -182,6 +182,7 @@ describe("layout that fits a laptop", () => {
             expect(overlap(pa, pb), `header ${a.lane}'s words run into ${b.lane}'s`).toBe(false);
       }
     expect(await cutTexts(page, ".lane-header .lane-name")).toEqual([]);
+    await page.screenshot({ path: "/work/notes/shots/lane-headers-min-zoom.png" });
   });
 
   it("the Progress view hides the canvas tools", async () => {
