@@ -114,5 +114,6 @@ describe("axe-core finds no serious or critical violation", () => {
     await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
     await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
     await audit(page, "shortcut help dialog");
+    await page.screenshot({ path: "/work/notes/shots/dialog-shortcut-help.png" });
   });
 });
