@@ -3,7 +3,7 @@ import { addDays, todayIso } from "@logic-canvas/shared";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayAsShown, screenshot } from "../support/browser.ts";
-import { addCard, card } from "../support/canvas.ts";
+import { addCard, card, moreItem } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
 
@@ -162,10 +162,8 @@ describe("what a leader reads", () => {
   });
 
   it("an SVG export wraps a 200-character title over several lines, every word of it", async () => {
-    const [file] = await Promise.all([
-      maria.waitForEvent("download"),
-      maria.getByTestId("export-menu").getByRole("button", { name: "SVG", exact: true }).click(),
-    ]);
+    const item = await moreItem(maria, "Export as SVG drawing");
+    const [file] = await Promise.all([maria.waitForEvent("download"), item.click()]);
     const svg = (await readFile(await file.path())).toString("utf8");
     const drawn = await maria.evaluate(
       ({ source, title }) => {

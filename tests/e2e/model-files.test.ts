@@ -4,7 +4,7 @@ import { type ModelFile, parseModelFile } from "@logic-canvas/shared";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { logPageErrors, screenshot } from "../support/browser.ts";
-import { card, waitForStatus } from "../support/canvas.ts";
+import { card, moreItem, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel, exportModel, tokenOf } from "../support/http.ts";
 
@@ -132,13 +132,8 @@ describe("the model file", () => {
 
     // A viewer exports from the browser: the same file as the API's export.
     const vic = await person("Vic", original.links.viewer);
-    const [download] = await Promise.all([
-      vic.page.waitForEvent("download"),
-      vic.page
-        .getByTestId("export-menu")
-        .getByRole("button", { name: "Model file", exact: true })
-        .click(),
-    ]);
+    const item = await moreItem(vic.page, "Download model file");
+    const [download] = await Promise.all([vic.page.waitForEvent("download"), item.click()]);
     const bytes = await readFile(await download.path());
     const fromBrowser = JSON.parse(bytes.toString("utf8")) as unknown as ModelFile;
     const fromApi = (await exportModel(server.url, original.id, token)) as unknown as ModelFile;

@@ -92,7 +92,7 @@ describe("exporting a monitored model", () => {
     const modelWidth = Math.max(...xs) - Math.min(...xs) + 240;
     const modelHeight = Math.max(...ys) - Math.min(...ys) + 60;
 
-    const png = await download(maria, "PNG");
+    const png = await download(maria, "Export as PNG image");
     expect(png.file.suggestedFilename()).toBe("Coaching for self-assessment.png");
     const size = pngSize(png.bytes);
     expect(size.width).toBeGreaterThanOrEqual(modelWidth);
@@ -101,7 +101,7 @@ describe("exporting a monitored model", () => {
     expect(await decodeInPage(maria, png.bytes, "image/png")).toEqual(size);
     await writeFile(resolve(RESULTS, "canvas-export.png"), png.bytes);
 
-    const svg = await download(maria, "SVG");
+    const svg = await download(maria, "Export as SVG drawing");
     expect(svg.file.suggestedFilename()).toBe("Coaching for self-assessment.svg");
     const text = svg.bytes.toString("utf8");
     const parsed = await maria.evaluate((source) => {
@@ -146,7 +146,7 @@ describe("exporting a monitored model", () => {
       skipEmptyLines: true,
     });
     expect(fromApi.errors).toEqual([]);
-    const edited = await download(maria, "CSV");
+    const edited = await download(maria, "Export goals as CSV");
     expect(edited.file.suggestedFilename()).toBe("Coaching for self-assessment.csv");
     const fromEditor = Papa.parse<Record<string, string>>(
       edited.bytes.toString("utf8").replace(/^\uFEFF/, ""),
@@ -179,7 +179,7 @@ describe("exporting a monitored model", () => {
   });
 
   it("the model file export holds the whole model with its measurements and check-ins", async () => {
-    const file = await download(maria, "Model file");
+    const file = await download(maria, "Download model file");
     expect(file.file.suggestedFilename()).toBe("Coaching for self-assessment.logic-model.json");
     const parsed = parseModelFile(file.bytes.toString("utf8"));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));

@@ -2,7 +2,7 @@ import { addDays } from "@logic-canvas/shared";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayAsShown, screenshot } from "../support/browser.ts";
-import { card, waitForStatus } from "../support/canvas.ts";
+import { card, moreItem, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { type CreatedModel, createModel } from "../support/http.ts";
 import {
@@ -164,7 +164,9 @@ describe("monitoring a model's goals", () => {
     await panel.getByTestId("measurements").waitFor();
     expect(await panel.getByTestId("measurement-form").count()).toBe(0);
     expect(await panel.getByRole("button", { name: "Fix" }).count()).toBe(0);
-    expect(await viewer.getByRole("button", { name: "Import…" }).count()).toBe(0);
+    await moreItem(viewer, "Download model file");
+    expect(await viewer.getByRole("menuitem", { name: /^Import/ }).count()).toBe(0);
+    await viewer.keyboard.press("Escape");
     await showView(viewer, "Progress");
     await viewer.getByTestId("dashboard-goal").first().waitFor();
     expect(await viewer.getByTestId("dashboard-record").count()).toBe(0);

@@ -49,7 +49,7 @@ describe("importing a model file into the open model", () => {
       buffer: Buffer.from(JSON.stringify(good)),
     });
     await maria
-      .getByRole("dialog", { name: "Confirm the import" })
+      .getByRole("dialog", { name: "Replace this model?" })
       .getByRole("button", { name: "Replace" })
       .click();
     await expect

@@ -139,7 +139,7 @@ describe("roles", () => {
     expect(await transform()).toBe(before2);
     expect(await card(viewer.page, firstTitle).count()).toBe(1);
     // The owner sees the viewer among the people here, with their role.
-    await owner.page.locator('[data-testid=avatar][aria-label*="Vic Viewer, Viewer"]').waitFor();
+    await owner.page.getByRole("button", { name: "Follow Vic Viewer, Viewer" }).waitFor();
 
     // A write forced past the UI is refused by the server and explained.
     await viewer.page.evaluate(() => {

@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser.ts";
-import { openEditor } from "../support/canvas.ts";
+import { moreItem, openEditor } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
 
@@ -96,14 +96,9 @@ describe("security headers and Content-Security-Policy", () => {
     await owner.page.locator(".react-flow__node").first().click();
     await owner.page.waitForTimeout(300);
     // Image exports render the canvas through data: and blob: URLs.
-    for (const format of ["PNG", "SVG"]) {
-      await Promise.all([
-        owner.page.waitForEvent("download"),
-        owner.page
-          .getByTestId("export-menu")
-          .getByRole("button", { name: format, exact: true })
-          .click(),
-      ]);
+    for (const format of ["Export as PNG image", "Export as SVG drawing"]) {
+      const item = await moreItem(owner.page, format);
+      await Promise.all([owner.page.waitForEvent("download"), item.click()]);
     }
     await showView(owner.page, "Progress");
     await owner.page.waitForTimeout(1_000);

@@ -157,3 +157,12 @@ export function cardBoxesInFlow(
     }));
   });
 }
+
+/** Opens the toolbar's "More" menu and returns the item named `name` (less-used commands). */
+export async function moreItem(page: Page, name: string): Promise<Locator> {
+  const more = page.getByRole("button", { name: "More actions" });
+  if ((await more.getAttribute("aria-expanded")) !== "true") await more.click();
+  const item = page.getByRole("menu").getByRole("menuitem", { name, exact: true });
+  await page.getByRole("menu").waitFor();
+  return item;
+}

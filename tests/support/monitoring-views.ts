@@ -8,6 +8,7 @@ import {
 } from "@logic-canvas/shared";
 import type { Download, Page } from "playwright-core";
 import { expect } from "vitest";
+import { moreItem } from "./canvas.ts";
 
 /**
  * What the monitoring e2e files (monitoring-goals, monitoring-exports, monitoring-import) share:
@@ -66,14 +67,13 @@ export async function expectSparkline(page: Page, id: string, points: number): P
   );
 }
 
+/** Downloads what the "More" menu's item named `item` exports. */
 export async function download(
   page: Page,
-  button: string,
+  item: string,
 ): Promise<{ file: Download; bytes: Buffer }> {
-  const [file] = await Promise.all([
-    page.waitForEvent("download"),
-    page.getByTestId("export-menu").getByRole("button", { name: button, exact: true }).click(),
-  ]);
+  const chosen = await moreItem(page, item);
+  const [file] = await Promise.all([page.waitForEvent("download"), chosen.click()]);
   const path = await file.path();
   return { file, bytes: await readFile(path) };
 }

@@ -12,6 +12,7 @@ import {
 } from "@xyflow/react";
 import { type MouseEvent, useCallback, useEffect, useMemo } from "react";
 import type { Peer } from "../collab/presence.ts";
+import { CANVAS_ARIA_LABELS } from "./aria-labels.ts";
 import { ConnectionHint } from "./ConnectionHint.tsx";
 import { useCanvasKeys } from "./canvas-keys.ts";
 import { useCanvasLinking } from "./canvas-linking.tsx";
@@ -106,6 +107,7 @@ export function Canvas({
       onMouseMove={onMouseMove}
       onMouseLeave={() => onCursor(null)}
     >
+      <LaneHeaders onAdd={readOnly ? undefined : (kind) => create(kind)} />
       <ReactFlow
         nodes={nodes}
         edges={edges}
@@ -136,10 +138,10 @@ export function Canvas({
         maxZoom={MAX_ZOOM}
         proOptions={PRO_OPTIONS}
         aria-label="Logic model canvas"
+        ariaLabelConfig={CANVAS_ARIA_LABELS}
       >
         <LaneBackgrounds />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d6dae1" />
-        <LaneHeaders onAdd={readOnly ? undefined : (kind) => create(kind)} />
         <PresenceLayer peers={peers} />
         <ConnectionHint />
         <CanvasControls />

@@ -1,5 +1,6 @@
 import { KIND_LABELS, LANE_WIDTH, NODE_KINDS, type NodeKind } from "@logic-canvas/shared";
 import { useViewport } from "@xyflow/react";
+import { Fragment, type RefObject, useLayoutEffect, useRef, useState } from "react";
 import { useLaneNote } from "./card-marks.ts";
 
 /** The five lane backgrounds, behind the pane, following the viewport. */
@@ -22,17 +23,82 @@ export function LaneBackgrounds() {
   );
 }
 
-/** Lane headers stay at the top while the canvas pans; hover explains each lane. */
+/**
+ * How a lane header reads at a given width, widest first: its name with the other name it goes
+ * by, its name, its short name, or only its colour (zoomed far out, where words would collide).
+ */
+const FITS = ["full", "label", "short", "none"] as const;
+type Fit = (typeof FITS)[number];
+/**
+ * Room a header takes besides its words, in pixels: padding 2 × 8, gap 6, the + button 24 and
+ * its margin 2 (canvas.css), and 4 to spare for rounding.
+ */
+const CHROME = 52;
+
+/** The widths of each lane's words, measured once from hidden copies in the same font. */
+function useWordWidths(): [RefObject<HTMLDivElement | null>, Map<string, number>] {
+  const ref = useRef<HTMLDivElement>(null);
+  const [widths, setWidths] = useState(new Map<string, number>());
+  useLayoutEffect(() => {
+    const measure = () => {
+      const found = new Map<string, number>();
+      for (const el of ref.current?.querySelectorAll<HTMLElement>("[data-measure]") ?? [])
+        found.set(el.dataset.measure ?? "", el.getBoundingClientRect().width);
+      setWidths(found);
+    };
+    measure();
+    // Web fonts may arrive after the first paint and change every width.
+    void document.fonts?.ready.then(measure);
+  }, []);
+  return [ref, widths];
+}
+
+/** The widest wording that fits `room`; with a lane note, the other name gives way to it. */
+function fitFor(kind: NodeKind, room: number, widths: Map<string, number>, noted: boolean): Fit {
+  if (widths.size === 0) return "label";
+  const needs = (fit: Fit) => (widths.get(`${kind}:${fit}`) ?? Number.POSITIVE_INFINITY) + CHROME;
+  return (
+    FITS.find((fit) => fit === "none" || (!(noted && fit === "full") && needs(fit) <= room)) ??
+    "none"
+  );
+}
+
+/**
+ * Lane headers sit in a band above the canvas, not over it, so they never cover a card; they
+ * follow the canvas sideways and name each lane in the words that fit its width.
+ */
 export function LaneHeaders({ onAdd }: { onAdd?: (kind: NodeKind) => void }) {
   const { x, zoom } = useViewport();
+  const [measures, widths] = useWordWidths();
   return (
     <div className="lane-headers">
+      <div className="lane-measures" ref={measures} aria-hidden="true">
+        {NODE_KINDS.map((kind) => {
+          const info = KIND_LABELS[kind];
+          return (
+            <Fragment key={kind}>
+              <span className="lane-name" data-measure={`${kind}:full`}>
+                {info.label}
+                <span className="lane-also"> {info.alsoCalled}</span>
+              </span>
+              <span className="lane-name" data-measure={`${kind}:label`}>
+                {info.label}
+              </span>
+              <span className="lane-name" data-measure={`${kind}:short`}>
+                {info.short}
+              </span>
+            </Fragment>
+          );
+        })}
+      </div>
       {NODE_KINDS.map((kind, column) => (
         <LaneHeader
           key={kind}
           kind={kind}
           column={column}
-          style={{ left: x + column * LANE_WIDTH * zoom, width: LANE_WIDTH * zoom }}
+          left={x + column * LANE_WIDTH * zoom}
+          width={LANE_WIDTH * zoom}
+          widths={widths}
           onAdd={onAdd}
         />
       ))}
@@ -40,34 +106,53 @@ export function LaneHeaders({ onAdd }: { onAdd?: (kind: NodeKind) => void }) {
   );
 }
 
+/** Room around the lane note: the header's gap 6 and the note's left margin 4 (canvas.css). */
+const NOTE_GAP = 10;
+
 function LaneHeader(props: {
   kind: NodeKind;
   column: number;
-  style: { left: number; width: number };
+  left: number;
+  width: number;
+  widths: Map<string, number>;
   onAdd?: (kind: NodeKind) => void;
 }) {
-  const { kind, column, onAdd } = props;
+  const { kind, column, width, onAdd } = props;
   const info = KIND_LABELS[kind];
-  // While a filter or a traced chain hides cards, the header says how many of its cards show.
+  // While a filter or a traced chain hides cards, the header says how many of its cards show;
+  // the note takes the place of the other name, and the name takes the words that still fit.
   const note = useLaneNote(kind);
+  const noteRef = useRef<HTMLSpanElement>(null);
+  const [noteWidth, setNoteWidth] = useState(0);
+  useLayoutEffect(() => {
+    setNoteWidth(note ? (noteRef.current?.getBoundingClientRect().width ?? 0) + NOTE_GAP : 0);
+  }, [note]);
+  const fit = fitFor(kind, width - noteWidth, props.widths, note !== "");
   return (
     <div
-      className={`lane-header lane-${kind}${note ? " is-filtered" : ""}`}
-      style={props.style}
+      className={`lane-header lane-${kind} fit-${fit}${note ? " is-filtered" : ""}`}
+      style={{ left: props.left, width }}
       data-testid={`lane-header-${kind}`}
     >
-      <button type="button" className="lane-name" aria-describedby={`lane-tip-${kind}`}>
-        {info.label}
+      <button
+        type="button"
+        className="lane-name"
+        // Named by its words where they are whole; by its full name where they are cut.
+        aria-label={fit === "short" || fit === "none" ? info.label : undefined}
+        aria-describedby={`lane-tip-${kind}`}
+      >
+        {fit === "short" ? info.short : fit === "none" ? "" : info.label}
+        {fit === "full" && <span className="lane-also"> {info.alsoCalled}</span>}
       </button>
-      {note ? (
-        <span className="lane-also lane-note">{note}</span>
-      ) : (
-        <span className="lane-also">{info.alsoCalled}</span>
+      {note && (
+        <span className="lane-also lane-note" ref={noteRef}>
+          {note}
+        </span>
       )}
       <span role="tooltip" id={`lane-tip-${kind}`} className="lane-tip">
-        {info.explains}
+        {info.label} ({info.alsoCalled}): {info.explains}
       </span>
-      {onAdd && (
+      {onAdd && fit !== "none" && (
         <button
           type="button"
           className="lane-add"

@@ -2,8 +2,8 @@ import { LANE_WIDTH, NODE_KINDS } from "@logic-canvas/shared";
 import { type ReactFlowInstance, useStore } from "@xyflow/react";
 import { useEffect, useRef } from "react";
 
-/** Space kept above the first card for the lane headers. */
-const HEADER_SPACE = 56;
+/** Space kept above the first card (the lane headers have their own band above the canvas). */
+const HEADER_SPACE = 16;
 
 /** Shows all five lanes across the width, from the top of the model. */
 export function fitLanes(flow: ReactFlowInstance, paneWidth: number, topY: number): void {

@@ -23,14 +23,17 @@ export function Avatars({
               className={`avatar${following === peer.clientId ? " is-following" : ""}`}
               style={{ background: peer.user.color }}
               title={peer.self ? label : `${label}. Click to follow their view.`}
-              aria-label={peer.self ? label : `Follow ${label}`}
               aria-pressed={peer.self ? undefined : following === peer.clientId}
               disabled={peer.self}
               onClick={() => onFollow(following === peer.clientId ? undefined : peer.clientId)}
               data-testid="avatar"
             >
-              {initialsOf(peer.user.name)}
-              <span className="avatar-role">{(ROLE_LABEL[peer.user.role] ?? "?")[0]}</span>
+              {/* Named by the hidden words, not aria-label: the letters shown are only a picture. */}
+              <span aria-hidden="true">{initialsOf(peer.user.name)}</span>
+              <span className="avatar-role" aria-hidden="true">
+                {(ROLE_LABEL[peer.user.role] ?? "?")[0]}
+              </span>
+              <span className="visually-hidden">{peer.self ? label : `Follow ${label}`}</span>
             </button>
           </li>
         );

@@ -10,7 +10,7 @@ import { useFlowFromDoc } from "../canvas/useFlowFromDoc.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
-import { ExportMenu } from "../exports/ExportMenu.tsx";
+import { useExportActions } from "../exports/ExportMenu.tsx";
 import { ReadingTools } from "../reading/FilterMenu.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
 import { useReadingStore } from "../reading/use-reading.ts";
@@ -29,7 +29,7 @@ import { ConnectionProblem } from "./StatusPill.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { Topbar } from "./Topbar.tsx";
-import type { ViewId } from "./views.ts";
+import { type ViewId, viewShowsCanvas } from "./views.ts";
 
 export interface EditorProps {
   session: CollabSession;
@@ -112,6 +112,7 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
           binding={binding}
           snapshot={snapshot}
           reading={reading}
+          view={view}
           onLayout={autoLayout}
           onHelp={() => setHelpOpen(true)}
           onPrint={() => {
@@ -150,41 +151,45 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
   );
 }
 
-/** The editing commands, with the export menu as the toolbar's last group. */
+/** The editing commands, with the export, import and print actions under "More". */
 function EditorToolbar(props: {
   session: CollabSession;
   binding: YjsFlowBinding;
   snapshot: BindingSnapshot;
   reading: ReadingStore;
+  view: ViewId;
   onLayout: () => void;
   onHelp: () => void;
   onPrint: () => void;
 }) {
   const { binding, snapshot } = props;
   const readOnly = useReadOnly();
+  const canvasTools = viewShowsCanvas(props.view);
+  const exports = useExportActions({
+    binding,
+    model: snapshot.model,
+    checkIns: snapshot.checkIns,
+    modelId: props.session.modelId,
+    token: editorRoute(window.location)?.token ?? "",
+    canImport: !readOnly,
+    onPrint: props.onPrint,
+  });
   return (
-    <Toolbar
-      binding={binding}
-      readOnly={readOnly}
-      canUndo={snapshot.canUndo}
-      canRedo={snapshot.canRedo}
-      onLayout={props.onLayout}
-      onHelp={props.onHelp}
-      extra={
-        <>
-          <ReadingTools store={props.reading} />
-          <ExportMenu
-            binding={binding}
-            model={snapshot.model}
-            checkIns={snapshot.checkIns}
-            modelId={props.session.modelId}
-            token={editorRoute(window.location)?.token ?? ""}
-            canImport={!readOnly}
-            onPrint={props.onPrint}
-          />
-        </>
-      }
-    />
+    // A landmark, so that the toolbar is not page content outside every region.
+    <section aria-label="Tools">
+      <Toolbar
+        binding={binding}
+        readOnly={readOnly}
+        canUndo={snapshot.canUndo}
+        canRedo={snapshot.canRedo}
+        onLayout={props.onLayout}
+        onHelp={props.onHelp}
+        canvasTools={canvasTools}
+        actions={exports.actions}
+        tools={canvasTools && <ReadingTools store={props.reading} />}
+        extra={exports.overlays}
+      />
+    </section>
   );
 }
 

@@ -20,6 +20,8 @@ export function TitleField({
   const problem = titleProblem(draft);
   return (
     <>
+      {/* The page's heading for screen readers; the field below shows and edits the title. */}
+      <h1 className="visually-hidden">{value}</h1>
       <input
         className="model-title model-title-input"
         aria-label="Model title"

@@ -4,8 +4,14 @@ import type { ReactNode } from "react";
 import { fitModel } from "../canvas/fit-model.ts";
 import { createCardToEdit } from "../canvas/title-edit.ts";
 import { kindNoun, type YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { MenuButton } from "../ui/MenuButton.tsx";
+import { placeActions, type ToolbarAction } from "./toolbar-actions.ts";
 
-/** Editing commands. Grouped so later features add their own group (export, versions…). */
+/**
+ * Editing commands, on one row: the canvas tools (only where the canvas is shown), undo and
+ * help, then the features' actions placed by priority — the most used as buttons, the rest
+ * under "More".
+ */
 export function Toolbar({
   binding,
   readOnly,
@@ -13,6 +19,9 @@ export function Toolbar({
   canRedo,
   onLayout,
   onHelp,
+  canvasTools,
+  actions = [],
+  tools,
   extra,
 }: {
   binding: YjsFlowBinding;
@@ -21,13 +30,20 @@ export function Toolbar({
   canRedo: boolean;
   onLayout: () => void;
   onHelp: () => void;
-  /** Groups other features add (export, import, print). */
+  /** Whether the canvas is shown: adding cards, tidying and fitting mean nothing elsewhere. */
+  canvasTools: boolean;
+  /** The features' commands (export, import, print…), placed by their priority. */
+  actions?: ToolbarAction[];
+  /** Groups of controls of their own (find, filter), placed before "More". */
+  tools?: ReactNode;
+  /** What those commands show next to the toolbar (confirmations, messages). */
   extra?: ReactNode;
 }) {
   const flow = useReactFlow();
+  const placed = placeActions(actions);
   return (
     <div className="toolbar" role="toolbar" aria-label="Canvas tools">
-      {!readOnly && (
+      {!readOnly && canvasTools && (
         <fieldset className="tool-group">
           <legend className="visually-hidden">Add a card</legend>
           {NODE_KINDS.map((kind, i) => (
@@ -61,15 +77,19 @@ export function Toolbar({
           >
             Redo
           </button>
-          <button type="button" onClick={onLayout} title="Tidy cards within their lanes (T)">
-            Tidy lanes
-          </button>
+          {canvasTools && (
+            <button type="button" onClick={onLayout} title="Tidy cards within their lanes (T)">
+              Tidy lanes
+            </button>
+          )}
         </div>
       )}
       <div className="tool-group">
-        <button type="button" onClick={() => fitModel(flow)} title="Fit the whole model (F)">
-          Fit view
-        </button>
+        {canvasTools && (
+          <button type="button" onClick={() => fitModel(flow)} title="Fit the whole model (F)">
+            Fit view
+          </button>
+        )}
         <button
           type="button"
           onClick={onHelp}
@@ -78,6 +98,26 @@ export function Toolbar({
         >
           ?
         </button>
+      </div>
+      {placed.buttons.length > 0 && (
+        <div className="tool-group">
+          {placed.buttons.map((action) => (
+            <button
+              key={action.id}
+              type="button"
+              title={action.title}
+              disabled={action.disabled}
+              data-testid={action.testId}
+              onClick={action.run}
+            >
+              {action.label}
+            </button>
+          ))}
+        </div>
+      )}
+      {tools}
+      <div className="tool-group toolbar-more">
+        <MenuButton label="More" ariaLabel="More actions" items={placed.menu} testId="more-menu" />
       </div>
       {extra}
     </div>

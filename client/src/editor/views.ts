@@ -5,3 +5,8 @@ export const VIEWS = [
   { id: "print", label: "Print" },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]["id"];
+
+/** Whether a view shows the canvas, and with it the canvas tools (add, tidy, fit). */
+export function viewShowsCanvas(view: ViewId): boolean {
+  return view === "canvas";
+}

@@ -1,6 +1,7 @@
 import type { LogicModel } from "@logic-canvas/shared";
 import { useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import type { ToolbarAction } from "../editor/toolbar-actions.ts";
 import { useReviewContext } from "../review/review-context.ts";
 import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
 import { ImportConfirm, ImportErrorList } from "./ImportPopovers.tsx";
@@ -8,8 +9,11 @@ import { csvBlob, modelFileBlob } from "./model-file.ts";
 import { type ImageFormat, modelImage } from "./model-image.ts";
 import { useModelImport } from "./use-model-import.ts";
 
-/** The editor's export and import commands (a toolbar group). */
-export function ExportMenu({
+/**
+ * The editor's export, import and print commands, as toolbar actions (they go under "More"),
+ * with what they show: the import's file picker, confirmation and problems, and a message.
+ */
+export function useExportActions({
   binding,
   model,
   checkIns,
@@ -28,6 +32,7 @@ export function ExportMenu({
 }) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
+  const input = useRef<HTMLInputElement>(null);
   const { errors, setErrors, pending, setPending, choose, replace } = useModelImport({
     binding,
     checkIns,
@@ -48,28 +53,44 @@ export function ExportMenu({
     downloadBlob(modelFileBlob(file), fileNameFor(model.title, "logic-model.json"));
   }
 
-  return (
-    <div className="tool-group export-group" data-testid="export-menu">
-      <ImageButtons model={model} busy={busy} setBusy={setBusy} setMessage={setMessage} />
-      <button
-        type="button"
-        title="Goals and measurements as a spreadsheet (CSV, UTF-8)"
-        data-testid="export-csv"
-        onClick={() => downloadBlob(csvBlob(model), fileNameFor(model.title, "csv"))}
-      >
-        CSV
-      </button>
-      <button
-        type="button"
-        title="The model file (JSON) with its comments and votes, to import elsewhere"
-        onClick={exportFile}
-      >
-        Model file
-      </button>
-      {canImport && <ImportFileButton busy={busy} onFile={(file) => void choose(file)} />}
-      <button type="button" title="A printable table of the model" onClick={onPrint}>
-        Print…
-      </button>
+  async function image(format: ImageFormat) {
+    setBusy(true);
+    try {
+      const { dataUrl } = await modelImage(model, format);
+      downloadUrl(dataUrl, fileNameFor(model.title, format));
+    } catch (error) {
+      setMessage(`The image could not be made: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const actions = exportActions({
+    busy,
+    onPrint,
+    onImage: (format) => void image(format),
+    onCsv: () => downloadBlob(csvBlob(model), fileNameFor(model.title, "csv")),
+    onModelFile: exportFile,
+    onImport: canImport ? () => input.current?.click() : undefined,
+  });
+
+  const overlays = (
+    <div className="export-overlays" data-testid="export-menu">
+      {canImport && (
+        <input
+          ref={input}
+          type="file"
+          accept=".json,application/json"
+          className="visually-hidden"
+          aria-label="Model file to import into this model"
+          data-testid="import-into-model"
+          tabIndex={-1}
+          onChange={(e) => {
+            void choose(e.target.files?.[0]);
+            e.target.value = "";
+          }}
+        />
+      )}
       {pending && (
         <ImportConfirm
           pending={pending}
@@ -90,80 +111,68 @@ export function ExportMenu({
       )}
     </div>
   );
+  return { actions, overlays };
 }
 
-/** Opens the file picker for a model file to import into this model. */
-function ImportFileButton({
-  busy,
-  onFile,
-}: {
+/** The commands themselves, in the order of their priority under "More". */
+function exportActions(props: {
   busy: boolean;
-  onFile: (file: File | undefined) => void;
-}) {
-  const input = useRef<HTMLInputElement>(null);
-  return (
-    <>
-      <button
-        type="button"
-        disabled={busy}
-        title="Replace this model's content with a model file"
-        onClick={() => input.current?.click()}
-      >
-        Import…
-      </button>
-      <input
-        ref={input}
-        type="file"
-        accept=".json,application/json"
-        className="visually-hidden"
-        aria-label="Model file to import into this model"
-        data-testid="import-into-model"
-        onChange={(e) => {
-          onFile(e.target.files?.[0]);
-          e.target.value = "";
-        }}
-      />
-    </>
-  );
-}
-
-/** PNG and SVG pictures of the whole model (made in the browser, which takes a moment). */
-function ImageButtons(props: {
-  model: LogicModel;
-  busy: boolean;
-  setBusy: (busy: boolean) => void;
-  setMessage: (message: string) => void;
-}) {
-  const { model, busy, setBusy, setMessage } = props;
-  async function image(format: ImageFormat) {
-    setBusy(true);
-    try {
-      const { dataUrl } = await modelImage(model, format);
-      downloadUrl(dataUrl, fileNameFor(model.title, format));
-    } catch (error) {
-      setMessage(`The image could not be made: ${(error as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  }
-  return (
-    <>
-      <button
-        type="button"
-        disabled={busy}
-        title="The whole model as a PNG image: lanes, cards and links"
-        onClick={() => void image("png")}
-      >
-        PNG
-      </button>
-      <button
-        type="button"
-        disabled={busy}
-        title="The whole model as an SVG drawing, for slides and documents"
-        onClick={() => void image("svg")}
-      >
-        SVG
-      </button>
-    </>
-  );
+  onPrint: () => void;
+  onImage: (format: ImageFormat) => void;
+  onCsv: () => void;
+  onModelFile: () => void;
+  /** Absent where the person may not replace the model's content. */
+  onImport?: () => void;
+}): ToolbarAction[] {
+  const { busy, onImport } = props;
+  const actions: ToolbarAction[] = [
+    {
+      id: "print",
+      label: "Print…",
+      title: "A printable table of the model",
+      priority: 200,
+      run: props.onPrint,
+    },
+    {
+      id: "export-png",
+      label: "Export as PNG image",
+      title: "The whole model as a PNG image: lanes, cards and links",
+      priority: 210,
+      disabled: busy,
+      run: () => props.onImage("png"),
+    },
+    {
+      id: "export-svg",
+      label: "Export as SVG drawing",
+      title: "The whole model as an SVG drawing, for slides and documents",
+      priority: 220,
+      disabled: busy,
+      run: () => props.onImage("svg"),
+    },
+    {
+      id: "export-csv",
+      label: "Export goals as CSV",
+      title: "Goals and measurements as a spreadsheet (CSV, UTF-8)",
+      priority: 230,
+      testId: "export-csv",
+      run: props.onCsv,
+    },
+    {
+      id: "export-model-file",
+      label: "Download model file",
+      title: "The model file (JSON) with its comments and votes, to import elsewhere",
+      priority: 240,
+      run: props.onModelFile,
+    },
+  ];
+  if (onImport)
+    actions.push({
+      id: "import",
+      label: "Import a model file…",
+      title: "Replace this model's content with a model file",
+      priority: 250,
+      disabled: busy,
+      run: onImport,
+    });
+  return actions;
 }

@@ -12,18 +12,20 @@ export function ImportConfirm(props: {
 }) {
   const { pending } = props;
   return (
-    <div className="export-popover" role="dialog" aria-label="Confirm the import">
+    <Modal title="Replace this model?" onClose={props.onCancel} testId="confirm-import">
       <p>
         Replace the {props.cardCount} cards of this model with the {pending.nodeCount} cards of{" "}
         <strong>{pending.name}</strong>? Everyone here sees the change.
       </p>
-      <button type="button" disabled={props.busy} onClick={props.onReplace}>
-        Replace
-      </button>
-      <button type="button" className="link-button" onClick={props.onCancel}>
-        Cancel
-      </button>
-    </div>
+      <div className="modal-actions">
+        <button type="button" className="link-button" onClick={props.onCancel}>
+          Cancel
+        </button>
+        <button type="button" className="primary" disabled={props.busy} onClick={props.onReplace}>
+          Replace
+        </button>
+      </div>
+    </Modal>
   );
 }
 

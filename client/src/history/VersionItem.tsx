@@ -1,4 +1,5 @@
 import { formatMoment } from "../ui/dates.ts";
+import { Modal } from "../ui/Modal.tsx";
 import { timeAgo } from "../ui/time-ago.ts";
 import { actorName } from "./activity-words.ts";
 import type { VersionSummary } from "./history-api.ts";
@@ -38,19 +39,20 @@ export function VersionItem(props: {
         )}
       </div>
       {props.confirming && (
-        <div className="confirm" role="alertdialog" aria-label="Confirm restore">
-          <p className="small">
-            Restore “{v.label}”? The cards and links become what they were then, for everyone
-            connected. Comments stay. The current state is saved first, so this can be undone by
-            restoring it.
+        <Modal title={`Restore “${v.label}”?`} onClose={() => props.onConfirm(false)}>
+          <p>
+            The cards and links become what they were then, for everyone connected. Comments stay.
+            The current state is saved first, so this can be undone by restoring it.
           </p>
-          <button type="button" className="danger" onClick={props.onRestore}>
-            Yes, restore
-          </button>
-          <button type="button" className="link-button" onClick={() => props.onConfirm(false)}>
-            Cancel
-          </button>
-        </div>
+          <div className="modal-actions">
+            <button type="button" className="link-button" onClick={() => props.onConfirm(false)}>
+              Cancel
+            </button>
+            <button type="button" className="danger" onClick={props.onRestore}>
+              Yes, restore
+            </button>
+          </div>
+        </Modal>
       )}
     </li>
   );

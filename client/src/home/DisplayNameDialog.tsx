@@ -5,7 +5,8 @@ import { Modal } from "../ui/Modal.tsx";
 
 /**
  * Asks for the name shown to collaborators next to the cursor and on comments. A real dialog
- * (ui/Modal: role=dialog, aria-modal, labelled, Escape or Close cancels); focus starts in the field.
+ * (ui/Modal: role=dialog, aria-modal, labelled, Escape or Close cancels); focus starts in the
+ * field. `onCancel` (Escape, Close, a click outside) lets the person go on without a name.
  */
 export function DisplayNameDialog({
   onDone,
@@ -36,8 +37,7 @@ export function DisplayNameDialog({
         <label className="field">
           <span>Display name</span>
           <input
-            // biome-ignore lint/a11y/noAutofocus: the dialog exists only to ask this one question
-            autoFocus
+            data-autofocus
             value={value}
             maxLength={NAME_MAX}
             onChange={(e) => setValue(e.target.value)}

@@ -1,35 +1,104 @@
-import { type ReactNode, useEffect } from "react";
+import "./modal.css";
+import {
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  useId,
+  useLayoutEffect,
+  useRef,
+} from "react";
+import { createPortal } from "react-dom";
+import { firstFocus, focusOrigin, trapTab } from "./focus.ts";
 
-/** A dialog over the editor (a version opened read-only, a diff); Escape or the button closes it. */
+/**
+ * A modal dialog: the native `<dialog>` opened with `showModal()`, so the browser puts it in the
+ * top layer and makes everything behind it inert (no clicks, no focus, hidden from assistive
+ * technology). On top of that: focus moves in on open, Tab and Shift+Tab cycle inside (the native
+ * dialog lets Tab leave to the browser's own toolbar), Escape or a click on the backdrop closes
+ * it, and focus returns to what opened it.
+ *
+ * Rendered through a portal on `<body>` so that styles of wherever it is used do not leak in and
+ * stacked dialogs are siblings: Escape reaches only the topmost one, which holds the focus.
+ */
 export function Modal(props: {
   title: string;
   onClose: () => void;
   children: ReactNode;
   testId?: string;
 }) {
-  const { onClose } = props;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => e.key === "Escape" && onClose();
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
-  }, [onClose]);
-  return (
-    <div className="modal-backdrop">
-      <div
-        className="modal"
-        role="dialog"
-        aria-modal="true"
-        aria-label={props.title}
-        data-testid={props.testId}
-      >
-        <header className="modal-head">
-          <h3>{props.title}</h3>
-          <button type="button" onClick={onClose}>
-            Close
-          </button>
-        </header>
-        <div className="modal-body">{props.children}</div>
-      </div>
-    </div>
+  const ref = useRef<HTMLDialogElement>(null);
+  const headingId = useId();
+  const onClose = useRef(props.onClose);
+  onClose.current = props.onClose;
+
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = focusOrigin();
+    if (!dialog.open) dialog.showModal();
+    firstFocus(dialog)?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      // A disabled opener (busy while the dialog's action runs) cannot take it yet: retry once
+      // the current task has re-rendered it.
+      if (opener?.isConnected) opener.focus();
+      if (opener && document.activeElement !== opener)
+        setTimeout(() => {
+          if (document.activeElement === document.body) opener.focus();
+        }, 0);
+    };
+  }, []);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
+    // The page behind is inert: its window-wide shortcuts must not see keys typed in here.
+    event.stopPropagation();
+    if (event.key === "Escape" && !event.defaultPrevented) {
+      // Handled here rather than through the native cancel, so that a field inside that uses
+      // Escape itself (and prevents its default) keeps the dialog open.
+      event.preventDefault();
+      onClose.current();
+    } else if (event.key === "Tab" && ref.current) {
+      trapTab(ref.current, event);
+    }
+  };
+
+  const onMouseDown = (event: MouseEvent<HTMLDialogElement>) => {
+    // The backdrop belongs to the dialog element: a press outside its box lands on it.
+    const dialog = ref.current;
+    if (!dialog || event.target !== dialog) return;
+    const box = dialog.getBoundingClientRect();
+    const inside =
+      event.clientX >= box.left &&
+      event.clientX <= box.right &&
+      event.clientY >= box.top &&
+      event.clientY <= box.bottom;
+    if (!inside) onClose.current();
+  };
+
+  return createPortal(
+    <dialog
+      ref={ref}
+      className="modal"
+      aria-modal="true"
+      aria-labelledby={headingId}
+      data-testid={props.testId}
+      tabIndex={-1}
+      onKeyDown={onKeyDown}
+      onMouseDown={onMouseDown}
+      onCancel={(event) => {
+        // Escape while the focus is nowhere in particular: the browser asks the topmost dialog.
+        event.preventDefault();
+        onClose.current();
+      }}
+    >
+      <header className="modal-head">
+        <h2 id={headingId}>{props.title}</h2>
+        <button type="button" className="modal-close" onClick={() => onClose.current()}>
+          Close
+        </button>
+      </header>
+      <div className="modal-body">{props.children}</div>
+    </dialog>,
+    document.body,
   );
 }

@@ -1,0 +1,119 @@
+import type { Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import { AxeReport, formatViolations, runAxe, severe } from "../support/axe.ts";
+import { card, waitForStatus } from "../support/canvas.ts";
+import { chromiumSession } from "../support/chromium-session.ts";
+import { expectRealDialog } from "../support/dialog.ts";
+import { createModel } from "../support/http.ts";
+
+const { server, person, context } = chromiumSession();
+const report = new AxeReport();
+const REPORT_PATH = "/work/notes/shots/axe-report.txt";
+
+afterAll(async () => {
+  await report.write(REPORT_PATH);
+});
+
+/** Audits what the page shows now: no serious or critical violation; totals go to the report. */
+async function audit(page: Page, name: string): Promise<void> {
+  const summary = await runAxe(page);
+  report.add(name, summary);
+  const found = severe(summary);
+  expect(formatViolations(found), `${name}: serious or critical violations`).toBe("");
+}
+
+async function openTab(page: Page, name: string): Promise<void> {
+  await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
+}
+
+describe("every dialog is a real dialog", () => {
+  it("the display-name dialog on the home page", async () => {
+    const page = await (await context("Maria")).newPage();
+    await page.goto(server.url);
+    await expectRealDialog(
+      page,
+      "What should collaborators call you?",
+      page.getByRole("button", { name: /Signed in as/ }),
+    );
+  });
+
+  it("the shortcut help, the version diff, the read-only version, the restore confirmation", async () => {
+    const model = await createModel(server.url, { template: "coaching" });
+    const { page } = await person("Maria", model.links.owner);
+    await expectRealDialog(
+      page,
+      "Keyboard shortcuts",
+      page.getByRole("button", { name: "Keyboard shortcuts" }),
+    );
+
+    await openTab(page, "History");
+    await page.getByPlaceholder("e.g. Draft shared with staff").fill("First draft");
+    await page.getByRole("button", { name: "Save version" }).click();
+    const version = page.locator("[data-testid=version]", { hasText: "First draft" });
+    await version.waitFor();
+    await expectRealDialog(
+      page,
+      "What changed since “First draft”",
+      version.getByRole("button", { name: "What changed" }),
+    );
+    await expectRealDialog(
+      page,
+      "“First draft” (read-only)",
+      version.getByRole("button", { name: "Open" }),
+    );
+    await expectRealDialog(
+      page,
+      "Restore “First draft”?",
+      version.getByRole("button", { name: "Restore" }),
+    );
+  });
+});
+
+describe("axe-core finds no serious or critical violation", () => {
+  it("on the home page", async () => {
+    const page = await (await context("Maria")).newPage();
+    await page.goto(server.url);
+    await page.getByRole("heading", { level: 1 }).first().waitFor();
+    await audit(page, "home");
+  });
+
+  it("in the editor, its Progress view, the review sidebar and the print view", async () => {
+    const model = await createModel(server.url, { template: "coaching" });
+    const { page } = await person("Maria", model.links.owner);
+    await page.locator(".react-flow__node").first().waitFor();
+    await audit(page, "editor (canvas)");
+
+    await card(page, "Principals hire instructional coaches.").click();
+    await audit(page, "editor, a card selected");
+
+    await openTab(page, "Comments");
+    await page.getByRole("textbox", { name: "New comment" }).fill("Who hires them, and by when?");
+    await page.getByRole("button", { name: "Comment", exact: true }).click();
+    await page.locator("[data-testid=thread]").first().waitFor();
+    await audit(page, "review sidebar (Comments)");
+
+    await page
+      .getByRole("navigation", { name: "Views" })
+      .getByRole("button", { name: "Progress" })
+      .click();
+    await page.getByTestId("dashboard-goal").first().waitFor();
+    await audit(page, "Progress view");
+
+    await page
+      .getByRole("navigation", { name: "Views" })
+      .getByRole("button", { name: "Print" })
+      .click();
+    await page.locator(".print-view").waitFor();
+    await audit(page, "print view");
+    await waitForStatus(page, "Saved");
+  });
+
+  it("with a dialog open", async () => {
+    const model = await createModel(server.url, { template: "coaching" });
+    const { page } = await person("Maria", model.links.owner);
+    await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
+    await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await audit(page, "shortcut help dialog");
+    await page.screenshot({ path: "/work/notes/shots/dialog-shortcut-help.png" });
+  });
+});
