@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { AxeReport, formatViolations, runAxe, severe } from "../support/axe.ts";
-import { card, waitForStatus } from "../support/canvas.ts";
+import { card, moreItem, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { expectRealDialog } from "../support/dialog.ts";
 import { createModel } from "../support/http.ts";
@@ -21,6 +21,24 @@ async function audit(page: Page, name: string): Promise<void> {
   const found = severe(summary);
   expect(formatViolations(found), `${name}: serious or critical violations`).toBe("");
 }
+
+const COACHES = "Principals hire instructional coaches.";
+
+/** A model file with a card of a kind that does not exist: the import report lists it. */
+const BAD_FILE = {
+  name: "bad.json",
+  mimeType: "application/json",
+  buffer: Buffer.from(
+    JSON.stringify({
+      format: "logic-model",
+      version: 1,
+      title: "",
+      masteryGoal: "",
+      nodes: [{ id: "a", kind: "wish", title: "x" }],
+      edges: [],
+    }),
+  ),
+};
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
@@ -69,6 +87,41 @@ describe("every dialog is a real dialog", () => {
   });
 });
 
+describe("the dialogs of sharing, managing, linking and importing are real dialogs", () => {
+  it("the Share dialog, the delete confirmation, the link picker (L), the import report", async () => {
+    const model = await createModel(server.url, { template: "coaching" });
+    const { page } = await person("Maria", model.links.owner);
+    await page.locator(".react-flow__node").first().waitFor();
+    await expectRealDialog(page, "Share this model", page.getByTestId("share-button"));
+
+    // The Model menu from the keyboard: Enter opens it on its first item, ↓ ↓ reaches Delete.
+    const modelButton = page.getByTestId("model-menu").getByRole("button", { name: "Model" });
+    await expectRealDialog(page, "Delete this model?", modelButton, async () => {
+      await modelButton.focus();
+      await modelButton.press("Enter");
+      await page.getByRole("menuitem", { name: "Delete model…" }).waitFor();
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("ArrowDown");
+      await page.keyboard.press("Enter");
+    });
+
+    const from = page.getByLabel(`Activity: ${COACHES}`, { exact: true });
+    await expectRealDialog(page, `Link "${COACHES}" to…`, from, async () => {
+      await card(page, COACHES).click();
+      await page.keyboard.press("l");
+    });
+
+    // A file chosen through More ▾ → Import: the report of its problems, focus back on More.
+    const more = page.getByRole("button", { name: "More actions" });
+    await expectRealDialog(page, "This file cannot be imported", more, async () => {
+      const item = await moreItem(page, "Import a model file…");
+      const [chooser] = await Promise.all([page.waitForEvent("filechooser"), item.click()]);
+      await chooser.setFiles(BAD_FILE);
+    });
+    await waitForStatus(page, "Saved");
+  });
+});
+
 describe("axe-core finds no serious or critical violation", () => {
   it("on the home page", async () => {
     const page = await (await context("Maria")).newPage();
@@ -106,6 +159,15 @@ describe("axe-core finds no serious or critical violation", () => {
     await page.locator(".print-view").waitFor();
     await audit(page, "print view");
     await waitForStatus(page, "Saved");
+  });
+
+  it("in the Share dialog, as its owner sees it", async () => {
+    const model = await createModel(server.url, { template: "coaching" });
+    const { page } = await person("Maria", model.links.owner);
+    await page.getByTestId("share-button").click();
+    const dialog = page.getByRole("dialog", { name: "Share this model" });
+    await dialog.getByTestId("share-link").first().waitFor();
+    await audit(page, "Share dialog (owner)");
   });
 
   it("with a dialog open", async () => {

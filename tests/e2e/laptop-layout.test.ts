@@ -49,11 +49,32 @@ describe("layout that fits a laptop", () => {
         ),
       );
       expect(boxes.length).toBeGreaterThan(8);
-      const top = boxes[0]?.top ?? 0;
+      const first = boxes[0]?.top ?? 0;
       for (const b of boxes) {
-        expect(Math.abs(b.top - top), `“${b.name}” is on another row`).toBeLessThanOrEqual(2);
+        expect(Math.abs(b.top - first), `“${b.name}” is on another row`).toBeLessThanOrEqual(2);
         expect(b.right, `“${b.name}” is past the window's edge`).toBeLessThanOrEqual(size.width);
       }
+      // The top bar keeps Model ▾, the views, Share and the people on its one row too.
+      const top = await page.evaluate(() =>
+        Array.from(document.querySelectorAll<HTMLElement>(".topbar button"), (b) => ({
+          name: b.textContent?.trim(),
+          // An avatar's name is hidden text for screen readers; only its initials show.
+          cut: !b.classList.contains("avatar") && b.scrollWidth > b.clientWidth,
+          ...b.getBoundingClientRect().toJSON(),
+        })),
+      );
+      const names = top.map((b) => b.name);
+      expect(names).toEqual(expect.arrayContaining(["Model ▾", "Canvas", "Share"]));
+      const middle = (b: Box) => b.y + b.height / 2;
+      const row = middle(top[0] as Box);
+      for (const b of top) {
+        expect(Math.abs(middle(b) - row), `“${b.name}” is on another row`).toBeLessThanOrEqual(2);
+        expect(b.right, `“${b.name}” is past the window's edge`).toBeLessThanOrEqual(size.width);
+        expect(b.cut, `“${b.name}” is cut`).toBe(false);
+      }
+      expect(
+        await cutTexts(page, ".topbar .model-title-input, .topbar h1:not(.visually-hidden)"),
+      ).toEqual([]);
       const more = page.getByRole("button", { name: "More actions" });
       await more.click();
       await page.getByRole("menuitem", { name: "Download model file" }).waitFor();

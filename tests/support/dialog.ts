@@ -15,7 +15,9 @@ function focusInside(page: Page, name: string): Promise<boolean> {
 }
 
 /**
- * Opens a dialog from the keyboard (focus on `opener`, Enter) and checks what makes it a real dialog for keyboard and screen-reader users: its role,
+ * Opens a dialog from the keyboard (focus on `opener`, Enter; or `open`, where the dialog comes
+ * another way: a menu item, a key, a file chosen) and checks what makes it a real dialog for
+ * keyboard and screen-reader users: its role,
  * `aria-modal`, its accessible name, focus moved inside, Tab and Shift+Tab kept inside, the page
  * behind unable to take focus, Escape closing it and focus returning to the opener.
  */
@@ -23,9 +25,13 @@ export async function expectRealDialog(
   page: Page,
   name: string,
   opener: Locator,
+  open?: () => Promise<void>,
 ): Promise<Locator> {
-  await opener.focus();
-  await opener.press("Enter");
+  if (open) await open();
+  else {
+    await opener.focus();
+    await opener.press("Enter");
+  }
   const dialog = page.getByRole("dialog", { name, exact: true });
   await dialog.waitFor();
   expect(await dialog.getAttribute("aria-modal")).toBe("true");

@@ -3,6 +3,7 @@ import {
   type KeyboardEvent,
   type MouseEvent,
   type ReactNode,
+  type RefObject,
   useId,
   useLayoutEffect,
   useRef,
@@ -27,6 +28,7 @@ export function Modal(props: {
   testId?: string;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const body = useRef<HTMLDivElement>(null);
   const headingId = useId();
   const onClose = useRef(props.onClose);
   onClose.current = props.onClose;
@@ -48,6 +50,8 @@ export function Modal(props: {
         }, 0);
     };
   }, []);
+
+  useScrollableByKeyboard(body);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
     // The page behind is inert: its window-wide shortcuts must not see keys typed in here.
@@ -97,8 +101,37 @@ export function Modal(props: {
           Close
         </button>
       </header>
-      <div className="modal-body">{props.children}</div>
+      <div className="modal-body" ref={body} data-label-by={headingId}>
+        {props.children}
+      </div>
     </dialog>,
     document.body,
   );
+}
+
+/**
+ * A body taller than the dialog scrolls; where nothing inside it can take the focus (the list of
+ * shortcuts), keyboard users could not scroll it, so it takes the focus itself while it scrolls.
+ */
+function useScrollableByKeyboard(body: RefObject<HTMLDivElement | null>): void {
+  useLayoutEffect(() => {
+    const el = body.current;
+    if (!el) return;
+    const update = () => {
+      if (el.scrollHeight > el.clientHeight + 1) {
+        el.tabIndex = 0;
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-labelledby", el.dataset.labelBy ?? "");
+      } else {
+        el.removeAttribute("tabindex");
+        el.removeAttribute("role");
+        el.removeAttribute("aria-labelledby");
+      }
+    };
+    update();
+    const observer = new ResizeObserver(update);
+    observer.observe(el);
+    for (const child of el.children) observer.observe(child);
+    return () => observer.disconnect();
+  }, [body]);
 }
