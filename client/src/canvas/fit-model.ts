@@ -3,16 +3,14 @@ import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH } from "./flow-types.ts";
 
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 2;
-/** The sticky lane headers cover this much of the top of the pane. */
-const HEADER_HEIGHT = 48;
+/** Room kept around the model (the lane headers have their own band above the pane). */
 const MARGIN = 24;
 
 /**
  * Fits every card of the model in view. React Flow's own `fitView` only counts cards it has
  * measured, and with `onlyRenderVisibleElements` the cards off screen are never mounted, so on a
  * large model it framed only the visible few (or nothing). The bounds here come from every card's
- * position in the model, with its measured size when known and the usual card size otherwise,
- * and the view leaves the lane headers' band free so no card sits under them.
+ * position in the model, with its measured size when known and the usual card size otherwise.
  */
 export function fitModel(
   flow: ReactFlowInstance,
@@ -32,10 +30,10 @@ export function fitModel(
     bottom = Math.max(bottom, node.position.y + (node.measured?.height ?? CARD_HEIGHT_ESTIMATE));
   }
   const width = Math.max(1, pane.width - 2 * MARGIN);
-  const height = Math.max(1, pane.height - HEADER_HEIGHT - 2 * MARGIN);
+  const height = Math.max(1, pane.height - 2 * MARGIN);
   const fit = Math.min(width / (right - left), height / (bottom - top));
   const zoom = Math.max(MIN_ZOOM, Math.min(options.maxZoom ?? 1.5, MAX_ZOOM, fit));
   const x = MARGIN + (width - (right - left) * zoom) / 2 - left * zoom;
-  const y = HEADER_HEIGHT + MARGIN + (height - (bottom - top) * zoom) / 2 - top * zoom;
+  const y = MARGIN + (height - (bottom - top) * zoom) / 2 - top * zoom;
   void flow.setViewport({ x, y, zoom }, { duration: options.duration ?? 300 });
 }

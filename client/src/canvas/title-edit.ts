@@ -49,10 +49,10 @@ export function bringIntoView(flow: ReactFlowInstance, id: string): void {
     x: node.position.x + width,
     y: node.position.y + height,
   });
-  // The lane headers cover the top of the pane, so a card under them is not "on screen".
+  // The lane headers have their own band above the pane: the whole pane shows cards.
   const inside =
     topLeft.x >= pane.left &&
-    topLeft.y >= pane.top + 48 &&
+    topLeft.y >= pane.top &&
     bottomRight.x <= pane.right &&
     bottomRight.y <= pane.bottom;
   if (inside) return;

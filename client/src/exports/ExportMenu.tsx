@@ -1,5 +1,5 @@
 import type { LogicModel } from "@logic-canvas/shared";
-import { useRef, useState } from "react";
+import { type ReactNode, type RefObject, useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { ToolbarAction } from "../editor/toolbar-actions.ts";
 import { useReviewContext } from "../review/review-context.ts";
@@ -75,10 +75,43 @@ export function useExportActions({
   });
 
   const overlays = (
+    <ExportOverlays
+      input={canImport ? input : null}
+      onFile={(file) => void choose(file)}
+      confirm={
+        pending && (
+          <ImportConfirm
+            pending={pending}
+            cardCount={model.nodes.length}
+            busy={busy}
+            onReplace={() => void replace(pending)}
+            onCancel={() => setPending(null)}
+          />
+        )
+      }
+      report={errors && <ImportErrorList errors={errors} onClose={() => setErrors(null)} />}
+      message={message}
+      onCloseMessage={() => setMessage("")}
+    />
+  );
+  return { actions, overlays };
+}
+
+/** The import's hidden file picker, its confirmation or report, and a message of the exports. */
+function ExportOverlays(props: {
+  /** Absent where the person may not replace the model's content. */
+  input: RefObject<HTMLInputElement | null> | null;
+  onFile: (file: File | undefined) => void;
+  confirm: ReactNode;
+  report: ReactNode;
+  message: string;
+  onCloseMessage: () => void;
+}) {
+  return (
     <div className="export-overlays" data-testid="export-menu">
-      {canImport && (
+      {props.input && (
         <input
-          ref={input}
+          ref={props.input}
           type="file"
           accept=".json,application/json"
           className="visually-hidden"
@@ -86,32 +119,23 @@ export function useExportActions({
           data-testid="import-into-model"
           tabIndex={-1}
           onChange={(e) => {
-            void choose(e.target.files?.[0]);
+            props.onFile(e.target.files?.[0]);
             e.target.value = "";
           }}
         />
       )}
-      {pending && (
-        <ImportConfirm
-          pending={pending}
-          cardCount={model.nodes.length}
-          busy={busy}
-          onReplace={() => void replace(pending)}
-          onCancel={() => setPending(null)}
-        />
-      )}
-      {errors && <ImportErrorList errors={errors} onClose={() => setErrors(null)} />}
-      {message && (
+      {props.confirm}
+      {props.report}
+      {props.message && (
         <div className="export-popover" role="status">
-          {message}{" "}
-          <button type="button" className="link-button" onClick={() => setMessage("")}>
+          {props.message}{" "}
+          <button type="button" className="link-button" onClick={props.onCloseMessage}>
             Close
           </button>
         </div>
       )}
     </div>
   );
-  return { actions, overlays };
 }
 
 /** The commands themselves, in the order of their priority under "More". */
