@@ -13,7 +13,7 @@ import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startServer } from "@logic-canvas/server";
-import { chromium } from "playwright-core";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
 import { generateModel } from "./lib/generate.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -25,6 +25,8 @@ const round = (n: number) => Math.round(n * 10) / 10;
 function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? 0;
 }
+
+type KeyTiming = { query: string; typed: string; matches: string; ms: number; handlerMs: number };
 
 async function main() {
   const loadAtStart = loadavg()[0] ?? 0;
@@ -41,102 +43,137 @@ async function main() {
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
   });
-  const keys: { query: string; typed: string; matches: string; ms: number; handlerMs: number }[] =
-    [];
+  const keys: KeyTiming[] = [];
   try {
-    const response = await fetch(`${server.url}/api/models`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify(generateModel(CARDS)),
-    });
-    if (response.status !== 201) throw new Error(`create failed: ${await response.text()}`);
-    const created = (await response.json()) as { links: { owner: string } };
+    const ownerLink = await createBenchModel(server.url);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    await context.addInitScript(() => localStorage.setItem("logic-canvas:display-name", "Bench"));
-    await context.addInitScript("window.__name = (f) => f");
-    const page = await context.newPage();
-    await page.goto(created.links.owner);
-    await page.waitForFunction(
-      () => document.querySelector("[data-testid=status]")?.textContent?.includes("Saved"),
-      null,
-      { timeout: 60_000 },
-    );
-    await page.locator(".react-flow__node").first().waitFor();
-    await page.waitForTimeout(1000);
-
-    for (const query of QUERIES) {
-      await page.locator(".react-flow__pane").click({ position: { x: 600, y: 600 } });
-      await page.keyboard.press("Control+f");
-      const field = page.getByRole("searchbox", { name: /Find cards/ });
-      await field.fill("");
-      await page.waitForTimeout(300);
-      await page.evaluate(() => {
-        const w = window as unknown as { keyStart: number; input: HTMLInputElement };
-        w.input = document.querySelector(".find-bar input") as HTMLInputElement;
-        w.input.addEventListener(
-          "keydown",
-          () => {
-            w.keyStart = performance.now();
-          },
-          { capture: true },
-        );
-      });
-      for (let i = 1; i <= query.length; i++) {
-        const wait = page.evaluate(
-          () =>
-            new Promise<{ ms: number; handlerMs: number; matches: string }>((done) => {
-              const w = window as unknown as { keyStart: number; input: HTMLInputElement };
-              // A window listener runs after React's root listener has handled the event and
-              // rendered synchronously: keydown → here is find's own work (match, marks, render).
-              let handlerMs = 0;
-              window.addEventListener(
-                "input",
-                () => {
-                  handlerMs = performance.now() - w.keyStart;
-                },
-                { once: true },
-              );
-              w.input.addEventListener(
-                "input",
-                () =>
-                  requestAnimationFrame(() =>
-                    setTimeout(() =>
-                      done({
-                        handlerMs,
-                        ms: performance.now() - w.keyStart,
-                        matches:
-                          document.querySelector("[data-testid=find-count]")?.textContent ?? "",
-                      }),
-                    ),
-                  ),
-                { once: true },
-              );
-            }),
-        );
-        await field.press(query[i - 1] === " " ? "Space" : (query[i - 1] as string));
-        const { ms, handlerMs, matches } = await wait;
-        const marked = await page.locator(".card[data-marks~=found]").count();
-        keys.push({
-          query,
-          typed: query.slice(0, i),
-          matches: `${matches} (${marked} mounted marked)`,
-          ms: round(ms),
-          handlerMs: round(handlerMs),
-        });
-        console.log(keys.at(-1));
-        await page.waitForTimeout(350); // between keys, as a person types, and past the centring
-      }
-      await field.press("Escape");
-    }
+    const page = await openModel(context, ownerLink);
+    for (const query of QUERIES) await typeQuery(page, query, keys);
     await context.close();
   } finally {
     await browser.close();
     await server.close();
     await rm(dataDir, { recursive: true, force: true });
   }
+  const result = summarise(keys, loadAtStart);
+  await mkdir(resolve(root, "bench/results"), { recursive: true });
+  await writeFile(
+    resolve(root, "bench/results/find-typing.json"),
+    `${JSON.stringify(result, null, 2)}\n`,
+  );
+  console.log("key → highlighted (ms):", result.keyToHighlightMs, "handler:", result.handlerMs);
+}
+
+/** Creates the generated model through the API, as an import would, and returns its owner link. */
+async function createBenchModel(url: string): Promise<string> {
+  const response = await fetch(`${url}/api/models`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(generateModel(CARDS)),
+  });
+  if (response.status !== 201) throw new Error(`create failed: ${await response.text()}`);
+  const created = (await response.json()) as { links: { owner: string } };
+  return created.links.owner;
+}
+
+/**
+ * Opens the model and waits until it is saved and its cards are on screen, then a second more,
+ * so the first key is not timed against the tail of the initial render.
+ */
+async function openModel(context: BrowserContext, ownerLink: string): Promise<Page> {
+  await context.addInitScript(() => localStorage.setItem("logic-canvas:display-name", "Bench"));
+  await context.addInitScript("window.__name = (f) => f");
+  const page = await context.newPage();
+  await page.goto(ownerLink);
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=status]")?.textContent?.includes("Saved"),
+    null,
+    { timeout: 60_000 },
+  );
+  await page.locator(".react-flow__node").first().waitFor();
+  await page.waitForTimeout(1000);
+  return page;
+}
+
+/** Opens find with Ctrl+F on an empty query and types `query` one key at a time, timing each. */
+async function typeQuery(page: Page, query: string, keys: KeyTiming[]): Promise<void> {
+  await page.locator(".react-flow__pane").click({ position: { x: 600, y: 600 } });
+  await page.keyboard.press("Control+f");
+  const field = page.getByRole("searchbox", { name: /Find cards/ });
+  await field.fill("");
+  await page.waitForTimeout(300);
+  // The clock starts at keydown, in the capture phase, before any of the app's own handlers.
+  await page.evaluate(() => {
+    const w = window as unknown as { keyStart: number; input: HTMLInputElement };
+    w.input = document.querySelector(".find-bar input") as HTMLInputElement;
+    w.input.addEventListener(
+      "keydown",
+      () => {
+        w.keyStart = performance.now();
+      },
+      { capture: true },
+    );
+  });
+  for (let i = 1; i <= query.length; i++) {
+    const wait = waitForKeyTiming(page);
+    await field.press(query[i - 1] === " " ? "Space" : (query[i - 1] as string));
+    const { ms, handlerMs, matches } = await wait;
+    const marked = await page.locator(".card[data-marks~=found]").count();
+    keys.push({
+      query,
+      typed: query.slice(0, i),
+      matches: `${matches} (${marked} mounted marked)`,
+      ms: round(ms),
+      handlerMs: round(handlerMs),
+    });
+    console.log(keys.at(-1));
+    await page.waitForTimeout(350); // between keys, as a person types, and past the centring
+  }
+  await field.press("Escape");
+}
+
+/**
+ * Arms the page to report the next key's timings; armed before the key is pressed so the
+ * listeners are in place when its input event fires.
+ */
+function waitForKeyTiming(page: Page) {
+  return page.evaluate(
+    () =>
+      new Promise<{ ms: number; handlerMs: number; matches: string }>((done) => {
+        const w = window as unknown as { keyStart: number; input: HTMLInputElement };
+        // A window listener runs after React's root listener has handled the event and
+        // rendered synchronously: keydown → here is find's own work (match, marks, render).
+        let handlerMs = 0;
+        window.addEventListener(
+          "input",
+          () => {
+            handlerMs = performance.now() - w.keyStart;
+          },
+          { once: true },
+        );
+        w.input.addEventListener(
+          "input",
+          () =>
+            requestAnimationFrame(() =>
+              setTimeout(() =>
+                done({
+                  handlerMs,
+                  ms: performance.now() - w.keyStart,
+                  matches: document.querySelector("[data-testid=find-count]")?.textContent ?? "",
+                }),
+              ),
+            ),
+          { once: true },
+        );
+      }),
+  );
+}
+
+/** The result file: percentiles of both timings, the machine's load, and every key's numbers. */
+function summarise(keys: KeyTiming[], loadAtStart: number) {
   const sorted = keys.map((k) => k.ms).sort((a, b) => a - b);
   const handler = keys.map((k) => k.handlerMs).sort((a, b) => a - b);
-  const result = {
+  return {
     benchmark: "find-typing",
     date: new Date().toISOString(),
     cards: CARDS,
@@ -155,12 +192,6 @@ async function main() {
     },
     keys,
   };
-  await mkdir(resolve(root, "bench/results"), { recursive: true });
-  await writeFile(
-    resolve(root, "bench/results/find-typing.json"),
-    `${JSON.stringify(result, null, 2)}\n`,
-  );
-  console.log("key → highlighted (ms):", result.keyToHighlightMs, "handler:", result.handlerMs);
 }
 
 await main();

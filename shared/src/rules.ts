@@ -93,6 +93,23 @@ export function validateModel(
   const today = options.today ?? todayIso();
   const errors: ModelIssue[] = [];
   const warnings: ModelIssue[] = [];
+  // The steps run in this order so the issues read as before: cards first, then links, then
+  // the advice on each card.
+  const byId = indexCards(model, errors);
+  const links = walkLinks(model, byId, errors, warnings);
+  if (model.masteryGoal.trim() === "") {
+    warnings.push({
+      code: "mastery-goal-missing",
+      message: "The model has no mastery goal yet: state what students will become proficient at.",
+    });
+  }
+  const reached = reachableFromInputs(byId, links.outgoing);
+  for (const node of byId.values()) adviseOnCard(node, links, reached, today, warnings);
+  return { errors, warnings };
+}
+
+/** Cards by id; a repeated id is an error (the first card keeps the id, the second is named). */
+function indexCards(model: LogicModel, errors: ModelIssue[]): Map<string, LogicNode> {
   const byId = new Map<string, LogicNode>();
   for (const node of model.nodes) {
     const first = byId.get(node.id);
@@ -104,6 +121,27 @@ export function validateModel(
       });
     } else byId.set(node.id, node);
   }
+  return byId;
+}
+
+/** What the per-card advice needs to know about the links, gathered in one pass. */
+interface LinkFacts {
+  /** How many links touch each card, valid or not: a card with a broken link is not an orphan. */
+  linkCount: Map<string, number>;
+  /** The targets of each card's valid links, for the reachability and "leads to" checks. */
+  outgoing: Map<string, LogicNode[]>;
+}
+
+/**
+ * Checks every link (unique id, allowed direction, no duplicate pair) and warns when one skips a
+ * lane. Only valid links count as paths, so a broken link never makes a goal look reachable.
+ */
+function walkLinks(
+  model: LogicModel,
+  byId: Map<string, LogicNode>,
+  errors: ModelIssue[],
+  warnings: ModelIssue[],
+): LinkFacts {
   const edgeIds = new Set<string>();
   const pairs = new Set<string>();
   const linkCount = new Map<string, number>();
@@ -153,58 +191,61 @@ export function validateModel(
       });
     }
   }
+  return { linkCount, outgoing };
+}
 
-  if (model.masteryGoal.trim() === "") {
+/**
+ * The advice about one card: its place in the chain (orphan, leads nowhere, unused,
+ * unreachable), then its SMART fields and whether its monitoring stalled. An orphan gets only
+ * the orphan warning about links, since the other three would say the same thing again.
+ */
+function adviseOnCard(
+  node: LogicNode,
+  { linkCount, outgoing }: LinkFacts,
+  reached: Set<string>,
+  today: string,
+  warnings: ModelIssue[],
+): void {
+  const nodeIds = [node.id];
+  const name = quoteTitle(node);
+  const orphan = !linkCount.get(node.id);
+  if (orphan) {
     warnings.push({
-      code: "mastery-goal-missing",
-      message: "The model has no mastery goal yet: state what students will become proficient at.",
+      code: "node-orphan",
+      message: `${name} is not linked to anything.`,
+      nodeIds,
     });
   }
-
-  const reached = reachableFromInputs(byId, outgoing);
-  for (const node of byId.values()) {
-    const nodeIds = [node.id];
-    const name = quoteTitle(node);
-    const orphan = !linkCount.get(node.id);
-    if (orphan) {
-      warnings.push({
-        code: "node-orphan",
-        message: `${name} is not linked to anything.`,
-        nodeIds,
-      });
-    }
-    const out = outgoing.get(node.id) ?? [];
-    if (!orphan && node.kind === "activity" && !out.some((t) => isGoalKind(t.kind))) {
-      warnings.push({
-        code: "activity-without-outcome",
-        message: `${name} leads to no goal: what win should it produce?`,
-        nodeIds,
-      });
-    }
-    if (!orphan && node.kind === "input" && out.length === 0) {
-      warnings.push({
-        code: "input-unused",
-        message: `${name} is not used by any activity.`,
-        nodeIds,
-      });
-    }
-    if (!orphan && node.kind === "longTerm" && !reached.has(node.id)) {
-      warnings.push({
-        code: "longterm-unreachable",
-        message: `No chain of links leads from an input to ${name}: which resources and actions get you there?`,
-        nodeIds,
-      });
-    }
-    if (isGoalKind(node.kind)) validateSmart(node, warnings);
-    if (isMidJourneyStale(node, today)) {
-      warnings.push({
-        code: "midjourney-stale",
-        message: `${name} has had no measurement for more than ${STALE_AFTER_DAYS} days: mid-journey is where monitoring usually stalls.`,
-        nodeIds,
-      });
-    }
+  const out = outgoing.get(node.id) ?? [];
+  if (!orphan && node.kind === "activity" && !out.some((t) => isGoalKind(t.kind))) {
+    warnings.push({
+      code: "activity-without-outcome",
+      message: `${name} leads to no goal: what win should it produce?`,
+      nodeIds,
+    });
   }
-  return { errors, warnings };
+  if (!orphan && node.kind === "input" && out.length === 0) {
+    warnings.push({
+      code: "input-unused",
+      message: `${name} is not used by any activity.`,
+      nodeIds,
+    });
+  }
+  if (!orphan && node.kind === "longTerm" && !reached.has(node.id)) {
+    warnings.push({
+      code: "longterm-unreachable",
+      message: `No chain of links leads from an input to ${name}: which resources and actions get you there?`,
+      nodeIds,
+    });
+  }
+  if (isGoalKind(node.kind)) validateSmart(node, warnings);
+  if (isMidJourneyStale(node, today)) {
+    warnings.push({
+      code: "midjourney-stale",
+      message: `${name} has had no measurement for more than ${STALE_AFTER_DAYS} days: mid-journey is where monitoring usually stalls.`,
+      nodeIds,
+    });
+  }
 }
 
 const NODE_AFTER: Record<NodeKind, NodeKind> = {

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -24,7 +24,12 @@ export interface TestServer extends RunningServer {
  * unless `options.dataDir` names one. It serves no client unless `options.clientDist` says where.
  */
 export async function startTestServer(options: ServerOptions = {}): Promise<TestServer> {
-  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), "lc-server-"));
+  // The data folder sits alone inside a private temporary folder, so that a test can check that
+  // nothing was written beside it (a hostile id such as "../x") without seeing other processes'
+  // files in the shared temporary folder.
+  const home = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), "lc-server-"));
+  const dataDir = options.dataDir ?? join(home as string, "data");
+  mkdirSync(dataDir, { recursive: true });
   const server = await startServer({
     port: 0,
     host: "127.0.0.1",
@@ -38,7 +43,7 @@ export async function startTestServer(options: ServerOptions = {}): Promise<Test
     dataDir,
     stop: async () => {
       await server.close();
-      if (!options.dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (home) rmSync(home, { recursive: true, force: true });
     },
   };
 }

@@ -1,9 +1,9 @@
-import { canConnect, KIND_LABELS, type LogicModel, quoteTitle } from "@logic-canvas/shared";
+import { KIND_LABELS, type LogicModel, type LogicNode, quoteTitle } from "@logic-canvas/shared";
 import { useReactFlow } from "@xyflow/react";
-import { type KeyboardEvent, useEffect, useMemo, useState } from "react";
+import { type KeyboardEvent, useEffect, useState } from "react";
 import { Modal } from "../ui/Modal.tsx";
-import { readingOrder } from "./card-navigation.ts";
 import { highlightLinkTarget } from "./link-start.ts";
+import { useLinkTargets } from "./link-targets.ts";
 import { bringIntoView } from "./title-edit.ts";
 
 /**
@@ -25,15 +25,7 @@ export function LinkPicker({
   const from = model.nodes.find((n) => n.id === fromId);
   const [query, setQuery] = useState("");
   const [active, setActive] = useState(0);
-  const valid = useMemo(() => {
-    const targets = model.nodes.filter((n) => canConnect(model, fromId, n.id).ok);
-    const placed = targets.map((node) => ({
-      id: node.id,
-      position: node.position ?? { x: 0, y: 0 },
-      data: { node },
-    }));
-    return readingOrder(placed).map((p) => p.data.node);
-  }, [model, fromId]);
+  const valid = useLinkTargets(model, fromId);
   const shown = valid.filter((n) => n.title.toLowerCase().includes(query.trim().toLowerCase()));
   const current = shown[Math.min(active, shown.length - 1)];
   const flow = useReactFlow();
@@ -84,30 +76,50 @@ export function LinkPicker({
             }}
             onKeyDown={onKeyDown}
           />
-          <div id="link-picker-options" className="link-picker-options" role="listbox">
-            {shown.map((node) => (
-              // biome-ignore lint/a11y/useFocusableInteractive: the combobox keeps focus and points here (aria-activedescendant)
-              <div
-                key={node.id}
-                id={`link-option-${node.id}`}
-                role="option"
-                aria-selected={node === current}
-                className={node === current ? "is-active" : undefined}
-                onMouseDown={(e) => {
-                  e.preventDefault();
-                  onPick(node.id);
-                }}
-              >
-                <span className={`link-option-kind kind-${node.kind}`}>
-                  {KIND_LABELS[node.kind].short}
-                </span>
-                {node.title}
-              </div>
-            ))}
-            {shown.length === 0 && <p className="muted">No card matches “{query}”.</p>}
-          </div>
+          <LinkOptions shown={shown} current={current} query={query} onPick={onPick} />
         </>
       )}
     </Modal>
+  );
+}
+
+/**
+ * The listbox of targets. Focus stays in the combobox (aria-activedescendant points here), so a
+ * click picks on mouse-down, before the input would lose focus.
+ */
+function LinkOptions({
+  shown,
+  current,
+  query,
+  onPick,
+}: {
+  shown: LogicNode[];
+  current: LogicNode | undefined;
+  query: string;
+  onPick: (targetId: string) => void;
+}) {
+  return (
+    <div id="link-picker-options" className="link-picker-options" role="listbox">
+      {shown.map((node) => (
+        // biome-ignore lint/a11y/useFocusableInteractive: the combobox keeps focus and points here (aria-activedescendant)
+        <div
+          key={node.id}
+          id={`link-option-${node.id}`}
+          role="option"
+          aria-selected={node === current}
+          className={node === current ? "is-active" : undefined}
+          onMouseDown={(e) => {
+            e.preventDefault();
+            onPick(node.id);
+          }}
+        >
+          <span className={`link-option-kind kind-${node.kind}`}>
+            {KIND_LABELS[node.kind].short}
+          </span>
+          {node.title}
+        </div>
+      ))}
+      {shown.length === 0 && <p className="muted">No card matches “{query}”.</p>}
+    </div>
   );
 }

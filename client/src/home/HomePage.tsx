@@ -32,7 +32,7 @@ export function HomePage() {
         <button type="button" className="link-button" onClick={() => setAsking(true)}>
           {name ? (
             <>
-              Signed in as <strong>{name}</strong> · change
+              Your name: <strong>{name}</strong> · change
             </>
           ) : (
             "Set your name"

@@ -1,5 +1,6 @@
-import { isoDateSchema, type Measurement, NOTES_MAX, todayIso } from "@logic-canvas/shared";
-import { type FormEvent, useId, useState } from "react";
+import { type Measurement, NOTES_MAX } from "@logic-canvas/shared";
+import { useId } from "react";
+import { type MeasurementDraft, useMeasurementDraft } from "./measurement-draft.ts";
 
 /**
  * Records (or fixes) one dated measurement. Checks the input before it reaches the document and
@@ -21,31 +22,8 @@ export function MeasurementForm({
   compact?: boolean;
 }) {
   const id = useId();
-  const [date, setDate] = useState(initial?.date ?? todayIso());
-  const [value, setValue] = useState(initial ? String(initial.value) : "");
-  const [note, setNote] = useState(initial?.note ?? "");
-  const [error, setError] = useState("");
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    const number = Number(value.trim());
-    if (value.trim() === "" || !Number.isFinite(number)) {
-      setError("Enter the measured value as a number.");
-      return;
-    }
-    if (!isoDateSchema.safeParse(date).success) {
-      setError("Enter the date of the measurement.");
-      return;
-    }
-    const measurement: Measurement = { date, value: number };
-    if (note.trim()) measurement.note = note.trim();
-    if (!onSave(measurement)) return;
-    setError("");
-    if (!initial) {
-      setValue("");
-      setNote("");
-    }
-  }
+  const draft = useMeasurementDraft(initial, onSave);
+  const { error, submit } = draft;
 
   return (
     <form
@@ -54,6 +32,37 @@ export function MeasurementForm({
       data-testid="measurement-form"
       aria-label={submitLabel}
     >
+      <MeasurementFields id={id} unitHint={unitHint} draft={draft} />
+      <button type="submit" data-testid="measurement-save">
+        {submitLabel}
+      </button>
+      {onCancel && (
+        <button type="button" className="link-button" onClick={onCancel}>
+          Cancel
+        </button>
+      )}
+      {error && (
+        <p className="field-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+/** The date, value and note inputs; their labels are visually hidden (the placeholders show). */
+function MeasurementFields({
+  id,
+  unitHint,
+  draft,
+}: {
+  id: string;
+  unitHint?: string;
+  draft: MeasurementDraft;
+}) {
+  const { date, setDate, value, setValue, note, setNote } = draft;
+  return (
+    <>
       <label htmlFor={`${id}-date`} className="visually-hidden">
         Date measured
       </label>
@@ -89,19 +98,6 @@ export function MeasurementForm({
         data-testid="measurement-note"
         onChange={(e) => setNote(e.target.value)}
       />
-      <button type="submit" data-testid="measurement-save">
-        {submitLabel}
-      </button>
-      {onCancel && (
-        <button type="button" className="link-button" onClick={onCancel}>
-          Cancel
-        </button>
-      )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
+    </>
   );
 }

@@ -62,33 +62,17 @@ export function MeasurementList({
                 />
               </li>
             ) : (
-              <li
+              <MeasurementRow
                 key={`${index}-${m.date}-${m.value}`}
-                className="measurement-row"
-                data-testid="measurement-row"
-              >
-                <span className="measurement-date">{formatDay(m.date)}</span>
-                <strong className="measurement-value">{formatValue(m.value, unit)}</strong>
-                {!readOnly && (
-                  <span className="measurement-actions">
-                    <button type="button" className="link-button" onClick={() => setEditing(m)}>
-                      Fix
-                    </button>
-                    <button
-                      type="button"
-                      className="link-button danger-text"
-                      aria-label={`Delete the measurement of ${formatDay(m.date)}`}
-                      onClick={() => {
-                        const at = indexOf(m);
-                        if (at >= 0) binding.removeMeasurement(node.id, at);
-                      }}
-                    >
-                      Delete
-                    </button>
-                  </span>
-                )}
-                {m.note && <span className="measurement-note">{m.note}</span>}
-              </li>
+                measurement={m}
+                unit={unit}
+                readOnly={readOnly}
+                onFix={() => setEditing(m)}
+                onDelete={() => {
+                  const at = indexOf(m);
+                  if (at >= 0) binding.removeMeasurement(node.id, at);
+                }}
+              />
             ),
           )}
         </ul>
@@ -97,5 +81,46 @@ export function MeasurementList({
         <p className="muted small">and {sorted.length - limit} earlier…</p>
       )}
     </div>
+  );
+}
+
+/**
+ * One recorded measurement as read. The list decides what Fix and Delete do, because only it
+ * knows how to find the entry again at the moment of the change.
+ */
+function MeasurementRow({
+  measurement: m,
+  unit,
+  readOnly,
+  onFix,
+  onDelete,
+}: {
+  measurement: Measurement;
+  unit?: string;
+  readOnly: boolean;
+  onFix: () => void;
+  onDelete: () => void;
+}) {
+  return (
+    <li className="measurement-row" data-testid="measurement-row">
+      <span className="measurement-date">{formatDay(m.date)}</span>
+      <strong className="measurement-value">{formatValue(m.value, unit)}</strong>
+      {!readOnly && (
+        <span className="measurement-actions">
+          <button type="button" className="link-button" onClick={onFix}>
+            Fix
+          </button>
+          <button
+            type="button"
+            className="link-button danger-text"
+            aria-label={`Delete the measurement of ${formatDay(m.date)}`}
+            onClick={onDelete}
+          >
+            Delete
+          </button>
+        </span>
+      )}
+      {m.note && <span className="measurement-note">{m.note}</span>}
+    </li>
   );
 }

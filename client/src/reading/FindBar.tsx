@@ -3,6 +3,7 @@ import { useReactFlow } from "@xyflow/react";
 import { useEffect, useRef, useState } from "react";
 import { centreOnCard } from "./centre.ts";
 import type { ReadingStore } from "./reading-store.ts";
+import type { ReadingView } from "./reading-view.ts";
 import { useReadingView } from "./use-reading.ts";
 
 const FIELD_WORDS: Record<SearchedField, string> = {
@@ -44,8 +45,6 @@ export function FindBar({ store }: { store: ReadingStore }) {
     store.closeFind();
   }
 
-  const count = view.matchCount;
-  const where = view.currentMatch ? FIELD_WORDS[view.currentMatch.field] : "";
   return (
     <search className="find-bar" aria-label="Find cards" data-testid="find-bar">
       <input
@@ -70,6 +69,31 @@ export function FindBar({ store }: { store: ReadingStore }) {
           }
         }}
       />
+      <FindSteps query={query} view={view} step={step} close={close} />
+      {view.hiddenCount > 0 && <span className="find-scope">Searching the cards shown</span>}
+    </search>
+  );
+}
+
+/**
+ * Where the person is among the matches ("2 of 5 · in notes") and the buttons that step and
+ * close, for those who search by mouse; the keys on the input do the same.
+ */
+function FindSteps({
+  query,
+  view,
+  step,
+  close,
+}: {
+  query: string;
+  view: ReadingView;
+  step: (delta: 1 | -1) => void;
+  close: () => void;
+}) {
+  const count = view.matchCount;
+  const where = view.currentMatch ? FIELD_WORDS[view.currentMatch.field] : "";
+  return (
+    <>
       <output className="find-count" aria-live="polite" data-testid="find-count">
         {query.trim() === ""
           ? ""
@@ -98,7 +122,6 @@ export function FindBar({ store }: { store: ReadingStore }) {
       <button type="button" onClick={close} title="Close (Esc)" aria-label="Close find">
         ×
       </button>
-      {view.hiddenCount > 0 && <span className="find-scope">Searching the cards shown</span>}
-    </search>
+    </>
   );
 }

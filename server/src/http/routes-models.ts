@@ -24,13 +24,21 @@ function withLinks(
 
 /** `/api/health`, creating a model, and a model's summary, deletion and content. */
 export function modelRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole, linkOf } = kit;
-  const { store, models, limits, graphs } = deps;
-
-  app.get("/api/health", async () => {
-    await store.health();
-    return { status: "ok", ...deps.health() };
+  kit.app.get("/api/health", async () => {
+    await kit.deps.store.health();
+    return { status: "ok", ...kit.deps.health() };
   });
+  modelCreationRoutes(kit);
+  modelRecordRoutes(kit);
+}
+
+/**
+ * The two ways a model comes to be: from a body (blank or a file) and as a copy of another. Both
+ * check the data quota and charge the creation limit before writing, and answer with the links.
+ */
+function modelCreationRoutes(kit: RouteKit): void {
+  const { app, deps, requireRole } = kit;
+  const { store, models, limits } = deps;
 
   app.post("/api/models", async (request, reply) => {
     const { model, extras } = modelFromCreateBody(request.body, limits.maxCardsOnImport);
@@ -58,6 +66,12 @@ export function modelRoutes(kit: RouteKit): void {
       return reply.code(201).send(withLinks(deps.publicUrl(), created));
     },
   );
+}
+
+/** One existing model as a record: its summary, its deletion, and replacing its content. */
+function modelRecordRoutes(kit: RouteKit): void {
+  const { app, deps, requireRole, linkOf } = kit;
+  const { models, limits, graphs } = deps;
 
   app.get("/api/models/:id", { onRequest: requireRole("viewer") }, async (request) => {
     const id = modelIdOf(request.params);
