@@ -170,6 +170,28 @@ describe("axe-core finds no serious or critical violation", () => {
     await audit(page, "Share dialog (owner)");
   });
 
+  it("with the delete confirmation, the link picker or the import report open", async () => {
+    const model = await createModel(server.url, { template: "coaching" });
+    const { page } = await person("Maria", model.links.owner);
+    await page.getByTestId("model-menu").getByRole("button", { name: "Model" }).click();
+    await page.getByRole("menuitem", { name: "Delete model…" }).click();
+    await page.getByRole("dialog", { name: "Delete this model?" }).waitFor();
+    await audit(page, "delete confirmation dialog");
+    await page.keyboard.press("Escape");
+
+    await card(page, COACHES).click();
+    await page.keyboard.press("l");
+    await page.getByTestId("link-picker").getByRole("option").first().waitFor();
+    await audit(page, "link picker dialog");
+    await page.keyboard.press("Escape");
+
+    const item = await moreItem(page, "Import a model file…");
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), item.click()]);
+    await chooser.setFiles(BAD_FILE);
+    await page.getByTestId("import-report").waitFor();
+    await audit(page, "import report dialog");
+  });
+
   it("with a dialog open", async () => {
     const model = await createModel(server.url, { template: "coaching" });
     const { page } = await person("Maria", model.links.owner);

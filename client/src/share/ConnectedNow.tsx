@@ -18,9 +18,9 @@ export function ConnectedNow({ peers }: { peers: Peer[] }) {
     .filter((g) => g.people.length > 0);
   return (
     <section className="share-section" aria-labelledby="share-connected">
-      <h4 id="share-connected">
+      <h3 id="share-connected">
         Connected now <span className="muted">({peers.length})</span>
-      </h4>
+      </h3>
       <ul className="share-connected" data-testid="share-connected">
         {groups.map(({ role, people }) => (
           <li key={role} data-testid={`connected-${role}`}>

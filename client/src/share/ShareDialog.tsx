@@ -48,7 +48,7 @@ export function ShareDialog(props: {
           </p>
         )}
         <section className="share-section share-main" aria-labelledby="share-links">
-          <h4 id="share-links">Links</h4>
+          <h3 id="share-links">Links</h3>
           {links === null && !error && <p className="muted">Loading the links…</p>}
           {links !== null &&
             visibleLinkRoles(props.role).map((role) => (
@@ -73,7 +73,7 @@ export function ShareDialog(props: {
         <div className="share-side">
           {canManage && (
             <section className="share-section" aria-labelledby="share-another">
-              <h4 id="share-another">Another link</h4>
+              <h3 id="share-another">Another link</h3>
               <NewLinkForm onCreate={create} />
             </section>
           )}
@@ -94,9 +94,9 @@ function RoleLinks(props: {
   const { role, links, access } = props;
   return (
     <div className="share-role" data-testid={`share-role-${role}`}>
-      <h5>
+      <h4>
         {ROLE_LABEL[role]} <span className="muted">— {ROLE_GRANTS[role]}</span>
-      </h5>
+      </h4>
       {links.length === 0 ? (
         <p className="muted small">No {ROLE_LABEL[role]?.toLowerCase()} link.</p>
       ) : (
