@@ -1,6 +1,7 @@
 import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { AxeReport, formatViolations, runAxe, severe } from "../support/axe.ts";
+import { SCREENSHOT_DIR } from "../support/browser.ts";
 import { card, moreItem, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { expectRealDialog } from "../support/dialog.ts";
@@ -8,7 +9,7 @@ import { createModel } from "../support/http.ts";
 
 const { server, person, context } = chromiumSession();
 const report = new AxeReport();
-const REPORT_PATH = "/work/notes/shots/axe-report.txt";
+const REPORT_PATH = `${SCREENSHOT_DIR}/axe-report.txt`;
 
 afterAll(async () => {
   await report.write(REPORT_PATH);
@@ -198,6 +199,6 @@ describe("axe-core finds no serious or critical violation", () => {
     await page.getByRole("button", { name: "Keyboard shortcuts" }).click();
     await page.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
     await audit(page, "shortcut help dialog");
-    await page.screenshot({ path: "/work/notes/shots/dialog-shortcut-help.png" });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/dialog-shortcut-help.png` });
   });
 });

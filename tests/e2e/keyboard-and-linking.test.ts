@@ -1,7 +1,7 @@
 import { mkdir } from "node:fs/promises";
 import type { NodeKind } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
-import { screenshot } from "../support/browser.ts";
+import { SCREENSHOT_DIR, screenshot } from "../support/browser.ts";
 import {
   addCard,
   card,
@@ -24,7 +24,7 @@ import { createModel, exportModel, tokenOf } from "../support/http.ts";
  */
 
 const { server, person } = chromiumSession();
-const SHOTS = "/work/notes/shots";
+const SHOTS = SCREENSHOT_DIR;
 
 describe("creating and linking cards, by mouse and keyboard", () => {
   it("typing a title after “+ input” goes into the card: no other card, no shortcut", async () => {

@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { SCREENSHOT_DIR } from "../support/browser.ts";
 import { waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
@@ -78,7 +79,7 @@ describe("layout that fits a laptop", () => {
       const more = page.getByRole("button", { name: "More actions" });
       await more.click();
       await page.getByRole("menuitem", { name: "Download model file" }).waitFor();
-      await page.screenshot({ path: `/work/notes/shots/toolbar-${size.width}.png` });
+      await page.screenshot({ path: `${SCREENSHOT_DIR}/toolbar-${size.width}.png` });
       await page.keyboard.press("Escape");
     }
   });
@@ -203,7 +204,7 @@ describe("layout that fits a laptop", () => {
             expect(overlap(pa, pb), `header ${a.lane}'s words run into ${b.lane}'s`).toBe(false);
       }
     expect(await cutTexts(page, ".lane-header .lane-name")).toEqual([]);
-    await page.screenshot({ path: "/work/notes/shots/lane-headers-min-zoom.png" });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/lane-headers-min-zoom.png` });
   });
 
   it("the Progress view hides the canvas tools", async () => {

@@ -2,7 +2,7 @@ import { mkdir, readFile } from "node:fs/promises";
 import { addDays, todayIso } from "@logic-canvas/shared";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { dayAsShown, screenshot } from "../support/browser.ts";
+import { dayAsShown, SCREENSHOT_DIR, screenshot } from "../support/browser.ts";
 import { addCard, card, moreItem } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
@@ -15,7 +15,7 @@ import { createModel } from "../support/http.ts";
  */
 
 const { server, person } = chromiumSession();
-const SHOTS = "/work/notes/shots";
+const SHOTS = SCREENSHOT_DIR;
 const today = todayIso();
 const MEASURED = addDays(today, -250);
 const LONG_TITLE =

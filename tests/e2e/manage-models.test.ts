@@ -1,11 +1,12 @@
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { SCREENSHOT_DIR } from "../support/browser.ts";
 import { cardTitles, expectTitles, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel, modelInfo, tokenOf } from "../support/http.ts";
 
 const { server, context, person } = chromiumSession();
-const SHOTS = "/work/notes/shots";
+const SHOTS = SCREENSHOT_DIR;
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();

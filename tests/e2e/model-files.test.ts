@@ -3,7 +3,7 @@ import { dirname } from "node:path";
 import { type ModelFile, parseModelFile } from "@logic-canvas/shared";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { logPageErrors, screenshot } from "../support/browser.ts";
+import { logPageErrors, SCREENSHOT_DIR, screenshot } from "../support/browser.ts";
 import { card, moreItem, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel, exportModel, tokenOf } from "../support/http.ts";
@@ -16,7 +16,7 @@ import { createModel, exportModel, tokenOf } from "../support/http.ts";
 
 const { server, person, context } = chromiumSession();
 
-const SHOT = "/work/notes/shots/import-report.png";
+const SHOT = `${SCREENSHOT_DIR}/import-report.png`;
 
 async function openTab(page: Page, name: string): Promise<void> {
   await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();

@@ -1,11 +1,12 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
+import { SCREENSHOT_DIR } from "../support/browser.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { api, createModel, tokenOf } from "../support/http.ts";
 
 const { server, person } = chromiumSession();
 
-const SHOT = "/work/notes/shots/share-dialog.png";
+const SHOT = `${SCREENSHOT_DIR}/share-dialog.png`;
 
 async function openShare(page: Page) {
   await page.getByTestId("share-button").click();

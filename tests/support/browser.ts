@@ -4,7 +4,9 @@ import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
-export const SCREENSHOT_DIR = resolve(root, "test-results/screenshots");
+/** Where screenshots (and the accessibility report) go; `SCREENSHOT_DIR` overrides it. */
+export const SCREENSHOT_DIR =
+  process.env.SCREENSHOT_DIR ?? resolve(root, "test-results/screenshots");
 
 /** The system Chromium; nothing is ever downloaded. */
 export function launchChromium(): Promise<Browser> {
