@@ -1,11 +1,13 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { addDays, todayIso } from "@logic-canvas/shared";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayAsShown, screenshot } from "../support/browser.ts";
 import { addCard, card, moreItem } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
+import { showView } from "../support/monitoring-views.ts";
+import { openTab, textOf } from "../support/side-panel.ts";
 
 /**
  * What a leader reads (issue 19): a goal's status today when its last measurement is old, the
@@ -78,18 +80,6 @@ function readingPlan() {
       { id: "e5", source: "grade", target: "fluent", rationale: RATIONALE.fluency },
     ],
   };
-}
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
-}
-
-async function showView(page: Page, label: "Canvas" | "Progress" | "Print"): Promise<void> {
-  await page.locator(".view-switch").getByRole("button", { name: label, exact: true }).click();
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.textContent()) ?? "";
 }
 
 describe("what a leader reads", () => {
