@@ -9,6 +9,7 @@ import {
   dragToBody,
   focusedLabel,
   modelFileOf,
+  outsideOf,
   tallModelFile,
   viewport,
   waitForEdges,
@@ -265,18 +266,7 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     if (!pane || !headers) throw new Error("no pane");
     const boxes = await cardBoxesInFlow(page);
     expect(boxes).toHaveLength(300);
-    const outside = boxes.filter((b) => {
-      const left = pane.x + view.x + b.x * view.zoom;
-      const top = pane.y + view.y + b.y * view.zoom;
-      const right = left + b.width * view.zoom;
-      const bottom = top + b.height * view.zoom;
-      return (
-        left < pane.x ||
-        right > pane.x + pane.width ||
-        top < pane.y ||
-        bottom > pane.y + pane.height
-      );
-    });
+    const outside = outsideOf(pane, view, boxes);
     expect(outside).toEqual([]);
     // And none sits under the sticky lane headers.
     const topmost = Math.min(...boxes.map((b) => pane.y + view.y + b.y * view.zoom));

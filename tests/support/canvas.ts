@@ -205,3 +205,23 @@ export function tallModelFile(count: number) {
   }
   return file;
 }
+
+/**
+ * The boxes (in flow coordinates) that the viewport `view` draws, even in part, outside the
+ * on-screen `pane`: what Fit view must leave none of.
+ */
+export function outsideOf<B extends { x: number; y: number; width: number; height: number }>(
+  pane: { x: number; y: number; width: number; height: number },
+  view: { x: number; y: number; zoom: number },
+  boxes: B[],
+): B[] {
+  return boxes.filter((b) => {
+    const left = pane.x + view.x + b.x * view.zoom;
+    const top = pane.y + view.y + b.y * view.zoom;
+    const right = left + b.width * view.zoom;
+    const bottom = top + b.height * view.zoom;
+    return (
+      left < pane.x || right > pane.x + pane.width || top < pane.y || bottom > pane.y + pane.height
+    );
+  });
+}
