@@ -1,5 +1,4 @@
 import { mkdir } from "node:fs/promises";
-import type { NodeKind } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
 import { SCREENSHOT_DIR, screenshot } from "../support/browser.ts";
 import {
@@ -7,8 +6,11 @@ import {
   card,
   cardBoxesInFlow,
   cardTitles,
+  dragToBody,
   focusedLabel,
   modelFileOf,
+  outsideOf,
+  tallModelFile,
   viewport,
   waitForEdges,
   waitForStatus,
@@ -91,27 +93,14 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     await addCard(page, "input", "Budget");
     await addCard(page, "activity", "Workshops");
 
-    /** Drags from a card's handle to the middle of another card, far from its handles. */
-    const dragToBody = async (fromTitle: string, toTitle: string, hint: string) => {
-      const from = await card(page, fromTitle).locator(".react-flow__handle.source").boundingBox();
-      const to = await card(page, toTitle).boundingBox();
-      if (!from || !to) throw new Error("not visible");
-      await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
-      await page.mouse.down();
-      await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
-      // Over the body, the hint already says what a drop will do.
-      await page.locator(".connection-hint", { hasText: hint }).waitFor();
-      await page.mouse.up();
-    };
-
-    await dragToBody("Budget", "Workshops", "Release to link these cards.");
+    await dragToBody(page, "Budget", "Workshops", "Release to link these cards.");
     await waitForEdges(page, 1);
     await page
       .getByTestId("canvas-announcement")
       .filter({ hasText: 'Linked "Budget" to "Workshops".' })
       .waitFor();
 
-    await dragToBody("Workshops", "Budget", "links run left to right");
+    await dragToBody(page, "Workshops", "Budget", "links run left to right");
     const toast = page.locator(".toast-error");
     await toast.waitFor();
     expect(await toast.textContent()).toContain("links run left to right");
@@ -265,17 +254,7 @@ describe("creating and linking cards, by mouse and keyboard", () => {
   });
 
   it("Fit view frames all 300 cards of a large model, mounted or not", async () => {
-    const kinds: NodeKind[] = ["input", "activity", "smallWin", "midJourney", "longTerm"];
-    const cards = Array.from({ length: 300 }, (_, i) => ({
-      kind: kinds[i % 5] as NodeKind,
-      title: `Card ${i + 1}`,
-    }));
-    const file = modelFileOf("Three hundred", cards);
-    // Spread down a tall area: 60 cards a lane, 70 px apart, with a wide gap half way.
-    for (const [i, node] of file.nodes.entries()) {
-      const row = Math.floor(i / 5);
-      if (node.position) node.position.y = 40 + row * 70 + (row >= 30 ? 600 : 0);
-    }
+    const file = tallModelFile(300);
     const model = await createModel(server.url, file);
     const { page } = await person("Maria", model.links.owner);
     await page.getByRole("button", { name: "Fit view", exact: true }).click();
@@ -287,18 +266,7 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     if (!pane || !headers) throw new Error("no pane");
     const boxes = await cardBoxesInFlow(page);
     expect(boxes).toHaveLength(300);
-    const outside = boxes.filter((b) => {
-      const left = pane.x + view.x + b.x * view.zoom;
-      const top = pane.y + view.y + b.y * view.zoom;
-      const right = left + b.width * view.zoom;
-      const bottom = top + b.height * view.zoom;
-      return (
-        left < pane.x ||
-        right > pane.x + pane.width ||
-        top < pane.y ||
-        bottom > pane.y + pane.height
-      );
-    });
+    const outside = outsideOf(pane, view, boxes);
     expect(outside).toEqual([]);
     // And none sits under the sticky lane headers.
     const topmost = Math.min(...boxes.map((b) => pane.y + view.y + b.y * view.zoom));

@@ -1,11 +1,14 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { addDays, todayIso } from "@logic-canvas/shared";
-import type { Locator, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { dayAsShown, SCREENSHOT_DIR, screenshot } from "../support/browser.ts";
 import { addCard, card, moreItem } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
+import { showView } from "../support/monitoring-views.ts";
+import { LONG_TITLE, MEASURED, RATIONALE, readingPlan } from "../support/reading-plan.ts";
+import { openTab, textOf } from "../support/side-panel.ts";
 
 /**
  * What a leader reads (issue 19): a goal's status today when its last measurement is old, the
@@ -17,80 +20,8 @@ import { createModel } from "../support/http.ts";
 const { server, person } = chromiumSession();
 const SHOTS = SCREENSHOT_DIR;
 const today = todayIso();
-const MEASURED = addDays(today, -250);
-const LONG_TITLE =
-  "Weekly coaching cycles in which each reading coach co-plans, co-teaches and debriefs a guided reading lesson with every grade 1 to 3 teacher, followed by a short written reflection shared with the team";
 /** Two-digit day, month and year run together ("26/08/15"): what no date may look like. */
 const AMBIGUOUS = /\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/;
-
-const RATIONALE = {
-  coach: "coaches model the routine in every classroom",
-  practice: "daily practice builds the reading habit",
-  logging: "students who log their reading read more",
-  fluency: "grade-level readers become fluent readers",
-};
-
-/**
- * A model whose mid-journey goal was measured 250 days ago, exactly on its line (8% when the line
- * from 5% to 45% was at 8%); today the line is at 33%.
- */
-function readingPlan() {
-  return {
-    format: "logic-model",
-    version: 1,
-    title: "Reading plan",
-    masteryGoal: "Every student reads fluently by grade 3",
-    nodes: [
-      { id: "coach", kind: "input", title: "Reading coaches", position: { x: 40, y: 60 } },
-      { id: "cycle", kind: "activity", title: LONG_TITLE, position: { x: 360, y: 60 } },
-      {
-        id: "guided",
-        kind: "activity",
-        title: "Daily guided reading",
-        position: { x: 360, y: 200 },
-      },
-      {
-        id: "logs",
-        kind: "smallWin",
-        title: "Students log their reading",
-        position: { x: 680, y: 60 },
-      },
-      {
-        id: "grade",
-        kind: "midJourney",
-        title: "Students reading at grade level",
-        position: { x: 1000, y: 60 },
-        smart: {
-          indicator: "students reading at grade level on the benchmark",
-          unit: "percent",
-          baseline: { value: 5, date: addDays(today, -280) },
-          target: { value: 45, date: addDays(today, 120) },
-        },
-        measurements: [{ date: MEASURED, value: 8 }],
-      },
-      { id: "fluent", kind: "longTerm", title: "Fluent readers", position: { x: 1320, y: 60 } },
-    ],
-    edges: [
-      { id: "e1", source: "coach", target: "guided", rationale: RATIONALE.coach },
-      { id: "e2", source: "guided", target: "logs", rationale: RATIONALE.practice },
-      { id: "e3", source: "cycle", target: "logs" },
-      { id: "e4", source: "logs", target: "grade", rationale: RATIONALE.logging },
-      { id: "e5", source: "grade", target: "fluent", rationale: RATIONALE.fluency },
-    ],
-  };
-}
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
-}
-
-async function showView(page: Page, label: "Canvas" | "Progress" | "Print"): Promise<void> {
-  await page.locator(".view-switch").getByRole("button", { name: label, exact: true }).click();
-}
-
-async function textOf(locator: Locator): Promise<string> {
-  return (await locator.textContent()) ?? "";
-}
 
 describe("what a leader reads", () => {
   let maria: Page;

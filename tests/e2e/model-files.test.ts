@@ -7,6 +7,8 @@ import { logPageErrors, SCREENSHOT_DIR, screenshot } from "../support/browser.ts
 import { card, moreItem, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel, exportModel, tokenOf } from "../support/http.ts";
+import { cardBoxes, importOnHome, overlapping } from "../support/model-import.ts";
+import { openTab } from "../support/side-panel.ts";
 
 /**
  * Model files keep everything: the editor's "Model file" carries the comments and votes (the
@@ -17,41 +19,6 @@ import { createModel, exportModel, tokenOf } from "../support/http.ts";
 const { server, person, context } = chromiumSession();
 
 const SHOT = `${SCREENSHOT_DIR}/import-report.png`;
-
-async function openTab(page: Page, name: string): Promise<void> {
-  await page.getByRole("tab", { name: new RegExp(`^${name}`) }).click();
-}
-
-/** Imports a file from the home page, as a person would, and waits for the new model to open. */
-async function importOnHome(page: Page, name: string, bytes: Buffer): Promise<void> {
-  await page.goto(server.url);
-  await page.getByLabel("Model file to import").setInputFiles({
-    name,
-    mimeType: "application/json",
-    buffer: bytes,
-  });
-  await page.waitForURL(/\/m\/[A-Za-z0-9_-]+#token=/);
-  await waitForStatus(page, "Saved");
-}
-
-/** The on-screen boxes of every card. */
-async function cardBoxes(page: Page) {
-  return page.locator(".react-flow__node").evaluateAll((els) =>
-    els.map((el) => {
-      const r = el.getBoundingClientRect();
-      return { id: el.getAttribute("data-id"), x: r.x, y: r.y, w: r.width, h: r.height };
-    }),
-  );
-}
-
-function overlapping(boxes: Awaited<ReturnType<typeof cardBoxes>>): string[] {
-  const found: string[] = [];
-  for (const [i, a] of boxes.entries())
-    for (const b of boxes.slice(i + 1))
-      if (a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h)
-        found.push(`${a.id} × ${b.id}`);
-  return found;
-}
 
 /** Maria asks a question on a card, Chris replies and votes, Maria resolves it and votes. */
 async function reviewTogether(maria: Page, chris: Page): Promise<void> {
@@ -146,7 +113,7 @@ describe("the model file", () => {
     const ana = await context("Ana");
     const home = await ana.newPage();
     logPageErrors(home, "Ana");
-    await importOnHome(home, download.suggestedFilename(), bytes);
+    await importOnHome(home, server.url, download.suggestedFilename(), bytes);
     const copyId = new URL(home.url()).pathname.split("/").pop() ?? "";
     expect(copyId).not.toBe(original.id);
     const copy = (await exportModel(
@@ -204,7 +171,7 @@ describe("the model file", () => {
     const ctx = await context("Maria");
     const page = await ctx.newPage();
     logPageErrors(page, "Maria");
-    await importOnHome(page, "unplaced.json", Buffer.from(JSON.stringify(file)));
+    await importOnHome(page, server.url, "unplaced.json", Buffer.from(JSON.stringify(file)));
     await expect.poll(() => page.locator(".react-flow__node").count()).toBe(nodes.length);
     // The view fits the whole model, so every card is drawn and measured.
     await page.getByRole("button", { name: "Fit view", exact: true }).click();

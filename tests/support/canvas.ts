@@ -166,3 +166,62 @@ export async function moreItem(page: Page, name: string): Promise<Locator> {
   await page.getByRole("menu").waitFor();
   return item;
 }
+
+/**
+ * Drags a link from a card's handle to the middle of another card, far from its handles, and
+ * waits for the hint that says, over the body, what a drop will do before releasing.
+ */
+export async function dragToBody(
+  page: Page,
+  fromTitle: string,
+  toTitle: string,
+  hint: string,
+): Promise<void> {
+  const from = await card(page, fromTitle).locator(".react-flow__handle.source").boundingBox();
+  const to = await card(page, toTitle).boundingBox();
+  if (!from || !to) throw new Error("not visible");
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  // Over the body, the hint already says what a drop will do.
+  await page.locator(".connection-hint", { hasText: hint }).waitFor();
+  await page.mouse.up();
+}
+
+/**
+ * A model of `count` cards over the five lanes, spread down a tall area (rows 70 px apart, with
+ * a wide gap half way) so that most of them are off screen and not mounted.
+ */
+export function tallModelFile(count: number) {
+  const kinds: NodeKind[] = ["input", "activity", "smallWin", "midJourney", "longTerm"];
+  const cards = Array.from({ length: count }, (_, i) => ({
+    kind: kinds[i % 5] as NodeKind,
+    title: `Card ${i + 1}`,
+  }));
+  const file = modelFileOf("Three hundred", cards);
+  for (const [i, node] of file.nodes.entries()) {
+    const row = Math.floor(i / 5);
+    if (node.position) node.position.y = 40 + row * 70 + (row >= count / 10 ? 600 : 0);
+  }
+  return file;
+}
+
+/**
+ * The boxes (in flow coordinates) that the viewport `view` draws, even in part, outside the
+ * on-screen `pane`: what Fit view must leave none of.
+ */
+export function outsideOf<B extends { x: number; y: number; width: number; height: number }>(
+  pane: { x: number; y: number; width: number; height: number },
+  view: { x: number; y: number; zoom: number },
+  boxes: B[],
+): B[] {
+  return boxes.filter((b) => {
+    const left = pane.x + view.x + b.x * view.zoom;
+    const top = pane.y + view.y + b.y * view.zoom;
+    const right = left + b.width * view.zoom;
+    const bottom = top + b.height * view.zoom;
+    return (
+      left < pane.x || right > pane.x + pane.width || top < pane.y || bottom > pane.y + pane.height
+    );
+  });
+}

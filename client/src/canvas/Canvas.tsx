@@ -1,4 +1,3 @@
-import type { NodeKind } from "@logic-canvas/shared";
 import {
   Background,
   BackgroundVariant,
@@ -10,12 +9,13 @@ import {
   useReactFlow,
   type Viewport,
 } from "@xyflow/react";
-import { type MouseEvent, useCallback, useEffect, useMemo } from "react";
+import { useMemo } from "react";
 import type { Peer } from "../collab/presence.ts";
 import { CANVAS_ARIA_LABELS } from "./aria-labels.ts";
 import { ConnectionHint } from "./ConnectionHint.tsx";
 import { useCanvasKeys } from "./canvas-keys.ts";
 import { useCanvasLinking } from "./canvas-linking.tsx";
+import { useCanvasPointer, useFollowViewport } from "./canvas-pointer.ts";
 import { useShownCards } from "./card-marks.ts";
 import { useDeleteConfirm } from "./delete-confirm.tsx";
 import { fitModel, MAX_ZOOM, MIN_ZOOM } from "./fit-model.ts";
@@ -25,8 +25,7 @@ import { LinkEdge } from "./LinkEdge.tsx";
 import { NodeCard } from "./NodeCard.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { useReadOnly } from "./read-only.ts";
-import { createCardToEdit } from "./title-edit.ts";
-import { type BindingSnapshot, laneAt, type YjsFlowBinding } from "./yjs-flow-binding.ts";
+import type { BindingSnapshot, YjsFlowBinding } from "./yjs-flow-binding.ts";
 
 // Defined once at module level: new objects here would remount every card on each render.
 const NODE_TYPES = { card: NodeCard };
@@ -70,32 +69,12 @@ export function Canvas({
   useInitialView(flow, loaded, topY);
   const { nodes, edges } = useShownElements(snapshot);
 
-  const create = useCallback(
-    (kind: NodeKind, y?: number) => {
-      createCardToEdit(binding, flow, kind, y === undefined ? undefined : { x: 0, y });
-    },
-    [binding, flow],
-  );
   const keys = useCanvasKeys(binding, snapshot.nodes, readOnly);
   const deletion = useDeleteConfirm();
   const linking = useCanvasLinking(binding, snapshot.model, readOnly);
 
-  function onDoubleClick(event: MouseEvent) {
-    if (readOnly) return;
-    const target = event.target as HTMLElement;
-    if (!target.classList.contains("react-flow__pane")) return;
-    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
-    create(laneAt(at.x), at.y - 30);
-  }
-
-  function onMouseMove(event: MouseEvent) {
-    onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
-  }
-
-  const followedViewport = follow?.viewport;
-  useEffect(() => {
-    if (followedViewport) void flow.setViewport(followedViewport, { duration: 150 });
-  }, [flow, followedViewport]);
+  const pointer = useCanvasPointer(binding, readOnly, onCursor);
+  useFollowViewport(flow, follow?.viewport);
 
   return (
     <div
@@ -103,11 +82,11 @@ export function Canvas({
       role="application"
       aria-label="Canvas: arrow keys move between cards, Enter edits a title, L links, ? lists every key"
       {...keys}
-      onDoubleClick={onDoubleClick}
-      onMouseMove={onMouseMove}
-      onMouseLeave={() => onCursor(null)}
+      onDoubleClick={pointer.onDoubleClick}
+      onMouseMove={pointer.onMouseMove}
+      onMouseLeave={pointer.onMouseLeave}
     >
-      <LaneHeaders onAdd={readOnly ? undefined : (kind) => create(kind)} />
+      <LaneHeaders onAdd={readOnly ? undefined : (kind) => pointer.create(kind)} />
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -1,19 +1,11 @@
-import {
-  checkSmart,
-  INNOVATION_STAGE_LABELS,
-  isGoalKind,
-  KIND_LABELS,
-  titleProblem,
-} from "@logic-canvas/shared";
+import { checkSmart, INNOVATION_STAGE_LABELS, isGoalKind, KIND_LABELS } from "@logic-canvas/shared";
 import { Handle, type NodeProps, Position } from "@xyflow/react";
-import { memo, useEffect, useState } from "react";
-import { useBinding } from "./actions-context.ts";
+import { memo } from "react";
+import { CardTitle } from "./CardTitle.tsx";
 import { useCardMark } from "./card-marks.ts";
-import { focusCard } from "./card-navigation.ts";
 import { useCardSlots } from "./card-slots.ts";
 import { useIsLinkTarget } from "./link-start.ts";
 import { useReadOnly } from "./read-only.ts";
-import { takeTitleEdit, useTitleEditRequested } from "./title-edit.ts";
 import type { CardNode } from "./yjs-flow-binding.ts";
 
 function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
@@ -33,32 +25,10 @@ function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
 
 function CardView({ id, data, selected }: NodeProps<CardNode>) {
   const { node } = data;
-  const binding = useBinding();
   const readOnly = useReadOnly();
   const { Extras } = useCardSlots();
   const mark = useCardMark(id);
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(node.title);
-  const editRequested = useTitleEditRequested(id);
   const linkTarget = useIsLinkTarget(id);
-
-  // A card just created, or one Enter was pressed on, opens its title with the text selected, so
-  // what the person types replaces "New input" instead of going to the page's shortcuts.
-  useEffect(() => {
-    if (!editRequested) return;
-    takeTitleEdit(id);
-    if (readOnly) return;
-    setDraft(node.title);
-    setEditing(true);
-  }, [editRequested, id, readOnly, node.title]);
-
-  function commit() {
-    // Too long to save: the card stays in edit mode with the reason, nothing is cut.
-    if (titleProblem(draft)) return;
-    setEditing(false);
-    const title = draft.trim();
-    if (title && title !== node.title) binding.updateNode(id, { title });
-  }
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card on a canvas, not a form's fieldset
@@ -75,48 +45,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
     >
       <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
-      {editing && titleProblem(draft) && (
-        <p className="card-title-problem" role="alert">
-          {titleProblem(draft)}
-        </p>
-      )}
-      {editing ? (
-        <textarea
-          className="card-title-input nodrag"
-          aria-label="Card title"
-          // biome-ignore lint/a11y/noAutofocus: the person just asked to edit this title
-          autoFocus
-          onFocus={(e) => e.currentTarget.select()}
-          value={draft}
-          onChange={(e) => setDraft(e.target.value)}
-          onBlur={commit}
-          onKeyDown={(e) => {
-            e.stopPropagation();
-            if (e.key === "Enter" && !e.shiftKey) {
-              e.preventDefault();
-              commit();
-              focusCard(id);
-            } else if (e.key === "Escape") {
-              setEditing(false);
-              focusCard(id);
-            }
-          }}
-        />
-      ) : (
-        // biome-ignore lint/a11y/noStaticElementInteractions: the side panel's title field is the keyboard path
-        <div
-          className="card-title"
-          onDoubleClick={(e) => {
-            if (readOnly) return;
-            e.stopPropagation();
-            setDraft(node.title);
-            setEditing(true);
-          }}
-          title={readOnly ? node.title : `${node.title}\n\nDouble-click to edit`}
-        >
-          {node.title}
-        </div>
-      )}
+      <CardTitle id={id} title={node.title} />
       <div className="card-footer">
         {isGoalKind(node.kind) && <SmartBadge node={node} />}
         {node.kind === "activity" && node.stage && (

@@ -1,24 +1,18 @@
-import { canEditGraph } from "@logic-canvas/shared";
-import { ReactFlowProvider, useReactFlow } from "@xyflow/react";
-import { type ReactNode, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { ReactFlowProvider } from "@xyflow/react";
+import { type ReactNode, useEffect } from "react";
 import { editorRoute } from "../app/routes.ts";
 import { BindingContext } from "../canvas/actions-context.ts";
 import { CardMarksContext } from "../canvas/card-marks.ts";
 import { CardSlotsContext } from "../canvas/card-slots.ts";
 import { ReadOnlyContext, useReadOnly } from "../canvas/read-only.ts";
-import { useFlowFromDoc } from "../canvas/useFlowFromDoc.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
-import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { useExportActions } from "../exports/ExportMenu.tsx";
 import { ReadingTools } from "../reading/FilterMenu.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
-import { useReadingStore } from "../reading/use-reading.ts";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
-import { useReviewContextValue, useReviewSession } from "../review/useReviewSession.ts";
 import { CARD_SLOTS } from "./card-extras.tsx";
-import { useAutoLayout, useFocusElements, useNotices, useSharedSelection } from "./editor-hooks.ts";
-import { useEditorKeys } from "./keyboard.ts";
+import { useEditorState } from "./editor-state.ts";
 import { MasteryBanner } from "./MasteryBanner.tsx";
 import { ModelMenu } from "./ModelMenu.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
@@ -50,39 +44,13 @@ export function Editor(props: EditorProps) {
 
 /** The editor's state and its layout: top bar, banners, toolbar, stage, side panel, toasts. */
 function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
-  const readOnly = !canEditGraph(role);
-  const { binding, snapshot } = useFlowFromDoc(session.doc, readOnly);
-  const peers = useSyncExternalStore(session.presence.subscribe, session.presence.getPeers);
-  const connection = useSyncExternalStore(session.subscribe, session.getState);
-  const [following, setFollowing] = useState<number | undefined>();
-  const [helpOpen, setHelpOpen] = useState(false);
-  const [view, setView] = useState<ViewId>("canvas");
-  const flow = useReactFlow();
-
-  useEffect(
-    () => session.presence.setUser({ name: displayName, role }),
-    [session, displayName, role],
-  );
-  const notices = useNotices(binding);
-  const selection = useSharedSelection(session, snapshot);
-  const focusElements = useFocusElements(binding, snapshot);
-  const reviewValue = useEditorReview(session, role, displayName, peers, focusElements, onAskName);
-  const autoLayout = useAutoLayout(binding, snapshot, flow);
-  const reading = useReadingStore(snapshot.model, selection.nodeIds);
-  useEditorKeys({
-    binding,
-    readOnly,
-    flow,
-    onHelp: () => setHelpOpen((v) => !v),
-    onLayout: autoLayout,
-    onFind: view === "canvas" ? () => reading.openFind() : undefined,
-  });
-
+  const state = useEditorState({ session, role, displayName, onAskName });
+  const { binding, snapshot, readOnly, reading, view, setView, peers, following } = state;
   if (!binding) return <div className="page-message">Opening the model…</div>;
   const follow = peers.find((p) => p.clientId === following);
 
   return (
-    <EditorProviders binding={binding} readOnly={readOnly} review={reviewValue} reading={reading}>
+    <EditorProviders binding={binding} readOnly={readOnly} review={state.review} reading={reading}>
       <div className="editor" data-role={role}>
         <Topbar
           session={session}
@@ -94,7 +62,7 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
           onView={setView}
           peers={peers}
           following={following}
-          onFollow={setFollowing}
+          onFollow={state.setFollowing}
           menu={
             <ModelMenu
               modelId={session.modelId}
@@ -113,8 +81,8 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
           snapshot={snapshot}
           reading={reading}
           view={view}
-          onLayout={autoLayout}
-          onHelp={() => setHelpOpen(true)}
+          onLayout={state.autoLayout}
+          onHelp={() => state.setHelpOpen(true)}
           onPrint={() => {
             setView("print");
             setTimeout(() => window.print(), 300);
@@ -129,22 +97,22 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
             view={view}
             onShow={(id) => {
               setView("canvas");
-              setTimeout(() => focusElements([id]), 50);
+              setTimeout(() => state.focusElements([id]), 50);
             }}
             peers={peers}
             follow={follow}
-            onStopFollowing={() => setFollowing(undefined)}
-            loaded={connection.loaded}
+            onStopFollowing={() => state.setFollowing(undefined)}
+            loaded={state.connection.loaded}
           />
           <SidePanel
             binding={binding}
             model={snapshot.model}
-            selection={selection}
-            onFocus={focusElements}
+            selection={state.selection}
+            onFocus={state.focusElements}
           />
         </div>
-        <Toasts notices={notices} />
-        {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+        <Toasts notices={state.notices} />
+        {state.helpOpen && <ShortcutHelp onClose={() => state.setHelpOpen(false)} />}
         <DebugHandle binding={binding} />
       </div>
     </EditorProviders>
@@ -217,29 +185,6 @@ function Banners(props: {
       />
     </>
   );
-}
-
-/** The review session of this model, with what review components need from the editor. */
-function useEditorReview(
-  session: CollabSession,
-  role: string,
-  displayName: string,
-  peers: Peer[],
-  focus: (nodeIds: string[], edgeIds?: string[]) => void,
-  askName: () => void,
-): ReviewContextValue | null {
-  const linkToken = editorRoute(window.location)?.token ?? "";
-  const review = useReviewSession(session, linkToken, displayName);
-  const presentNames = useMemo(() => peers.map((p) => p.user.name), [peers]);
-  return useReviewContextValue(review, {
-    role,
-    modelId: session.modelId,
-    token: linkToken,
-    displayName,
-    presentNames,
-    focus,
-    askName,
-  });
 }
 
 /**

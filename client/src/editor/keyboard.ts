@@ -50,6 +50,48 @@ function typingIn(target: EventTarget | null): boolean {
   return isTextField(target as Element | null) || isTextField(document.activeElement);
 }
 
+/**
+ * The Ctrl/Cmd shortcuts: undo, redo, copy, paste, find and select all. Returns whether the key
+ * was a chord (Ctrl, Cmd or Alt held), so that no single-key shortcut fires for it; chords not
+ * listed here are left to the browser. Apart from `useEditorKeys` so each reads as one table.
+ */
+function onChord(
+  event: KeyboardEvent,
+  ctx: {
+    binding: YjsFlowBinding;
+    clipboard: { current: Clip | null };
+    readOnly: boolean;
+    onFind?: () => void;
+  },
+): boolean {
+  const { binding, clipboard } = ctx;
+  if (!(event.ctrlKey || event.metaKey)) return event.altKey;
+  const key = event.key.toLowerCase();
+  if (key === "z") {
+    event.preventDefault();
+    if (event.shiftKey) binding.redoLast();
+    else binding.undoLast();
+  } else if (key === "y") {
+    event.preventDefault();
+    binding.redoLast();
+  } else if (key === "c") {
+    clipboard.current = binding.copySelection();
+  } else if (key === "v") {
+    if (clipboard.current && !ctx.readOnly) {
+      event.preventDefault();
+      binding.paste(clipboard.current);
+    }
+  } else if (key === "f" && ctx.onFind) {
+    // The browser's find sees only the cards mounted in view; ours searches the model.
+    event.preventDefault();
+    ctx.onFind();
+  } else if (key === "a") {
+    event.preventDefault();
+    binding.select(binding.getSnapshot().nodes.map((n) => n.id));
+  }
+  return true;
+}
+
 export function useEditorKeys({
   binding,
   readOnly,
@@ -74,7 +116,6 @@ export function useEditorKeys({
     function onKey(event: KeyboardEvent) {
       // defaultPrevented: the canvas already used the key (arrows, Enter on a card).
       if (typingIn(event.target) || event.defaultPrevented || !binding) return;
-      const mod = event.ctrlKey || event.metaKey;
       const key = event.key.toLowerCase();
       if (pendingN.current && /^[1-5]$/.test(event.key)) {
         pendingN.current = false;
@@ -84,30 +125,8 @@ export function useEditorKeys({
         return;
       }
       pendingN.current = false;
-      if (mod && key === "z") {
-        event.preventDefault();
-        if (event.shiftKey) binding.redoLast();
-        else binding.undoLast();
-      } else if (mod && key === "y") {
-        event.preventDefault();
-        binding.redoLast();
-      } else if (mod && key === "c") {
-        clipboard.current = binding.copySelection();
-      } else if (mod && key === "v") {
-        if (clipboard.current && !readOnly) {
-          event.preventDefault();
-          binding.paste(clipboard.current);
-        }
-      } else if (mod && key === "f" && onFind) {
-        // The browser's find sees only the cards mounted in view; ours searches the model.
-        event.preventDefault();
-        onFind();
-      } else if (mod && key === "a") {
-        event.preventDefault();
-        binding.select(binding.getSnapshot().nodes.map((n) => n.id));
-      } else if (mod || event.altKey) {
-        return;
-      } else if (key === "n" && !readOnly) {
+      if (onChord(event, { binding, clipboard, readOnly, onFind })) return;
+      if (key === "n" && !readOnly) {
         pendingN.current = true;
       } else if (key === "f") {
         fitModel(flow);

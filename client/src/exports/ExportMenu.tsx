@@ -41,36 +41,14 @@ export function useExportActions({
     setBusy,
     setMessage,
   });
-  const review = useReviewContext();
-
-  function exportFile() {
-    // Both documents, as the API's export writes them (shared's `modelFileOfDocs`).
-    const file = review?.modelFile?.();
-    if (!file) {
-      setMessage("The comments and votes are still loading; try again in a moment.");
-      return;
-    }
-    downloadBlob(modelFileBlob(file), fileNameFor(model.title, "logic-model.json"));
-  }
-
-  async function image(format: ImageFormat) {
-    setBusy(true);
-    try {
-      const { dataUrl } = await modelImage(model, format);
-      downloadUrl(dataUrl, fileNameFor(model.title, format));
-    } catch (error) {
-      setMessage(`The image could not be made: ${(error as Error).message}`);
-    } finally {
-      setBusy(false);
-    }
-  }
+  const downloads = useDownloads(model, setBusy, setMessage);
 
   const actions = exportActions({
     busy,
     onPrint,
-    onImage: (format) => void image(format),
-    onCsv: () => downloadBlob(csvBlob(model), fileNameFor(model.title, "csv")),
-    onModelFile: exportFile,
+    onImage: (format) => void downloads.image(format),
+    onCsv: downloads.csv,
+    onModelFile: downloads.modelFile,
     onImport: canImport ? () => input.current?.click() : undefined,
   });
 
@@ -95,6 +73,43 @@ export function useExportActions({
     />
   );
   return { actions, overlays };
+}
+
+/**
+ * The downloads themselves: the model file (with the review), an image, the goals as CSV.
+ * Apart from `useExportActions`, which wires them to the toolbar and the import's popovers.
+ */
+function useDownloads(
+  model: LogicModel,
+  setBusy: (busy: boolean) => void,
+  setMessage: (message: string) => void,
+) {
+  const review = useReviewContext();
+
+  function modelFile() {
+    // Both documents, as the API's export writes them (shared's `modelFileOfDocs`).
+    const file = review?.modelFile?.();
+    if (!file) {
+      setMessage("The comments and votes are still loading; try again in a moment.");
+      return;
+    }
+    downloadBlob(modelFileBlob(file), fileNameFor(model.title, "logic-model.json"));
+  }
+
+  async function image(format: ImageFormat) {
+    setBusy(true);
+    try {
+      const { dataUrl } = await modelImage(model, format);
+      downloadUrl(dataUrl, fileNameFor(model.title, format));
+    } catch (error) {
+      setMessage(`The image could not be made: ${(error as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const csv = () => downloadBlob(csvBlob(model), fileNameFor(model.title, "csv"));
+  return { modelFile, image, csv };
 }
 
 /** The import's hidden file picker, its confirmation or report, and a message of the exports. */

@@ -1,0 +1,45 @@
+import type { NodeKind } from "@logic-canvas/shared";
+import { type ReactFlowInstance, useReactFlow, type Viewport } from "@xyflow/react";
+import { type MouseEvent, useCallback, useEffect } from "react";
+import { createCardToEdit } from "./title-edit.ts";
+import { laneAt, type YjsFlowBinding } from "./yjs-flow-binding.ts";
+
+/**
+ * What the pointer does on the canvas outside React Flow's own handling: a double-click on the
+ * empty pane makes a card in the lane under it, and the cursor's flow position goes to presence.
+ * Apart from `Canvas` so that its body is the layout, not the event arithmetic.
+ */
+export function useCanvasPointer(
+  binding: YjsFlowBinding,
+  readOnly: boolean,
+  onCursor: (position: { x: number; y: number } | null) => void,
+) {
+  const flow = useReactFlow();
+  const create = useCallback(
+    (kind: NodeKind, y?: number) => {
+      createCardToEdit(binding, flow, kind, y === undefined ? undefined : { x: 0, y });
+    },
+    [binding, flow],
+  );
+
+  function onDoubleClick(event: MouseEvent) {
+    if (readOnly) return;
+    const target = event.target as HTMLElement;
+    if (!target.classList.contains("react-flow__pane")) return;
+    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    create(laneAt(at.x), at.y - 30);
+  }
+
+  function onMouseMove(event: MouseEvent) {
+    onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+  }
+
+  return { create, onDoubleClick, onMouseMove, onMouseLeave: () => onCursor(null) };
+}
+
+/** While following someone, the view moves with theirs (a short glide, not a jump). */
+export function useFollowViewport(flow: ReactFlowInstance, followed: Viewport | undefined): void {
+  useEffect(() => {
+    if (followed) void flow.setViewport(followed, { duration: 150 });
+  }, [flow, followed]);
+}
