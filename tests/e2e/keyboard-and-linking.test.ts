@@ -233,7 +233,9 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     // Asked again, the person chooses Delete on purpose.
     await page.keyboard.press("Delete");
     await confirm.waitFor();
-    await confirm.getByRole("button", { name: "Delete" }).click();
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Delete");
+    await page.keyboard.press("Enter");
     await confirm.waitFor({ state: "detached" });
     await waitForEdges(sam, 0);
     expect(await cardTitles(sam)).not.toContain("Coaches model read-alouds");
