@@ -51,7 +51,7 @@ describe("every dialog is a real dialog", () => {
     await expectRealDialog(
       page,
       "What should collaborators call you?",
-      page.getByRole("button", { name: /Signed in as/ }),
+      page.getByRole("button", { name: /Your name/ }),
     );
   });
 
