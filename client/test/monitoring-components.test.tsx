@@ -2,6 +2,7 @@ import {
   addDays,
   addMeasurement,
   addNode,
+  formatDay,
   type LogicNode,
   laneX,
   modelToCsv,
@@ -130,7 +131,9 @@ describe("SmartLetters", () => {
       expect(li.querySelector(".smart-reason")?.textContent?.length).toBeGreaterThan(5);
     }
     expect(
-      within(items[4] as HTMLElement).getByText("From 2025-09-01 to 2026-06-01."),
+      within(items[4] as HTMLElement).getByText(
+        `From ${formatDay("2025-09-01")} to ${formatDay("2026-06-01")}.`,
+      ),
     ).toBeTruthy();
     expect(screen.getByTestId("students-sentence").textContent).toBe(
       "In students: 40% → 80% of 150 students: 60 → 120, 60 more students",

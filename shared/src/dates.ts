@@ -17,3 +17,27 @@ export function addDays(date: string, days: number): string {
 export function todayIso(): string {
   return new Date().toISOString().slice(0, 10);
 }
+
+// Created once: building an Intl formatter costs far more than using one.
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/**
+ * A calendar date ("2026-09-15") as "15 Sep 2026" (or "Sep 15, 2026", by the reader's locale):
+ * the month in words so that no one guesses which part is the day. The one definition, used by
+ * the client's dates and by the domain's own sentences (the SMART check); a string that is not
+ * an ISO date is returned as it is.
+ */
+export function formatDay(isoDate: string): string {
+  const ms = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? Date.parse(`${isoDate}T00:00:00Z`) : Number.NaN;
+  return Number.isFinite(ms) ? dayFormat.format(ms) : isoDate;
+}
+
+/** A day number (days since 1970-01-01 UTC, as `dayNumber` gives) as "15 Sep 2026". */
+export function formatDayNumber(day: number): string {
+  return dayFormat.format(day * DAY_MS);
+}

@@ -38,7 +38,7 @@ export {
 } from "./close-reasons.ts";
 export { CONNECTION_LIMITS } from "./connection-limits.ts";
 export { CSV_HEADER, csvCell, modelToCsv } from "./csv.ts";
-export { addDays, dayNumber, todayIso } from "./dates.ts";
+export { addDays, dayNumber, formatDay, formatDayNumber, todayIso } from "./dates.ts";
 export { diffModels, type FieldChange, type ModelDiff } from "./diff.ts";
 export {
   type AnyType,
@@ -192,11 +192,13 @@ export {
   consensusFor,
   consensusSummary,
   FIST_TO_FIVE_LABELS,
+  namesOfPeopleWhoTookPart,
   peopleWhoTookPart,
   QUORUM_MIN_SHARE,
   QUORUM_MIN_VOTES,
   type Quorum,
   quorumFor,
+  quorumRuleText,
   WIDE_AGREEMENT_SHARE,
 } from "./review/consensus.ts";
 export {

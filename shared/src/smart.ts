@@ -1,3 +1,4 @@
+import { formatDay } from "./dates.ts";
 import { isGoalKind } from "./kinds.ts";
 import type { LogicNode, SmartGoal } from "./schema.ts";
 
@@ -122,7 +123,11 @@ function timeBound(smart: SmartGoal | undefined): SmartLetterCheck {
     return { ...base, pass: false, reason: "The baseline has no date: when was it measured?" };
   if (targetDate <= baselineDate)
     return { ...base, pass: false, reason: "The target date is not after the baseline date." };
-  return { ...base, pass: true, reason: `From ${baselineDate} to ${targetDate}.` };
+  return {
+    ...base,
+    pass: true,
+    reason: `From ${formatDay(baselineDate)} to ${formatDay(targetDate)}.`,
+  };
 }
 
 export function checkSmart(node: LogicNode, _options: { today?: string } = {}): SmartLetterCheck[] {

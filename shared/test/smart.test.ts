@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkSmart, type LogicNode, type SmartGoal, studentsView } from "../src/index.ts";
+import {
+  checkSmart,
+  formatDay,
+  type LogicNode,
+  type SmartGoal,
+  studentsView,
+} from "../src/index.ts";
 
 function letters(node: LogicNode): Record<string, boolean> {
   return Object.fromEntries(checkSmart(node).map((l) => [l.letter, l.pass]));
@@ -24,7 +30,11 @@ describe("checkSmart", () => {
     const result = checkSmart(algebra);
     expect(result.map((l) => l.letter).join("")).toBe("SMART");
     expect(result.every((l) => l.pass)).toBe(true);
-    expect(result.find((l) => l.letter === "T")?.reason).toBe("From 2008-05-15 to 2009-05-15.");
+    // The dates read as everywhere else in the app: the month in words, in the reader's locale.
+    expect(result.find((l) => l.letter === "T")?.reason).toBe(
+      `From ${formatDay("2008-05-15")} to ${formatDay("2009-05-15")}.`,
+    );
+    expect(result.find((l) => l.letter === "T")?.reason).not.toMatch(/\d{4}-\d{2}-\d{2}/);
     for (const l of result) expect(l.reason.length).toBeGreaterThan(10);
   });
 
@@ -138,5 +148,19 @@ describe("studentsView", () => {
         target: { value: 2 },
       }),
     ).toBeNull();
+  });
+});
+
+describe("formatDay", () => {
+  it("says a calendar date with the month in words, in UTC, whatever the time zone", () => {
+    // Exact in the en-US locale the workspace runs Node in; the order follows the locale.
+    if (Intl.DateTimeFormat().resolvedOptions().locale === "en-US")
+      expect(formatDay("2008-05-15")).toBe("May 15, 2008");
+    expect(formatDay("2008-12-31")).toMatch(/Dec/);
+    expect(formatDay("2008-05-15")).toMatch(/May/);
+    expect(formatDay("2008-05-15")).toMatch(/2008/);
+    // Not a date: shown as it is rather than "Invalid Date".
+    expect(formatDay("soon")).toBe("soon");
+    expect(formatDay("2008-5-15")).toBe("2008-5-15");
   });
 });

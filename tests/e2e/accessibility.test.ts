@@ -52,7 +52,7 @@ describe("every dialog is a real dialog", () => {
     await expectRealDialog(
       page,
       "What should collaborators call you?",
-      page.getByRole("button", { name: /Signed in as/ }),
+      page.getByRole("button", { name: /Your name/ }),
     );
   });
 
@@ -129,6 +129,24 @@ describe("axe-core finds no serious or critical violation", () => {
     await page.goto(server.url);
     await page.getByRole("heading", { level: 1 }).first().waitFor();
     await audit(page, "home");
+    // Every Tab stop is something the person can see (a hidden file input is not one).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    const stops: string[] = [];
+    for (let i = 0; i < 30; i += 1) {
+      await page.keyboard.press("Tab");
+      const stop = await page.evaluate(() => {
+        const el = document.activeElement as HTMLElement | null;
+        if (!el || el === document.body) return null;
+        const box = el.getBoundingClientRect();
+        const seen = el.checkVisibility() && box.width > 2 && box.height > 2;
+        const name = el.getAttribute("aria-label") ?? el.textContent?.trim().slice(0, 30) ?? "";
+        return { name: `${el.tagName} ${name}`, seen };
+      });
+      if (!stop) break;
+      expect(stop.seen, `Tab stop ${stop.name} is invisible`).toBe(true);
+      stops.push(stop.name);
+    }
+    expect(stops.some((name) => name.includes("Choose a file"))).toBe(true);
   });
 
   it("in the editor, its Progress view, the review sidebar and the print view", async () => {

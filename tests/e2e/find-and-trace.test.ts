@@ -156,6 +156,19 @@ describe("reading a big model", () => {
     await page.getByTestId("chain-bar").getByRole("button", { name: "Show all" }).click();
     await card(page, titleOf("books")).waitFor();
     await expect.poll(async () => (await mountedIds(page)).length).toBe(12);
+
+    // Esc on the canvas ends "only this chain" and clears the trace, as the shortcut help says.
+    await card(page, titleOf("reading")).click();
+    await page
+      .getByTestId("chain-bar")
+      .getByRole("button", { name: "Show only this chain" })
+      .click();
+    await expect.poll(async () => (await mountedIds(page)).length).toBe(7);
+    await card(page, titleOf("coach")).click();
+    await page.keyboard.press("Escape");
+    await expect.poll(async () => (await mountedIds(page)).length).toBe(12);
+    await expect.poll(() => page.getByTestId("chain-bar").count()).toBe(0);
+    await expect.poll(() => marksOf(page, "reading")).toBeNull();
   });
 
   it("the filter shows only off-track goals, or chosen lanes, and says that it is on", async () => {

@@ -153,6 +153,11 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     const picker = page.getByTestId("link-picker");
     await picker.waitFor();
     const options = picker.getByRole("option");
+    // Its text box has a name a screen reader says, and holds the focus.
+    const box = picker.getByRole("combobox", {
+      name: "Type to narrow, ↑ ↓ to choose, Enter to link, Esc to cancel",
+    });
+    expect(await box.evaluate((el) => el === document.activeElement)).toBe(true);
     expect(await options.allTextContents()).toEqual([
       "Small winTeachers try strategies",
       "Small winTeachers share results",
@@ -206,6 +211,19 @@ describe("creating and linking cards, by mouse and keyboard", () => {
     expect(await confirm.textContent()).toContain(
       'Delete "Coaches model read-alouds" and its link?',
     );
+    // The safe answer has the focus: Enter or Escape keeps the card and its link.
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Keep");
+    await page.keyboard.press("Escape");
+    await confirm.waitFor({ state: "detached" });
+    expect(await cardTitles(page)).toContain("Coaches model read-alouds");
+    await waitForEdges(page, 1);
+    await page.waitForFunction(() => document.activeElement?.classList.contains("card"));
+    expect(await focusedLabel(page)).toBe("Activity: Coaches model read-alouds");
+    // Asked again, the person chooses Delete on purpose.
+    await page.keyboard.press("Delete");
+    await confirm.waitFor();
+    await page.keyboard.press("Shift+Tab");
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Delete");
     await page.keyboard.press("Enter");
     await confirm.waitFor({ state: "detached" });
     await waitForEdges(sam, 0);

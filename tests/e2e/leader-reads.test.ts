@@ -47,6 +47,14 @@ describe("what a leader reads", () => {
     expect(await textOf(panel.getByTestId("status-today"))).toBe(sentence);
     expect(await panel.getByTestId("stale-flag").count()).toBe(1);
     expect(await textOf(panel.getByTestId("measurement-row"))).toContain(measured);
+    // The SMART check's Time-bound line says its dates the same way.
+    const [from, to] = [
+      await dayAsShown(maria, addDays(today, -280)),
+      await dayAsShown(maria, addDays(today, 120)),
+    ];
+    expect(await textOf(panel.locator("[data-letter=T] .smart-reason"))).toBe(
+      `From ${from} to ${to}.`,
+    );
     await screenshot(maria, "leader-status-today-panel");
 
     // The dashboard too, and its chart's axis reads months ("Aug 2026").
@@ -177,6 +185,27 @@ describe("what a leader reads", () => {
 describe("consensus", () => {
   const at = new Date(Date.now() - 86_400_000).toISOString();
   const author = (name: string) => ({ id: `p-${name.toLowerCase()}`, name, role: "commenter" });
+
+  it("before anyone takes part, the summary says 'No votes yet' and names nobody as not weighed in", async () => {
+    const model = await createModel(server.url, {
+      format: "logic-model",
+      version: 1,
+      title: "Fresh plan",
+      masteryGoal: "Every student attends",
+      nodes: [{ id: "g", kind: "midJourney", title: "Attendance", position: { x: 1000, y: 60 } }],
+      edges: [],
+    });
+    const lee = (await person("Lee", model.links.owner)).page;
+    await person("Sam", model.links.editor);
+    await openTab(lee, "Consensus");
+    const rule = await textOf(lee.getByTestId("quorum-rule"));
+    expect(rule).toMatch(/^No votes yet\./);
+    expect(rule).not.toContain("0 people");
+    const row = lee.locator("[data-testid=consensus-row]", { hasText: "Attendance" });
+    expect(await textOf(row.getByTestId("consensus-state"))).toBe("No votes yet");
+    // Looking on is not taking part: Lee and Sam are not listed as missing votes.
+    expect(await lee.getByText("Not weighed in").count()).toBe(0);
+  });
 
   it("wide agreement waits for a quorum: 'not enough votes yet (2 of 5)' until a third vote", async () => {
     const people = ["Ana", "Ben", "Cy", "Di", "Ed"];

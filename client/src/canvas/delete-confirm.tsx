@@ -46,11 +46,11 @@ export function useDeleteConfirm(): {
     <Modal title="Delete with its links?" onClose={() => answer(false)} testId="delete-confirm">
       <p>{pending.message} Undo (Ctrl/Cmd+Z) brings them back.</p>
       <div className="modal-actions">
-        {/* biome-ignore lint/a11y/noAutofocus: the question was just asked from the keyboard */}
-        <button type="button" className="danger" autoFocus onClick={() => answer(true)}>
+        <button type="button" className="danger" onClick={() => answer(true)}>
           Delete
         </button>
-        <button type="button" onClick={() => answer(false)}>
+        {/* The safe answer takes the focus: a second Delete or Enter typed by habit keeps them. */}
+        <button type="button" data-autofocus onClick={() => answer(false)}>
           Keep
         </button>
       </div>

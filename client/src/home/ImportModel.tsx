@@ -60,6 +60,8 @@ export function ImportModel({
         accept=".json,application/json"
         className="visually-hidden"
         aria-label="Model file to import"
+        // Invisible: the "Choose a file…" button opens it, so it must not be a Tab stop of its own.
+        tabIndex={-1}
         onChange={(e) => {
           void load(e.target.files?.[0]);
           e.target.value = "";

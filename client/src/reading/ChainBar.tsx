@@ -1,4 +1,5 @@
 import { NODE_KINDS, type NodeKind } from "@logic-canvas/shared";
+import { useEffect } from "react";
 import { kindNoun } from "../canvas/flow-types.ts";
 import type { ReadingStore } from "./reading-store.ts";
 import type { ChainSummary } from "./reading-view.ts";
@@ -25,12 +26,32 @@ function chainWords(chain: ChainSummary): string {
   return `${upstreamWords(chain.upstream)}; ${after}.`;
 }
 
+function isTextField(el: Element | null): boolean {
+  return (
+    !!el &&
+    ((el as HTMLElement).isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName))
+  );
+}
+
 /**
  * Shown while a card's chain is traced (one card selected): what leads to it and what it leads
  * to, with "Show only this chain", and "Show all" once only the chain is drawn.
  */
 export function ChainBar({ store }: { store: ReadingStore }) {
   const { chain } = useReadingView(store);
+  const only = chain?.only ?? false;
+  useEffect(() => {
+    if (!only) return;
+    // Esc clears the selection (the shortcut help says so); a chain shown alone is part of what
+    // was selected, so it goes too. Not while typing (find's field uses Esc itself); dialogs stop
+    // their keys from reaching the window.
+    function onKey(event: KeyboardEvent) {
+      if (event.key !== "Escape" || isTextField(document.activeElement)) return;
+      store.showAll();
+    }
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, [only, store]);
   if (!chain) return null;
   return (
     <div className="chain-bar" role="status" data-testid="chain-bar">

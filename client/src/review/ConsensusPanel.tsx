@@ -3,15 +3,13 @@ import {
   consensusSummary,
   isGoalKind,
   MASTERY_TARGET,
+  namesOfPeopleWhoTookPart,
   peopleWhoTookPart,
-  QUORUM_MIN_SHARE,
-  QUORUM_MIN_VOTES,
+  quorumRuleText,
   WIDE_AGREEMENT_SHARE,
 } from "@logic-canvas/shared";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { VoteBar } from "./CardReviewBadges.tsx";
-import { participantNames } from "./participants.ts";
-import { useReviewContext } from "./review-context.ts";
 import { useReviewSnapshot } from "./review-hooks.ts";
 import { VoteWidget } from "./VoteWidget.tsx";
 
@@ -31,11 +29,11 @@ function stateText(s: Consensus): string {
 
 /** The model's consensus summary: which goals have wide agreement, open objections, who is missing. */
 export function ConsensusPanel({ model, onFocus }: PanelProps) {
-  const ctx = useReviewContext();
   const snapshot = useReviewSnapshot();
   const goals = model.nodes.filter((n) => isGoalKind(n.kind));
   const targets = [MASTERY_TARGET, ...goals.map((g) => g.id)];
-  const names = participantNames(snapshot, ctx?.presentNames ?? []);
+  // "Not weighed in" names only people the quorum counts: those who took part, not who is looking.
+  const names = namesOfPeopleWhoTookPart(snapshot);
   const people = peopleWhoTookPart(snapshot).length;
   const summary = consensusSummary(targets, snapshot.votes, names, people);
   const titleOf = (target: string) =>
@@ -52,10 +50,7 @@ export function ConsensusPanel({ model, onFocus }: PanelProps) {
         objections.
       </p>
       <p className="muted small" data-testid="quorum-rule">
-        Wide agreement also needs at least {QUORUM_MIN_VOTES} votes, from at least{" "}
-        {Math.round(QUORUM_MIN_SHARE * 100)}% of the {people}{" "}
-        {people === 1 ? "person who has" : "people who have"} taken part (started or answered a
-        comment, or voted, in this model).
+        {quorumRuleText(people)}
       </p>
       <VoteWidget target={MASTERY_TARGET} title="the mastery goal" />
       <ul className="consensus-list">

@@ -10,13 +10,10 @@
 
 const DAY_MS = 86_400_000;
 
+// Calendar days are formatted by the domain (the SMART check says them in its sentences too).
+export { formatDay, formatDayNumber } from "@logic-canvas/shared";
+
 // Created once: building an Intl formatter costs far more than using one.
-const dayFormat = new Intl.DateTimeFormat(undefined, {
-  day: "numeric",
-  month: "short",
-  year: "numeric",
-  timeZone: "UTC",
-});
 const monthFormat = new Intl.DateTimeFormat(undefined, {
   month: "short",
   year: "numeric",
@@ -34,22 +31,6 @@ const momentFormat = new Intl.DateTimeFormat(undefined, {
   hour: "numeric",
   minute: "2-digit",
 });
-
-/** Milliseconds of an ISO calendar date at midnight UTC, or NaN when it is not one. */
-function utcMs(isoDate: string): number {
-  return /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? Date.parse(`${isoDate}T00:00:00Z`) : Number.NaN;
-}
-
-/** A calendar date ("2026-09-15") as "15 Sep 2026" (or "Sep 15, 2026", by locale). */
-export function formatDay(isoDate: string): string {
-  const ms = utcMs(isoDate);
-  return Number.isFinite(ms) ? dayFormat.format(ms) : isoDate;
-}
-
-/** A day number (days since 1970-01-01 UTC, as `dayNumber` gives) as "15 Sep 2026". */
-export function formatDayNumber(day: number): string {
-  return dayFormat.format(day * DAY_MS);
-}
 
 /** The month of a day number, as "Aug 2026": for chart axes. */
 export function formatMonthOfDay(day: number): string {

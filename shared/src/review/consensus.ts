@@ -46,14 +46,41 @@ export function quorumFor(votes: number, people: number): Quorum {
  * review document, and a person who only looked has not taken part.
  */
 export function peopleWhoTookPart(review: Pick<Review, "threads" | "votes">): string[] {
-  const ids = new Set<string>();
+  return [...tookPart(review).keys()];
+}
+
+/**
+ * The display names of the same people (`peopleWhoTookPart`), sorted: the "not weighed in" list
+ * draws from them, so that it never names someone the "people who have taken part" count leaves
+ * out (a person who is only looking now).
+ */
+export function namesOfPeopleWhoTookPart(review: Pick<Review, "threads" | "votes">): string[] {
+  return [...new Set(tookPart(review).values())].sort((a, b) => a.localeCompare(b));
+}
+
+function tookPart(review: Pick<Review, "threads" | "votes">): Map<string, string> {
+  const people = new Map<string, string>();
+  const add = (person: { id: string; name: string }) => people.set(person.id, person.name);
   for (const thread of review.threads) {
-    ids.add(thread.author.id);
-    if (thread.resolvedBy) ids.add(thread.resolvedBy.id);
-    for (const message of thread.messages) if (!message.deleted) ids.add(message.author.id);
+    add(thread.author);
+    if (thread.resolvedBy) add(thread.resolvedBy);
+    for (const message of thread.messages) if (!message.deleted) add(message.author);
   }
-  for (const vote of review.votes) ids.add(vote.author.id);
-  return [...ids];
+  for (const vote of review.votes) add(vote.author);
+  return people;
+}
+
+/**
+ * The quorum rule in words, with the count it is measured against. Before anyone has taken part
+ * there is nothing to measure: "at least 50% of the 0 people" would read as a contradiction.
+ */
+export function quorumRuleText(people: number): string {
+  const share = `${Math.round(QUORUM_MIN_SHARE * 100)}%`;
+  const how = "(started or answered a comment, or voted, in this model)";
+  if (people === 0)
+    return `No votes yet. Wide agreement will need at least ${QUORUM_MIN_VOTES} votes, from at least ${share} of the people who take part ${how}.`;
+  const who = people === 1 ? "person who has" : "people who have";
+  return `Wide agreement also needs at least ${QUORUM_MIN_VOTES} votes, from at least ${share} of the ${people} ${who} taken part ${how}.`;
 }
 
 export interface Consensus {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
   consensusFor,
+  namesOfPeopleWhoTookPart,
   peopleWhoTookPart,
   QUORUM_MIN_SHARE,
   QUORUM_MIN_VOTES,
   quorumFor,
+  quorumRuleText,
 } from "../../src/review/consensus.ts";
 import type { Vote } from "../../src/review/schema.ts";
 
@@ -99,5 +101,24 @@ describe("quorum for wide agreement", () => {
     };
     expect(peopleWhoTookPart(review).sort()).toEqual(["p-Ana", "p-Ana2", "p-Ben", "p-Cy", "p-Di"]);
     expect(peopleWhoTookPart({ threads: [], votes: [] })).toEqual([]);
+    // Their names, once each: the "not weighed in" list draws from the same people.
+    expect(namesOfPeopleWhoTookPart(review)).toEqual(["Ana", "Ben", "Cy", "Di"]);
+    expect(namesOfPeopleWhoTookPart({ threads: [], votes: [] })).toEqual([]);
+  });
+
+  it("says the rule without a contradiction before anyone took part", () => {
+    expect(quorumRuleText(0)).toBe(
+      "No votes yet. Wide agreement will need at least 3 votes, from at least 50% of the people who take part (started or answered a comment, or voted, in this model).",
+    );
+    expect(quorumRuleText(1)).toContain("50% of the 1 person who has taken part");
+    expect(quorumRuleText(5)).toContain("50% of the 5 people who have taken part");
+  });
+
+  it("lists as not weighed in only the people who took part and did not vote on it", () => {
+    const votes = [vote("Ana", 4)];
+    const people = namesOfPeopleWhoTookPart({ threads: [], votes });
+    expect(consensusFor("M1", votes, people).notYet).toEqual([]);
+    expect(consensusFor("M1", [], []).notYet).toEqual([]);
+    expect(consensusFor("M1", [], []).state).toBe("no-votes");
   });
 });
