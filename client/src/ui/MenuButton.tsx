@@ -1,5 +1,5 @@
 import "./menu.css";
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { type KeyboardEvent, type RefObject, useEffect, useId, useRef, useState } from "react";
 
 export interface MenuItem {
   id: string;
@@ -27,75 +27,21 @@ export function MenuButton(props: {
   /** Which edge of the button the menu lines up with: its end (default) or its start. */
   align?: "start" | "end";
 }) {
-  const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const button = useRef<HTMLButtonElement>(null);
-  const menu = useRef<HTMLDivElement>(null);
-  const root = useRef<HTMLDivElement>(null);
   const menuId = useId();
   const { items } = props;
-
-  useEffect(() => {
-    if (!open) return;
-    menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]")[active]?.focus();
-  }, [open, active]);
-
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: PointerEvent) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("pointerdown", outside);
-    return () => document.removeEventListener("pointerdown", outside);
-  }, [open]);
-
-  const openAt = (index: number) => {
-    setActive((index + items.length) % items.length);
-    setOpen(true);
-  };
-  const close = () => {
-    setOpen(false);
-    button.current?.focus();
-  };
-  const choose = (item: MenuItem) => {
-    if (item.disabled) return;
-    // Focus goes back to the button first, so that a dialog the item opens returns it there.
-    close();
-    item.onSelect();
-  };
-
-  const onButtonKey = (event: KeyboardEvent) => {
-    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      openAt(event.key === "ArrowDown" ? 0 : -1);
-    }
-  };
-
-  const onMenuKey = (event: KeyboardEvent) => {
-    // Keys in an open menu are the menu's: not the editor's shortcuts, not a dialog's Escape.
-    event.stopPropagation();
-    const last = items.length - 1;
-    const moves: Record<string, number> = {
-      ArrowDown: active + 1,
-      ArrowUp: active - 1,
-      Home: 0,
-      End: last,
-    };
-    if (event.key in moves) {
-      event.preventDefault();
-      setActive(((moves[event.key] ?? 0) + items.length) % items.length);
-    } else if (event.key === "Escape") {
-      event.preventDefault();
-      close();
-    } else if (event.key === "Tab") {
-      setOpen(false);
-    } else if (event.key.length === 1 && /\S/.test(event.key)) {
-      const letter = event.key.toLowerCase();
-      const order = [...items.slice(active + 1), ...items.slice(0, active + 1)];
-      const next = order.find((item) => item.label.toLowerCase().startsWith(letter));
-      if (next) setActive(items.indexOf(next));
-    }
-  };
+  const {
+    open,
+    setOpen,
+    active,
+    setActive,
+    button,
+    menu,
+    root,
+    openAt,
+    choose,
+    onButtonKey,
+    onMenuKey,
+  } = useMenuKeys(items);
 
   return (
     <div className="menu-button" ref={root} data-testid={props.testId}>
@@ -140,4 +86,107 @@ export function MenuButton(props: {
       )}
     </div>
   );
+}
+
+/**
+ * The menu's state and keyboard (kept apart from its markup so that each reads on its own): which
+ * item is active and focused, opening on the first or last item, the arrow, Home, End, Escape,
+ * Tab and typeahead keys, and closing on a press outside.
+ */
+function useMenuKeys(items: MenuItem[]) {
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(0);
+  const button = useRef<HTMLButtonElement>(null);
+  const menu = useRef<HTMLDivElement>(null);
+  const root = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    if (!open) return;
+    menu.current?.querySelectorAll<HTMLElement>("[role=menuitem]")[active]?.focus();
+  }, [open, active]);
+
+  useCloseOnPressOutside(open, root, setOpen);
+
+  const openAt = (index: number) => {
+    setActive((index + items.length) % items.length);
+    setOpen(true);
+  };
+  const close = () => {
+    setOpen(false);
+    button.current?.focus();
+  };
+  const choose = (item: MenuItem) => {
+    if (item.disabled) return;
+    // Focus goes back to the button first, so that a dialog the item opens returns it there.
+    close();
+    item.onSelect();
+  };
+
+  const onButtonKey = (event: KeyboardEvent) => {
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      openAt(event.key === "ArrowDown" ? 0 : -1);
+    }
+  };
+
+  const onMenuKey = (event: KeyboardEvent) => {
+    // Keys in an open menu are the menu's: not the editor's shortcuts, not a dialog's Escape.
+    event.stopPropagation();
+    const last = items.length - 1;
+    const moves: Record<string, number> = {
+      ArrowDown: active + 1,
+      ArrowUp: active - 1,
+      Home: 0,
+      End: last,
+    };
+    if (event.key in moves) {
+      event.preventDefault();
+      setActive(((moves[event.key] ?? 0) + items.length) % items.length);
+    } else if (event.key === "Escape") {
+      event.preventDefault();
+      close();
+    } else if (event.key === "Tab") {
+      setOpen(false);
+    } else if (event.key.length === 1 && /\S/.test(event.key)) {
+      const next = nextByLetter(items, active, event.key);
+      if (next) setActive(items.indexOf(next));
+    }
+  };
+
+  return {
+    open,
+    setOpen,
+    active,
+    setActive,
+    button,
+    menu,
+    root,
+    openAt,
+    choose,
+    onButtonKey,
+    onMenuKey,
+  };
+}
+
+/** A press anywhere outside the menu and its button closes it (the focus stays where it lands). */
+function useCloseOnPressOutside(
+  open: boolean,
+  root: RefObject<HTMLDivElement | null>,
+  setOpen: (open: boolean) => void,
+): void {
+  useEffect(() => {
+    if (!open) return;
+    const outside = (event: PointerEvent) => {
+      if (!root.current?.contains(event.target as Node)) setOpen(false);
+    };
+    document.addEventListener("pointerdown", outside);
+    return () => document.removeEventListener("pointerdown", outside);
+  }, [open, root, setOpen]);
+}
+
+/** Typeahead: the next item after the active one (wrapping round) whose label starts with `key`. */
+function nextByLetter(items: MenuItem[], active: number, key: string): MenuItem | undefined {
+  const letter = key.toLowerCase();
+  const order = [...items.slice(active + 1), ...items.slice(0, active + 1)];
+  return order.find((item) => item.label.toLowerCase().startsWith(letter));
 }

@@ -33,24 +33,7 @@ export function Modal(props: {
   const onClose = useRef(props.onClose);
   onClose.current = props.onClose;
 
-  useLayoutEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    const opener = focusOrigin();
-    if (!dialog.open) dialog.showModal();
-    firstFocus(dialog)?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      // A disabled opener (busy while the dialog's action runs) cannot take it yet: retry once
-      // the current task has re-rendered it.
-      if (opener?.isConnected) opener.focus();
-      if (opener && document.activeElement !== opener)
-        setTimeout(() => {
-          if (document.activeElement === document.body) opener.focus();
-        }, 0);
-    };
-  }, []);
-
+  useDialogFocus(ref);
   useScrollableByKeyboard(body);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>) => {
@@ -70,13 +53,7 @@ export function Modal(props: {
     // The backdrop belongs to the dialog element: a press outside its box lands on it.
     const dialog = ref.current;
     if (!dialog || event.target !== dialog) return;
-    const box = dialog.getBoundingClientRect();
-    const inside =
-      event.clientX >= box.left &&
-      event.clientX <= box.right &&
-      event.clientY >= box.top &&
-      event.clientY <= box.bottom;
-    if (!inside) onClose.current();
+    if (!isInside(dialog.getBoundingClientRect(), event)) onClose.current();
   };
 
   return createPortal(
@@ -106,6 +83,41 @@ export function Modal(props: {
       </div>
     </dialog>,
     document.body,
+  );
+}
+
+/**
+ * Opens the dialog as modal and moves the focus in once, when it mounts (a layout effect, so the
+ * focus is inside before the browser paints); on unmount closes it and gives the focus back to
+ * what had it before it opened.
+ */
+function useDialogFocus(ref: RefObject<HTMLDialogElement | null>): void {
+  useLayoutEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    const opener = focusOrigin();
+    if (!dialog.open) dialog.showModal();
+    firstFocus(dialog)?.focus();
+    return () => {
+      if (dialog.open) dialog.close();
+      // A disabled opener (busy while the dialog's action runs) cannot take it yet: retry once
+      // the current task has re-rendered it.
+      if (opener?.isConnected) opener.focus();
+      if (opener && document.activeElement !== opener)
+        setTimeout(() => {
+          if (document.activeElement === document.body) opener.focus();
+        }, 0);
+    };
+  }, [ref]);
+}
+
+/** Whether a pointer press fell within the dialog's box (outside it, it is on the backdrop). */
+function isInside(box: DOMRect, event: { clientX: number; clientY: number }): boolean {
+  return (
+    event.clientX >= box.left &&
+    event.clientX <= box.right &&
+    event.clientY >= box.top &&
+    event.clientY <= box.bottom
   );
 }
 
