@@ -1,4 +1,11 @@
-import { addDays, laneX, type NodeKind, todayIso } from "@logic-canvas/shared";
+import {
+  addDays,
+  KIND_LABELS,
+  laneX,
+  NODE_KINDS,
+  type NodeKind,
+  todayIso,
+} from "@logic-canvas/shared";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser.ts";
@@ -88,6 +95,24 @@ const marksOf = (page: Page, id: string) =>
 const mountedIds = (page: Page) =>
   page.$$eval(".react-flow__node", (nodes) => nodes.map((n) => n.getAttribute("data-id")).sort());
 
+/** The chain bar lies over no card: each card stays readable while a chain is traced. */
+async function expectBarClearOfCards(page: Page) {
+  const bar = await page.getByTestId("chain-bar").boundingBox();
+  const cards = await page.$$eval(".react-flow__node", (nodes) =>
+    nodes.map((n) => n.getBoundingClientRect().toJSON() as DOMRect),
+  );
+  expect(bar).not.toBeNull();
+  if (!bar) return;
+  const over = cards.filter(
+    (c) =>
+      c.x < bar.x + bar.width &&
+      bar.x < c.x + c.width &&
+      c.y < bar.y + bar.height &&
+      bar.y < c.y + c.height,
+  );
+  expect(over).toEqual([]);
+}
+
 async function openReadingPlan(): Promise<Page> {
   const model = await createModel(server.url, modelFile());
   const { page } = await person("Lee", model.links.owner);
@@ -140,6 +165,11 @@ describe("reading a big model", () => {
     await expect
       .poll(() => bar.textContent())
       .toContain("2 inputs, 2 activities, 1 small win, 1 mid-journey goal lead to it");
+    await expectBarClearOfCards(page);
+    // A short laptop window: the bottom of the canvas now holds cards, and the bar must not.
+    await page.setViewportSize({ width: 1440, height: 480 });
+    await expectBarClearOfCards(page);
+    await page.setViewportSize({ width: 1440, height: 900 });
     await screenshot(page, "traced-chain");
 
     await bar.getByRole("button", { name: "Show only this chain" }).click();
@@ -149,6 +179,7 @@ describe("reading a big model", () => {
     await expect
       .poll(() => page.getByTestId("lane-header-longTerm").textContent())
       .toContain("1 of 2 shown");
+    await expectBarClearOfCards(page);
     await screenshot(page, "chain-only");
     // Selecting another card of the chain keeps the chain shown until "Show all".
     await card(page, titleOf("coach")).click();
@@ -185,6 +216,12 @@ describe("reading a big model", () => {
     await expect
       .poll(() => page.getByTestId("lane-header-input").textContent())
       .toContain("All hidden");
+    // Each header still says which lane it is, beside how many of its cards show.
+    for (const kind of NODE_KINDS) {
+      const name = page.getByTestId(`lane-header-${kind}`).locator(".lane-name");
+      const { label, short } = KIND_LABELS[kind];
+      expect([label, short], kind).toContain(await name.innerText());
+    }
     await screenshot(page, "filter-off-track");
 
     await menu.getByLabel("Off track").uncheck();

@@ -53,14 +53,15 @@ function useWordWidths(): [RefObject<HTMLDivElement | null>, Map<string, number>
   return [ref, widths];
 }
 
-/** The widest wording that fits `room`; with a lane note, the other name gives way to it. */
-function fitFor(kind: NodeKind, room: number, widths: Map<string, number>, noted: boolean): Fit {
+/** Pixels a header needs to show its name in `fit`'s words (infinite while not measured). */
+function needsFor(kind: NodeKind, fit: Fit, widths: Map<string, number>): number {
+  return (widths.get(`${kind}:${fit}`) ?? Number.POSITIVE_INFINITY) + CHROME;
+}
+
+/** The widest wording that fits `room`. */
+function fitFor(kind: NodeKind, room: number, widths: Map<string, number>): Fit {
   if (widths.size === 0) return "label";
-  const needs = (fit: Fit) => (widths.get(`${kind}:${fit}`) ?? Number.POSITIVE_INFINITY) + CHROME;
-  return (
-    FITS.find((fit) => fit === "none" || (!(noted && fit === "full") && needs(fit) <= room)) ??
-    "none"
-  );
+  return FITS.find((fit) => fit === "none" || needsFor(kind, fit, widths) <= room) ?? "none";
 }
 
 /**
@@ -109,6 +110,68 @@ export function LaneHeaders({ onAdd }: { onAdd?: (kind: NodeKind) => void }) {
 /** Room around the lane note: the header's gap 6 and the note's left margin 4 (canvas.css). */
 const NOTE_GAP = 10;
 
+/**
+ * "2 of 5 shown" → "2/5", "All hidden" → "0 shown": the note in few characters, for a lane too
+ * narrow for its name and the whole sentence (the sentence stays in the note's title and for
+ * screen readers).
+ */
+function compactNote(note: string): string {
+  const counts = /^(\d+) of (\d+) shown$/.exec(note);
+  if (counts) return `${counts[1]}/${counts[2]}`;
+  return note === "All hidden" ? "0 shown" : note;
+}
+
+/** How the note reads beside the name: the sentence, its compact form, or only in its title. */
+type NoteFit = "full" | "compact" | "none";
+
+/**
+ * The lane's name comes first: with a note, the other name goes, then the note shortens, then
+ * the name does; the short name stays (the note only in its title) while words fit at all.
+ */
+const WITH_NOTE: [Fit, NoteFit][] = [
+  ["label", "full"],
+  ["label", "compact"],
+  ["short", "full"],
+  ["short", "compact"],
+  ["short", "none"],
+];
+
+function fitWithNote(
+  kind: NodeKind,
+  width: number,
+  widths: Map<string, number>,
+  note: { full: number; compact: number } | null,
+): [Fit, NoteFit] {
+  if (!note) return [fitFor(kind, width, widths), "none"];
+  if (widths.size === 0) return ["label", "full"];
+  const noteRoom = (noteFit: NoteFit) => (noteFit === "none" ? 0 : note[noteFit] + NOTE_GAP);
+  return (
+    WITH_NOTE.find(
+      ([fit, noteFit]) => needsFor(kind, fit, widths) + noteRoom(noteFit) <= width,
+    ) ?? ["none", "none"]
+  );
+}
+
+/** The widths of a lane note's sentence and compact form, from hidden copies beside it. */
+function useNoteWidths(note: string) {
+  const ref = useRef<HTMLSpanElement>(null);
+  const [widths, setWidths] = useState<{ full: number; compact: number } | null>(null);
+  useLayoutEffect(() => {
+    // Measured from copies that never change with the fit chosen, so a new fit never asks for
+    // a new measure.
+    const measure = () => {
+      const [full, compact] = Array.from(
+        ref.current?.children ?? [],
+        (el) => el.getBoundingClientRect().width,
+      );
+      setWidths(note ? { full: full ?? 0, compact: compact ?? 0 } : null);
+    };
+    measure();
+    void document.fonts?.ready.then(measure);
+  }, [note]);
+  return [ref, widths] as const;
+}
+
 function LaneHeader(props: {
   kind: NodeKind;
   column: number;
@@ -120,14 +183,11 @@ function LaneHeader(props: {
   const { kind, column, width, onAdd } = props;
   const info = KIND_LABELS[kind];
   // While a filter or a traced chain hides cards, the header says how many of its cards show;
-  // the note takes the place of the other name, and the name takes the words that still fit.
+  // the lane's name stays and the note shortens ("2/5") where both would not fit.
   const note = useLaneNote(kind);
-  const noteRef = useRef<HTMLSpanElement>(null);
-  const [noteWidth, setNoteWidth] = useState(0);
-  useLayoutEffect(() => {
-    setNoteWidth(note ? (noteRef.current?.getBoundingClientRect().width ?? 0) + NOTE_GAP : 0);
-  }, [note]);
-  const fit = fitFor(kind, width - noteWidth, props.widths, note !== "");
+  const compact = compactNote(note);
+  const [noteMeasures, noteWidths] = useNoteWidths(note);
+  const [fit, noteFit] = fitWithNote(kind, width, props.widths, note ? noteWidths : null);
   return (
     <div
       className={`lane-header lane-${kind} fit-${fit}${note ? " is-filtered" : ""}`}
@@ -145,8 +205,21 @@ function LaneHeader(props: {
         {fit === "full" && <span className="lane-also"> {info.alsoCalled}</span>}
       </button>
       {note && (
-        <span className="lane-also lane-note" ref={noteRef}>
-          {note}
+        <span className="lane-also lane-note" title={note}>
+          {noteFit === "full" ? (
+            note
+          ) : (
+            <>
+              {noteFit === "compact" && <span aria-hidden="true">{compact}</span>}
+              <span className="visually-hidden">{note}</span>
+            </>
+          )}
+        </span>
+      )}
+      {note && (
+        <span className="lane-note-measures" ref={noteMeasures} aria-hidden="true">
+          <span className="lane-also lane-note">{note}</span>
+          <span className="lane-also lane-note">{compact}</span>
         </span>
       )}
       <span role="tooltip" id={`lane-tip-${kind}`} className="lane-tip">

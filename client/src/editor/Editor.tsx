@@ -18,6 +18,7 @@ import { ModelMenu } from "./ModelMenu.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
 import { ROLE_EXPLAINS } from "./roles.ts";
 import { ShortcutHelp } from "./ShortcutHelp.tsx";
+import { SkipToCanvas } from "./SkipToCanvas.tsx";
 import { Stage } from "./Stage.tsx";
 import { ConnectionProblem } from "./StatusPill.tsx";
 import { Toasts } from "./Toasts.tsx";
@@ -52,6 +53,7 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
   return (
     <EditorProviders binding={binding} readOnly={readOnly} review={state.review} reading={reading}>
       <div className="editor" data-role={role}>
+        {view === "canvas" && <SkipToCanvas />}
         <Topbar
           session={session}
           role={role}

@@ -55,7 +55,7 @@ export function ChainBar({ store }: { store: ReadingStore }) {
   if (!chain) return null;
   return (
     <div className="chain-bar" role="status" data-testid="chain-bar">
-      <span className="chain-words">
+      <span className="chain-words" title={`${chain.title}: ${chainWords(chain)}`}>
         <strong>
           {chain.only ? "Only the chain of" : "Chain of"} “{chain.title}”:
         </strong>{" "}

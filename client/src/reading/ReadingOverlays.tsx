@@ -6,7 +6,7 @@ import "./reading.css";
 
 /**
  * Over the canvas: the find bar at the top right; at the bottom centre, where cards are fewest,
- * the filter line above the chain bar.
+ * the filter line; the chain bar in the lane-header band, where no card ever lies.
  */
 export function ReadingOverlays({ store }: { store: ReadingStore }) {
   return (
@@ -14,8 +14,8 @@ export function ReadingOverlays({ store }: { store: ReadingStore }) {
       <FindBar store={store} />
       <div className="reading-dock">
         <FilterLine store={store} />
-        <ChainBar store={store} />
       </div>
+      <ChainBar store={store} />
     </>
   );
 }

@@ -1,0 +1,21 @@
+import type { MouseEvent } from "react";
+
+/**
+ * The page's first Tab stop: a keyboard user goes straight to the canvas instead of tabbing
+ * through the header and toolbar. Hidden until it has focus (editor.css).
+ */
+export function SkipToCanvas() {
+  function onClick(event: MouseEvent<HTMLAnchorElement>) {
+    event.preventDefault();
+    // The canvas passes its focus on to the selected card, or the first in lane order
+    // (canvas-keys.ts); focusVisible so it does even though the link was "clicked" by Enter.
+    document
+      .querySelector<HTMLElement>('.canvas[role="application"]')
+      ?.focus({ focusVisible: true } as FocusOptions);
+  }
+  return (
+    <a className="skip-link" href="#canvas" onClick={onClick}>
+      Skip to canvas
+    </a>
+  );
+}
