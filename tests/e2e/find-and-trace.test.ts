@@ -220,7 +220,7 @@ describe("reading a big model", () => {
     for (const kind of NODE_KINDS) {
       const name = page.getByTestId(`lane-header-${kind}`).locator(".lane-name");
       const { label, short } = KIND_LABELS[kind];
-      expect([label, short], kind).toContain(await name.innerText());
+      expect([label, short], kind).toContain(await name.textContent());
     }
     await screenshot(page, "filter-off-track");
 

@@ -34,8 +34,8 @@ function isTextField(el: Element | null): boolean {
 }
 
 /**
- * Shown while a card's chain is traced (one card selected): what leads to it and what it leads
- * to, with "Show only this chain", and "Show all" once only the chain is drawn.
+ * A band above the canvas: while a card's chain is traced (one card selected), what leads to it
+ * and what it leads to, with "Show only this chain", and "Show all" once only the chain is drawn.
  */
 export function ChainBar({ store }: { store: ReadingStore }) {
   const { chain } = useReadingView(store);
@@ -52,7 +52,16 @@ export function ChainBar({ store }: { store: ReadingStore }) {
     window.addEventListener("keydown", onKey);
     return () => window.removeEventListener("keydown", onKey);
   }, [only, store]);
-  if (!chain) return null;
+  // The bar keeps its band while no chain is traced, so the canvas never moves under the
+  // pointer when a card is selected (a move in mid-drag would lose the link being drawn).
+  if (!chain)
+    return (
+      <div className="chain-bar is-idle" role="status">
+        <span className="chain-words">
+          Select a card to trace what leads to it and what it leads to.
+        </span>
+      </div>
+    );
   return (
     <div className="chain-bar" role="status" data-testid="chain-bar">
       <span className="chain-words" title={`${chain.title}: ${chainWords(chain)}`}>

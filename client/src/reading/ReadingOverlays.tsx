@@ -6,7 +6,7 @@ import "./reading.css";
 
 /**
  * Over the canvas: the find bar at the top right; at the bottom centre, where cards are fewest,
- * the filter line; the chain bar in the lane-header band, where no card ever lies.
+ * the filter line; the chain bar in a band it adds above the canvas, so it never lies over a card.
  */
 export function ReadingOverlays({ store }: { store: ReadingStore }) {
   return (
