@@ -79,6 +79,8 @@ export function Canvas({
   return (
     <div
       className="canvas"
+      // The target of the page's "Skip to canvas" link (editor/SkipToCanvas.tsx).
+      id="canvas"
       role="application"
       aria-label="Canvas: arrow keys move between cards, Enter edits a title, L links, ? lists every key"
       {...keys}
