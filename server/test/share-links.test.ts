@@ -1,4 +1,4 @@
-import { LINK_LABEL_MAX, type ShareLink } from "@logic-canvas/shared";
+import { LINK_LABEL_MAX, LINKS_PER_MODEL_MAX, type ShareLink } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
 import {
   api,
@@ -146,5 +146,24 @@ describe("an expiring link", () => {
     };
     expect(listed.links.find((l) => l.id === created.id)).toMatchObject({ expired: true });
     for (const c of [graph, owner, again]) c.destroy();
+  });
+});
+
+describe("how many links one model holds", () => {
+  it("refuses a link past the cap, in words, and keeps the ones it has", async () => {
+    const model = await createModel(server.url);
+    const start = (await listLinks(model.id, model.tokens.owner)).response;
+    const held = ((await start.json()) as { links: unknown[] }).links.length;
+    for (let i = held; i < LINKS_PER_MODEL_MAX; i++) {
+      const made = await newLink(model.id, model.tokens.owner, { role: "viewer" });
+      expect(made.status).toBe(201);
+    }
+    const refused = await newLink(model.id, model.tokens.owner, { role: "viewer" });
+    expect(refused.status).toBe(409);
+    const body = (await refused.json()) as { error: { code: string; message: string } };
+    expect(body.error.code).toBe("too-many-links");
+    expect(body.error.message).toContain(`already has ${LINKS_PER_MODEL_MAX} share links`);
+    const after = (await listLinks(model.id, model.tokens.owner)).response;
+    expect(((await after.json()) as { links: unknown[] }).links.length).toBe(LINKS_PER_MODEL_MAX);
   });
 });

@@ -41,3 +41,10 @@ export const VERSION_LABEL_MAX = 120;
 
 /** A share link's label ("Board members", "Grade 3 team"). */
 export const LINK_LABEL_MAX = 80;
+
+/**
+ * Share links one model may hold, revoked and expired ones included: each is a stored row, so
+ * the total is bounded, not only the rate at which an owner creates them. A district's widest
+ * sharing (a link per school, team and board) stays well under it.
+ */
+export const LINKS_PER_MODEL_MAX = 100;

@@ -1,6 +1,7 @@
 import {
   canManageLinks,
   isLinkExpired,
+  LINKS_PER_MODEL_MAX,
   newLinkSchema,
   type ShareLink,
   visibleLinkRoles,
@@ -46,6 +47,14 @@ export function linkRoutes(kit: RouteKit): void {
     async (request, reply) => {
       const id = modelIdOf(request.params);
       const { role, label, expiresAt } = request.body;
+      const held = (await store.listLinks(id)).length;
+      if (held >= LINKS_PER_MODEL_MAX) {
+        throw new ApiError(
+          409,
+          "too-many-links",
+          `This model already has ${held} share links, the most one model can hold (revoked and expired links count too). Reuse an existing link instead.`,
+        );
+      }
       const { link } = await models.createLink(id, role, { label, expiresAt });
       return reply.code(201).send(view(link));
     },
