@@ -22,11 +22,12 @@ const server = useTestServer();
 let appends = 0;
 
 beforeAll(() => {
-  const append = server.store.appendUpdate.bind(server.store);
-  server.store.appendUpdate = async (name, update) => {
-    appends += 1;
+  // Client writes reach the store in batches (group commit); each batch waits 20 ms.
+  const append = server.store.appendUpdates.bind(server.store);
+  server.store.appendUpdates = async (entries) => {
+    appends += entries.length;
     await new Promise((r) => setTimeout(r, 20));
-    return append(name, update);
+    return append(entries);
   };
 });
 
