@@ -50,7 +50,7 @@ function edit(
   const schedule = (editor: { client: BenchClient; card: string }, delay: number) => {
     setTimeout(() => {
       const x = now() - plan.origin;
-      if (x > window.end + 500) return;
+      if (x > window.end) return;
       try {
         moveNode(editor.client.doc, editor.card, { x, y: 0 }, "bench");
         if (x >= window.start && x <= window.end) sent++;
@@ -89,16 +89,17 @@ async function main(): Promise<void> {
   const latencies: number[] = [];
   for (const client of clients) observe(client, window, latencies);
   process.stdout.write(`${JSON.stringify({ ready: true })}\n`);
-  const go = await new Promise<{ start: number; end: number }>((resolve) => {
-    createInterface({ input: process.stdin }).once("line", (line) => resolve(JSON.parse(line)));
-  });
+  // Two lines from the parent: the window ({ start, end }), then "finish" once the server is
+  // idle again, i.e. every edit sent in the window has been delivered or never will be.
+  const lines = createInterface({ input: process.stdin })[Symbol.asyncIterator]();
+  const go = JSON.parse((await lines.next()).value as string) as { start: number; end: number };
   window.start = go.start;
   window.end = go.end;
   const stop = edit(editors, window);
   const startCpu = process.cpuUsage();
-  while (now() - plan.origin < window.end + 3000) await new Promise((r) => setTimeout(r, 200));
+  await lines.next();
   const cpu = process.cpuUsage(startCpu);
-  const seconds = (window.end - window.start + 3000) / 1000;
+  const seconds = (now() - plan.origin - window.start) / 1000;
   const errors = clients.flatMap((c) => c.errors);
   process.stdout.write(
     `${JSON.stringify({

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { createInterface } from "node:readline";
@@ -17,8 +17,8 @@ import { createModel } from "./lib/targets.ts";
  * worktree of main), `B` this checkout's, next to the bare y-websocket relay and bare Hocuspocus.
  * Each server runs alone, in its own process, with its clients spread over client processes
  * (`--per-process` clients each) so that no client process is the bottleneck; the order of the
- * servers rotates every round. CPU is user+sys from /proc/<pid>/stat over the window, which a
- * loaded machine disturbs far less than wall-clock latency. `--cpu-prof <dir>` writes a V8 CPU
+ * servers rotates every round. CPU is the server's run time (all threads, /proc) from the window's
+ * start until it is idle again, which a loaded machine disturbs far less than wall-clock latency. `--cpu-prof <dir>` writes a V8 CPU
  * profile of every server process.
  *
  *   npx tsx bench/server-path-profile.ts --base /work/wt/server-path-base --clients 10,50 --rounds 3
@@ -44,7 +44,7 @@ interface Figures {
   deliveries: number;
   sent: number;
   serverCpuMsPerDelivery: number;
-  serverCpuPercent: number;
+  serverCpuSeconds: number;
   p50: number;
   p99: number;
   clientCpuPercentMax: number;
@@ -52,10 +52,37 @@ interface Figures {
   loadAverage1m: number;
 }
 
+/**
+ * CPU seconds the process has run, all its threads: /proc/<pid>/task/<tid>/schedstat counts in
+ * nanoseconds (the user+sys of /proc/<pid>/stat only in 10 ms ticks, too coarse for a server
+ * that uses well under a second in a window); that is the fallback.
+ */
 function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  try {
+    let ns = 0;
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
+    }
+    return ns / 1e9;
+  } catch {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+  }
+}
+
+/** The process's CPU seconds once it has used none for a second (at most a minute from now). */
+async function idleCpu(pid: number): Promise<number> {
+  const deadline = performance.now() + 60_000;
+  let last = cpuSeconds(pid);
+  let quiet = 0;
+  while (quiet < 2 && performance.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 500));
+    const cpu = cpuSeconds(pid);
+    quiet = cpu - last <= 0.005 ? quiet + 1 : 0;
+    last = cpu;
+  }
+  return last;
 }
 
 /** Resolves with the first JSON line of `child` that has `key`; rejects if it exits first. */
@@ -99,6 +126,7 @@ async function startServer(kind: Kind, options: Options, label: string) {
     : [];
   const child = spawnTs(join(root, "bench", "servers", `${script}.ts`), root, prof, {
     BENCH_DATA_DIR: dataDir,
+    LOG_LEVEL: "error",
   });
   const ready = await lineWith(child, "ready", `${kind} server`);
   const port = Number(ready.port);
@@ -160,7 +188,10 @@ async function drive(
   await new Promise((r) => setTimeout(r, start - (now() - origin)));
   const cpuStart = cpuSeconds(pid);
   await new Promise((r) => setTimeout(r, end - (now() - origin)));
-  const cpu = cpuSeconds(pid) - cpuStart;
+  // The server's CPU counts until it is idle again: on a loaded machine the edits of the window
+  // may still be on their way, and their deliveries are counted too.
+  const cpu = (await idleCpu(pid)) - cpuStart;
+  for (const child of children) child.stdin?.write("finish\n");
   const results = (await Promise.all(done)) as unknown as {
     latencies: number[];
     sent: number;
@@ -176,7 +207,7 @@ async function drive(
     deliveries: latencies.length,
     sent: results.reduce((n, r) => n + r.sent, 0),
     serverCpuMsPerDelivery: round((cpu * 1000) / Math.max(1, latencies.length), 4),
-    serverCpuPercent: round((cpu / options.seconds) * 100, 1),
+    serverCpuSeconds: round(cpu, 2),
     p50: l.p50,
     p99: l.p99,
     clientCpuPercentMax: round(Math.max(...results.map((r) => r.cpuPercent)), 1),

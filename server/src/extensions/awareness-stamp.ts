@@ -2,6 +2,7 @@ import type { Connection, Document, Extension } from "@hocuspocus/server";
 import { CONNECTION_LIMITS, MESSAGE_TYPE } from "@logic-canvas/shared";
 import * as decoding from "lib0/decoding";
 import { contextOf } from "../access/context.ts";
+import { skipDocumentName } from "../gate/sync-message.ts";
 import { CloseError } from "../runtime/close-reasons.ts";
 import type { Logger } from "../runtime/logger.ts";
 
@@ -28,7 +29,7 @@ interface Owner {
 export function largestPresenceState(message: Uint8Array): number {
   try {
     const decoder = decoding.createDecoder(message);
-    decoding.readVarString(decoder);
+    skipDocumentName(decoder);
     if (decoding.readVarUint(decoder) !== MESSAGE_TYPE.awareness) return -1;
     const update = decoding.createDecoder(decoding.readVarUint8Array(decoder));
     const entries = decoding.readVarUint(update);

@@ -8,13 +8,23 @@ export type DecodedMessage =
   | { kind: "malformed"; reason: string };
 
 /**
+ * Steps over the document name that starts every Hocuspocus message without decoding it (a UTF-8
+ * decode and a string for every message otherwise); throws if the message ends inside it.
+ */
+export function skipDocumentName(decoder: decoding.Decoder): void {
+  const length = decoding.readVarUint(decoder);
+  if (decoder.pos + length > decoder.arr.length) throw new RangeError("truncated document name");
+  decoder.pos += length;
+}
+
+/**
  * Reads a raw Hocuspocus message (document name, type, payload) far enough to find a Yjs update
  * in it: sync step 2 and update messages carry one. Everything else passes to Hocuspocus.
  */
 export function decodeMessage(message: Uint8Array): DecodedMessage {
   try {
     const decoder = decoding.createDecoder(message);
-    decoding.readVarString(decoder);
+    skipDocumentName(decoder);
     const type = decoding.readVarUint(decoder);
     if (type !== MessageType.Sync && type !== MessageType.SyncReply) return { kind: "other" };
     const step = decoding.readVarUint(decoder);

@@ -63,6 +63,8 @@ export class SqliteDocuments {
   /** One transaction, so one commit (one WAL write) for the whole batch; see `Store`. */
   async appendUpdates(entries: readonly AppendEntry[]): Promise<(number | null)[]> {
     const at = new Date().toISOString();
+    // One statement is a transaction of its own; BEGIN and COMMIT around it would only cost.
+    if (entries.length === 1) return [this.appendOne(entries[0] as AppendEntry, at)];
     return this.db.transaction(() => entries.map((entry) => this.appendOne(entry, at)))();
   }
 
