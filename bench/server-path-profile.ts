@@ -71,15 +71,15 @@ function cpuSeconds(pid: number): number {
   }
 }
 
-/** The process's CPU seconds once it has used none for a second (at most a minute from now). */
+/** The process's CPU seconds once it is nearly idle for a second (at most 10 s from now). */
 async function idleCpu(pid: number): Promise<number> {
-  const deadline = performance.now() + 60_000;
+  const deadline = performance.now() + 10_000;
   let last = cpuSeconds(pid);
   let quiet = 0;
   while (quiet < 2 && performance.now() < deadline) {
     await new Promise((r) => setTimeout(r, 500));
     const cpu = cpuSeconds(pid);
-    quiet = cpu - last <= 0.005 ? quiet + 1 : 0;
+    quiet = cpu - last <= 0.02 ? quiet + 1 : 0;
     last = cpu;
   }
   return last;
