@@ -1,0 +1,156 @@
+import { mkdtemp, rm, stat } from "node:fs/promises";
+import { loadavg, tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { startServer } from "@logic-canvas/server";
+import { chromium } from "playwright-core";
+import type { Flags } from "./lib/args.ts";
+import { exportModel } from "./lib/export-model.ts";
+import { INSTRUMENTS, timeExport, timeView } from "./lib/export-page.ts";
+import { writeResult } from "./lib/machine.ts";
+import { round } from "./lib/stats.ts";
+
+export const description =
+  "Exports: SVG and PNG of a 400- and a 1,000-card model (click to file) and the print view (click to every card drawn), in headless Chromium";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+type Browser = Awaited<ReturnType<typeof chromium.launch>>;
+type Server = Awaited<ReturnType<typeof startServer>>;
+/** One client build under test, e.g. main's and a branch's, served side by side. */
+interface Build {
+  label: string;
+  dist: string;
+  server: Server;
+  dataDir: string;
+}
+type Run = Record<string, number | string>;
+
+async function startBuild(dist: string): Promise<Build> {
+  const dataDir = await mkdtemp(join(tmpdir(), "lc-bench-exports-"));
+  const server = await startServer({
+    port: 0,
+    host: "127.0.0.1",
+    dataDir,
+    clientDist: resolve(dist),
+    logLevel: "warn",
+  });
+  return { label: resolve(dist), dist, server, dataDir };
+}
+
+async function ownerLink(server: Server, cards: number): Promise<string> {
+  const response = await fetch(`${server.url}/api/models`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(exportModel(cards)),
+  });
+  if (response.status !== 201) throw new Error(`create failed: ${await response.text()}`);
+  return ((await response.json()) as { links: { owner: string } }).links.owner;
+}
+
+/** One build, one size: the editor opened once, then each export and the print view `runs` times. */
+async function measureBuild(browser: Browser, build: Build, cards: number, runs: number) {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  await context.addInitScript(() => localStorage.setItem("logic-canvas:display-name", "Bench"));
+  await context.addInitScript(INSTRUMENTS);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Performance.enable");
+  const results: Run[] = [];
+  try {
+    await page.goto(await ownerLink(build.server, cards));
+    await page.locator(".react-flow__node").first().waitFor({ timeout: 60_000 });
+    await page.locator(".status-saved").waitFor({ timeout: 60_000 });
+    for (let run = 1; run <= runs; run++) {
+      const svg = await timeExport(page, cdp, "Export as SVG drawing");
+      const png = await timeExport(page, cdp, "Export as PNG image");
+      const print = await timeView(page, cdp, "Print", "[data-testid=print-item]", cards);
+      await timeView(page, cdp, "Canvas", ".react-flow__node", 1);
+      const result: Run = {
+        build: build.label,
+        cards,
+        run,
+        svgClickToFileMs: round(svg.clickToFileMs, 0),
+        svgClickToSavedMs: round(svg.clickToSavedMs, 0),
+        svgMainThreadMs: round(svg.mainThreadMs, 0),
+        svgBytes: (await stat(svg.path)).size,
+        pngClickToFileMs: round(png.clickToFileMs, 0),
+        pngClickToSavedMs: round(png.clickToSavedMs, 0),
+        pngMainThreadMs: round(png.mainThreadMs, 0),
+        pngBytes: (await stat(png.path)).size,
+        printRenderMs: round(print.ms, 0),
+        printMainThreadMs: round(print.mainThreadMs, 0),
+      };
+      results.push(result);
+      console.log("  ", JSON.stringify(result));
+    }
+  } finally {
+    await context.close();
+  }
+  return results;
+}
+
+function medians(runs: Run[]): Record<string, number> {
+  const keys = Object.keys(runs[0] ?? {}).filter((k) => typeof runs[0]?.[k] === "number");
+  return Object.fromEntries(
+    keys
+      .filter((k) => k !== "run" && k !== "cards")
+      .map((k) => {
+        const values = runs.map((r) => r[k] as number).sort((a, b) => a - b);
+        return [k, values[Math.floor(values.length / 2)] as number];
+      }),
+  );
+}
+
+/**
+ * `--dist a,b` serves each client build from its own server (same server code) and measures
+ * them in alternation, so a before/after comparison sees the same machine load.
+ */
+export async function run(flags: Flags): Promise<void> {
+  const sizes = flags.numbers("cards", [400, 1000]);
+  const runs = flags.number("runs", 3);
+  const dists = flags.strings("dist", [resolve(root, "client/dist")]);
+  const loadAtStart = loadavg()[0] ?? 0;
+  const builds: Build[] = [];
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"],
+  });
+  const all: Run[] = [];
+  try {
+    for (const dist of dists) builds.push(await startBuild(dist));
+    for (const cards of sizes)
+      for (const build of builds) {
+        console.log(`  ${cards} cards, ${build.label}`);
+        all.push(...(await measureBuild(browser, build, cards, runs)));
+      }
+  } finally {
+    await browser.close();
+    for (const build of builds) {
+      await build.server.close();
+      await rm(build.dataDir, { recursive: true, force: true });
+    }
+  }
+  const summary = sizes.flatMap((cards) =>
+    builds.map((b) => ({
+      build: b.label,
+      cards,
+      median: medians(all.filter((r) => r.cards === cards && r.build === b.label)),
+    })),
+  );
+  for (const s of summary) console.log(`  median ${s.cards} cards, ${s.build}:`, s.median);
+  const path = writeResult(
+    "exports",
+    {
+      sizes,
+      runs,
+      builds: builds.map((b) => b.label),
+      viewport: "1440x900",
+      chromium: "/usr/bin/chromium, headless, --disable-gpu",
+      loadAverage1mAtStart: round(loadAtStart),
+      times:
+        "clickToFile: menu click to the file handed to the browser; clickToSaved: to the download written (Playwright); mainThread: renderer TaskDuration; print: tab click to the first frame drawn with every card",
+    },
+    { summary, runs: all },
+  );
+  console.log(`  wrote ${path}`);
+}
