@@ -1,4 +1,4 @@
-import { mkdtemp, rm, stat } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, rm, stat } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -48,7 +48,13 @@ async function ownerLink(server: Server, cards: number): Promise<string> {
 }
 
 /** One build, one size: the editor opened once, then each export and the print view `runs` times. */
-async function measureBuild(browser: Browser, build: Build, cards: number, runs: number) {
+async function measureBuild(
+  browser: Browser,
+  build: Build,
+  cards: number,
+  runs: number,
+  saveTo: string | undefined,
+) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(() => localStorage.setItem("logic-canvas:display-name", "Bench"));
   await context.addInitScript(INSTRUMENTS);
@@ -81,12 +87,22 @@ async function measureBuild(browser: Browser, build: Build, cards: number, runs:
         printMainThreadMs: round(print.mainThreadMs, 0),
       };
       results.push(result);
+      if (saveTo && run === runs) await saveFiles(saveTo, build, cards, svg.path, png.path);
       console.log("  ", JSON.stringify(result));
     }
   } finally {
     await context.close();
   }
   return results;
+}
+
+/** Keeps the last run's images, to look at: `<dir>/<build n>-<cards>.svg|png`. */
+async function saveFiles(dir: string, build: Build, cards: number, svg: string, png: string) {
+  await mkdir(dir, { recursive: true });
+  const base = join(dir, `${build.label.replace(/[^\w]+/g, "-").replace(/^-|-$/g, "")}-${cards}`);
+  await copyFile(svg, `${base}.svg`);
+  await copyFile(png, `${base}.png`);
+  console.log(`   saved ${base}.svg and .png`);
 }
 
 function medians(runs: Run[]): Record<string, number> {
@@ -109,6 +125,7 @@ export async function run(flags: Flags): Promise<void> {
   const sizes = flags.numbers("cards", [400, 1000]);
   const runs = flags.number("runs", 3);
   const dists = flags.strings("dist", [resolve(root, "client/dist")]);
+  const saveTo = flags.strings("save", [])[0];
   const loadAtStart = loadavg()[0] ?? 0;
   const builds: Build[] = [];
   const browser = await chromium.launch({
@@ -121,7 +138,7 @@ export async function run(flags: Flags): Promise<void> {
     for (const cards of sizes)
       for (const build of builds) {
         console.log(`  ${cards} cards, ${build.label}`);
-        all.push(...(await measureBuild(browser, build, cards, runs)));
+        all.push(...(await measureBuild(browser, build, cards, runs, saveTo)));
       }
   } finally {
     await browser.close();

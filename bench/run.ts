@@ -28,7 +28,7 @@ const FLAG_HELP = `flags (defaults are the issue's):
   cold-load        --nodes 5000 --repeats 5
   durability-cost  --seconds 20 --clients 10 --in-flight 1
   multi-process    --clients 10 --seconds 30 --redis redis://127.0.0.1:6379
-  exports          --cards 400,1000 --runs 3 [--dist client/dist,/other/client/dist]`;
+  exports          --cards 400,1000 --runs 3 [--dist client/dist,/other/client/dist] [--save dir]`;
 
 async function main(): Promise<void> {
   // y-websocket adds a process exit listener per provider; 50 of them are expected here.
