@@ -47,51 +47,69 @@ async function ownerLink(server: Server, cards: number): Promise<string> {
   return ((await response.json()) as { links: { owner: string } }).links.owner;
 }
 
-/** One build, one size: the editor opened once, then each export and the print view `runs` times. */
-async function measureBuild(
-  browser: Browser,
-  build: Build,
-  cards: number,
-  runs: number,
-  saveTo: string | undefined,
-) {
+type Opened = Awaited<ReturnType<typeof openEditor>>;
+
+/** The editor of a new `cards`-card model on `build`, loaded and saved. */
+async function openEditor(browser: Browser, build: Build, cards: number) {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   await context.addInitScript(() => localStorage.setItem("logic-canvas:display-name", "Bench"));
   await context.addInitScript(INSTRUMENTS);
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Performance.enable");
+  await page.goto(await ownerLink(build.server, cards));
+  await page.locator(".react-flow__node").first().waitFor({ timeout: 60_000 });
+  await page.locator(".status-saved").waitFor({ timeout: 60_000 });
+  return { build, context, page, cdp };
+}
+
+/** One round on one opened editor: the SVG, the PNG, then the print view and back. */
+async function measureRound(opened: Opened, cards: number, run: number, saveTo?: string) {
+  const { build, page, cdp } = opened;
+  const svg = await timeExport(page, cdp, "Export as SVG drawing");
+  const png = await timeExport(page, cdp, "Export as PNG image");
+  const print = await timeView(page, cdp, "Print", "[data-testid=print-item]", cards);
+  await timeView(page, cdp, "Canvas", ".react-flow__node", 1);
+  const result: Run = {
+    build: build.label,
+    cards,
+    run,
+    svgClickToFileMs: round(svg.clickToFileMs, 0),
+    svgClickToSavedMs: round(svg.clickToSavedMs, 0),
+    svgMainThreadMs: round(svg.mainThreadMs, 0),
+    svgBytes: (await stat(svg.path)).size,
+    pngClickToFileMs: round(png.clickToFileMs, 0),
+    pngClickToSavedMs: round(png.clickToSavedMs, 0),
+    pngMainThreadMs: round(png.mainThreadMs, 0),
+    pngBytes: (await stat(png.path)).size,
+    printRenderMs: round(print.ms, 0),
+    printMainThreadMs: round(print.mainThreadMs, 0),
+  };
+  if (saveTo) await saveFiles(saveTo, build, cards, svg.path, png.path);
+  console.log("  ", JSON.stringify(result));
+  return result;
+}
+
+/**
+ * Every build's editor opened on its own model of `cards` cards, then `runs` rounds in which
+ * the builds take turns, so a before/after sees the same moments of the machine's load.
+ */
+async function measureSize(
+  browser: Browser,
+  builds: Build[],
+  cards: number,
+  runs: number,
+  saveTo?: string,
+) {
+  const opened: Opened[] = [];
   const results: Run[] = [];
   try {
-    await page.goto(await ownerLink(build.server, cards));
-    await page.locator(".react-flow__node").first().waitFor({ timeout: 60_000 });
-    await page.locator(".status-saved").waitFor({ timeout: 60_000 });
-    for (let run = 1; run <= runs; run++) {
-      const svg = await timeExport(page, cdp, "Export as SVG drawing");
-      const png = await timeExport(page, cdp, "Export as PNG image");
-      const print = await timeView(page, cdp, "Print", "[data-testid=print-item]", cards);
-      await timeView(page, cdp, "Canvas", ".react-flow__node", 1);
-      const result: Run = {
-        build: build.label,
-        cards,
-        run,
-        svgClickToFileMs: round(svg.clickToFileMs, 0),
-        svgClickToSavedMs: round(svg.clickToSavedMs, 0),
-        svgMainThreadMs: round(svg.mainThreadMs, 0),
-        svgBytes: (await stat(svg.path)).size,
-        pngClickToFileMs: round(png.clickToFileMs, 0),
-        pngClickToSavedMs: round(png.clickToSavedMs, 0),
-        pngMainThreadMs: round(png.mainThreadMs, 0),
-        pngBytes: (await stat(png.path)).size,
-        printRenderMs: round(print.ms, 0),
-        printMainThreadMs: round(print.mainThreadMs, 0),
-      };
-      results.push(result);
-      if (saveTo && run === runs) await saveFiles(saveTo, build, cards, svg.path, png.path);
-      console.log("  ", JSON.stringify(result));
-    }
+    for (const build of builds) opened.push(await openEditor(browser, build, cards));
+    for (let run = 1; run <= runs; run++)
+      for (const editor of opened)
+        results.push(await measureRound(editor, cards, run, run === runs ? saveTo : undefined));
   } finally {
-    await context.close();
+    for (const editor of opened) await editor.context.close();
   }
   return results;
 }
@@ -119,7 +137,7 @@ function medians(runs: Run[]): Record<string, number> {
 
 /**
  * `--dist a,b` serves each client build from its own server (same server code) and measures
- * them in alternation, so a before/after comparison sees the same machine load.
+ * them in turns, round by round, so a before/after comparison sees the same machine load.
  */
 export async function run(flags: Flags): Promise<void> {
   const sizes = flags.numbers("cards", [400, 1000]);
@@ -135,11 +153,10 @@ export async function run(flags: Flags): Promise<void> {
   const all: Run[] = [];
   try {
     for (const dist of dists) builds.push(await startBuild(dist));
-    for (const cards of sizes)
-      for (const build of builds) {
-        console.log(`  ${cards} cards, ${build.label}`);
-        all.push(...(await measureBuild(browser, build, cards, runs, saveTo)));
-      }
+    for (const cards of sizes) {
+      console.log(`  ${cards} cards`);
+      all.push(...(await measureSize(browser, builds, cards, runs, saveTo)));
+    }
   } finally {
     await browser.close();
     for (const build of builds) {
