@@ -48,7 +48,7 @@ export async function timeExport(page: Page, cdp: CDPSession, name: string) {
   const started = performance.now();
   const [download] = await Promise.all([
     page.waitForEvent("download", { timeout: 120_000 }),
-    item.click(),
+    item.click({ timeout: 120_000, noWaitAfter: true }),
   ]);
   const path = await download.path();
   const wallMs = performance.now() - started;
