@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "cold-load": () => import("./cold-load.ts"),
   "durability-cost": () => import("./durability-cost.ts"),
   "multi-process": () => import("./multi-process.ts"),
+  exports: () => import("./exports.ts"),
 };
 
 const FLAG_HELP = `flags (defaults are the issue's):
@@ -26,7 +27,8 @@ const FLAG_HELP = `flags (defaults are the issue's):
                    --fanout-editors 100 --fanout-seconds 60 --rate 1
   cold-load        --nodes 5000 --repeats 5
   durability-cost  --seconds 20 --clients 10 --in-flight 1
-  multi-process    --clients 10 --seconds 30 --redis redis://127.0.0.1:6379`;
+  multi-process    --clients 10 --seconds 30 --redis redis://127.0.0.1:6379
+  exports          --cards 400,1000 --runs 3 [--dist client/dist,/other/client/dist] [--save dir]`;
 
 async function main(): Promise<void> {
   // y-websocket adds a process exit listener per provider; 50 of them are expected here.

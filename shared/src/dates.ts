@@ -27,14 +27,28 @@ const dayFormat = new Intl.DateTimeFormat(undefined, {
 });
 
 /**
+ * Days already formatted: a print view or dashboard of 1,000 cards formats the same few dozen
+ * dates thousands of times, and Intl formatting is the costly part. Bounded, as any string may come.
+ */
+const formattedDays = new Map<string, string>();
+
+/**
  * A calendar date ("2026-09-15") as "15 Sep 2026" (or "Sep 15, 2026", by the reader's locale):
  * the month in words so that no one guesses which part is the day. The one definition, used by
  * the client's dates and by the domain's own sentences (the SMART check); a string that is not
  * an ISO date is returned as it is.
  */
 export function formatDay(isoDate: string): string {
-  const ms = /^\d{4}-\d{2}-\d{2}$/.test(isoDate) ? Date.parse(`${isoDate}T00:00:00Z`) : Number.NaN;
-  return Number.isFinite(ms) ? dayFormat.format(ms) : isoDate;
+  let shown = formattedDays.get(isoDate);
+  if (shown === undefined) {
+    const ms = /^\d{4}-\d{2}-\d{2}$/.test(isoDate)
+      ? Date.parse(`${isoDate}T00:00:00Z`)
+      : Number.NaN;
+    shown = Number.isFinite(ms) ? dayFormat.format(ms) : isoDate;
+    if (formattedDays.size >= 2_000) formattedDays.clear();
+    formattedDays.set(isoDate, shown);
+  }
+  return shown;
 }
 
 /** A day number (days since 1970-01-01 UTC, as `dayNumber` gives) as "15 Sep 2026". */

@@ -3,7 +3,7 @@ import { type ReactNode, type RefObject, useRef, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { ToolbarAction } from "../editor/toolbar-actions.ts";
 import { useReviewContext } from "../review/review-context.ts";
-import { downloadBlob, downloadUrl, fileNameFor } from "./download.ts";
+import { downloadBlob, fileNameFor } from "./download.ts";
 import { ImportConfirm, ImportErrorList } from "./ImportPopovers.tsx";
 import { csvBlob, modelFileBlob } from "./model-file.ts";
 import { type ImageFormat, modelImage } from "./model-image.ts";
@@ -99,8 +99,8 @@ function useDownloads(
   async function image(format: ImageFormat) {
     setBusy(true);
     try {
-      const { dataUrl } = await modelImage(model, format);
-      downloadUrl(dataUrl, fileNameFor(model.title, format));
+      const { blob } = await modelImage(model, format);
+      downloadBlob(blob, fileNameFor(model.title, format));
     } catch (error) {
       setMessage(`The image could not be made: ${(error as Error).message}`);
     } finally {

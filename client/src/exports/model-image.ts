@@ -1,33 +1,54 @@
 import type { LogicModel } from "@logic-canvas/shared";
-import { type MeasureText, modelSvg } from "./model-svg.ts";
+import { drawLayout } from "./model-canvas.ts";
+import { layoutModel } from "./model-layout.ts";
+import { layoutSvg } from "./model-svg.ts";
+import { cachedMeasure, type MeasureText } from "./text-wrap.ts";
 
 /** Browsers refuse canvases much beyond this many pixels a side. */
 const MAX_SIDE = 12_000;
 
 export type ImageFormat = "png" | "svg";
 
-/** Text widths from the browser's own font metrics, so wrapped titles fit their cards. */
+/**
+ * Text widths from the browser's own font metrics, so wrapped titles fit their cards. The font
+ * is set only when it changes: setting it parses it again, which cost more than measuring.
+ */
 function browserMeasure(): MeasureText {
   const context = document.createElement("canvas").getContext("2d");
   if (!context) return (text) => text.length * 7.5;
-  return (text, font) => {
-    context.font = font;
+  let current = "";
+  return cachedMeasure((text, font) => {
+    if (font !== current) {
+      context.font = font;
+      current = font;
+    }
     return context.measureText(text).width;
-  };
+  });
+}
+
+function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error("the browser made no PNG of it."))),
+      "image/png",
+    ),
+  );
 }
 
 /**
- * The whole model as an SVG or PNG data URL, from any view: drawn from the model (model-svg.ts),
- * not captured from the canvas, so what is off screen is in it and the page does not move.
+ * The whole model as an SVG or PNG file, from any view: drawn from the model (model-layout.ts),
+ * not captured from the canvas, so what is off screen is in it and the page does not move. A
+ * Blob, not a data URL: a URL of megabytes is slow to build and slower for the browser to save.
  */
 export async function modelImage(
   model: LogicModel,
   format: ImageFormat,
-): Promise<{ dataUrl: string; width: number; height: number }> {
+): Promise<{ blob: Blob; width: number; height: number }> {
   if (model.nodes.length === 0) throw new Error("The model is empty: there is nothing to export.");
-  const { svg, width, height } = modelSvg(model, browserMeasure());
-  const svgUrl = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
-  if (format === "svg") return { dataUrl: svgUrl, width, height };
+  const layout = layoutModel(model, browserMeasure());
+  const { width, height } = layout;
+  if (format === "svg")
+    return { blob: new Blob([layoutSvg(layout)], { type: "image/svg+xml" }), width, height };
 
   const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
   const canvas = document.createElement("canvas");
@@ -35,9 +56,6 @@ export async function modelImage(
   canvas.height = Math.ceil(height * scale);
   const context = canvas.getContext("2d");
   if (!context) throw new Error("This browser cannot draw images.");
-  const image = new Image();
-  image.src = svgUrl;
-  await image.decode();
-  context.drawImage(image, 0, 0, canvas.width, canvas.height);
-  return { dataUrl: canvas.toDataURL("image/png"), width: canvas.width, height: canvas.height };
+  drawLayout(context, layout, scale);
+  return { blob: await canvasBlob(canvas), width: canvas.width, height: canvas.height };
 }
