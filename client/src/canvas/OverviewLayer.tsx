@@ -47,7 +47,7 @@ function OverviewCanvas({
       const { transform, width: w, height: h } = store.getState();
       const [x, y, zoom] = transform;
       const view = { x, y, zoom, width: w, height: h, pixelRatio: ratio };
-      element.dataset.cardsDrawn = String(drawOverview(ctx, scene.current, view));
+      element.dataset.drawnCards = String(drawOverview(ctx, scene.current, view));
     };
     const schedule = () => {
       if (!frame) frame = requestAnimationFrame(draw);
