@@ -17,6 +17,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "cold-load": () => import("./cold-load.ts"),
   "durability-cost": () => import("./durability-cost.ts"),
   "multi-process": () => import("./multi-process.ts"),
+  "canvas-load": () => import("./canvas-load.ts"),
 };
 
 const FLAG_HELP = `flags (defaults are the issue's):
