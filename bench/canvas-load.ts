@@ -18,9 +18,9 @@
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { launchChromium } from "./canvas/page.ts";
 import { describeSize, type SizeFigures, targetsFor } from "./canvas/report.ts";
 import { measureSize, type Options } from "./canvas/scenario.ts";
-import { launchChromium } from "./canvas/page.ts";
 import { Flags, parseArgs } from "./lib/args.ts";
 import { writeResult } from "./lib/machine.ts";
 import { launch } from "./lib/targets.ts";

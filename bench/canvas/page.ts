@@ -43,7 +43,10 @@ export interface FirstCards {
 function watchFirstCards(places: CardPlace[]) {
   const w = window as unknown as { firstCards?: Omit<FirstCards, "savedMs">; savedMs?: number };
   const tick = () => {
-    if (!w.savedMs && document.querySelector("[data-testid=status]")?.textContent?.includes("Saved"))
+    if (
+      !w.savedMs &&
+      document.querySelector("[data-testid=status]")?.textContent?.includes("Saved")
+    )
       w.savedMs = performance.now();
     const viewport = document.querySelector(".react-flow__viewport");
     const flow = document.querySelector(".react-flow");
@@ -55,8 +58,9 @@ function watchFirstCards(places: CardPlace[]) {
       const width = Math.min(box.right, innerWidth) - box.left;
       const height = Math.min(box.bottom, innerHeight) - box.top;
       const present = new Set<string>();
-      for (const el of document.querySelectorAll(".react-flow__node[data-id]"))
+      document.querySelectorAll(".react-flow__node[data-id]").forEach((el) => {
         present.add(el.getAttribute("data-id") ?? "");
+      });
       const drawn = Number(
         document.querySelector("[data-drawn-cards]")?.getAttribute("data-drawn-cards") ?? 0,
       );

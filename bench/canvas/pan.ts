@@ -2,9 +2,11 @@ import { LANE_PADDING, LANE_ROW_SPACING } from "@logic-canvas/shared";
 import type { Page } from "playwright-core";
 import { emptyColumn, readView, startFrames, stopFrames, type View } from "./page.ts";
 
-/** Screen pixels per mouse move and moves per drag: ~20 px per frame, a brisk hand. */
+/** Screen pixels per move and moves (frames) per drag: ~20 px per frame, a brisk hand. */
 const STEP_PX = 20;
 const STEPS = 25;
+/** A drag the page has not finished by then is reported as a stall, not waited for. */
+const DRAG_DEADLINE_MS = 60_000;
 /** The lowest card's bottom edge below its top-left corner, generously (flow pixels). */
 const CARD_DEPTH = 140;
 
@@ -39,27 +41,29 @@ export class Panner {
 
   /** One drag: down, STEPS moves of STEP_PX, up. Returns how far the canvas moved (screen px). */
   async drag(): Promise<number> {
-    const before = await readView(this.page);
+    const before = await withDeadline(readView(this.page), DRAG_DEADLINE_MS, "reading the view");
     this.centreY = (before.height / 2 - before.y) / before.zoom;
     await this.turnAtEnds(before);
     // Clear of the lane headers above and the minimap and controls below.
     const high = before.top + 110;
     const low = before.top + before.height - 210;
     const distance = Math.min(STEP_PX * STEPS, low - high);
-    const x = await emptyColumn(this.page, high, low);
+    const x = await withDeadline(emptyColumn(this.page, high, low), DRAG_DEADLINE_MS, "a hit test");
     // Going down the model drags the canvas up: start low, end high.
     const from = this.direction === 1 ? low : high;
     const to = from - this.direction * distance;
-    await this.page.mouse.move(x, from);
-    await this.page.mouse.down();
-    for (let i = 1; i <= STEPS; i++) {
-      await this.page.mouse.move(x, from + ((to - from) * i) / STEPS);
-      await this.page.waitForTimeout(16);
-    }
-    await this.page.mouse.up();
-    const after = await readView(this.page);
+    await withDeadline(
+      this.page.evaluate(dragInPage, { x, from, to, steps: STEPS }),
+      DRAG_DEADLINE_MS,
+      "a drag",
+    );
+    const after = await withDeadline(readView(this.page), DRAG_DEADLINE_MS, "reading the view");
     const moved = Math.abs(after.y - before.y);
     this.pannedPx += moved;
+    if (process.env.BENCH_VERBOSE)
+      console.log(
+        `      drag at x ${Math.round(x)}: moved ${Math.round(moved)} px, zoom ${after.zoom}`,
+      );
     return moved;
   }
 
@@ -76,7 +80,7 @@ export class Panner {
       if ((await this.drag()) < 1 && ++stuck >= 3)
         throw new Error("three drags in a row did not pan the canvas");
     }
-    const frames = await stopFrames(this.page);
+    const frames = await withDeadline(stopFrames(this.page), DRAG_DEADLINE_MS, "the frame record");
     const view = await readView(this.page);
     return { frames, pannedPx: Math.round(this.pannedPx), zoom: view.zoom };
   }
@@ -106,4 +110,65 @@ export async function zoomOut(page: Page, target: number): Promise<number> {
   // Let the zoom settle and the cards now in view be drawn before the pan is timed.
   await page.waitForTimeout(1500);
   return Math.round(view.zoom * 1000) / 1000;
+}
+
+/**
+ * One drag of the canvas, driven inside the page: the press, one move per animation frame (as a
+ * hand's moves reach a page, at most one per frame) and the release, dispatched to the element
+ * under the pointer; d3-zoom, which pans React Flow, reads plain mouse events. Driven from the
+ * page, a main thread too busy to take input makes the drag slower, and the frames show it;
+ * input sent over the DevTools protocol instead waits for each event's acknowledgement and, on a
+ * saturated page, never returns.
+ */
+function dragInPage({
+  x,
+  from,
+  to,
+  steps,
+}: {
+  x: number;
+  from: number;
+  to: number;
+  steps: number;
+}) {
+  return new Promise<void>((done) => {
+    const target = document.elementFromPoint(x, from) ?? document.body;
+    const send = (type: string, y: number, buttons: number) => {
+      const init = { clientX: x, clientY: y, screenX: x, screenY: y, button: 0, buttons };
+      const common = { ...init, bubbles: true, cancelable: true, composed: true, view: window };
+      const pointer = type.replace("mouse", "pointer");
+      target.dispatchEvent(
+        new PointerEvent(pointer, {
+          ...common,
+          pointerId: 1,
+          pointerType: "mouse",
+          isPrimary: true,
+        }),
+      );
+      target.dispatchEvent(new MouseEvent(type, common));
+    };
+    send("mousedown", from, 1);
+    let i = 0;
+    const step = () => {
+      i++;
+      send("mousemove", from + ((to - from) * i) / steps, 1);
+      if (i < steps) requestAnimationFrame(step);
+      else {
+        send("mouseup", to, 0);
+        done();
+      }
+    };
+    requestAnimationFrame(step);
+  });
+}
+
+export function withDeadline<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`the page did not finish ${what} within ${ms / 1000} s`)),
+      ms,
+    );
+  });
+  return Promise.race([promise, deadline]).finally(() => clearTimeout(timer));
 }

@@ -16,7 +16,9 @@ export async function startRemoteDrag(
   rate = 12,
 ) {
   const client = connectClient(target);
+  if (process.env.BENCH_VERBOSE) console.log("remote: connecting");
   await withTimeout(client.synced, 60_000, "remote client sync");
+  if (process.env.BENCH_VERBOSE) console.log("remote: synced");
   if (!nodesMap(client.doc).has(cardId)) throw new Error(`remote client: no card ${cardId}`);
   const x = laneX(NODE_KINDS[2] as (typeof NODE_KINDS)[number]);
   let sent = 0;

@@ -46,7 +46,12 @@ export interface SizeFigures {
   links: number;
   firstCards: { medianMs: number; runs: FirstCards[] };
   pan: PanFigures;
-  panWithRemoteDrag: PanFigures & { remoteUpdates: number; remoteErrors: string[] };
+  panWithRemoteDrag: PanFigures & {
+    plainOnSamePage: PanFigures;
+    remoteUpdates: number;
+    remoteErrors: string[];
+    stalled?: string;
+  };
   zoomedOutPan: PanFigures;
   longPan: PanFigures & { seconds: number };
   heap: { afterLoadMiB: number; afterPanMiB: number; growthPct: number };
@@ -56,7 +61,8 @@ export interface SizeFigures {
 const mark = (ok: boolean) => (ok ? "met" : "MISSED");
 
 function panLine(label: string, f: PanFigures, target?: number): string {
-  const goal = target === undefined ? "" : ` (target ≤ ${target}: ${mark(f.p95 <= target + JITTER_MS)})`;
+  const goal =
+    target === undefined ? "" : ` (target ≤ ${target}: ${mark(f.p95 <= target + JITTER_MS)})`;
   return (
     `  ${label.padEnd(26)} p95 ${f.p95} ms${goal}; p50 ${f.p50}, max ${f.max}, ` +
     `>16.7 ms ${f.over16_7}/${f.frames}, >33 ms ${f.over33}; zoom ${f.zoom}, panned ${f.pannedPx} px`
@@ -73,10 +79,11 @@ export function describeSize(f: SizeFigures): string {
       `in view ${f.firstCards.runs[0]?.inView}, saved at ${Math.round(f.firstCards.runs[0]?.savedMs ?? 0)} ms`,
     panLine("pan (normal zoom)", f.pan, t.panP95Ms),
     panLine("pan, remote drag 12/s", f.panWithRemoteDrag, t.panP95Ms),
+    panLine("  same page, no remote", f.panWithRemoteDrag.plainOnSamePage),
     panLine("zoomed-out pan", f.zoomedOutPan, t.zoomedOutP95Ms),
     panLine(`${f.longPan.seconds} s pan`, f.longPan),
     `  JS heap                    ${f.heap.afterLoadMiB} MiB after load → ${f.heap.afterPanMiB} MiB after panning ` +
       `(${f.heap.growthPct >= 0 ? "+" : ""}${f.heap.growthPct} %, target ≤ ${t.heapGrowthPct} %: ${mark(f.heap.growthPct <= t.heapGrowthPct)})`,
-    `  remote drag                ${f.panWithRemoteDrag.remoteUpdates} moves sent${f.panWithRemoteDrag.remoteErrors.length ? `, errors: ${f.panWithRemoteDrag.remoteErrors.join("; ")}` : ""}`,
+    `  remote drag                ${f.panWithRemoteDrag.remoteUpdates} moves sent${f.panWithRemoteDrag.stalled ? `; STALLED: ${f.panWithRemoteDrag.stalled}` : ""}${f.panWithRemoteDrag.remoteErrors.length ? `, errors: ${f.panWithRemoteDrag.remoteErrors.join("; ")}` : ""}`,
   ].join("\n");
 }
