@@ -18,6 +18,7 @@ const BENCHMARKS: Record<string, () => Promise<Benchmark>> = {
   "durability-cost": () => import("./durability-cost.ts"),
   "multi-process": () => import("./multi-process.ts"),
   exports: () => import("./exports.ts"),
+  "canvas-load": () => import("./canvas-load.ts"),
 };
 
 const FLAG_HELP = `flags (defaults are the issue's):

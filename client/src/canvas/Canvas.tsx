@@ -1,3 +1,4 @@
+import type { NodeKind } from "@logic-canvas/shared";
 import {
   Background,
   BackgroundVariant,
@@ -18,26 +19,28 @@ import { useCanvasLinking } from "./canvas-linking.tsx";
 import { useCanvasPointer, useFollowViewport } from "./canvas-pointer.ts";
 import { useShownCards } from "./card-marks.ts";
 import { useDeleteConfirm } from "./delete-confirm.tsx";
+import { useZoomedOut } from "./detail-level.ts";
 import { fitModel, MAX_ZOOM, MIN_ZOOM } from "./fit-model.ts";
 import { useInitialView } from "./initial-view.ts";
+import { KIND_COLORS } from "./kind-colors.ts";
 import { LaneBackgrounds, LaneHeaders } from "./Lanes.tsx";
 import { LinkEdge } from "./LinkEdge.tsx";
 import { NodeCard } from "./NodeCard.tsx";
+import { OverviewLayer } from "./OverviewLayer.tsx";
+import { cardAt } from "./overview-draw.ts";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { useReadOnly } from "./read-only.ts";
-import type { BindingSnapshot, YjsFlowBinding } from "./yjs-flow-binding.ts";
+import type {
+  BindingSnapshot,
+  CardNode,
+  LinkEdge as Link,
+  YjsFlowBinding,
+} from "./yjs-flow-binding.ts";
 
 // Defined once at module level: new objects here would remount every card on each render.
 const NODE_TYPES = { card: NodeCard };
 const EDGE_TYPES = { link: LinkEdge };
 const DEFAULT_EDGE_OPTIONS = { markerEnd: { type: MarkerType.ArrowClosed, width: 18, height: 18 } };
-const MINIMAP_COLORS: Record<string, string> = {
-  input: "#94a3b8",
-  activity: "#60a5fa",
-  smallWin: "#34d399",
-  midJourney: "#fbbf24",
-  longTerm: "#f87171",
-};
 const DELETE_KEYS = ["Delete", "Backspace"];
 const PRO_OPTIONS = { hideAttribution: true };
 
@@ -68,8 +71,10 @@ export function Canvas({
   const topY = snapshot.nodes.reduce((min, n) => Math.min(min, n.position.y), 40);
   useInitialView(flow, loaded, topY);
   const { nodes, edges } = useShownElements(snapshot);
+  const zoomedOut = useZoomedOut();
+  const drawn = useDrawnElements(nodes, edges, zoomedOut);
 
-  const keys = useCanvasKeys(binding, snapshot.nodes, readOnly);
+  const keys = useCanvasKeys(binding, snapshot.nodes, readOnly, zoomedOut);
   const deletion = useDeleteConfirm();
   const linking = useCanvasLinking(binding, snapshot.model, readOnly);
 
@@ -84,14 +89,14 @@ export function Canvas({
       role="application"
       aria-label="Canvas: arrow keys move between cards, Enter edits a title, L links, ? lists every key"
       {...keys}
-      onDoubleClick={pointer.onDoubleClick}
+      onDoubleClick={(event) => pointer.onDoubleClick(event, zoomedOut ? nodes : undefined)}
       onMouseMove={pointer.onMouseMove}
       onMouseLeave={pointer.onMouseLeave}
     >
       <LaneHeaders onAdd={readOnly ? undefined : (kind) => pointer.create(kind)} />
       <ReactFlow
-        nodes={nodes}
-        edges={edges}
+        nodes={drawn.nodes}
+        edges={drawn.edges}
         nodeTypes={NODE_TYPES}
         edgeTypes={EDGE_TYPES}
         defaultEdgeOptions={DEFAULT_EDGE_OPTIONS}
@@ -103,6 +108,15 @@ export function Canvas({
         onDelete={binding.onDelete}
         isValidConnection={binding.isValidConnection}
         onMove={(_event, viewport) => onViewport(viewport)}
+        onPaneClick={(event) => {
+          if (!zoomedOut) return;
+          const id = cardAt(
+            nodes,
+            flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }),
+          );
+          // After React Flow's own reaction to a pane click, which clears the selection.
+          if (id) queueMicrotask(() => binding.select([id]));
+        }}
         onMoveStart={(event) => {
           if (event) onUserMove();
         }}
@@ -122,10 +136,11 @@ export function Canvas({
         ariaLabelConfig={CANVAS_ARIA_LABELS}
       >
         <LaneBackgrounds />
+        <OverviewLayer nodes={nodes} edges={edges} />
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d6dae1" />
         <PresenceLayer peers={peers} />
         <ConnectionHint />
-        <CanvasControls />
+        <CanvasControls zoomedOut={zoomedOut} />
       </ReactFlow>
       {linking.overlay}
       {deletion.dialog}
@@ -133,8 +148,11 @@ export function Canvas({
   );
 }
 
-/** Zoom and fit (the model's bounds, not only mounted cards) and the overview map. */
-function CanvasControls() {
+/**
+ * Zoom and fit (the model's bounds, not only mounted cards) and the overview map; zoomed out, the
+ * canvas itself is the overview (and React Flow's map skips the hidden cards), so it steps aside.
+ */
+function CanvasControls({ zoomedOut }: { zoomedOut: boolean }) {
   const flow = useReactFlow();
   return (
     <>
@@ -147,17 +165,42 @@ function CanvasControls() {
           ⤢
         </ControlButton>
       </Controls>
-      <MiniMap
-        pannable
-        zoomable
-        position="bottom-right"
-        nodeColor={(n) =>
-          MINIMAP_COLORS[(n.data as { node?: { kind: string } }).node?.kind ?? ""] ?? "#ccc"
-        }
-        ariaLabel="Overview of the whole model"
-        style={{ width: 168, height: 112 }}
-      />
+      {!zoomedOut && (
+        <MiniMap
+          pannable
+          zoomable
+          position="bottom-right"
+          nodeColor={(n) =>
+            KIND_COLORS[(n.data as { node?: { kind: NodeKind } }).node?.kind ?? "input"] ?? "#ccc"
+          }
+          ariaLabel="Overview of the whole model"
+          style={{ width: 168, height: 112 }}
+        />
+      )}
     </>
+  );
+}
+
+const NO_LINKS: Link[] = [];
+/** Each card's hidden twin, made once per card object (so it keeps its identity too). */
+const hiddenTwins = new WeakMap<CardNode, CardNode>();
+function hiddenTwin(node: CardNode): CardNode {
+  let twin = hiddenTwins.get(node);
+  if (!twin) {
+    twin = { ...node, hidden: true };
+    hiddenTwins.set(node, twin);
+  }
+  return twin;
+}
+
+/**
+ * What React Flow draws: everything, or, zoomed out, nothing (the overview layer draws it). The
+ * cards stay in React Flow as hidden, so fit, find, presence and the minimap still place them.
+ */
+function useDrawnElements(nodes: CardNode[], edges: Link[], zoomedOut: boolean) {
+  return useMemo(
+    () => (zoomedOut ? { nodes: nodes.map(hiddenTwin), edges: NO_LINKS } : { nodes, edges }),
+    [nodes, edges, zoomedOut],
   );
 }
 

@@ -5,6 +5,7 @@ import { CardTitle } from "./CardTitle.tsx";
 import { useCardMark } from "./card-marks.ts";
 import { useCardSlots } from "./card-slots.ts";
 import { useIsLinkTarget } from "./link-start.ts";
+import { useMountBudget } from "./mount-budget.ts";
 import { useReadOnly } from "./read-only.ts";
 import type { CardNode } from "./yjs-flow-binding.ts";
 
@@ -25,10 +26,10 @@ function SmartBadge({ node }: { node: CardNode["data"]["node"] }) {
 
 function CardView({ id, data, selected }: NodeProps<CardNode>) {
   const { node } = data;
-  const readOnly = useReadOnly();
-  const { Extras } = useCardSlots();
   const mark = useCardMark(id);
   const linkTarget = useIsLinkTarget(id);
+  // The frame and title at once; handles, the title editor and badges within the frame budget.
+  const full = useMountBudget();
 
   return (
     // biome-ignore lint/a11y/useSemanticElements: a card on a canvas, not a form's fieldset
@@ -43,8 +44,19 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
       aria-label={`${KIND_LABELS[node.kind].short}: ${node.title}`}
       data-marks={mark || undefined}
     >
-      <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
+      {full ? <CardBody id={id} node={node} /> : <div className="card-title">{node.title}</div>}
+    </div>
+  );
+}
+
+/** What a card shows once its turn in the frame budget comes. */
+function CardBody({ id, node }: { id: string; node: CardNode["data"]["node"] }) {
+  const readOnly = useReadOnly();
+  const { Extras } = useCardSlots();
+  return (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={!readOnly} />
       <CardTitle id={id} title={node.title} />
       <div className="card-footer">
         {isGoalKind(node.kind) && <SmartBadge node={node} />}
@@ -59,7 +71,7 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
         {Extras && <Extras id={id} node={node} />}
       </div>
       <Handle type="source" position={Position.Right} isConnectable={!readOnly} />
-    </div>
+    </>
   );
 }
 

@@ -2,7 +2,7 @@ import { type ReactFlowInstance, useReactFlow } from "@xyflow/react";
 import { type FocusEvent, type KeyboardEvent, useState } from "react";
 import { cardTowards, focusCard, isArrowKey, readingOrder } from "./card-navigation.ts";
 import type { CardNode } from "./flow-types.ts";
-import { bringIntoView, requestTitleEdit } from "./title-edit.ts";
+import { bringIntoView, requestTitleEdit, zoomToCard } from "./title-edit.ts";
 import type { YjsFlowBinding } from "./yjs-flow-binding.ts";
 
 function inTextField(target: EventTarget | null): boolean {
@@ -31,6 +31,8 @@ export function useCanvasKeys(
   binding: YjsFlowBinding,
   nodes: readonly CardNode[],
   readOnly: boolean,
+  /** Zoomed out, cards are shapes: Enter zooms in to the selected one. */
+  zoomedOut: boolean,
 ) {
   const flow = useReactFlow();
   const [cardFocused, setCardFocused] = useState(false);
@@ -58,6 +60,10 @@ export function useCanvasKeys(
       const next = current ? cardTowards(nodes, current, event.key) : readingOrder(nodes)[0];
       event.preventDefault();
       if (next) goTo(binding, flow, next.id);
+    } else if (event.key === "Enter" && current && zoomedOut) {
+      event.preventDefault();
+      zoomToCard(flow, current);
+      focusCard(current, 60);
     } else if (event.key === "Enter" && current && cardIdOf(event.target) && !readOnly) {
       event.preventDefault();
       requestTitleEdit(current);

@@ -1,7 +1,9 @@
 import type { NodeKind } from "@logic-canvas/shared";
 import { type ReactFlowInstance, useReactFlow, type Viewport } from "@xyflow/react";
 import { type MouseEvent, useCallback, useEffect } from "react";
-import { createCardToEdit } from "./title-edit.ts";
+import type { CardNode } from "./flow-types.ts";
+import { cardAt } from "./overview-draw.ts";
+import { createCardToEdit, zoomToCard } from "./title-edit.ts";
 import { laneAt, type YjsFlowBinding } from "./yjs-flow-binding.ts";
 
 /**
@@ -22,11 +24,18 @@ export function useCanvasPointer(
     [binding, flow],
   );
 
-  function onDoubleClick(event: MouseEvent) {
-    if (readOnly) return;
+  /** `overview`: the cards drawn as shapes when zoomed out, where a double-click zooms in. */
+  function onDoubleClick(event: MouseEvent, overview?: readonly CardNode[]) {
     const target = event.target as HTMLElement;
     if (!target.classList.contains("react-flow__pane")) return;
     const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const shape = overview && cardAt(overview, at);
+    if (shape) {
+      binding.select([shape]);
+      zoomToCard(flow, shape);
+      return;
+    }
+    if (readOnly) return;
     create(laneAt(at.x), at.y - 30);
   }
 

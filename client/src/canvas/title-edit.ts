@@ -63,6 +63,21 @@ export function bringIntoView(flow: ReactFlowInstance, id: string): void {
   });
 }
 
+/** Zoom at which a card, zoomed in to from the overview, reads as on a laptop's first view. */
+const READING_ZOOM = 1;
+
+/** Zooms in from the overview to a card, centred, where its full body is drawn again. */
+export function zoomToCard(flow: ReactFlowInstance, id: string): void {
+  const node = flow.getNode(id);
+  if (!node) return;
+  const width = node.measured?.width ?? CARD_WIDTH;
+  const height = node.measured?.height ?? CARD_HEIGHT_ESTIMATE;
+  void flow.setCenter(node.position.x + width / 2, node.position.y + height / 2, {
+    zoom: READING_ZOOM,
+    duration: 250,
+  });
+}
+
 /** Creates a card and opens its title for typing, on screen. */
 export function createCardToEdit(
   binding: YjsFlowBinding,

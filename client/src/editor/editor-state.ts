@@ -9,6 +9,7 @@ import { useReadingStore } from "../reading/use-reading.ts";
 import type { ReviewContextValue } from "../review/review-context.ts";
 import { useReviewContextValue, useReviewSession } from "../review/useReviewSession.ts";
 import { useAutoLayout, useFocusElements, useNotices, useSharedSelection } from "./editor-hooks.ts";
+import { useAfterFirstCards } from "./first-render.ts";
 import { useEditorKeys } from "./keyboard.ts";
 import type { ViewId } from "./views.ts";
 
@@ -40,7 +41,19 @@ export function useEditorState(args: {
   const notices = useNotices(binding);
   const selection = useSharedSelection(session, snapshot);
   const focusElements = useFocusElements(binding, snapshot);
-  const review = useEditorReview(session, role, displayName, peers, focusElements, args.onAskName);
+  const sidePanelWork = useAfterFirstCards(
+    snapshot.nodes.length > 0,
+    connection.phase === "saved" || connection.phase === "closed",
+  );
+  const review = useEditorReview(
+    session,
+    role,
+    displayName,
+    peers,
+    focusElements,
+    args.onAskName,
+    sidePanelWork,
+  );
   const autoLayout = useAutoLayout(binding, snapshot, flow);
   const reading = useReadingStore(snapshot.model, selection.nodeIds);
   useEditorKeys({
@@ -69,6 +82,7 @@ export function useEditorState(args: {
     review,
     autoLayout,
     reading,
+    sidePanelWork,
   };
 }
 
@@ -80,9 +94,10 @@ function useEditorReview(
   peers: Peer[],
   focus: (nodeIds: string[], edgeIds?: string[]) => void,
   askName: () => void,
+  open: boolean,
 ): ReviewContextValue | null {
   const linkToken = editorRoute(window.location)?.token ?? "";
-  const review = useReviewSession(session, linkToken, displayName);
+  const review = useReviewSession(session, linkToken, displayName, open);
   const presentNames = useMemo(() => peers.map((p) => p.user.name), [peers]);
   return useReviewContextValue(review, {
     role,

@@ -4,20 +4,26 @@ import { ReviewSession } from "../collab/review-session.ts";
 import type { CollabSession } from "../collab/session.ts";
 import type { ReviewContextValue } from "./review-context.ts";
 
-/** Opens the model's review document next to its graph, for as long as the editor is open. */
+/**
+ * Opens the model's review document next to its graph, for as long as the editor is open, once
+ * `open` (the editor opens it after the first cards are drawn: only the side panel and the
+ * cards' badges need it, and its sync would compete with the graph's).
+ */
 export function useReviewSession(
   session: CollabSession,
   linkToken: string,
   displayName: string,
+  open = true,
 ): ReviewSession | null {
   const [review, setReview] = useState<ReviewSession | null>(null);
   useEffect(() => {
+    if (!open) return;
     const created = new ReviewSession(session, sessionTokenFor(linkToken, displayName));
     setReview(created);
     // Read by end-to-end tests (to prove the server refuses a forged write); grants nothing.
     (window as unknown as { logicCanvasReview?: unknown }).logicCanvasReview = created;
     return () => created.destroy();
-  }, [session, linkToken, displayName]);
+  }, [session, linkToken, displayName, open]);
   return review;
 }
 

@@ -1,0 +1,30 @@
+import { useEffect, useState } from "react";
+
+/**
+ * Longest wait for the first cards before the side panel's work starts anyway (an empty model,
+ * or a server that is slow to answer).
+ */
+const FIRST_CARDS_WAIT_MS = 2000;
+
+/**
+ * True from the frame after the first cards were drawn (or the graph synced, or a short wait
+ * passed): work only the side panel needs (the review document, its badges) starts then, so it
+ * neither delays the canvas nor competes with the graph's sync.
+ */
+export function useAfterFirstCards(hasCards: boolean, synced: boolean): boolean {
+  const [after, setAfter] = useState(false);
+  const ready = hasCards || synced;
+  useEffect(() => {
+    if (after) return;
+    const timer = setTimeout(() => setAfter(true), FIRST_CARDS_WAIT_MS);
+    let frame = 0;
+    // Two frames: the cards are committed in one and painted before the next begins.
+    if (ready)
+      frame = requestAnimationFrame(() => (frame = requestAnimationFrame(() => setAfter(true))));
+    return () => {
+      clearTimeout(timer);
+      cancelAnimationFrame(frame);
+    };
+  }, [after, ready]);
+  return after;
+}
