@@ -97,6 +97,8 @@ function rssMiB(pid: number): number {
 }
 
 export interface ResourceFigures {
+  /** CPU time (user + system, from /proc/<pid>/stat) over the window, in seconds. */
+  cpuSeconds: number;
   cpuPercent: number;
   rssMiBStart: number;
   rssMiBPeak: number;
@@ -124,6 +126,7 @@ export function sampleResources(pid: number, everyMs = 500) {
       const cpu = cpuSeconds(pid) - startCpu;
       const r = (v: number) => Math.round(v * 10) / 10;
       return {
+        cpuSeconds: Math.round(cpu * 100) / 100,
         cpuPercent: r((cpu / seconds) * 100),
         rssMiBStart: r(rssStart),
         rssMiBPeak: r(Math.max(peak, end)),
