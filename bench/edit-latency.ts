@@ -73,6 +73,7 @@ function figuresOf(run: Run): RoundFigures {
     p99: run.latency.p99,
     serverCpuMsPerDelivery: run.serverCpuMsPerDelivery,
     maxClientProcessCpuPercent: Math.max(...run.clientProcessesCpuPercent),
+    serverWaitingForCpuPercent: run.serverProcess.waitingForCpuPercent,
     loadAverage1m: run.loadAverage1m,
   };
 }
@@ -101,7 +102,7 @@ function print(summary: ReturnType<typeof summarise>): void {
     console.log(
       `  ${clients} clients, ${server}: median of ${m.rounds} rounds p50 ${m.p50} ms, p99 ${m.p99} ms ` +
         `(rounds ${m.p99Range[0]}–${m.p99Range[1]}), server CPU ${m.serverCpuMsPerDelivery} ms per delivery; ` +
-        `client processes ≤ ${m.maxClientProcessCpuPercent} % CPU; load ${m.loadAverage1m.join("–")}`,
+        `client processes ≤ ${m.maxClientProcessCpuPercent} % CPU; server waited for a CPU ≤ ${m.maxServerWaitingForCpuPercent} %; load ${m.loadAverage1m.join("–")}`,
     );
   for (const r of summary.ratios) {
     const o = r.oursOverRelay;

@@ -6,6 +6,7 @@ export interface RoundFigures {
   p99: number;
   serverCpuMsPerDelivery: number;
   maxClientProcessCpuPercent: number;
+  serverWaitingForCpuPercent: number;
   loadAverage1m: number;
 }
 
@@ -18,6 +19,8 @@ export interface Medians {
   /** The range of per-round p99s, to show how far one round can be from another. */
   p99Range: [number, number];
   maxClientProcessCpuPercent: number;
+  /** Most of any round's window the server's event loop spent waiting for a CPU. */
+  maxServerWaitingForCpuPercent: number;
   loadAverage1m: [number, number];
 }
 
@@ -42,6 +45,7 @@ export function medians(rounds: RoundFigures[]): Medians {
     serverCpuMsPerDelivery: round(median(of("serverCpuMsPerDelivery")), 4),
     p99Range: [Math.min(...p99s), Math.max(...p99s)],
     maxClientProcessCpuPercent: Math.max(...of("maxClientProcessCpuPercent")),
+    maxServerWaitingForCpuPercent: Math.max(...of("serverWaitingForCpuPercent")),
     loadAverage1m: [Math.min(...loads), Math.max(...loads)],
   };
 }
