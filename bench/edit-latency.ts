@@ -73,7 +73,9 @@ function figuresOf(run: Run): RoundFigures {
     p99: run.latency.p99,
     serverCpuMsPerDelivery: run.serverCpuMsPerDelivery,
     maxClientProcessCpuPercent: Math.max(...run.clientProcessesCpuPercent),
+    serverNetCpuMsPerDelivery: run.serverNetCpuMsPerDelivery,
     serverWaitingForCpuPercent: run.serverProcess.waitingForCpuPercent,
+    starved: run.starved,
     loadAverage1m: run.loadAverage1m,
   };
 }
@@ -101,14 +103,15 @@ function print(summary: ReturnType<typeof summarise>): void {
   for (const { server, clients, medians: m } of summary.medians)
     console.log(
       `  ${clients} clients, ${server}: median of ${m.rounds} rounds p50 ${m.p50} ms, p99 ${m.p99} ms ` +
-        `(rounds ${m.p99Range[0]}–${m.p99Range[1]}), server CPU ${m.serverCpuMsPerDelivery} ms per delivery; ` +
-        `client processes ≤ ${m.maxClientProcessCpuPercent} % CPU; server waited for a CPU ≤ ${m.maxServerWaitingForCpuPercent} %; load ${m.loadAverage1m.join("–")}`,
+        `(rounds ${m.p99Range[0]}–${m.p99Range[1]}), server CPU ${m.serverCpuMsPerDelivery} ms per delivery (${m.serverNetCpuMsPerDelivery} above idle); ` +
+        `client processes ≤ ${m.maxClientProcessCpuPercent} % CPU; server waited for a CPU ≤ ${m.maxServerWaitingForCpuPercent} %; load ${m.loadAverage1m.join("–")}` +
+        (m.starvedRounds ? `; STARVED in ${m.starvedRounds} of ${m.rounds} rounds` : ""),
     );
   for (const r of summary.ratios) {
     const o = r.oursOverRelay;
     console.log(
       `  ${r.clients} clients, ours/relay: p50 ${o.p50 ?? "n/a"} (target ≤ 1.15), p99 ${o.p99 ?? "n/a"} (≤ 1.2), ` +
-        `CPU per delivery ${o.serverCpuPerDelivery ?? "n/a"} (≤ 1.3)`,
+        `CPU per delivery ${o.serverCpuPerDelivery ?? "n/a"} (≤ 1.3; above idle ${o.serverNetCpuPerDelivery ?? "n/a"})`,
     );
   }
 }

@@ -8,14 +8,19 @@ import { launch, type ServerKind } from "./targets.ts";
 /** Connections per model in the idle measure: under the 100 one share link may hold. */
 const IDLE_PER_MODEL = 50;
 
-/** The smallest of a few readings a second apart: RSS settles after the sockets do. */
-async function settledRss(pid: number, readings = 4): Promise<number> {
+/**
+ * RSS after a full collection, the median of a few readings a second apart: the garbage of
+ * connecting is not counted as held by the connections.
+ */
+async function settledRss(pid: number, readings = 3): Promise<number> {
   const values: number[] = [];
+  await sleep(2000);
   for (let i = 0; i < readings; i++) {
+    process.kill(pid, "SIGUSR2");
     await sleep(1000);
     values.push(rssMiB(pid));
   }
-  return Math.min(...values);
+  return values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 }
 
 /**

@@ -33,7 +33,8 @@ export async function startServerProcess(
   const profile = process.env.BENCH_CPU_PROF_DIR
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
     : [];
-  const args = [...profile, "--import", "tsx", join(SERVERS_DIR, `${script}.ts`)];
+  // --expose-gc lets a memory measure ask for a full collection first (SIGUSR2, gc-on-signal.ts).
+  const args = [...profile, "--expose-gc", "--import", "tsx", join(SERVERS_DIR, `${script}.ts`)];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },

@@ -5,8 +5,10 @@ export interface RoundFigures {
   p50: number;
   p99: number;
   serverCpuMsPerDelivery: number;
+  serverNetCpuMsPerDelivery: number;
   maxClientProcessCpuPercent: number;
   serverWaitingForCpuPercent: number;
+  starved: boolean;
   loadAverage1m: number;
 }
 
@@ -16,6 +18,9 @@ export interface Medians {
   p50: number;
   p99: number;
   serverCpuMsPerDelivery: number;
+  serverNetCpuMsPerDelivery: number;
+  /** Rounds in which the server or a client process waited for a CPU over a quarter of the time. */
+  starvedRounds: number;
   /** The range of per-round p99s, to show how far one round can be from another. */
   p99Range: [number, number];
   maxClientProcessCpuPercent: number;
@@ -35,7 +40,7 @@ export function median(values: number[]): number {
 
 /** Medians over rounds: one noisy round (a neighbour's burst of work) moves a median little. */
 export function medians(rounds: RoundFigures[]): Medians {
-  const of = (key: keyof RoundFigures) => rounds.map((r) => r[key]);
+  const of = (key: Exclude<keyof RoundFigures, "starved">) => rounds.map((r) => r[key]);
   const p99s = of("p99");
   const loads = of("loadAverage1m");
   return {
@@ -43,6 +48,8 @@ export function medians(rounds: RoundFigures[]): Medians {
     p50: round(median(of("p50"))),
     p99: round(median(p99s)),
     serverCpuMsPerDelivery: round(median(of("serverCpuMsPerDelivery")), 4),
+    serverNetCpuMsPerDelivery: round(median(of("serverNetCpuMsPerDelivery")), 4),
+    starvedRounds: rounds.filter((r) => r.starved).length,
     p99Range: [Math.min(...p99s), Math.max(...p99s)],
     maxClientProcessCpuPercent: Math.max(...of("maxClientProcessCpuPercent")),
     maxServerWaitingForCpuPercent: Math.max(...of("serverWaitingForCpuPercent")),
@@ -60,5 +67,6 @@ export function medianRatios(a: Medians | undefined, b: Medians | undefined) {
     p50: r(a?.p50, b?.p50),
     p99: r(a?.p99, b?.p99),
     serverCpuPerDelivery: r(a?.serverCpuMsPerDelivery, b?.serverCpuMsPerDelivery),
+    serverNetCpuPerDelivery: r(a?.serverNetCpuMsPerDelivery, b?.serverNetCpuMsPerDelivery),
   };
 }

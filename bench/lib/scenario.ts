@@ -69,7 +69,19 @@ export interface ScenarioResult {
   clientProcessesWaitingPercent: number[];
   /** CPU % of the runner's own process over the window (it holds no clients then). */
   runnerCpuPercent: number;
+  /** Server CPU % with every client connected and none editing (2 s before the warm-up). */
+  serverIdleCpuPercent: number;
+  /** CPU per delivery above that idle floor: the marginal cost of an edit. */
+  serverNetCpuMsPerDelivery: number;
+  /**
+   * The server or a client process waited for a CPU more than a quarter of the window: the
+   * latency then measures the machine's run queue more than the server (CPU per delivery holds).
+   */
+  starved: boolean;
 }
+
+/** Share of the window past which a process is counted as starved of CPU. */
+const STARVED_WAITING_PERCENT = 25;
 
 interface Prepared {
   specs: ClientSpec[];
@@ -135,6 +147,9 @@ export async function runScenario(
     pool = await ClientPool.open(specs, processes, s.connectBatch);
     for (const seeder of seeders) seeder.destroy();
     const setupSeconds = round((performance.now() - setupStart) / 1000, 1);
+    const idle = sampleResources(launched.server.pid);
+    await sleep(2000);
+    const serverIdleCpuPercent = idle.stop().cpuPercent;
     const windowStart = clockMs() + s.warmupSeconds * 1000;
     const windowEnd = windowStart + s.seconds * 1000;
     await pool.start(editors, s.ratePerSecond, windowStart, windowEnd);
@@ -167,6 +182,14 @@ export async function runScenario(
         ? round(cpuMs / edits.expectedDeliveries, 4)
         : NaN,
       serverCpuMsPerEdit: edits.sentInWindow ? round(cpuMs / edits.sentInWindow, 3) : NaN,
+      serverIdleCpuPercent,
+      serverNetCpuMsPerDelivery: edits.expectedDeliveries
+        ? round((cpuMs - serverIdleCpuPercent * 10 * s.seconds) / edits.expectedDeliveries, 4)
+        : NaN,
+      starved: [
+        resources.serverProcess.waitingForCpuPercent,
+        ...resources.clientProcessesWaitingPercent,
+      ].some((w) => w > STARVED_WAITING_PERCENT),
     };
   } finally {
     for (const seeder of seeders) seeder.destroy();
@@ -202,8 +225,9 @@ export function describeResult(r: Omit<ScenarioResult, "samples">): string {
   return (
     `p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms  max ${l.max} ms  (${l.count} deliveries, ` +
     `${r.missingDeliveries} merged, ${r.divergentClients} diverged, ${r.unacknowledgedEdits} unacked, ${r.clientErrorCount} client errors; ` +
-    `server CPU ${r.serverProcess.cpuPercent} % = ${r.serverCpuMsPerDelivery} ms per delivery, waited for a CPU ${r.serverProcess.waitingForCpuPercent} %, ` +
+    `server CPU ${r.serverProcess.cpuPercent} % (idle ${r.serverIdleCpuPercent} %) = ${r.serverCpuMsPerDelivery} ms per delivery (${r.serverNetCpuMsPerDelivery} above idle), waited for a CPU ${r.serverProcess.waitingForCpuPercent} %, ` +
     `RSS peak ${r.serverProcess.rssMiBPeak} MiB; ${clientCpu.length} client processes, max ${Math.max(...clientCpu)} % CPU, ` +
-    `waited ≤ ${Math.max(...r.clientProcessesWaitingPercent)} %; load avg ${r.loadAverage1m})`
+    `waited ≤ ${Math.max(...r.clientProcessesWaitingPercent)} %; load avg ${r.loadAverage1m})` +
+    (r.starved ? " STARVED: latency here measures the run queue" : "")
   );
 }
