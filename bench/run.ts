@@ -3,6 +3,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { Flags, parseArgs } from "./lib/args.ts";
 import { machine, RESULTS_DIR } from "./lib/machine.ts";
+import { writeReadmeTable } from "./readme-table.ts";
 
 /**
  * One command for every benchmark: `npx tsx bench/run.ts [names…] [--flags]` (`npm run bench`
@@ -35,7 +36,8 @@ const FLAG_HELP = `flags (defaults are the issue's):
   durability-cost  --seconds 20 --clients 10 --in-flight 1
   multi-process    --clients 10 --seconds 30 --redis redis://127.0.0.1:6379
   find-typing      --cards 5000   (needs a client build)
-  canvas-load, exports: see each file   (need a client build)`;
+  canvas-load, exports: see each file   (need a client build)
+  --write-readme   afterwards, put the table of bench/results into README.md (bench/readme-table.ts)`;
 
 interface Loaded {
   description?: string;
@@ -100,6 +102,7 @@ async function main(): Promise<void> {
     `machine: ${m.cores} cores, ${m.cpuModel}, ${m.memoryGiB} GiB, Node ${m.node}, load ${m.loadAverage1m}`,
   );
   for (const name of selected) await runOne(name, flags);
+  if (flags.has("write-readme")) console.log(`\n${writeReadmeTable()}`);
 }
 
 // Providers keep timers alive; the results are written, so leave, with 0 whatever happened.

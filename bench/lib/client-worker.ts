@@ -22,6 +22,9 @@ const groups: number[] = [];
 const recorder = new LatencyRecorder();
 let editing: ReturnType<typeof startEditing> | undefined;
 let editErrors = 0;
+let closing = false;
+/** Setup is not measured; on a machine loaded many times over, 3,000 handshakes take minutes. */
+const SETUP_MS = 300_000;
 
 async function connect(specs: ClientSpec[], batch: number): Promise<{ connected: number }> {
   for (let start = 0; start < specs.length; start += batch) {
@@ -29,11 +32,11 @@ async function connect(specs: ClientSpec[], batch: number): Promise<{ connected:
     const group = slice.map((spec) => connectClient(spec.target));
     clients.push(...group);
     groups.push(...slice.map((spec) => spec.group));
-    await Promise.all(group.map((c) => withTimeout(c.synced, 60_000, "initial sync")));
+    await Promise.all(group.map((c) => withTimeout(c.synced, SETUP_MS, "initial sync")));
   }
   await waitFor(
     () => specs.every((spec, i) => hasCards(clients[i] as BenchClient, spec.requireCards)),
-    60_000,
+    SETUP_MS,
     "seeded cards reaching every client",
   );
   for (const client of clients) recorder.observe(client);
@@ -100,6 +103,7 @@ async function handle(request: WorkerRequest): Promise<unknown> {
     case "report":
       return report();
     case "close":
+      closing = true;
       for (const client of clients) client.destroy();
       setTimeout(() => process.exit(0), 50);
       return {};
@@ -114,6 +118,13 @@ process.on("message", (message: WorkerRequest & { id: number }) => {
     (result) => reply({ id: message.id, ok: true, result }),
     (error: Error) => reply({ id: message.id, ok: false, error: error.message }),
   );
+});
+// Destroying a socket still connecting emits an error nobody listens to; when closing, that is
+// expected. Otherwise the reason goes to the runner's output and the process ends.
+process.on("uncaughtException", (error) => {
+  if (closing) return;
+  console.error(`client process: ${error.stack ?? error}`);
+  process.exit(1);
 });
 // The runner went away: nothing left to measure for.
 process.on("disconnect", () => process.exit(0));

@@ -28,9 +28,15 @@ const editLatency: Lines = (r) => {
       return `${server} ${n(at(m, "p50"))}/${n(at(m, "p99"))} ms, ${n(at(m, "serverCpuMsPerDelivery"))} ms CPU`;
     };
     const o = at(ratio, "oursOverRelay");
+    const starved = medians
+      .filter((x) => x.clients === c)
+      .reduce((k, x) => k + (Number(at(x, "medians.starvedRounds")) || 0), 0);
+    const note = starved
+      ? ` — starved of CPU in ${starved} runs: latency there is the run queue's`
+      : "";
     return (
       `edit-to-peer, ${c} clients, p50/p99 (median of ${n(at(r, "parameters.rounds"))} rounds), server CPU per delivery: ` +
-      `${of("relay")} · ${of("hocuspocus")} · ${of("ours")} → **ours/relay p50 ${n(at(o, "p50"))}, p99 ${n(at(o, "p99"))}, CPU ${n(at(o, "serverCpuPerDelivery"))}** (targets 1.15, 1.2, 1.3)`
+      `${of("relay")} · ${of("hocuspocus")} · ${of("ours")} → **ours/relay p50 ${n(at(o, "p50"))}, p99 ${n(at(o, "p99"))}, CPU ${n(at(o, "serverCpuPerDelivery"))}** (targets 1.15, 1.2, 1.3)${note}`
     );
   });
 };
@@ -97,21 +103,24 @@ const RENDERERS: Record<string, Lines> = {
 };
 
 function readResults(): { name: string; body: Json }[] {
-  return readdirSync(RESULTS_DIR)
-    .filter((f) => f.endsWith(".json"))
-    .sort()
-    .flatMap((file) => {
-      try {
-        return [
-          {
-            name: file.replace(/\.json$/, ""),
-            body: JSON.parse(readFileSync(join(RESULTS_DIR, file), "utf8")) as Json,
-          },
-        ];
-      } catch {
-        return [];
-      }
-    });
+  return (
+    readdirSync(RESULTS_DIR)
+      // `<name>.json` only: copies kept beside it (`edit-latency.before.json`) are not the latest.
+      .filter((f) => /^[a-z0-9-]+\.json$/.test(f))
+      .sort()
+      .flatMap((file) => {
+        try {
+          return [
+            {
+              name: file.replace(/\.json$/, ""),
+              body: JSON.parse(readFileSync(join(RESULTS_DIR, file), "utf8")) as Json,
+            },
+          ];
+        } catch {
+          return [];
+        }
+      })
+  );
 }
 
 /** The markdown: a line naming the machine, then | benchmark | figures | date | load |. */
