@@ -43,19 +43,28 @@ const withoutSamples = async (s: Scenario) => {
   return result;
 };
 
-export async function run(flags: Flags): Promise<void> {
-  const server = (flags.strings("server", ["ours"])[0] ?? "ours") as ServerKind;
-  const connections = flags.number("connections", 3000);
+function readOptions(flags: Flags) {
   const models = flags.number("models", 300);
-  const ratePerSecond = flags.number("rate", 1);
-  const seconds = flags.number("seconds", 60);
-  const warmupSeconds = flags.number("warmup", 5);
-  const clientProcesses = flags.number("client-processes", 6);
-  const idle = flags.number("idle", 1000);
-  const fanoutEditors = flags.number("fanout-editors", 100);
-  const fanoutSeconds = flags.number("fanout-seconds", 30);
-  const perModel = Math.max(1, Math.round(connections / models));
-  const editorsPerModel = Math.max(1, Math.round(perModel * flags.number("editing", 0.1)));
+  const perModel = Math.max(1, Math.round(flags.number("connections", 3000) / models));
+  return {
+    server: (flags.strings("server", ["ours"])[0] ?? "ours") as ServerKind,
+    models,
+    perModel,
+    editorsPerModel: Math.max(1, Math.round(perModel * flags.number("editing", 0.1))),
+    ratePerSecond: flags.number("rate", 1),
+    seconds: flags.number("seconds", 60),
+    warmupSeconds: flags.number("warmup", 5),
+    clientProcesses: flags.number("client-processes", 6),
+    idle: flags.number("idle", 1000),
+    fanoutEditors: flags.number("fanout-editors", 100),
+    fanoutSeconds: flags.number("fanout-seconds", 30),
+  };
+}
+
+export async function run(flags: Flags): Promise<void> {
+  const o = readOptions(flags);
+  const { server, models, perModel, editorsPerModel, ratePerSecond, seconds } = o;
+  const { warmupSeconds, clientProcesses, idle, fanoutEditors, fanoutSeconds } = o;
   const openFiles = checkOpenFiles(models * perModel, clientProcesses);
   console.log(
     `  open files: ${openFiles.note}; server settings raised: ${JSON.stringify(CAPACITY_ENV)}`,

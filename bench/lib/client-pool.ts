@@ -58,10 +58,7 @@ class ClientProcess {
  * window and reported. `specs[i]` lands in process `i % processes` at position `⌊i / processes⌋`.
  */
 export class ClientPool {
-  private constructor(
-    private readonly workers: ClientProcess[],
-    private readonly specs: ClientSpec[],
-  ) {}
+  private constructor(private readonly workers: ClientProcess[]) {}
 
   static async open(specs: ClientSpec[], processes: number, batch = 25): Promise<ClientPool> {
     const count = Math.max(1, Math.min(processes, specs.length));
@@ -76,7 +73,7 @@ export class ClientPool {
           }),
         ),
     );
-    const pool = new ClientPool(workers, specs);
+    const pool = new ClientPool(workers);
     try {
       // The processes connect at once, each in batches of its share of `batch`, so no more
       // than `batch` handshakes are open together: the server caps sockets not yet
