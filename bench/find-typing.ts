@@ -5,19 +5,21 @@
  * the find count and the cards' highlight marks show the new matches (a rAF, then a task, so
  * the frame with the highlight has been produced). Centring the view on the first match is
  * included, as a person sees it.
- * Run: npx tsx bench/find-typing.ts   (needs client/dist: pnpm --filter @logic-canvas/client build)
- * Writes bench/results/find-typing.json.
+ * Run: `npx tsx bench/run.ts find-typing [--cards 5000]` or standalone `npx tsx bench/find-typing.ts`
+ * (needs client/dist: pnpm --filter @logic-canvas/client build). Writes bench/results/find-typing.json.
  */
-import { mkdir, mkdtemp, rm, writeFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { startServer } from "@logic-canvas/server";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { Flags, parseArgs } from "./lib/args.ts";
 import { generateModel } from "./lib/generate.ts";
+import { writeResult } from "./lib/machine.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const CARDS = Number(process.env.CARDS ?? 5000);
 // Every card matches the first query's early keys, then fewer; the second narrows to a handful.
 const QUERIES = ["coaching cycle", "midjourney 77"];
 
@@ -28,7 +30,15 @@ function percentile(sorted: number[], p: number): number {
 
 type KeyTiming = { query: string; typed: string; matches: string; ms: number; handlerMs: number };
 
-async function main() {
+export const description =
+  "Find on the canvas in Chromium: keydown to highlighted matches, per key, on a 5,000-card model";
+
+export async function run(flags: Flags): Promise<void> {
+  const cards = flags.number("cards", Number(process.env.CARDS ?? 5000));
+  if (!existsSync(resolve(root, "client/dist/index.html")))
+    throw new Error(
+      "client/dist is missing: build the client first (node scripts/pnpm.mjs --filter @logic-canvas/client build)",
+    );
   const loadAtStart = loadavg()[0] ?? 0;
   const dataDir = await mkdtemp(join(tmpdir(), "logic-canvas-bench-"));
   const server = await startServer({
@@ -45,7 +55,7 @@ async function main() {
   });
   const keys: KeyTiming[] = [];
   try {
-    const ownerLink = await createBenchModel(server.url);
+    const ownerLink = await createBenchModel(server.url, cards);
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await openModel(context, ownerLink);
     for (const query of QUERIES) await typeQuery(page, query, keys);
@@ -56,20 +66,26 @@ async function main() {
     await rm(dataDir, { recursive: true, force: true });
   }
   const result = summarise(keys, loadAtStart);
-  await mkdir(resolve(root, "bench/results"), { recursive: true });
-  await writeFile(
-    resolve(root, "bench/results/find-typing.json"),
-    `${JSON.stringify(result, null, 2)}\n`,
+  const path = writeResult(
+    "find-typing",
+    {
+      cards,
+      queries: QUERIES,
+      viewport: "1440x900",
+      chromium: "/usr/bin/chromium, headless, --disable-gpu",
+    },
+    result,
   );
   console.log("key → highlighted (ms):", result.keyToHighlightMs, "handler:", result.handlerMs);
+  console.log(`  → ${path}`);
 }
 
 /** Creates the generated model through the API, as an import would, and returns its owner link. */
-async function createBenchModel(url: string): Promise<string> {
+async function createBenchModel(url: string, cards: number): Promise<string> {
   const response = await fetch(`${url}/api/models`, {
     method: "POST",
     headers: { "content-type": "application/json" },
-    body: JSON.stringify(generateModel(CARDS)),
+    body: JSON.stringify(generateModel(cards)),
   });
   if (response.status !== 201) throw new Error(`create failed: ${await response.text()}`);
   const created = (await response.json()) as { links: { owner: string } };
@@ -174,11 +190,6 @@ function summarise(keys: KeyTiming[], loadAtStart: number) {
   const sorted = keys.map((k) => k.ms).sort((a, b) => a - b);
   const handler = keys.map((k) => k.handlerMs).sort((a, b) => a - b);
   return {
-    benchmark: "find-typing",
-    date: new Date().toISOString(),
-    cards: CARDS,
-    viewport: "1440x900",
-    chromium: "/usr/bin/chromium, headless, --disable-gpu",
     loadAverage1m: { atStart: round(loadAtStart), atEnd: round(loadavg()[0] ?? 0) },
     keyToHighlightMs: {
       p50: percentile(sorted, 50),
@@ -194,4 +205,14 @@ function summarise(keys: KeyTiming[], loadAtStart: number) {
   };
 }
 
-await main();
+// Standalone: `npx tsx bench/find-typing.ts --cards 5000`.
+if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? "")).href) {
+  const { flags } = parseArgs(process.argv.slice(2));
+  run(new Flags(flags)).then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -2,6 +2,7 @@ import { addNode, moveNode, nodesMap } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import type { BenchClient } from "./clients.ts";
 import { waitFor } from "./clients.ts";
+import { clockMs } from "./clock.ts";
 
 export const BENCH_ORIGIN = "bench";
 
@@ -33,8 +34,9 @@ export async function seedCards(writer: BenchClient, readers: BenchClient[], cou
 
 /**
  * Receives edits and records, per delivery, the time from the sender's local edit to its arrival
- * here. The sender writes its `performance.now()` as the card's x position: a valid domain edit
- * (a drag), and every client lives in this one process, so the clocks are the same clock.
+ * here. The sender writes its `clockMs()` as the card's x position: a valid domain edit (a drag),
+ * and the machine-wide monotonic clock (see clock.ts) lets sender and receiver sit in different
+ * processes.
  */
 export class LatencyRecorder {
   readonly samples: number[] = [];
@@ -47,7 +49,7 @@ export class LatencyRecorder {
     const nodes = nodesMap(client.doc);
     nodes.observeDeep((events, transaction) => {
       if (transaction.local) return;
-      const now = performance.now();
+      const now = clockMs();
       for (const event of events) {
         if (event.target === nodes || !(event.target instanceof Y.Map)) continue;
         if (!(event as Y.YMapEvent<unknown>).keysChanged.has("position")) continue;
@@ -60,12 +62,18 @@ export class LatencyRecorder {
   }
 
   open(): void {
-    this.windowStart = performance.now();
+    this.windowStart = clockMs();
     this.windowEnd = Number.POSITIVE_INFINITY;
   }
 
   close(): void {
-    this.windowEnd = performance.now();
+    this.windowEnd = clockMs();
+  }
+
+  /** A window agreed in advance, so client processes count the same edits without messages. */
+  setWindow(start: number, end: number): void {
+    this.windowStart = start;
+    this.windowEnd = end;
   }
 
   inWindow(at: number): boolean {
@@ -90,7 +98,7 @@ export function startEditing(editors: Editor[], ratePerSecond: number, recorder:
     const timer = setTimeout(() => {
       timers.delete(timer);
       if (!running) return;
-      const sentAt = performance.now();
+      const sentAt = clockMs();
       try {
         moveNode(editor.client.doc, editor.cardId, { x: sentAt, y: 0 }, BENCH_ORIGIN);
         if (recorder.inWindow(sentAt)) {

@@ -33,7 +33,8 @@ export async function startServerProcess(
   const profile = process.env.BENCH_CPU_PROF_DIR
     ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`]
     : [];
-  const args = [...profile, "--import", "tsx", join(SERVERS_DIR, `${script}.ts`)];
+  // --expose-gc lets a memory measure ask for a full collection first (SIGUSR2, gc-on-signal.ts).
+  const args = [...profile, "--expose-gc", "--import", "tsx", join(SERVERS_DIR, `${script}.ts`)];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...env },
@@ -90,14 +91,30 @@ function cpuSeconds(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
 }
 
-function rssMiB(pid: number): number {
+/**
+ * Nanoseconds the process's main thread (the event loop) has spent waiting on a run queue for a
+ * CPU: on a loaded machine, time it wanted to run and could not, which CPU % does not show.
+ */
+function runQueueWaitNs(pid: number): number {
+  try {
+    return Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[1]);
+  } catch {
+    return NaN;
+  }
+}
+
+export function rssMiB(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, "utf8");
   const match = /VmRSS:\s+(\d+) kB/.exec(status);
   return match ? Number(match[1]) / 1024 : NaN;
 }
 
 export interface ResourceFigures {
+  /** CPU time (user + system, from /proc/<pid>/stat) over the window, in seconds. */
+  cpuSeconds: number;
   cpuPercent: number;
+  /** Share of the window the event loop spent runnable but waiting for a CPU (schedstat). */
+  waitingForCpuPercent: number;
   rssMiBStart: number;
   rssMiBPeak: number;
   rssMiBEnd: number;
@@ -106,6 +123,7 @@ export interface ResourceFigures {
 /** Samples a process's CPU time and resident memory over a window; CPU % is of one core. */
 export function sampleResources(pid: number, everyMs = 500) {
   const startCpu = cpuSeconds(pid);
+  const startWait = runQueueWaitNs(pid);
   const startWall = performance.now();
   const rssStart = rssMiB(pid);
   let peak = rssStart;
@@ -122,9 +140,12 @@ export function sampleResources(pid: number, everyMs = 500) {
       const end = rssMiB(pid);
       const seconds = (performance.now() - startWall) / 1000;
       const cpu = cpuSeconds(pid) - startCpu;
+      const waited = (runQueueWaitNs(pid) - startWait) / 1e9;
       const r = (v: number) => Math.round(v * 10) / 10;
       return {
+        cpuSeconds: Math.round(cpu * 100) / 100,
         cpuPercent: r((cpu / seconds) * 100),
+        waitingForCpuPercent: r((waited / seconds) * 100),
         rssMiBStart: r(rssStart),
         rssMiBPeak: r(Math.max(peak, end)),
         rssMiBEnd: r(end),

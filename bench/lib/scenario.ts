@@ -1,11 +1,16 @@
 import os from "node:os";
-import { nodesMap } from "@logic-canvas/shared";
-import { type BenchClient, connectMany, type Target } from "./clients.ts";
-import { type Editor, LatencyRecorder, pendingAcks, seedCards, startEditing } from "./edits.ts";
+import { ClientPool } from "./client-pool.ts";
+import type { ClientSpec } from "./client-protocol.ts";
+import { type BenchClient, connectClient, type Target, withTimeout } from "./clients.ts";
+import { clockMs } from "./clock.ts";
+import { seedCards } from "./edits.ts";
 import { generateModel } from "./generate.ts";
 import { type ResourceFigures, sampleResources, sleep } from "./process.ts";
 import { round, type Summary, summarize } from "./stats.ts";
 import { type Launched, launch, type ServerKind } from "./targets.ts";
+
+/** Clients per client process unless a scenario says otherwise: 10 keeps each well under 30 %. */
+export const CLIENTS_PER_PROCESS = 10;
 
 export interface Scenario {
   server: ServerKind;
@@ -16,6 +21,12 @@ export interface Scenario {
   seconds: number;
   warmupSeconds: number;
   ratePerSecond: number;
+  /** Client processes; by default one per CLIENTS_PER_PROCESS clients. */
+  clientProcesses?: number;
+  /** Handshakes open at once over all client processes (the server caps unauthenticated sockets per address). */
+  connectBatch?: number;
+  /** Settings for the server process (e.g. a raised connection cap), recorded by the caller. */
+  serverEnv?: Record<string, string>;
 }
 
 export interface ScenarioResult {
@@ -33,7 +44,7 @@ export interface ScenarioResult {
    * superseded positions, not lost edits; `divergentClients` is the loss check.
    */
   missingDeliveries: number;
-  /** Clients whose cards, after the drain, differ from the editors' own: lost edits. */
+  /** Clients whose cards, after the drain, differ from the rest of their document's: lost edits. */
   divergentClients: number;
   /** The machine's 1-minute load average at the end of the window: other work skews latency. */
   loadAverage1m: number;
@@ -44,101 +55,179 @@ export interface ScenarioResult {
   clientErrors: string[];
   setupSeconds: number;
   serverProcess: ResourceFigures;
-  /** CPU of the process that runs every client, to tell a client bottleneck from a server one. */
-  clientProcessCpuPercent: number;
+  /**
+   * Server CPU time (user + system) over the window ÷ deliveries of edits sent in it (edits ×
+   * peers), in ms. An edit Yjs folded into a later drag of the same card counts as delivered: a
+   * starved server that batches must not look cheaper per delivery for it, nor dearer.
+   */
+  serverCpuMsPerDelivery: number;
+  /** The same CPU time ÷ edits sent in the window, in ms. */
+  serverCpuMsPerEdit: number;
+  /** CPU % of one core of each client process over the window: near 100 the clients, not the server, would be measured. */
+  clientProcessesCpuPercent: number[];
+  /** Share of the window each client process's event loop waited for a CPU (a loaded machine). */
+  clientProcessesWaitingPercent: number[];
+  /** CPU % of the runner's own process over the window (it holds no clients then). */
+  runnerCpuPercent: number;
+  /** Server CPU % with every client connected and none editing (2 s before the warm-up). */
+  serverIdleCpuPercent: number;
+  /** CPU per delivery above that idle floor: the marginal cost of an edit. */
+  serverNetCpuMsPerDelivery: number;
+  /**
+   * The server or a client process waited for a CPU more than a quarter of the window: the
+   * latency then measures the machine's run queue more than the server (CPU per delivery holds).
+   */
+  starved: boolean;
+}
+
+/** Share of the window past which a process is counted as starved of CPU. */
+const STARVED_WAITING_PERCENT = 25;
+
+interface Prepared {
+  specs: ClientSpec[];
+  editors: { spec: number; cardId: string; peers: number }[];
 }
 
 /**
- * Starts a server, opens `documents` documents with `clientsPerDocument` clients each, lets the
- * editors drag their own card at a steady rate, and measures edit-to-peer latency over the
- * window together with the server's CPU and memory.
+ * Creates the documents and their cards. Our server gets its cards in the model file it is
+ * created from; the bare servers get them from a seeding client in the runner, closed once the
+ * client processes hold them.
+ */
+async function prepare(launched: Launched, s: Scenario, seeders: BenchClient[]): Promise<Prepared> {
+  const specs: ClientSpec[] = [];
+  const editors: Prepared["editors"] = [];
+  for (let d = 0; d < s.documents; d++) {
+    const body = s.server === "ours" ? generateModel(s.editorsPerDocument) : undefined;
+    const { target } = await launched.newDocument(body);
+    const cards = body
+      ? body.nodes
+          .map((n) => n.id as string)
+          .sort()
+          .slice(0, s.editorsPerDocument)
+      : await seed(target, s.editorsPerDocument, seeders);
+    for (let c = 0; c < s.clientsPerDocument; c++) {
+      if (c < s.editorsPerDocument)
+        editors.push({
+          spec: specs.length,
+          cardId: cards[c] as string,
+          peers: s.clientsPerDocument - 1,
+        });
+      specs.push({ target, group: d, requireCards: cards });
+    }
+  }
+  return { specs, editors };
+}
+
+async function seed(target: Target, count: number, seeders: BenchClient[]): Promise<string[]> {
+  const seeder = connectClient(target);
+  seeders.push(seeder);
+  await withTimeout(seeder.synced, 30_000, "seeding client's sync");
+  return seedCards(seeder, [seeder], count);
+}
+
+/**
+ * Starts a server alone with its clients, spread over client processes; lets the editors drag
+ * their own card at a steady rate over a window agreed in advance on the machine-wide clock, and
+ * measures edit-to-peer latency, the server's CPU per delivered edit and memory, and each client
+ * process's CPU.
  */
 export async function runScenario(
   s: Scenario,
   onSetup?: (l: Launched) => void,
 ): Promise<ScenarioResult> {
   const setupStart = performance.now();
-  const launched = await launch(s.server);
+  const launched = await launch(s.server, { env: s.serverEnv });
   onSetup?.(launched);
-  const all: BenchClient[] = [];
+  const seeders: BenchClient[] = [];
+  let pool: ClientPool | undefined;
   try {
-    const recorder = new LatencyRecorder();
-    const editors: Editor[] = [];
-    const groups: BenchClient[][] = [];
-    for (let d = 0; d < s.documents; d++) {
-      // Our server gets its cards in the model file it is created from.
-      const body = s.server === "ours" ? generateModel(s.editorsPerDocument) : undefined;
-      const { target } = await launched.newDocument(body);
-      const clients = await connectMany(s.clientsPerDocument, (): Target => target);
-      all.push(...clients);
-      groups.push(clients);
-      const cards = await seedCards(clients[0] as BenchClient, clients, s.editorsPerDocument);
-      for (const client of clients) recorder.observe(client);
-      for (let e = 0; e < s.editorsPerDocument; e++) {
-        editors.push({
-          client: clients[e] as BenchClient,
-          cardId: cards[e] as string,
-          peers: s.clientsPerDocument - 1,
-        });
-      }
-    }
+    const { specs, editors } = await prepare(launched, s, seeders);
+    const processes =
+      s.clientProcesses ?? Math.max(1, Math.ceil(specs.length / CLIENTS_PER_PROCESS));
+    pool = await ClientPool.open(specs, processes, s.connectBatch);
+    for (const seeder of seeders) seeder.destroy();
     const setupSeconds = round((performance.now() - setupStart) / 1000, 1);
-    const editing = startEditing(editors, s.ratePerSecond, recorder);
-    await sleep(s.warmupSeconds * 1000);
-    const resources = sampleResources(launched.server.pid);
-    const cpuStart = process.cpuUsage();
-    const wallStart = performance.now();
-    recorder.open();
-    await sleep(s.seconds * 1000);
-    recorder.close();
-    const serverProcess = resources.stop();
-    const cpu = process.cpuUsage(cpuStart);
-    const clientProcessCpuPercent = round(
-      ((cpu.user + cpu.system) / 1000 / (performance.now() - wallStart)) * 100,
-      1,
-    );
-    const { editErrors } = editing.stop();
+    const idle = sampleResources(launched.server.pid);
+    await sleep(2000);
+    const serverIdleCpuPercent = idle.stop().cpuPercent;
+    const windowStart = clockMs() + s.warmupSeconds * 1000;
+    const windowEnd = windowStart + s.seconds * 1000;
+    await pool.start(editors, s.ratePerSecond, windowStart, windowEnd);
+    await sleep(windowStart - clockMs());
+    const window = sampleWindow(launched.server.pid, pool);
+    await sleep(windowEnd - clockMs());
+    const resources = window.stop();
     const loadAverage1m = round(os.loadavg()[0] ?? 0);
     // Edits sent just before the window closed are still in flight; let them land.
     await sleep(3000);
-    let divergentClients = 0;
-    for (const group of groups) {
-      const expected = JSON.stringify(nodesMap((group[0] as BenchClient).doc).toJSON());
-      for (const client of group) {
-        if (JSON.stringify(nodesMap(client.doc).toJSON()) !== expected) divergentClients++;
-      }
-    }
+    const edits = await pool.stop();
+    const state = await pool.report();
+    const deliveries = edits.samples.length;
+    const cpuMs = resources.serverProcess.cpuSeconds * 1000;
     return {
       server: s.server,
-      connections: all.length,
+      connections: specs.length,
       editors: editors.length,
-      latency: summarize(recorder.samples),
-      samples: recorder.samples,
-      sent: recorder.sentInWindow,
-      expectedDeliveries: recorder.expectedDeliveries,
-      missingDeliveries: Math.max(0, recorder.expectedDeliveries - recorder.samples.length),
-      divergentClients,
+      latency: summarize(edits.samples),
+      samples: edits.samples,
+      sent: edits.sentInWindow,
+      expectedDeliveries: edits.expectedDeliveries,
+      missingDeliveries: Math.max(0, edits.expectedDeliveries - deliveries),
       loadAverage1m,
-      unacknowledgedEdits: pendingAcks(all),
-      editErrors,
-      clientErrorCount: all.reduce((n, c) => n + c.errors.length, 0),
-      clientErrors: [...new Set(all.flatMap((c) => c.errors))].slice(0, 20),
+      editErrors: edits.editErrors,
+      ...state,
       setupSeconds,
-      serverProcess,
-      clientProcessCpuPercent,
+      ...resources,
+      serverCpuMsPerDelivery: edits.expectedDeliveries
+        ? round(cpuMs / edits.expectedDeliveries, 4)
+        : NaN,
+      serverCpuMsPerEdit: edits.sentInWindow ? round(cpuMs / edits.sentInWindow, 3) : NaN,
+      serverIdleCpuPercent,
+      serverNetCpuMsPerDelivery: edits.expectedDeliveries
+        ? round((cpuMs - serverIdleCpuPercent * 10 * s.seconds) / edits.expectedDeliveries, 4)
+        : NaN,
+      starved: [
+        resources.serverProcess.waitingForCpuPercent,
+        ...resources.clientProcessesWaitingPercent,
+      ].some((w) => w > STARVED_WAITING_PERCENT),
     };
   } finally {
-    for (const client of all) client.destroy();
+    for (const seeder of seeders) seeder.destroy();
+    await pool?.close();
     await launched.stop();
   }
 }
 
+/** CPU and memory of the server, of every client process and of the runner over the window. */
+function sampleWindow(serverPid: number, pool: ClientPool) {
+  const server = sampleResources(serverPid);
+  const clients = pool.sampleResources();
+  const runnerStart = process.cpuUsage();
+  const wallStart = performance.now();
+  return {
+    stop() {
+      const cpu = process.cpuUsage(runnerStart);
+      const wallMs = performance.now() - wallStart;
+      const clientFigures = clients.stop();
+      return {
+        serverProcess: server.stop(),
+        clientProcessesCpuPercent: clientFigures.map((c) => c.cpuPercent),
+        clientProcessesWaitingPercent: clientFigures.map((c) => c.waitingForCpuPercent),
+        runnerCpuPercent: round(((cpu.user + cpu.system) / 1000 / wallMs) * 100, 1),
+      };
+    },
+  };
+}
+
 export function describeResult(r: Omit<ScenarioResult, "samples">): string {
   const l = r.latency;
+  const clientCpu = r.clientProcessesCpuPercent;
   return (
     `p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms  max ${l.max} ms  (${l.count} deliveries, ` +
     `${r.missingDeliveries} merged, ${r.divergentClients} diverged, ${r.unacknowledgedEdits} unacked, ${r.clientErrorCount} client errors; ` +
-    `server CPU ${r.serverProcess.cpuPercent} %, RSS peak ${r.serverProcess.rssMiBPeak} MiB; ` +
-    `client process CPU ${r.clientProcessCpuPercent} %; load avg ${r.loadAverage1m})`
+    `server CPU ${r.serverProcess.cpuPercent} % (idle ${r.serverIdleCpuPercent} %) = ${r.serverCpuMsPerDelivery} ms per delivery (${r.serverNetCpuMsPerDelivery} above idle), waited for a CPU ${r.serverProcess.waitingForCpuPercent} %, ` +
+    `RSS peak ${r.serverProcess.rssMiBPeak} MiB; ${clientCpu.length} client processes, max ${Math.max(...clientCpu)} % CPU, ` +
+    `waited ≤ ${Math.max(...r.clientProcessesWaitingPercent)} %; load avg ${r.loadAverage1m})` +
+    (r.starved ? " STARVED: latency here measures the run queue" : "")
   );
 }

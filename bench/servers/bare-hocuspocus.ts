@@ -1,3 +1,4 @@
+import "./gc-on-signal.ts";
 import { Server } from "@hocuspocus/server";
 
 // A bare Hocuspocus with no extensions: what the framework itself costs.

@@ -1,3 +1,4 @@
+import "./gc-on-signal.ts";
 import { join } from "node:path";
 import { SQLite } from "@hocuspocus/extension-sqlite";
 import { Server } from "@hocuspocus/server";

@@ -1,3 +1,4 @@
+import "./gc-on-signal.ts";
 import { optionsFromEnv, startServer } from "@logic-canvas/server";
 
 // Logic Canvas's own server exactly as `npm start` builds it (auth, per-edit durable storage,

@@ -1,3 +1,4 @@
+import "./gc-on-signal.ts";
 import http from "node:http";
 import { setupWSConnection } from "@y/websocket-server/utils";
 import { WebSocketServer } from "ws";
