@@ -49,30 +49,28 @@ export async function run(flags: Flags): Promise<void> {
   const server = await launch("ours", { env: { CLIENT_DIST } });
   const browser = await launchChromium();
   const results: SizeFigures[] = [];
+  const parameters = {
+    sizes,
+    ...options,
+    viewport: "1440x900",
+    chromium: "/usr/bin/chromium, headless, --disable-gpu",
+    server: "our server in its own process (bench/servers/ours.ts), SQLite",
+    targets: Object.fromEntries(sizes.map((s) => [s, targetsFor(s)])),
+  };
   try {
     for (const cards of sizes) {
       console.log(`  ${cards} cards …`);
       const figures = await measureSize(browser, server.server.port, cards, options);
       results.push(figures);
       console.log(describeSize(figures));
+      // Written after every size, so a long run stopped part-way keeps what it measured.
+      const path = writeResult("canvas-load", parameters, { sizes: results });
+      console.log(`  → ${path}`);
     }
   } finally {
     await browser.close();
     await server.stop();
   }
-  const path = writeResult(
-    "canvas-load",
-    {
-      sizes,
-      ...options,
-      viewport: "1440x900",
-      chromium: "/usr/bin/chromium, headless, --disable-gpu",
-      server: "our server in its own process (bench/servers/ours.ts), SQLite",
-      targets: Object.fromEntries(sizes.map((s) => [s, targetsFor(s)])),
-    },
-    { sizes: results },
-  );
-  console.log(`  → ${path}`);
 }
 
 // Standalone: `npx tsx bench/canvas-load.ts --sizes 1000`.

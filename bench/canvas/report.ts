@@ -61,6 +61,8 @@ export interface SizeFigures {
 const mark = (ok: boolean) => (ok ? "met" : "MISSED");
 
 function panLine(label: string, f: PanFigures, target?: number): string {
+  if (f.frames === 0)
+    return `  ${label.padEnd(26)} no frames recorded (the page stalled: see below)`;
   const goal =
     target === undefined ? "" : ` (target ≤ ${target}: ${mark(f.p95 <= target + JITTER_MS)})`;
   return (
