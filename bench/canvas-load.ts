@@ -28,9 +28,16 @@ import { launch } from "./lib/targets.ts";
 export const description =
   "Canvas in Chromium at 1,000 and 5,000 cards: time to first cards, pan and zoomed-out pan frame p95, heap growth, pan during a remote drag";
 
-const CLIENT_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "client", "dist");
+const OWN_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "client", "dist");
 
 export async function run(flags: Flags): Promise<void> {
+  // `--dist <folder>` measures another client build (say main's) for a before/after on this run's
+  // machine and server; by default this checkout's build.
+  const [dist = OWN_DIST] = flags.strings("dist", [OWN_DIST]);
+  await measure(flags, resolve(dist));
+}
+
+async function measure(flags: Flags, CLIENT_DIST: string): Promise<void> {
   const sizes = flags.numbers("sizes", [1000, 5000]);
   const options: Options = {
     repeats: flags.number("repeats", 3),
