@@ -27,7 +27,6 @@ import { LaneBackgrounds, LaneHeaders } from "./Lanes.tsx";
 import { LinkEdge } from "./LinkEdge.tsx";
 import { NodeCard } from "./NodeCard.tsx";
 import { OverviewLayer } from "./OverviewLayer.tsx";
-import { cardAt } from "./overview-draw.ts";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { useReadOnly } from "./read-only.ts";
 import type {
@@ -56,28 +55,17 @@ export interface CanvasProps {
   loaded: boolean;
 }
 
-export function Canvas({
-  binding,
-  snapshot,
-  peers,
-  onCursor,
-  onViewport,
-  onUserMove,
-  follow,
-  loaded,
-}: CanvasProps) {
+export function Canvas(props: CanvasProps) {
+  const { binding, snapshot, peers, onCursor, onViewport, onUserMove, follow, loaded } = props;
   const flow = useReactFlow();
   const readOnly = useReadOnly();
-  const topY = snapshot.nodes.reduce((min, n) => Math.min(min, n.position.y), 40);
-  useInitialView(flow, loaded, topY);
+  useInitialView(flow, loaded, topOf(snapshot.nodes));
   const { nodes, edges } = useShownElements(snapshot);
   const zoomedOut = useZoomedOut();
   const drawn = useDrawnElements(nodes, edges, zoomedOut);
-
   const keys = useCanvasKeys(binding, snapshot.nodes, readOnly, zoomedOut);
   const deletion = useDeleteConfirm();
   const linking = useCanvasLinking(binding, snapshot.model, readOnly);
-
   const pointer = useCanvasPointer(binding, readOnly, onCursor);
   useFollowViewport(flow, follow?.viewport);
 
@@ -108,15 +96,7 @@ export function Canvas({
         onDelete={binding.onDelete}
         isValidConnection={binding.isValidConnection}
         onMove={(_event, viewport) => onViewport(viewport)}
-        onPaneClick={(event) => {
-          if (!zoomedOut) return;
-          const id = cardAt(
-            nodes,
-            flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }),
-          );
-          // After React Flow's own reaction to a pane click, which clears the selection.
-          if (id) queueMicrotask(() => binding.select([id]));
-        }}
+        onPaneClick={(event) => pointer.onPaneClick(event, zoomedOut ? nodes : undefined)}
         onMoveStart={(event) => {
           if (event) onUserMove();
         }}
@@ -146,6 +126,11 @@ export function Canvas({
       {deletion.dialog}
     </div>
   );
+}
+
+/** The top of the highest card (40 at most), where the first view starts. */
+function topOf(nodes: readonly { position: { y: number } }[]): number {
+  return nodes.reduce((min, n) => Math.min(min, n.position.y), 40);
 }
 
 /**

@@ -39,11 +39,19 @@ export function useCanvasPointer(
     create(laneAt(at.x), at.y - 30);
   }
 
+  /** Zoomed out, a click on a card's shape selects it (the shapes are drawn, not DOM nodes). */
+  function onPaneClick(event: MouseEvent, overview?: readonly CardNode[]) {
+    if (!overview) return;
+    const id = cardAt(overview, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    // After React Flow's own reaction to a pane click, which clears the selection.
+    if (id) queueMicrotask(() => binding.select([id]));
+  }
+
   function onMouseMove(event: MouseEvent) {
     onCursor(flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
   }
 
-  return { create, onDoubleClick, onMouseMove, onMouseLeave: () => onCursor(null) };
+  return { create, onDoubleClick, onPaneClick, onMouseMove, onMouseLeave: () => onCursor(null) };
 }
 
 /** While following someone, the view moves with theirs (a short glide, not a jump). */
