@@ -22,12 +22,11 @@ const server = useTestServer();
 let appends = 0;
 
 beforeAll(() => {
-  // Client writes reach the store in batches (group commit); each batch waits 20 ms.
-  const append = server.store.appendUpdates.bind(server.store);
-  server.store.appendUpdates = async (entries) => {
-    appends += entries.length;
+  const append = server.store.appendUpdate.bind(server.store);
+  server.store.appendUpdate = async (name, update) => {
+    appends += 1;
     await new Promise((r) => setTimeout(r, 20));
-    return append(entries);
+    return append(name, update);
   };
 });
 

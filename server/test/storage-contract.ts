@@ -140,25 +140,6 @@ export function describeStorageContract(
       await expect(store.appendUpdate("a", update("x"))).rejects.toThrow();
     });
 
-    it("appends a batch in order, and leaves out only the update whose document is gone", async () => {
-      await model("a");
-      await model("b");
-      const seqs = await store.appendUpdates([
-        { documentName: "a", update: update("one") },
-        { documentName: "nope", update: update("lost") },
-        { documentName: "b", update: update("bee") },
-        { documentName: "a", update: update("two") },
-      ]);
-      expect(seqs[1]).toBeNull();
-      const [s1, , s3, s4] = seqs as number[];
-      expect(s4).toBeGreaterThan(s1 as number);
-      const a = await store.loadDocument("a");
-      expect(a?.updates.map((u) => u.seq)).toEqual([s1, s4]);
-      expect(contents(a as NonNullable<typeof a>)).toEqual(["initial", "one", "two"]);
-      const b = await store.loadDocument("b");
-      expect(b?.updates.map((u) => u.seq)).toEqual([s3]);
-    });
-
     it("compacts atomically, keeps later updates, and refuses a stale compaction", async () => {
       await model("a");
       await store.appendUpdate("a", update("one"));

@@ -3,7 +3,6 @@ import * as Y from "yjs";
 import { CloseError } from "../runtime/close-reasons.ts";
 import { errorText, type Logger } from "../runtime/logger.ts";
 import type { Store } from "../storage/types.ts";
-import { AppendBatcher } from "./append-batch.ts";
 import { parseDocName } from "./doc-names.ts";
 import { recoverStored } from "./recovery.ts";
 
@@ -45,15 +44,12 @@ export class DocumentPersistence {
   private readonly docs = new Map<string, DocState>();
   private readonly deletedModels = new Set<string>();
   private closed = false;
-  private readonly batcher: AppendBatcher;
 
   constructor(
     private readonly store: Store,
     private readonly logger: Logger,
     private readonly compactAfterUpdates: number,
-  ) {
-    this.batcher = new AppendBatcher(store);
-  }
+  ) {}
 
   private state(name: string): DocState {
     let state = this.docs.get(name);
@@ -136,7 +132,7 @@ export class DocumentPersistence {
     throw new CloseError("storage-error");
   }
 
-  /** Resolves once the update is on disk (with the others of this turn: append-batch.ts). */
+  /** Resolves once the update is on disk. */
   append(name: string, update: Uint8Array): Promise<number> {
     if (this.closed) return Promise.reject(new CloseError("server-shutdown"));
     const modelId = this.docs.get(name)?.modelId ?? parseDocName(name)?.modelId;
@@ -144,7 +140,7 @@ export class DocumentPersistence {
       return Promise.reject(new CloseError("model-deleted"));
     }
     const state = this.state(name);
-    const write = this.batcher.append(name, update);
+    const write = this.store.appendUpdate(name, update);
     state.pending.add(write);
     const settle = () => state.pending.delete(write);
     write.then(settle, settle);

@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { AppendEntry, StoredDocument } from "./types.ts";
+import type { StoredDocument } from "./types.ts";
 
 const bytes = (buffer: Buffer): Uint8Array =>
   new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -55,27 +55,14 @@ export class SqliteDocuments {
   }
 
   async appendUpdate(documentName: string, update: Uint8Array): Promise<number> {
-    const seq = this.appendOne({ documentName, update }, new Date().toISOString());
-    if (seq === null) throw new Error(`document ${documentName} does not exist`);
-    return seq;
-  }
-
-  /** One transaction, so one commit (one WAL write) for the whole batch; see `Store`. */
-  async appendUpdates(entries: readonly AppendEntry[]): Promise<(number | null)[]> {
-    const at = new Date().toISOString();
-    // One statement is a transaction of its own; BEGIN and COMMIT around it would only cost.
-    if (entries.length === 1) return [this.appendOne(entries[0] as AppendEntry, at)];
-    return this.db.transaction(() => entries.map((entry) => this.appendOne(entry, at)))();
-  }
-
-  private appendOne({ documentName, update }: AppendEntry, at: string): number | null {
     const result = this.statements.append.run(
       documentName,
       Buffer.from(update.buffer, update.byteOffset, update.byteLength),
-      at,
+      new Date().toISOString(),
       documentName,
     );
-    return result.changes === 0 ? null : Number(result.lastInsertRowid);
+    if (result.changes === 0) throw new Error(`document ${documentName} does not exist`);
+    return Number(result.lastInsertRowid);
   }
 
   async loadDocument(documentName: string): Promise<StoredDocument | undefined> {

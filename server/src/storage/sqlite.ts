@@ -15,7 +15,6 @@ import { SqliteHistory } from "./sqlite-history.ts";
 import type {
   ActivityQuery,
   ActivityRecord,
-  AppendEntry,
   LinkRecord,
   ModelRecord,
   NewModel,
@@ -151,10 +150,6 @@ export class SqliteStore implements Store {
 
   appendUpdate(documentName: string, update: Uint8Array): Promise<number> {
     return this.documents.appendUpdate(documentName, update);
-  }
-
-  appendUpdates(entries: readonly AppendEntry[]): Promise<(number | null)[]> {
-    return this.documents.appendUpdates(entries);
   }
 
   loadDocument(documentName: string): Promise<StoredDocument | undefined> {

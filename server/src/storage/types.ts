@@ -90,12 +90,6 @@ export interface ActivityRecord {
   reason: string | null;
 }
 
-/** One update to append to a document's log. */
-export interface AppendEntry {
-  documentName: string;
-  update: Uint8Array;
-}
-
 export interface ActivityQuery {
   /** Only entries about this subject id (a node's history). */
   subjectId?: string;
@@ -123,12 +117,6 @@ export interface Store {
 
   /** Durably appends an update; resolves with its sequence number once it is on disk. */
   appendUpdate(documentName: string, update: Uint8Array): Promise<number>;
-  /**
-   * Durably appends a batch of updates in one transaction (group commit): resolves, once all are
-   * on disk, with each one's sequence number in order, or null for an update whose document does
-   * not exist (nothing is stored for it); rejects, having stored none of them, if the store fails.
-   */
-  appendUpdates(entries: readonly AppendEntry[]): Promise<(number | null)[]>;
   /** Undefined when no such document exists. */
   loadDocument(documentName: string): Promise<StoredDocument | undefined>;
   /**

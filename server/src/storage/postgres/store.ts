@@ -3,7 +3,6 @@ import { type LinkRow, type ModelRow, toLink, toModel } from "../rows.ts";
 import type {
   ActivityQuery,
   ActivityRecord,
-  AppendEntry,
   LinkRecord,
   ModelRecord,
   NewModel,
@@ -13,7 +12,6 @@ import type {
   VersionRecord,
   VersionSummary,
 } from "../types.ts";
-import { appendBatch, appendOne } from "./appends.ts";
 import * as history from "./history.ts";
 import { insertLink, storableTitle, toBuffer, toBytes } from "./rows.ts";
 import { quoteSchemaName, SCHEMA_SQL } from "./schema.ts";
@@ -168,13 +166,16 @@ export class PostgresStore implements Store {
 
   async appendUpdate(documentName: string, update: Uint8Array): Promise<number> {
     // One statement, so one implicit transaction: the row lock is held until the insert commits.
-    const seq = await appendOne(this.pool, { documentName, update }, new Date().toISOString());
-    if (seq === null) throw new Error(`document ${documentName} does not exist`);
-    return seq;
-  }
-
-  appendUpdates(entries: readonly AppendEntry[]): Promise<(number | null)[]> {
-    return this.transaction((client) => appendBatch(client, entries));
+    const { rows } = await this.pool.query<{ seq: string }>(
+      `WITH doc AS (SELECT name FROM documents WHERE name = $1 FOR UPDATE)
+       INSERT INTO updates (document_name, data, created_at)
+       SELECT doc.name, $2, $3 FROM doc
+       RETURNING seq`,
+      [documentName, toBuffer(update), new Date().toISOString()],
+    );
+    const row = rows[0];
+    if (!row) throw new Error(`document ${documentName} does not exist`);
+    return Number(row.seq);
   }
 
   async loadDocument(documentName: string): Promise<StoredDocument | undefined> {
