@@ -101,7 +101,8 @@ function databaseHooks(parts: AuthParts, setupHeader: string): BetterAuthOptions
           if (path !== "/sign-in/email" && !path.startsWith("/oauth2/callback")) return;
           const user = await ctx?.context.internalAdapter.findUserById(session.userId);
           // A brand-new SSO account's first session is its sign-up, not a sign-in to notice.
-          if (!user || Date.now() - user.createdAt.getTime() < 60_000) return;
+          const justMade = Date.now() - (user?.createdAt.getTime() ?? 0) < 60_000;
+          if (!user || (path.startsWith("/oauth2/callback") && justMade)) return;
           const from = {
             when: session.createdAt,
             address: session.ipAddress ?? undefined,
