@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { AccountMenu } from "../account/AccountMenu.tsx";
 import { getDisplayName } from "../app/local-store.ts";
 import { ImportReport } from "../exports/ImportReport.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
@@ -38,6 +39,7 @@ export function HomePage() {
             "Set your name"
           )}
         </button>
+        <AccountMenu />
       </header>
       <main className="home-main">
         <section className="hero">
