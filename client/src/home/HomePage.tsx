@@ -30,16 +30,18 @@ export function HomePage() {
           <span className="brand-mark" aria-hidden="true" />
           Logic Canvas
         </div>
-        <button type="button" className="link-button" onClick={() => setAsking(true)}>
-          {name ? (
-            <>
-              Your name: <strong>{name}</strong> · change
-            </>
-          ) : (
-            "Set your name"
-          )}
-        </button>
-        <AccountMenu />
+        <div className="home-header-end">
+          <button type="button" className="link-button" onClick={() => setAsking(true)}>
+            {name ? (
+              <>
+                Your name: <strong>{name}</strong> · change
+              </>
+            ) : (
+              "Set your name"
+            )}
+          </button>
+          <AccountMenu />
+        </div>
       </header>
       <main className="home-main">
         <section className="hero">
