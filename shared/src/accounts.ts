@@ -55,5 +55,5 @@ export const ACCOUNT_MESSAGES = {
   ssoOutsideDomain: "Sign in with an account of your district's domain",
 } as const;
 
-/** The SSO provider id better-auth routes under (`/api/auth/oauth2/callback/oidc`). */
+/** The SSO provider id better-auth routes under (`/api/auth/callback/oidc`). */
 export const SSO_PROVIDER_ID = "oidc";

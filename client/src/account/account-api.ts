@@ -48,8 +48,8 @@ export const accountApi = {
   signUp: (name: string, email: string, password: string) =>
     call("/api/auth/sign-up/email", { name, email, password }),
   signInWithSso: (providerId: string) =>
-    call<{ url: string }>("/api/auth/sign-in/oauth2", {
-      providerId,
+    call<{ url: string }>("/api/auth/sign-in/social", {
+      provider: providerId,
       callbackURL: "/",
       errorCallbackURL: "/account/sign-in",
     }),

@@ -47,7 +47,7 @@ export const inDomain = (oidc: OidcConfig | undefined, email: string): boolean =
 
 function methodOf(path: string | undefined, setup: boolean): SignInMethod {
   if (setup) return "setup";
-  return path?.startsWith("/oauth2/callback") ? "oidc" : "email-password";
+  return path?.startsWith("/callback") ? "oidc" : "email-password";
 }
 
 const ssoPlugins = (oidc: OidcConfig | undefined) =>
@@ -98,11 +98,11 @@ function databaseHooks(parts: AuthParts, setupHeader: string): BetterAuthOptions
         after: async (session, ctx) => {
           const path = ctx?.path ?? "";
           if (!mailer.enabled) return;
-          if (path !== "/sign-in/email" && !path.startsWith("/oauth2/callback")) return;
+          if (path !== "/sign-in/email" && !path.startsWith("/callback")) return;
           const user = await ctx?.context.internalAdapter.findUserById(session.userId);
           // A brand-new SSO account's first session is its sign-up, not a sign-in to notice.
           const justMade = Date.now() - (user?.createdAt.getTime() ?? 0) < 60_000;
-          if (!user || (path.startsWith("/oauth2/callback") && justMade)) return;
+          if (!user || (path.startsWith("/callback") && justMade)) return;
           const from = {
             when: session.createdAt,
             address: session.ipAddress ?? undefined,
