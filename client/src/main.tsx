@@ -6,6 +6,7 @@ import "./ui/tokens.css";
 import "./ui/base.css";
 import "./ui/brand.css";
 import "./home/home.css";
+import "./account/account.css";
 import "./ui/modal.css";
 import "./ui/form-fields.css";
 import "./editor/editor.css";
@@ -16,6 +17,7 @@ import "./editor/panels/side-panel.css";
 import "./editor/toasts.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { AccountPages, isAccountPath } from "./account/AccountPages.tsx";
 import { editorRoute } from "./app/routes.ts";
 import { EditorPage } from "./editor/EditorPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
@@ -27,7 +29,13 @@ const route = editorRoute(window.location);
 
 createRoot(root).render(
   <StrictMode>
-    {route ? <EditorPage modelId={route.id} token={route.token} /> : <HomePage />}
+    {route ? (
+      <EditorPage modelId={route.id} token={route.token} />
+    ) : isAccountPath(window.location.pathname) ? (
+      <AccountPages path={window.location.pathname} />
+    ) : (
+      <HomePage />
+    )}
   </StrictMode>,
 );
 

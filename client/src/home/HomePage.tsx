@@ -1,4 +1,5 @@
 import { useState } from "react";
+import { AccountMenu } from "../account/AccountMenu.tsx";
 import { getDisplayName } from "../app/local-store.ts";
 import { ImportReport } from "../exports/ImportReport.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
@@ -29,15 +30,18 @@ export function HomePage() {
           <span className="brand-mark" aria-hidden="true" />
           Logic Canvas
         </div>
-        <button type="button" className="link-button" onClick={() => setAsking(true)}>
-          {name ? (
-            <>
-              Your name: <strong>{name}</strong> · change
-            </>
-          ) : (
-            "Set your name"
-          )}
-        </button>
+        <div className="home-header-end">
+          <button type="button" className="link-button" onClick={() => setAsking(true)}>
+            {name ? (
+              <>
+                Your name: <strong>{name}</strong> · change
+              </>
+            ) : (
+              "Set your name"
+            )}
+          </button>
+          <AccountMenu />
+        </div>
       </header>
       <main className="home-main">
         <section className="hero">
