@@ -1,4 +1,5 @@
 import type { Hocuspocus } from "@hocuspocus/server";
+import type { AccountLookup } from "./access/account-lookup.ts";
 import type { ConnectionRegistry } from "./access/connection-registry.ts";
 import type { DocumentPersistence } from "./documents/persistence.ts";
 import type { ModelService } from "./models/models.ts";
@@ -69,7 +70,9 @@ export async function startServer(
   const config = resolveConfig(options);
   const logger = createLogger(config.logLevel);
   const storage = await openStorage(config, logger, hooks.wrapStore);
-  const documents = startDocuments(config, storage, logger);
+  // Until accounts are wired in, nobody is signed in (every connection is link-only).
+  const accountOf: AccountLookup = async () => null;
+  const documents = startDocuments(config, storage, logger, accountOf);
   // Origins and the public URL depend on the port, known once the server listens.
   let listening: Listening | undefined;
   const endpoints = openEndpoints(
@@ -84,6 +87,7 @@ export async function startServer(
     documents,
     () => listening?.publicUrl ?? "",
     logger,
+    accountOf,
   );
   http.server.on("upgrade", endpoints.upgrades.handle);
   try {

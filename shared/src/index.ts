@@ -262,6 +262,7 @@ export {
 } from "./rules.ts";
 export {
   type DatedValue,
+  idSchema,
   isoDateSchema,
   type LogicEdge,
   type LogicModel,

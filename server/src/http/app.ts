@@ -14,6 +14,7 @@ import { ApiError } from "./respond.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
 import { modelRoutes, modelViewRoutes } from "./routes-models.ts";
+import { readStateRoutes } from "./routes-read-state.ts";
 import { helmetOptions } from "./security-headers.ts";
 import { staticFiles } from "./static-files.ts";
 
@@ -132,6 +133,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   modelViewRoutes(kit);
   linkRoutes(kit);
   historyRoutes(kit);
+  readStateRoutes(kit);
   finish();
   await staticFiles(app, options.clientDist);
   await app.ready();

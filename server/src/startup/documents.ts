@@ -1,4 +1,5 @@
 import { Hocuspocus } from "@hocuspocus/server";
+import type { AccountLookup } from "../access/account-lookup.ts";
 import { DocumentPersistence } from "../documents/persistence.ts";
 import { authExtension } from "../extensions/auth.ts";
 import { awarenessStamp } from "../extensions/awareness-stamp.ts";
@@ -38,6 +39,7 @@ export function startDocuments(
   config: ServerConfig,
   { store, cluster, registry }: Storage,
   logger: Logger,
+  accountOf: AccountLookup,
 ): LiveDocuments {
   const persistence = new DocumentPersistence(store, logger, config.compactAfterUpdates);
   const activity = new ActivityRecorder(store, logger, config.activityMergeMs);
@@ -62,7 +64,7 @@ export function startDocuments(
     maxUnauthenticatedQueueSize: config.limits.preAuthQueueBytes,
     extensions: [
       loggingExtension(logger),
-      authExtension(store, registry, logger, admission),
+      authExtension(store, registry, logger, admission, accountOf),
       limitsExtension(),
       writeGate(persistence, logger),
       awarenessStamp(logger),

@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
+import type { AccountLookup } from "../access/account-lookup.ts";
 import { createHttpApp } from "../http/app.ts";
 import { GraphSummaries } from "../http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "../http/quotas.ts";
@@ -30,6 +31,7 @@ export async function createHttp(
   { hocuspocus, models, versions, activity }: LiveDocuments,
   publicUrl: () => string,
   logger: Logger,
+  accountOf: AccountLookup,
 ): Promise<HttpLayer> {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
@@ -54,6 +56,7 @@ export async function createHttp(
           !isPostgresUrl(config.databaseUrl),
         ),
         publicUrl,
+        accountOf,
         health: () => ({
           documents: hocuspocus.getDocumentsCount(),
           connections: hocuspocus.getConnectionsCount(),
