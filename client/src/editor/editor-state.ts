@@ -21,7 +21,7 @@ export function useEditorState(args: {
   session: CollabSession;
   role: string;
   displayName: string;
-  onAskName: () => void;
+  onAskName: (() => void) | undefined;
 }) {
   const { session, role, displayName } = args;
   const readOnly = !canEditGraph(role);
@@ -79,7 +79,7 @@ function useEditorReview(
   displayName: string,
   peers: Peer[],
   focus: (nodeIds: string[], edgeIds?: string[]) => void,
-  askName: () => void,
+  askName: (() => void) | undefined,
 ): ReviewContextValue | null {
   const linkToken = editorRoute(window.location)?.token ?? "";
   const review = useReviewSession(session, linkToken, displayName);

@@ -1,5 +1,6 @@
 import { useState } from "react";
 import { getDisplayName } from "../app/local-store.ts";
+import { useSignedIn } from "../app/signed-in.ts";
 import { ImportReport } from "../exports/ImportReport.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
@@ -8,6 +9,8 @@ import { useCreateModel } from "./use-create-model.ts";
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
+  // A signed-in person is shown under their account's name, never asked for another.
+  const account = useSignedIn();
   // Asked when wanted, not on arrival: the model opens first (see editor/EditorPage.tsx).
   const [asking, setAsking] = useState(false);
   const { busy, error, report, setReport, create } = useCreateModel();
@@ -29,15 +32,21 @@ export function HomePage() {
           <span className="brand-mark" aria-hidden="true" />
           Logic Canvas
         </div>
-        <button type="button" className="link-button" onClick={() => setAsking(true)}>
-          {name ? (
-            <>
-              Your name: <strong>{name}</strong> · change
-            </>
-          ) : (
-            "Set your name"
-          )}
-        </button>
+        {account ? (
+          <span className="home-account">
+            Signed in as <strong>{account.name}</strong>
+          </span>
+        ) : (
+          <button type="button" className="link-button" onClick={() => setAsking(true)}>
+            {name ? (
+              <>
+                Your name: <strong>{name}</strong> · change
+              </>
+            ) : (
+              "Set your name"
+            )}
+          </button>
+        )}
       </header>
       <main className="home-main">
         <section className="hero">

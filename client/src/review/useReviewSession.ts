@@ -1,23 +1,31 @@
 import { useEffect, useMemo, useState } from "react";
+import { useSignedIn } from "../app/signed-in.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
 import { ReviewSession } from "../collab/review-session.ts";
 import type { CollabSession } from "../collab/session.ts";
+import { AccountReadMarks } from "./account-read-marks.ts";
 import type { ReviewContextValue } from "./review-context.ts";
 
-/** Opens the model's review document next to its graph, for as long as the editor is open. */
+/**
+ * Opens the model's review document next to its graph, for as long as the editor is open. A
+ * signed-in person's unread markers are kept on the server (they follow the person); anyone
+ * else's in this browser.
+ */
 export function useReviewSession(
   session: CollabSession,
   linkToken: string,
   displayName: string,
 ): ReviewSession | null {
   const [review, setReview] = useState<ReviewSession | null>(null);
+  const signedIn = Boolean(useSignedIn());
   useEffect(() => {
-    const created = new ReviewSession(session, sessionTokenFor(linkToken, displayName));
+    const marks = signedIn ? new AccountReadMarks(session.modelId, linkToken) : undefined;
+    const created = new ReviewSession(session, sessionTokenFor(linkToken, displayName), marks);
     setReview(created);
     // Read by end-to-end tests (to prove the server refuses a forged write); grants nothing.
     (window as unknown as { logicCanvasReview?: unknown }).logicCanvasReview = created;
     return () => created.destroy();
-  }, [session, linkToken, displayName]);
+  }, [session, linkToken, displayName, signedIn]);
   return review;
 }
 
