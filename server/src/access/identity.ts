@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { decodeSessionToken, idSchema, NAME_MAX } from "@logic-canvas/shared";
+import { type Account, decodeSessionToken, idSchema, NAME_MAX } from "@logic-canvas/shared";
 
 /**
  * Who is connecting. A signed-in person is their account: its id and name, the same on every
@@ -23,20 +23,13 @@ export function personIdOf(secret: string): string {
   return hashedId("person:", secret);
 }
 
-/** What identity reads of a signed-in account (`accounts/`'s `Account`). */
-export interface AccountIdentity {
-  id: string;
-  name: string;
-  email: string;
-}
-
 /**
  * A signed-in person as an author, in presence and in the revision log: the account's id (an
  * id the review document accepts as is; any other is hashed into one) and its name, cut to the
  * names' cap (the email's local part for an account with no name). The name is the account's,
  * never one the browser declares.
  */
-export function personOfAccount(account: AccountIdentity): Person {
+export function personOfAccount(account: Account): Person {
   const id = idSchema.safeParse(account.id).success ? account.id : hashedId("account:", account.id);
   const named = account.name.trim() || account.email.split("@")[0]?.trim() || "Member";
   return { id, name: fitName(named) };

@@ -1,5 +1,6 @@
 import type { Extension } from "@hocuspocus/server";
 import {
+  type Account,
   canEditGraph,
   canWriteReview,
   encodeServerMessage,
@@ -9,7 +10,7 @@ import {
 import type { AccountLookup } from "../access/account-lookup.ts";
 import type { ConnectionRegistry } from "../access/connection-registry.ts";
 import type { ConnectionContext } from "../access/context.ts";
-import { type AccountIdentity, personOfAccount, sessionFromToken } from "../access/identity.ts";
+import { personOfAccount, sessionFromToken } from "../access/identity.ts";
 import { hashToken } from "../access/tokens.ts";
 import { parseDocName } from "../documents/doc-names.ts";
 import { CloseError } from "../runtime/close-reasons.ts";
@@ -34,7 +35,7 @@ export async function resolveAccess(
   store: Store,
   token: unknown,
   documentName: string,
-  account: AccountIdentity | null = null,
+  account: Account | null = null,
 ): Promise<Access> {
   const doc = parseDocName(documentName);
   const session = sessionFromToken(token);

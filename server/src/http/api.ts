@@ -1,15 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hocuspocus } from "@hocuspocus/server";
-import type { Role } from "@logic-canvas/shared";
+import type { Account, Role } from "@logic-canvas/shared";
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
-import { type AccountLookup, fetchHeaders } from "../access/account-lookup.ts";
-import {
-  type AccountIdentity,
-  type Person,
-  personFromRequest,
-  personOfAccount,
-} from "../access/identity.ts";
+import type { AccountLookup } from "../access/account-lookup.ts";
+import { type Person, personFromRequest, personOfAccount } from "../access/identity.ts";
 import type { ModelService } from "../models/models.ts";
 import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { Limits } from "../runtime/config.ts";
@@ -64,7 +59,7 @@ export interface RouteKit {
   /** The link `requireRole` found. */
   linkOf: (request: FastifyRequest) => LinkRecord;
   /** The signed-in account behind the request, or null. */
-  accountOf: (request: FastifyRequest) => Promise<AccountIdentity | null>;
+  accountOf: (request: FastifyRequest) => Promise<Account | null>;
   /**
    * Who is acting, for versions and the revision log: the signed-in account, else the person
    * the browser's headers name (identity.ts), else nobody.
@@ -79,7 +74,7 @@ export function shareLink(base: string, modelId: string, token: string): string 
 
 export function routeKit(app: FastifyInstance, deps: ApiDeps): RouteKit {
   const authorize = authorizer(deps.store);
-  const accountOf = (request: FastifyRequest) => deps.accountOf(fetchHeaders(request.headers));
+  const accountOf = (request: FastifyRequest) => deps.accountOf(request.headers);
   return {
     app: app.withTypeProvider<ZodTypeProvider>(),
     deps,

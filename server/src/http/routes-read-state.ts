@@ -1,6 +1,5 @@
-import { READ_MARKS_MAX, readStateSchema } from "@logic-canvas/shared";
+import { type Account, READ_MARKS_MAX, readStateSchema } from "@logic-canvas/shared";
 import type { FastifyRequest } from "fastify";
-import type { AccountIdentity } from "../access/identity.ts";
 import type { RouteKit } from "./api.ts";
 import { ApiError } from "./respond.ts";
 import { modelIdOf } from "./routes.ts";
@@ -16,7 +15,7 @@ export function readStateRoutes(kit: RouteKit): void {
   const { app, deps, requireRole } = kit;
   const marks = deps.store.readMarks;
   // The account each request was found to be, by the hook that runs before its body is read.
-  const accounts = new WeakMap<FastifyRequest, AccountIdentity>();
+  const accounts = new WeakMap<FastifyRequest, Account>();
   // Both checks before the body is read: the model and its link, then the account.
   const signedIn = async (request: FastifyRequest) => {
     const account = await kit.accountOf(request);
@@ -28,7 +27,7 @@ export function readStateRoutes(kit: RouteKit): void {
       );
     accounts.set(request, account);
   };
-  const accountOf = (request: FastifyRequest): AccountIdentity => {
+  const accountOf = (request: FastifyRequest): Account => {
     const account = accounts.get(request);
     if (!account) throw new ApiError(401, "sign-in-required", "Sign in first.");
     return account;

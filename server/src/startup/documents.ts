@@ -1,5 +1,4 @@
 import { Hocuspocus } from "@hocuspocus/server";
-import type { AccountLookup } from "../access/account-lookup.ts";
 import { DocumentPersistence } from "../documents/persistence.ts";
 import { authExtension } from "../extensions/auth.ts";
 import { awarenessStamp } from "../extensions/awareness-stamp.ts";
@@ -37,9 +36,8 @@ export interface LiveDocuments {
  */
 export function startDocuments(
   config: ServerConfig,
-  { store, cluster, registry }: Storage,
+  { store, cluster, registry, accounts }: Storage,
   logger: Logger,
-  accountOf: AccountLookup,
 ): LiveDocuments {
   const persistence = new DocumentPersistence(store, logger, config.compactAfterUpdates);
   const activity = new ActivityRecorder(store, logger, config.activityMergeMs);
@@ -64,7 +62,7 @@ export function startDocuments(
     maxUnauthenticatedQueueSize: config.limits.preAuthQueueBytes,
     extensions: [
       loggingExtension(logger),
-      authExtension(store, registry, logger, admission, accountOf),
+      authExtension(store, registry, logger, admission, (headers) => accounts.accountOf(headers)),
       limitsExtension(),
       writeGate(persistence, logger),
       awarenessStamp(logger),

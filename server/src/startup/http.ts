@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
-import type { AccountLookup } from "../access/account-lookup.ts";
+import { attemptLimits } from "../accounts/limits.ts";
 import { createHttpApp } from "../http/app.ts";
 import { GraphSummaries } from "../http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "../http/quotas.ts";
@@ -27,11 +27,10 @@ export interface HttpLayer {
  */
 export async function createHttp(
   config: ServerConfig,
-  { store }: Storage,
+  { store, accounts }: Storage,
   { hocuspocus, models, versions, activity }: LiveDocuments,
   publicUrl: () => string,
   logger: Logger,
-  accountOf: AccountLookup,
 ): Promise<HttpLayer> {
   const redis = config.redisUrl
     ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, enableOfflineQueue: false })
@@ -56,13 +55,15 @@ export async function createHttp(
           !isPostgresUrl(config.databaseUrl),
         ),
         publicUrl,
-        accountOf,
+        accountOf: (headers) => accounts.accountOf(headers),
         health: () => ({
           documents: hocuspocus.getDocumentsCount(),
           connections: hocuspocus.getConnectionsCount(),
         }),
       },
       limits: config.limits,
+      accounts,
+      attemptLimits: attemptLimits(config.accounts.limits, redis, config.redisPrefix),
       clientDist: config.clientDist,
       logger,
       redis,
@@ -71,6 +72,7 @@ export async function createHttp(
     return { server: app.server, redis, summaryWorker };
   } catch (error) {
     redis?.disconnect();
+    await accounts.close();
     await store.close();
     throw error;
   }

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { ConnectionRegistry } from "../access/connection-registry.ts";
+import { Accounts, type AccountsContext } from "../accounts/accounts.ts";
 import type { ServerConfig } from "../runtime/config.ts";
 import type { Logger } from "../runtime/logger.ts";
 import { type Cluster, startCluster } from "../scale/cluster.ts";
@@ -13,12 +14,19 @@ export interface Storage {
   cluster: Cluster | undefined;
   /** Live document connections (the cluster's, which also hears other processes' revocations). */
   registry: ConnectionRegistry;
+  /** People and sign-in (better-auth), on the same database as the models. */
+  accounts: Accounts;
 }
 
-/** Opens the store (Postgres or SQLite) and, with Redis, joins the cluster; closes the store if that fails. */
+/** What the accounts learn once the server listens (the public URL, the allowed origins). */
+export type Listened = Pick<AccountsContext, "publicUrl" | "trustsOrigin">;
+
+/** Opens the store (Postgres or SQLite) and the accounts on the same database and, with Redis,
+ * joins the cluster; closes what it opened if that fails. */
 export async function openStorage(
   config: ServerConfig,
   logger: Logger,
+  listened: Listened,
   wrapStore?: (store: Store) => Store,
 ): Promise<Storage> {
   const opened: Store = isPostgresUrl(config.databaseUrl)
@@ -27,15 +35,24 @@ export async function openStorage(
         synchronous: config.sqliteSynchronous,
       });
   const store = wrapStore ? wrapStore(opened) : opened;
+  const accounts = await Accounts.open(config, {
+    config: config.accounts,
+    logger,
+    ...listened,
+  }).catch(async (error) => {
+    await store.close();
+    throw error;
+  });
   const cluster = config.redisUrl
     ? await startCluster(
         { url: config.redisUrl, prefix: config.redisPrefix, resyncMs: config.redisResyncMs },
         store,
         logger,
       ).catch(async (error) => {
+        await accounts.close();
         await store.close();
         throw error;
       })
     : undefined;
-  return { store, cluster, registry: cluster?.registry ?? new ConnectionRegistry() };
+  return { store, cluster, registry: cluster?.registry ?? new ConnectionRegistry(), accounts };
 }
