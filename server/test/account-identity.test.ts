@@ -1,5 +1,6 @@
 import { readModel, readReview, startThread, updateNode } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
+import { setUpServer, signIn, signUp, whoAmI } from "../../tests/support/accounts.ts";
 import {
   api,
   authorOf,
@@ -13,15 +14,18 @@ import {
   waitFor,
 } from "../../tests/support/index.ts";
 import { expectRefused } from "../../tests/support/review-thread.ts";
-import { setUpServer, signIn, signUp, whoAmI } from "../../tests/support/accounts.ts";
 
 const server = useTestServer();
-let setUp: Promise<string> | undefined;
+let signedUp: ReturnType<typeof signUpPeople> | undefined;
 
-/** Maria's account, signed in on two devices, and Ben's: what the tests below start from. */
-async function people() {
-  setUp ??= setUpServer(server.url);
-  await setUp;
+/** Maria's account, signed in on two devices, and Ben's: made once for the file. */
+function people() {
+  signedUp ??= signUpPeople();
+  return signedUp;
+}
+
+async function signUpPeople() {
+  await setUpServer(server.url);
   const stamp = Math.random().toString(36).slice(2);
   const email = `maria-${stamp}@school.test`;
   const laptop = await signUp(server.url, email, "maria-password-1", "Maria Lopez");

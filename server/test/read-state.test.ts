@@ -1,7 +1,7 @@
 import { READ_MARKS_MAX } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
-import { api, createModel, useTestServer } from "../../tests/support/index.ts";
 import { setUpServer, signIn, signUp } from "../../tests/support/accounts.ts";
+import { api, createModel, useTestServer } from "../../tests/support/index.ts";
 
 const server = useTestServer();
 let setUp: Promise<string> | undefined;

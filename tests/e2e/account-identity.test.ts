@@ -14,7 +14,9 @@ const MODEL = {
   version: 1,
   title: "Reading plan",
   masteryGoal: "Every student reads fluently by grade 3",
-  nodes: [{ id: "fluency", kind: "smallWin", title: "Reading fluency", position: { x: 40, y: 120 } }],
+  nodes: [
+    { id: "fluency", kind: "smallWin", title: "Reading fluency", position: { x: 40, y: 120 } },
+  ],
   edges: [],
 };
 
@@ -39,8 +41,9 @@ async function device(label: string, cookie: string, link: string) {
 function authors(page: Page): Promise<{ text: string; id: string; name: string }[]> {
   return page.evaluate(() => {
     type YMapLike = { get(key: string): unknown; values(): IterableIterator<unknown> };
-    const review = (window as unknown as { logicCanvasReview: { doc: { getMap(n: string): YMapLike } } })
-      .logicCanvasReview;
+    const review = (
+      window as unknown as { logicCanvasReview: { doc: { getMap(n: string): YMapLike } } }
+    ).logicCanvasReview;
     const found: { text: string; id: string; name: string }[] = [];
     for (const thread of review.doc.getMap("threads").values() as IterableIterator<YMapLike>)
       for (const m of (thread.get("messages") as YMapLike).values() as IterableIterator<YMapLike>)
@@ -76,7 +79,9 @@ describe("a signed-in person across two devices", () => {
     const chris = await person("Chris", model.links.commenter);
     await card(chris.page, "Reading fluency").click();
     await openTab(chris.page, "Comments");
-    await chris.page.getByRole("textbox", { name: "New comment" }).fill("How will we measure this?");
+    await chris.page
+      .getByRole("textbox", { name: "New comment" })
+      .fill("How will we measure this?");
     await chris.page.getByRole("button", { name: "Comment", exact: true }).click();
 
     const laptop = await device("Tab on laptop", laptopCookie, model.links.editor);
