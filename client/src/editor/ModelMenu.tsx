@@ -59,7 +59,10 @@ export function ModelMenu(props: {
     });
   return (
     <div className="model-menu">
-      <MenuButton label="Model" items={items} testId="model-menu" align="start" />
+      {/* A signed-in commenter or viewer has nothing to do here: no empty menu. */}
+      {items.length > 0 && (
+        <MenuButton label="Model" items={items} testId="model-menu" align="start" />
+      )}
       {message && (
         <span className="model-menu-message" role="status">
           {message}
