@@ -202,6 +202,14 @@ export {
   sessionInfoSchema,
   VERSIONS_CHANGED,
 } from "./protocol.ts";
+export {
+  mergeReadMarks,
+  READ_MARKS_MAX,
+  type ReadMarks,
+  type ReadState,
+  readStatePath,
+  readStateSchema,
+} from "./read-state.ts";
 export { reviewChanges } from "./review/changes.ts";
 export {
   type Consensus,
@@ -269,6 +277,7 @@ export {
 } from "./rules.ts";
 export {
   type DatedValue,
+  idSchema,
   isoDateSchema,
   type LogicEdge,
   type LogicModel,

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { AccountMenu } from "../account/AccountMenu.tsx";
 import { getDisplayName } from "../app/local-store.ts";
+import { useSignedIn } from "../app/signed-in.ts";
 import { ImportReport } from "../exports/ImportReport.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
@@ -9,6 +10,8 @@ import { useCreateModel } from "./use-create-model.ts";
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
+  // A signed-in person is shown under their account's name, never asked for another.
+  const account = useSignedIn();
   // Asked when wanted, not on arrival: the model opens first (see editor/EditorPage.tsx).
   const [asking, setAsking] = useState(false);
   const { busy, error, report, setReport, create } = useCreateModel();
@@ -31,15 +34,17 @@ export function HomePage() {
           Logic Canvas
         </div>
         <div className="home-header-end">
-          <button type="button" className="link-button" onClick={() => setAsking(true)}>
-            {name ? (
-              <>
-                Your name: <strong>{name}</strong> · change
-              </>
-            ) : (
-              "Set your name"
-            )}
-          </button>
+          {account ? null : (
+            <button type="button" className="link-button" onClick={() => setAsking(true)}>
+              {name ? (
+                <>
+                  Your name: <strong>{name}</strong> · change
+                </>
+              ) : (
+                "Set your name"
+              )}
+            </button>
+          )}
           <AccountMenu />
         </div>
       </header>

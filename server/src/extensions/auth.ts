@@ -1,14 +1,16 @@
 import type { Extension } from "@hocuspocus/server";
 import {
+  type Account,
   canEditGraph,
   canWriteReview,
   encodeServerMessage,
   isLinkExpired,
   SESSION,
 } from "@logic-canvas/shared";
+import type { AccountLookup } from "../access/account-lookup.ts";
 import type { ConnectionRegistry } from "../access/connection-registry.ts";
 import type { ConnectionContext } from "../access/context.ts";
-import { sessionFromToken } from "../access/identity.ts";
+import { personOfAccount, sessionFromToken } from "../access/identity.ts";
 import { hashToken } from "../access/tokens.ts";
 import { parseDocName } from "../documents/doc-names.ts";
 import { CloseError } from "../runtime/close-reasons.ts";
@@ -24,14 +26,16 @@ export interface Access extends ConnectionContext {
 /**
  * Token → access to one document, for any endpoint (the Hocuspocus one here, a plain y-websocket
  * one later). The token is a bare link token or a session token naming the person (see
- * identity.ts); only the link token's hash is looked up. The graph document is read-only below
- * editor, the review document below commenter and for anyone who has not named themselves (every
- * review entry is written under its author's name). Throws a CloseError with the reason to show.
+ * identity.ts); only the link token's hash is looked up. A signed-in person (`account`) is their
+ * account whatever the token names. The graph document is read-only below editor, the review
+ * document below commenter and for anyone who has not named themselves (every review entry is
+ * written under its author's name). Throws a CloseError with the reason to show.
  */
 export async function resolveAccess(
   store: Store,
   token: unknown,
   documentName: string,
+  account: Account | null = null,
 ): Promise<Access> {
   const doc = parseDocName(documentName);
   const session = sessionFromToken(token);
@@ -40,17 +44,16 @@ export async function resolveAccess(
   if (!link || link.modelId !== doc.modelId) throw new CloseError("unauthorized");
   if (link.revokedAt) throw new CloseError("link-revoked");
   if (isLinkExpired(link.expiresAt)) throw new CloseError("link-expired");
+  const person = account ? personOfAccount(account) : session.person;
   const writable =
-    doc.kind === "graph"
-      ? canEditGraph(link.role)
-      : canWriteReview(link.role) && session.person !== null;
+    doc.kind === "graph" ? canEditGraph(link.role) : canWriteReview(link.role) && person !== null;
   return {
     role: link.role,
     linkId: link.id,
     linkExpiresAt: link.expiresAt,
     modelId: link.modelId,
     docKind: doc.kind,
-    person: session.person,
+    person,
     readOnly: !writable,
   };
 }
@@ -65,6 +68,7 @@ export function authExtension(
   registry: ConnectionRegistry,
   logger: Logger,
   admission: ConnectionAdmission,
+  accountOf: AccountLookup,
 ): Extension {
   return {
     extensionName: "auth",
@@ -73,7 +77,8 @@ export function authExtension(
     async onAuthenticate({ token, documentName, connectionConfig, socketId, request }) {
       let access: Access;
       try {
-        access = await resolveAccess(store, token, documentName);
+        const account = await accountOf(request.headers);
+        access = await resolveAccess(store, token, documentName, account);
       } catch (error) {
         admission.refusedUnslotted(documentName, request);
         if (!(error instanceof CloseError)) {

@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hocuspocus } from "@hocuspocus/server";
-import type { Role } from "@logic-canvas/shared";
+import type { Account, Role } from "@logic-canvas/shared";
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AccountLookup } from "../access/account-lookup.ts";
+import { type Person, personFromRequest, personOfAccount } from "../access/identity.ts";
 import type { ModelService } from "../models/models.ts";
 import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { Limits } from "../runtime/config.ts";
@@ -34,6 +36,8 @@ export interface ApiDeps {
   /** Base of share links, e.g. http://127.0.0.1:8787. */
   publicUrl: () => string;
   health: () => Record<string, unknown>;
+  /** The signed-in account behind a request, or null for someone who came by a link only. */
+  accountOf: AccountLookup;
 }
 
 /** The app as routes see it: request schemas are zod schemas (`fastify-type-provider-zod`). */
@@ -54,6 +58,13 @@ export interface RouteKit {
   requireRole: (minimum: Role) => (request: FastifyRequest) => Promise<void>;
   /** The link `requireRole` found. */
   linkOf: (request: FastifyRequest) => LinkRecord;
+  /** The signed-in account behind the request, or null. */
+  accountOf: (request: FastifyRequest) => Promise<Account | null>;
+  /**
+   * Who is acting, for versions and the revision log: the signed-in account, else the person
+   * the browser's headers name (identity.ts), else nobody.
+   */
+  personOf: (request: FastifyRequest) => Promise<Person | null>;
 }
 
 export function shareLink(base: string, modelId: string, token: string): string {
@@ -63,6 +74,7 @@ export function shareLink(base: string, modelId: string, token: string): string 
 
 export function routeKit(app: FastifyInstance, deps: ApiDeps): RouteKit {
   const authorize = authorizer(deps.store);
+  const accountOf = (request: FastifyRequest) => deps.accountOf(request.headers);
   return {
     app: app.withTypeProvider<ZodTypeProvider>(),
     deps,
@@ -74,6 +86,11 @@ export function routeKit(app: FastifyInstance, deps: ApiDeps): RouteKit {
     linkOf: (request) => {
       if (!request.link) throw new ApiError(401, "unauthorized", "Send the link's token.");
       return request.link;
+    },
+    accountOf,
+    personOf: async (request) => {
+      const account = await accountOf(request);
+      return account ? personOfAccount(account) : personFromRequest(request.raw);
     },
   };
 }

@@ -17,6 +17,7 @@ import { ApiError } from "./respond.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
 import { modelRoutes, modelViewRoutes } from "./routes-models.ts";
+import { readStateRoutes } from "./routes-read-state.ts";
 import { helmetOptions } from "./security-headers.ts";
 import { staticFiles } from "./static-files.ts";
 
@@ -138,6 +139,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   modelViewRoutes(kit);
   linkRoutes(kit);
   historyRoutes(kit);
+  readStateRoutes(kit);
   accountRoutes(app, options.accounts, options.attemptLimits);
   finish();
   await staticFiles(app, options.clientDist);

@@ -1,6 +1,5 @@
 import { copyTitle, MODEL_ACTION_ROLE, modelToCsv, ROLES, type Role } from "@logic-canvas/shared";
 import { z } from "zod";
-import { personFromRequest } from "../access/identity.ts";
 import { readGraphContent, readModelFile } from "../models/model-files.ts";
 import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
@@ -70,7 +69,7 @@ function modelCreationRoutes(kit: RouteKit): void {
 
 /** One existing model as a record: its summary, its deletion, and replacing its content. */
 function modelRecordRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole, linkOf } = kit;
+  const { app, deps, requireRole, linkOf, personOf } = kit;
   const { models, limits, graphs } = deps;
 
   app.get("/api/models/:id", { onRequest: requireRole("viewer") }, async (request) => {
@@ -107,7 +106,7 @@ function modelRecordRoutes(kit: RouteKit): void {
     await models.replaceContent(
       id,
       model,
-      { role: link.role, person: personFromRequest(request.raw) },
+      { role: link.role, person: await personOf(request) },
       file.checkIns,
     );
     const graph = await graphs.read(id);

@@ -55,6 +55,7 @@ export async function createHttp(
           !isPostgresUrl(config.databaseUrl),
         ),
         publicUrl,
+        accountOf: (headers) => accounts.accountOf(headers),
         health: () => ({
           documents: hocuspocus.getDocumentsCount(),
           connections: hocuspocus.getConnectionsCount(),

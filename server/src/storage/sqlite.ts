@@ -12,6 +12,7 @@ import {
 import { LINK_ADDED_COLUMNS, SQLITE, storeSchema } from "./schema-sql.ts";
 import { SqliteDocuments } from "./sqlite-documents.ts";
 import { SqliteHistory } from "./sqlite-history.ts";
+import { SqliteReadMarks } from "./sqlite-read-marks.ts";
 import type {
   ActivityQuery,
   ActivityRecord,
@@ -39,6 +40,7 @@ export class SqliteStore implements Store {
   private readonly statements;
   private readonly history: SqliteHistory;
   private readonly documents: SqliteDocuments;
+  readonly readMarks: SqliteReadMarks;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -50,6 +52,7 @@ export class SqliteStore implements Store {
     this.migrateLinks();
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
+    this.readMarks = new SqliteReadMarks(this.db);
     const db = this.db;
     this.statements = {
       insertModel: db.prepare(
@@ -122,6 +125,7 @@ export class SqliteStore implements Store {
       this.documents.deleteModel(id);
       s.deleteLinks.run(id);
       this.history.deleteModel(id);
+      this.readMarks.deleteModel(id);
       return s.deleteModel.run(id).changes > 0;
     })();
   }

@@ -15,6 +15,7 @@ import type {
 } from "../types.ts";
 import { appendBatch, appendOne } from "./appends.ts";
 import * as history from "./history.ts";
+import { PostgresReadMarks } from "./read-marks.ts";
 import { insertLink, storableTitle, toBuffer, toBytes } from "./rows.ts";
 import { quoteSchemaName, SCHEMA_SQL } from "./schema.ts";
 
@@ -34,7 +35,11 @@ export interface PostgresStoreOptions {
 export class PostgresStore implements Store {
   readonly kind = "postgres";
 
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly readMarks: PostgresReadMarks;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.readMarks = new PostgresReadMarks(pool);
+  }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const schema = options.schema === undefined ? undefined : quoteSchemaName(options.schema);
@@ -129,6 +134,7 @@ export class PostgresStore implements Store {
       await client.query("DELETE FROM links WHERE model_id = $1", [id]);
       await client.query("DELETE FROM versions WHERE model_id = $1", [id]);
       await client.query("DELETE FROM activity WHERE model_id = $1", [id]);
+      await client.query("DELETE FROM read_marks WHERE model_id = $1", [id]);
       const result = await client.query("DELETE FROM models WHERE id = $1", [id]);
       return (result.rowCount ?? 0) > 0;
     });
