@@ -12,8 +12,9 @@ import type {
   VersionRecord,
   VersionSummary,
 } from "../types.ts";
+import { SqlWorkspaces } from "../workspace-sql.ts";
 import * as history from "./history.ts";
-import { insertLink, storableTitle, toBuffer, toBytes } from "./rows.ts";
+import { insertLink, insertModel, pgRunner, storableTitle, toBuffer, toBytes } from "./rows.ts";
 import { quoteSchemaName, SCHEMA_SQL } from "./schema.ts";
 
 export interface PostgresStoreOptions {
@@ -32,7 +33,11 @@ export interface PostgresStoreOptions {
 export class PostgresStore implements Store {
   readonly kind = "postgres";
 
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly workspaces: SqlWorkspaces;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.workspaces = new SqlWorkspaces(pgRunner(pool), "postgres");
+  }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const schema = options.schema === undefined ? undefined : quoteSchemaName(options.schema);
@@ -78,10 +83,7 @@ export class PostgresStore implements Store {
   async createModel(input: NewModel): Promise<void> {
     await this.transaction(async (client) => {
       const m = input.model;
-      await client.query(
-        "INSERT INTO models (id, title, created_at, updated_at) VALUES ($1, $2, $3, $4)",
-        [m.id, storableTitle(m.title), m.createdAt, m.updatedAt],
-      );
+      await insertModel(client, m);
       for (const doc of input.documents) {
         await client.query(
           "INSERT INTO documents (name, model_id, snapshot, snapshot_seq, updated_at) VALUES ($1, $2, $3, 0, $4)",
