@@ -52,7 +52,7 @@ const shadow = new ShadowDoc(live);
 const writer = {
   role: "editor",
   linkId: "l",
-  linkExpiresAt: null,
+  linkExpiresAt: null, accountId: null,
   modelId: "m",
   docKind: "graph",
   person: null,

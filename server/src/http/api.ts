@@ -1,21 +1,22 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hocuspocus } from "@hocuspocus/server";
-import type { Role } from "@logic-canvas/shared";
+import type { ModelCreationPolicy, Role } from "@logic-canvas/shared";
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AccountOf } from "../access/workspace-roles.ts";
 import type { ModelService } from "../models/models.ts";
 import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { Limits } from "../runtime/config.ts";
-import type { LinkRecord, Store } from "../storage/types.ts";
+import type { Store } from "../storage/types.ts";
 import type { VersionService } from "../versions/service.ts";
 import type { GraphSummaries } from "./graph-cache.ts";
 import { ApiError } from "./respond.ts";
-import { type Authorize, authorizer, modelIdOf } from "./routes.ts";
+import { type Authorize, authorizer, type ModelAccess, modelIdOf } from "./routes.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** The caller's link, set by `requireRole` before the body is read. */
-    link: LinkRecord | null;
+    /** The caller's access to the model, set by `requireRole` before the body is read. */
+    access: ModelAccess | null;
   }
 }
 
@@ -34,7 +35,24 @@ export interface ApiDeps {
   /** Base of share links, e.g. http://127.0.0.1:8787. */
   publicUrl: () => string;
   health: () => Record<string, unknown>;
+  /** The signed-in person behind a request (session cookie), or null. */
+  accountOf: AccountOf;
+  /** Who may create models (`MODEL_CREATION`). */
+  modelCreation: ModelCreationPolicy;
+  /** Sends an invitation by email when SMTP is configured; null when it is not. */
+  sendInvitation: SendInvitation | null;
+  /** Closes what a person's lowered workspace role no longer allows, on every process. */
+  accessChanged: (accountId: string) => void;
 }
+
+/** Emails an invitation link (auth-core's mailer); resolves once the server accepted it. */
+export type SendInvitation = (invitation: {
+  to: string;
+  url: string;
+  workspaceName: string;
+  role: string;
+  invitedBy: string;
+}) => Promise<void>;
 
 /** The app as routes see it: request schemas are zod schemas (`fastify-type-provider-zod`). */
 export type ZodApp = FastifyInstance<
@@ -52,8 +70,8 @@ export interface RouteKit {
   authorize: Authorize;
   /** An onRequest hook: the model id must be ours and the token's role at least `minimum`. */
   requireRole: (minimum: Role) => (request: FastifyRequest) => Promise<void>;
-  /** The link `requireRole` found. */
-  linkOf: (request: FastifyRequest) => LinkRecord;
+  /** The access `requireRole` found. */
+  accessOf: (request: FastifyRequest) => ModelAccess;
 }
 
 export function shareLink(base: string, modelId: string, token: string): string {
@@ -62,18 +80,18 @@ export function shareLink(base: string, modelId: string, token: string): string 
 }
 
 export function routeKit(app: FastifyInstance, deps: ApiDeps): RouteKit {
-  const authorize = authorizer(deps.store);
+  const authorize = authorizer(deps.store, deps.accountOf);
   return {
     app: app.withTypeProvider<ZodTypeProvider>(),
     deps,
     authorize,
     // Runs before the body is read, so nobody without a link can make the server buffer one.
     requireRole: (minimum) => async (request) => {
-      request.link = await authorize(request, modelIdOf(request.params), minimum);
+      request.access = await authorize(request, modelIdOf(request.params), minimum);
     },
-    linkOf: (request) => {
-      if (!request.link) throw new ApiError(401, "unauthorized", "Send the link's token.");
-      return request.link;
+    accessOf: (request) => {
+      if (!request.access) throw new ApiError(401, "unauthorized", "Send the link's token.");
+      return request.access;
     },
   };
 }

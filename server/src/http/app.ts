@@ -99,7 +99,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   app.setErrorHandler(errorHandler(logger, limits.maxBodyBytes));
   app.setNotFoundHandler(notFoundHandler);
   jsonBodies(app, limits);
-  app.decorateRequest("link", null);
+  app.decorateRequest("access", null);
 
   // Paths are logged without the query string and cut short; tokens never travel in either.
   app.addHook("onResponse", async (request, reply) => {

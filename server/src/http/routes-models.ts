@@ -70,7 +70,7 @@ function modelCreationRoutes(kit: RouteKit): void {
 
 /** One existing model as a record: its summary, its deletion, and replacing its content. */
 function modelRecordRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole, linkOf } = kit;
+  const { app, deps, requireRole, accessOf } = kit;
   const { models, limits, graphs } = deps;
 
   app.get("/api/models/:id", { onRequest: requireRole("viewer") }, async (request) => {
@@ -79,7 +79,7 @@ function modelRecordRoutes(kit: RouteKit): void {
     return {
       id,
       title: graph.title,
-      role: linkOf(request).role,
+      role: accessOf(request).role,
       updatedAt: graph.updatedAt,
       nodeCount: graph.nodeCount,
       edgeCount: graph.edgeCount,
@@ -100,14 +100,14 @@ function modelRecordRoutes(kit: RouteKit): void {
 
   app.put("/api/models/:id/content", { onRequest: requireRole("editor") }, async (request) => {
     const id = modelIdOf(request.params);
-    const link = linkOf(request);
+    const access = accessOf(request);
     const { model, file } = parseFile(request.body, limits.maxCardsOnImport);
     await deps.checkDataQuota();
     // Comments are never replaced; check-in dates are, when the file carries them.
     await models.replaceContent(
       id,
       model,
-      { role: link.role, person: personFromRequest(request.raw) },
+      { role: access.role, person: personFromRequest(request.raw) },
       file.checkIns,
     );
     const graph = await graphs.read(id);

@@ -26,7 +26,7 @@ export interface HttpLayer {
  */
 export async function createHttp(
   config: ServerConfig,
-  { store }: Storage,
+  { store, registry, accountOf }: Storage,
   { hocuspocus, models, versions, activity }: LiveDocuments,
   publicUrl: () => string,
   logger: Logger,
@@ -58,6 +58,10 @@ export async function createHttp(
           documents: hocuspocus.getDocumentsCount(),
           connections: hocuspocus.getConnectionsCount(),
         }),
+        accountOf,
+        modelCreation: config.modelCreation,
+        sendInvitation: null,
+        accessChanged: (accountId) => void registry.recheckAccount(accountId),
       },
       limits: config.limits,
       clientDist: config.clientDist,

@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { ConnectionRegistry } from "../access/connection-registry.ts";
+import { type AccountOf, currentRole } from "../access/workspace-roles.ts";
 import type { ServerConfig } from "../runtime/config.ts";
 import type { Logger } from "../runtime/logger.ts";
 import { type Cluster, startCluster } from "../scale/cluster.ts";
@@ -13,6 +14,8 @@ export interface Storage {
   cluster: Cluster | undefined;
   /** Live document connections (the cluster's, which also hears other processes' revocations). */
   registry: ConnectionRegistry;
+  /** The signed-in person behind a request's headers. */
+  accountOf: AccountOf;
 }
 
 /** Opens the store (Postgres or SQLite) and, with Redis, joins the cluster; closes the store if that fails. */
@@ -37,5 +40,7 @@ export async function openStorage(
         throw error;
       })
     : undefined;
-  return { store, cluster, registry: cluster?.registry ?? new ConnectionRegistry() };
+  const registry = cluster?.registry ?? new ConnectionRegistry();
+  registry.roleNow = (context) => currentRole(store, context);
+  return { store, cluster, registry, accountOf: async () => null };
 }
