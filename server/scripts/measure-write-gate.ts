@@ -52,7 +52,8 @@ const shadow = new ShadowDoc(live);
 const writer = {
   role: "editor",
   linkId: "l",
-  linkExpiresAt: null, accountId: null,
+  linkExpiresAt: null,
+  accountId: null,
   modelId: "m",
   docKind: "graph",
   person: null,

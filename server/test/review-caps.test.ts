@@ -23,7 +23,8 @@ const ana: Author = { id: "ana123", name: "Ana", role: "commenter" };
 const writer: ConnectionContext = {
   role: "commenter",
   linkId: "link",
-  linkExpiresAt: null, accountId: null,
+  linkExpiresAt: null,
+  accountId: null,
   modelId: "model",
   docKind: "review",
   person: { id: ana.id, name: ana.name },

@@ -55,7 +55,8 @@ async function asyncRefusalOf(run: () => Promise<unknown>): Promise<CloseError> 
 const editor: ConnectionContext = {
   role: "editor",
   linkId: "link",
-  linkExpiresAt: null, accountId: null,
+  linkExpiresAt: null,
+  accountId: null,
   modelId: "model",
   docKind: "graph",
   person: null,

@@ -45,7 +45,8 @@ export const CLOSE_REASONS = {
   },
   "no-access": {
     wsCode: 4401,
-    message: "You have no role on this model. Ask an admin of its workspace, or its owner for a link.",
+    message:
+      "You have no role on this model. Ask an admin of its workspace, or its owner for a link.",
     next: "",
     retry: false,
   },

@@ -95,12 +95,13 @@ export class ConnectionRegistry {
    * Re-checks the connections of an account whose workspace roles changed (removed, lowered):
    * each whose role is now lower, or gone, is closed with `access-changed`, and its page
    * reconnects with what it has left (or is refused). A raised role stays as it is until then.
+   * Null re-checks every signed-in connection (a workspace moved in the tree).
    */
-  async recheckAccount(accountId: string): Promise<number> {
+  async recheckAccount(accountId: string | null): Promise<number> {
     let closed = 0;
     for (const connection of this.live()) {
       const context = contextOf(connection);
-      if (context?.accountId !== accountId) continue;
+      if (!context?.accountId || (accountId !== null && context.accountId !== accountId)) continue;
       const now = await this.roleNow(context).catch(() => context.role);
       if (now !== null && roleAtLeast(now, context.role)) continue;
       if (!this.connections.has(connection)) continue;
@@ -108,16 +109,6 @@ export class ConnectionRegistry {
       closed += 1;
     }
     return closed;
-  }
-
-  /** Every account with a live connection here. */
-  protected liveAccounts(): Set<string> {
-    const accounts = new Set<string>();
-    for (const connection of this.connections) {
-      const accountId = contextOf(connection)?.accountId;
-      if (accountId) accounts.add(accountId);
-    }
-    return accounts;
   }
 
   closeAll(code: CloseCode): number {

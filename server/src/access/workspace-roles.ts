@@ -6,8 +6,8 @@ import {
   type Role,
 } from "@logic-canvas/shared";
 import type { Store } from "../storage/types.ts";
-import type { ConnectionContext } from "./context.ts";
 import type { WorkspaceRecord } from "../storage/workspace-types.ts";
+import type { ConnectionContext } from "./context.ts";
 
 /** A signed-in person as the workspace code needs them: a stable id, a name and an email. */
 export interface SignedIn {

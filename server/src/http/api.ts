@@ -41,8 +41,11 @@ export interface ApiDeps {
   modelCreation: ModelCreationPolicy;
   /** Sends an invitation by email when SMTP is configured; null when it is not. */
   sendInvitation: SendInvitation | null;
-  /** Closes what a person's lowered workspace role no longer allows, on every process. */
-  accessChanged: (accountId: string) => void;
+  /**
+   * Closes what a person's lowered workspace role no longer allows, on every process; null: of
+   * everyone signed in (a workspace moved).
+   */
+  accessChanged: (accountId: string | null) => void;
 }
 
 /** Emails an invitation link (auth-core's mailer); resolves once the server accepted it. */

@@ -13,7 +13,9 @@ import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
+import { memberRoutes } from "./routes-members.ts";
 import { modelRoutes, modelViewRoutes } from "./routes-models.ts";
+import { workspaceRoutes } from "./routes-workspaces.ts";
 import { helmetOptions } from "./security-headers.ts";
 import { staticFiles } from "./static-files.ts";
 
@@ -132,6 +134,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   modelViewRoutes(kit);
   linkRoutes(kit);
   historyRoutes(kit);
+  workspaceRoutes(kit);
+  memberRoutes(kit);
   finish();
   await staticFiles(app, options.clientDist);
   await app.ready();

@@ -6,13 +6,14 @@ import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
 import { modelFromCreateBody, parseFile } from "./model-bodies.ts";
 import { attachment, fileName, modelIdOf } from "./routes.ts";
+import { checkCreationPolicy } from "./workspace-kit.ts";
 
 const exportQuery = z.object({
   format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional(),
 });
 
 /** The created model's share links, one per role, as `POST /api/models` answers. */
-function withLinks(
+export function withLinks(
   base: string,
   created: { id: string; title: string; tokens: Record<Role, string> },
 ) {
@@ -41,6 +42,7 @@ function modelCreationRoutes(kit: RouteKit): void {
   const { store, models, limits } = deps;
 
   app.post("/api/models", async (request, reply) => {
+    await checkCreationPolicy(deps, request);
     const { model, extras } = modelFromCreateBody(request.body, limits.maxCardsOnImport);
     await deps.checkDataQuota();
     await deps.chargeCreation(request);
@@ -58,6 +60,7 @@ function modelCreationRoutes(kit: RouteKit): void {
     { onRequest: requireRole(MODEL_ACTION_ROLE.duplicate) },
     async (request, reply) => {
       const id = modelIdOf(request.params);
+      await checkCreationPolicy(deps, request);
       const { model, checkIns } = await readGraphContent(store, deps.hocuspocus, id);
       await deps.checkDataQuota();
       await deps.chargeCreation(request);

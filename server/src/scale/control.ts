@@ -9,12 +9,15 @@ import type { Store } from "../storage/types.ts";
 export type ControlEvent =
   | { type: "close-link"; linkId: string; code: CloseCode }
   | { type: "close-model"; modelId: string; code: CloseCode }
-  | { type: "recheck-account"; accountId: string };
+  | { type: "recheck-account"; accountId: string | null };
 
 export function parseControlEvent(raw: unknown): ControlEvent | null {
   if (typeof raw !== "object" || raw === null) return null;
   const event = raw as Record<string, unknown>;
-  if (event.type === "recheck-account" && typeof event.accountId === "string")
+  if (
+    event.type === "recheck-account" &&
+    (typeof event.accountId === "string" || event.accountId === null)
+  )
     return { type: "recheck-account", accountId: event.accountId };
   const code = event.code;
   if (typeof code !== "string" || !isCloseCode(code)) return null;
@@ -54,7 +57,7 @@ export class ClusterRegistry extends ConnectionRegistry {
   }
 
   /** A person's workspace roles changed: every process re-checks their connections. */
-  override async recheckAccount(accountId: string): Promise<number> {
+  override async recheckAccount(accountId: string | null): Promise<number> {
     this.publish({ type: "recheck-account", accountId });
     return super.recheckAccount(accountId);
   }
@@ -111,7 +114,7 @@ export class ClusterRegistry extends ConnectionRegistry {
       }
     }
     // A missed recheck event is caught here: every signed-in person's connections are re-checked.
-    for (const accountId of this.liveAccounts()) closed += await super.recheckAccount(accountId);
+    closed += await super.recheckAccount(null);
     return closed;
   }
 }
