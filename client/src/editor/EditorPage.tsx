@@ -68,10 +68,7 @@ function useAccess(modelId: string, token: string, askEditorName: () => void): A
   const [access, setAccess] = useState<Access | null>(null);
   const ask = useRef(askEditorName);
   useEffect(() => {
-    if (!token) {
-      setAccess({ error: "This link has no access token. Open the full link you were given." });
-      return;
-    }
+    // Without a token, a signed-in member opens the model by their workspace role (cookie).
     getModel(modelId, token)
       .then((info: ModelInfo) => {
         setAccess({ role: info.role, title: info.title });
@@ -93,7 +90,6 @@ function useNamedSession(modelId: string, token: string, name: string | null) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const nameAtOpen = useRef(name);
   useEffect(() => {
-    if (!token) return;
     // The token names the person too, so the server can stamp their comments and revisions.
     const created = new CollabSession(modelId, sessionTokenFor(token, nameAtOpen.current));
     setSession(created);
