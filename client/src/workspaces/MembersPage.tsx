@@ -14,23 +14,25 @@ import { WorkspacePage } from "./WorkspacePage.tsx";
 import { changeMemberRole, listMembers, listWorkspaces, removeMember } from "./workspace-api.ts";
 
 /** A workspace's people and roles, its invitations pending and answered, and inviting more. */
+const messageOf = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
+
 export function MembersPage({ workspaceId }: { workspaceId: string }) {
   const [workspaces, setWorkspaces] = useState<WorkspaceView[]>([]);
   const [answer, setAnswer] = useState<MembersAnswer | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
   const workspace = workspaces.find((w) => w.id === workspaceId);
-  const fail = (e: unknown) => setError(e instanceof ApiError ? e.message : String(e));
 
   useEffect(() => {
     void version;
+    const fail = (e: unknown) => setError(messageOf(e));
     listWorkspaces().then(setWorkspaces).catch(fail);
     listMembers(workspaceId).then(setAnswer).catch(fail);
   }, [workspaceId, version]);
 
   const act = (work: Promise<unknown>) => {
     setError(null);
-    work.then(() => setVersion((v) => v + 1)).catch(fail);
+    work.then(() => setVersion((v) => v + 1)).catch((e: unknown) => setError(messageOf(e)));
   };
 
   return (

@@ -111,7 +111,10 @@ export async function messageFor(
 
 /** The handshake of a person the rule lets in: scope and session role on `/collab`. */
 export async function accepted(client: RawClient, cell: Cell, name: string): Promise<void> {
-  if (client.endpoint !== "collab") return client.barrier(name);
+  if (client.endpoint !== "collab") {
+    await client.barrier(name);
+    return;
+  }
   client.send(name, body.auth(""));
   const ok = await client.next((f) => f.kind === "auth-ok", "authentication");
   const writable = roleAtLeast(cell.role, WRITER[cell.kind]);
