@@ -5,6 +5,21 @@
  */
 
 export {
+  ACCOUNT_MESSAGES,
+  type Account,
+  accountSchema,
+  meSchema,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  type SetupRequest,
+  type SetupState,
+  type SignInOptions,
+  SSO_PROVIDER_ID,
+  setupRequestSchema,
+  setupStateSchema,
+  signInOptionsSchema,
+} from "./accounts.ts";
+export {
   type CardFilter,
   describeFilter,
   filteredCardIds,

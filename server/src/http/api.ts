@@ -48,14 +48,14 @@ export interface ApiDeps {
   accessChanged: (accountId: string | null) => void;
 }
 
-/** Emails an invitation link (auth-core's mailer); resolves once the server accepted it. */
+/** Emails an invitation link (the accounts' mailer); resolves with whether it was sent. */
 export type SendInvitation = (invitation: {
   to: string;
   url: string;
   workspaceName: string;
   role: string;
   invitedBy: string;
-}) => Promise<void>;
+}) => Promise<boolean>;
 
 /** The app as routes see it: request schemas are zod schemas (`fastify-type-provider-zod`). */
 export type ZodApp = FastifyInstance<

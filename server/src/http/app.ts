@@ -5,6 +5,9 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Redis } from "ioredis";
+import type { Accounts } from "../accounts/accounts.ts";
+import type { AttemptLimits } from "../accounts/limits.ts";
+import { accountRoutes } from "../accounts/routes.ts";
 import type { Limits } from "../runtime/config.ts";
 import type { Logger } from "../runtime/logger.ts";
 import { type ApiDeps, routeKit } from "./api.ts";
@@ -24,6 +27,9 @@ const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as 
 export interface HttpAppOptions {
   deps: ApiDeps;
   limits: Limits;
+  /** People and sign-in, mounted at `/api/auth/*`, `/api/setup` and `/api/accounts/*`. */
+  accounts: Accounts;
+  attemptLimits: AttemptLimits;
   clientDist: string;
   logger: Logger;
   /** With REDIS_URL: the request rate is counted there, for all processes together. */
@@ -136,6 +142,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   historyRoutes(kit);
   workspaceRoutes(kit);
   memberRoutes(kit);
+  accountRoutes(app, options.accounts, options.attemptLimits);
   finish();
   await staticFiles(app, options.clientDist);
   await app.ready();

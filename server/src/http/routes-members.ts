@@ -133,14 +133,13 @@ function invitationRoutes(kit: RouteKit): void {
       };
       // Without SMTP every invitation is a link the inviter copies.
       if (email && deps.sendInvitation) {
-        await deps.sendInvitation({
+        invitation.emailed = await deps.sendInvitation({
           to: email,
           url: invitationUrl(deps.publicUrl(), token),
           workspaceName: workspace.name,
           role: invitation.role,
           invitedBy: viewer.account.name,
         });
-        invitation.emailed = true;
       }
       await deps.store.workspaces.createInvitation(invitation);
       return reply.code(201).send(invitationView(deps, invitation));

@@ -5,6 +5,12 @@ import {
   MODEL_CREATION_POLICIES,
   type ModelCreationPolicy,
 } from "@logic-canvas/shared";
+import {
+  type AccountsConfig,
+  type AccountsOptions,
+  accountsOptionsFromEnv,
+  resolveAccountsConfig,
+} from "../accounts/config.ts";
 import type { SqliteSynchronous } from "../storage/sqlite.ts";
 import type { LogLevel } from "./logger.ts";
 
@@ -101,6 +107,8 @@ export interface ServerConfig {
   redisResyncMs: number;
   /** Who may create models: anyone (the default), or signed-in workspace members only. */
   modelCreation: ModelCreationPolicy;
+  /** Sign-in limits, mail (SMTP_URL) and single sign-on (OIDC_*): see accounts/config.ts. */
+  accounts: AccountsConfig;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -152,10 +160,14 @@ export function defaultConfig(): ServerConfig {
     redisPrefix: "logic-canvas",
     redisResyncMs: 15_000,
     modelCreation: "anyone",
+    accounts: resolveAccountsConfig(),
   };
 }
 
-export type ServerOptions = Partial<Omit<ServerConfig, "limits">> & { limits?: Partial<Limits> };
+export type ServerOptions = Partial<Omit<ServerConfig, "limits" | "accounts">> & {
+  limits?: Partial<Limits>;
+  accounts?: AccountsOptions;
+};
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -167,6 +179,7 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
     ...base,
     ...definedOnly(options),
     limits: { ...base.limits, ...definedOnly(options.limits ?? {}) },
+    accounts: resolveAccountsConfig(options.accounts),
   };
   config.dataDir = resolve(config.dataDir);
   config.clientDist = resolve(config.clientDist);
@@ -219,6 +232,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     redisPrefix: env.REDIS_PREFIX || undefined,
     redisResyncMs: intFromEnv(env, "REDIS_RESYNC_MS"),
     modelCreation: modelCreationFromEnv(env.MODEL_CREATION),
+    accounts: accountsOptionsFromEnv(env),
     limits: {
       maxPayloadBytes: intFromEnv(env, "WS_MAX_PAYLOAD_BYTES"),
       messagesPerSecond: intFromEnv(env, "WS_MESSAGES_PER_SECOND"),
