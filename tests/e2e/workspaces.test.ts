@@ -30,7 +30,8 @@ async function signedIn(
 }
 
 async function addUnder(page: Page, kind: "school" | "team", name: string): Promise<void> {
-  await page.getByText(/^Manage this/).click();
+  const tools = page.locator("details.ws-manage");
+  if ((await tools.getAttribute("open")) === null) await page.getByText(/^Manage this/).click();
   await page.getByLabel(`New ${kind}`).fill(name);
   await page.getByRole("button", { name: `Add ${kind}` }).click();
   await page.getByRole("navigation", { name: "Workspaces" }).getByText(name).waitFor();

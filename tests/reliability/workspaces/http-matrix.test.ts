@@ -2,6 +2,7 @@ import { type Role, roleAtLeast } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { CreatedModel } from "../../support/index.ts";
 import { call } from "../../support/workspaces.ts";
+import { storedState } from "../authorization/fixtures.ts";
 import { ROUTES } from "../authorization/permissions.ts";
 import { ASKERS, type Asker, modelAt, startWorld, type World } from "./world.ts";
 
@@ -55,7 +56,7 @@ async function fingerprint(id: string) {
   const { store } = world.server;
   return {
     exists: (await store.getModel(id)) !== undefined,
-    graph: (await store.loadDocument(id))?.updates.length ?? -1,
+    graph: await storedState(world.server, id),
     links: (await store.listLinks(id)).map((l) => `${l.id}:${l.revokedAt}`),
     versions: (await store.listVersions(id)).length,
   };
