@@ -66,6 +66,15 @@ export function InviteForm({
           <input readOnly aria-label="Invitation link" value={made.url} className="ws-link" />
         </p>
       )}
+      <InvitationList invitations={invitations} />
+    </section>
+  );
+}
+
+/** Every invitation of the workspace, pending and answered. */
+function InvitationList({ invitations }: { invitations: InvitationView[] }) {
+  return (
+    <>
       <h3>Invitations</h3>
       {invitations.length === 0 ? (
         <p className="muted">None yet.</p>
@@ -80,6 +89,6 @@ export function InviteForm({
           ))}
         </ul>
       )}
-    </section>
+    </>
   );
 }

@@ -68,19 +68,7 @@ export function ManageWorkspace({
         <button type="submit">Rename</button>
       </form>
       {parentKind && parents.length > 1 && (
-        <form onSubmit={submit((parentId) => changeWorkspace(workspace.id, { parentId }))}>
-          <label>
-            Move under{" "}
-            <select name="value" defaultValue={workspace.parentId ?? ""}>
-              {parents.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
-          <button type="submit">Move</button>
-        </form>
+        <MoveForm workspace={workspace} parents={parents} onSubmit={submit} />
       )}
       <button
         type="button"
@@ -96,5 +84,32 @@ export function ManageWorkspace({
         </p>
       )}
     </details>
+  );
+}
+
+/** Moving a school or team under another district or school the admin manages. */
+function MoveForm({
+  workspace,
+  parents,
+  onSubmit,
+}: {
+  workspace: WorkspaceView;
+  parents: WorkspaceView[];
+  onSubmit: (work: (value: string) => Promise<unknown>) => (event: FormEvent) => void;
+}) {
+  return (
+    <form onSubmit={onSubmit((parentId) => changeWorkspace(workspace.id, { parentId }))}>
+      <label>
+        Move under{" "}
+        <select name="value" defaultValue={workspace.parentId ?? ""}>
+          {parents.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <button type="submit">Move</button>
+    </form>
   );
 }

@@ -46,62 +46,11 @@ export function MembersPage({ workspaceId }: { workspaceId: string }) {
         </div>
       </header>
       {answer && (
-        <table className="ws-table" data-testid="members">
-          <thead>
-            <tr>
-              <th scope="col">Person</th>
-              <th scope="col">Email</th>
-              <th scope="col">Role</th>
-              <th scope="col">Since</th>
-              {answer.canManage && <th scope="col">Remove</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {answer.members.map((m) => (
-              <tr key={m.accountId}>
-                <th scope="row">{m.name}</th>
-                <td>{m.email}</td>
-                <td>
-                  {answer.canManage ? (
-                    <select
-                      aria-label={`Role of ${m.name}`}
-                      value={m.role}
-                      onChange={(e) =>
-                        act(
-                          changeMemberRole(
-                            workspaceId,
-                            m.accountId,
-                            e.target.value as WorkspaceRole,
-                          ),
-                        )
-                      }
-                    >
-                      {WORKSPACE_ROLES.map((r) => (
-                        <option key={r} value={r}>
-                          {WORKSPACE_ROLE_LABELS[r]}
-                        </option>
-                      ))}
-                    </select>
-                  ) : (
-                    WORKSPACE_ROLE_LABELS[m.role]
-                  )}
-                </td>
-                <td>{formatMoment(m.since)}</td>
-                {answer.canManage && (
-                  <td>
-                    <button
-                      type="button"
-                      aria-label={`Remove ${m.name}`}
-                      onClick={() => act(removeMember(workspaceId, m.accountId))}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <MembersTable
+          answer={answer}
+          onRole={(accountId, role) => act(changeMemberRole(workspaceId, accountId, role))}
+          onRemove={(accountId) => act(removeMember(workspaceId, accountId))}
+        />
       )}
       {answer?.canManage && (
         <InviteForm
@@ -111,5 +60,67 @@ export function MembersPage({ workspaceId }: { workspaceId: string }) {
         />
       )}
     </WorkspacePage>
+  );
+}
+
+/** The people of the workspace; an admin changes roles and removes people here. */
+function MembersTable({
+  answer,
+  onRole,
+  onRemove,
+}: {
+  answer: MembersAnswer;
+  onRole: (accountId: string, role: WorkspaceRole) => void;
+  onRemove: (accountId: string) => void;
+}) {
+  return (
+    <table className="ws-table" data-testid="members">
+      <thead>
+        <tr>
+          <th scope="col">Person</th>
+          <th scope="col">Email</th>
+          <th scope="col">Role</th>
+          <th scope="col">Since</th>
+          {answer.canManage && <th scope="col">Remove</th>}
+        </tr>
+      </thead>
+      <tbody>
+        {answer.members.map((m) => (
+          <tr key={m.accountId}>
+            <th scope="row">{m.name}</th>
+            <td>{m.email}</td>
+            <td>
+              {answer.canManage ? (
+                <select
+                  aria-label={`Role of ${m.name}`}
+                  value={m.role}
+                  onChange={(e) => onRole(m.accountId, e.target.value as WorkspaceRole)}
+                >
+                  {WORKSPACE_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {WORKSPACE_ROLE_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+              ) : (
+                WORKSPACE_ROLE_LABELS[m.role]
+              )}
+            </td>
+            <td>{formatMoment(m.since)}</td>
+            {answer.canManage && (
+              <td>
+                <button
+                  type="button"
+                  aria-label={`Remove ${m.name}`}
+                  onClick={() => onRemove(m.accountId)}
+                >
+                  Remove
+                </button>
+              </td>
+            )}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -104,7 +104,7 @@ async function keepAnAdmin(deps: ApiDeps, workspace: WorkspaceRecord, leaving: s
     );
 }
 
-/** Inviting (admins), and answering an invitation (whoever holds its link). */
+/** Inviting (admins); answering is `answerRoutes`. */
 function invitationRoutes(kit: RouteKit): void {
   const { app, deps } = kit;
 
@@ -145,6 +145,12 @@ function invitationRoutes(kit: RouteKit): void {
       return reply.code(201).send(invitationView(deps, invitation));
     },
   );
+  answerRoutes(kit);
+}
+
+/** Answering an invitation: whoever holds its link previews it, and signed in accepts or declines. */
+function answerRoutes(kit: RouteKit): void {
+  const { app, deps } = kit;
 
   app.post("/api/invitations/preview", { schema: { body: tokenBody } }, async (request) => {
     const { invitation, workspace } = await invitationOf(deps, request.body.token);
