@@ -7,6 +7,7 @@ import "./ui/base.css";
 import "./ui/brand.css";
 import "./home/home.css";
 import "./account/account.css";
+import "./workspaces/workspaces.css";
 import "./ui/modal.css";
 import "./ui/form-fields.css";
 import "./editor/editor.css";
@@ -22,10 +23,13 @@ import { editorRoute } from "./app/routes.ts";
 import { EditorPage } from "./editor/EditorPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
 import { registerServiceWorker } from "./offline/register-service-worker.ts";
+import { workspaceRoute } from "./workspaces/routes.ts";
+import { WorkspacesApp } from "./workspaces/WorkspacesApp.tsx";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 const route = editorRoute(window.location);
+const workspaces = workspaceRoute(window.location);
 
 createRoot(root).render(
   <StrictMode>
@@ -33,6 +37,8 @@ createRoot(root).render(
       <EditorPage modelId={route.id} token={route.token} />
     ) : isAccountPath(window.location.pathname) ? (
       <AccountPages path={window.location.pathname} />
+    ) : workspaces ? (
+      <WorkspacesApp route={workspaces} />
     ) : (
       <HomePage />
     )}

@@ -73,10 +73,7 @@ function useAccess(modelId: string, token: string, askEditorName: () => void): A
   const [access, setAccess] = useState<Access | null>(null);
   const ask = useRef(askEditorName);
   useEffect(() => {
-    if (!token) {
-      setAccess({ error: "This link has no access token. Open the full link you were given." });
-      return;
-    }
+    // Without a token, a signed-in member opens the model by their workspace role (cookie).
     Promise.all([getModel(modelId, token), loadSignedIn()])
       .then(([info, account]: [ModelInfo, unknown]) => {
         setAccess({ role: info.role, title: info.title });
@@ -101,9 +98,10 @@ function useNamedSession(modelId: string, token: string, name: string | null | u
   nameAtOpen.current ??= name;
   const known = name !== undefined;
   useEffect(() => {
-    if (!token || !known) return;
+    if (!known) return;
     // The token names the person too, so the server can stamp their comments and revisions (a
-    // signed-in person's are stamped with their account, whatever the token says).
+    // signed-in person's are stamped with their account, whatever the token says; a signed-in
+    // member with no link token connects by their workspace role, through the session cookie).
     const created = new CollabSession(modelId, sessionTokenFor(token, nameAtOpen.current ?? null));
     setSession(created);
     return () => created.destroy();

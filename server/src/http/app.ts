@@ -16,8 +16,10 @@ import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
+import { memberRoutes } from "./routes-members.ts";
 import { modelRoutes, modelViewRoutes } from "./routes-models.ts";
 import { readStateRoutes } from "./routes-read-state.ts";
+import { workspaceRoutes } from "./routes-workspaces.ts";
 import { helmetOptions } from "./security-headers.ts";
 import { staticFiles } from "./static-files.ts";
 
@@ -106,7 +108,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   app.setErrorHandler(errorHandler(logger, limits.maxBodyBytes));
   app.setNotFoundHandler(notFoundHandler);
   jsonBodies(app, limits);
-  app.decorateRequest("link", null);
+  app.decorateRequest("access", null);
 
   // Paths are logged without the query string and cut short; tokens never travel in either.
   app.addHook("onResponse", async (request, reply) => {
@@ -140,6 +142,8 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   linkRoutes(kit);
   historyRoutes(kit);
   readStateRoutes(kit);
+  workspaceRoutes(kit);
+  memberRoutes(kit);
   accountRoutes(app, options.accounts, options.attemptLimits);
   finish();
   await staticFiles(app, options.clientDist);

@@ -59,7 +59,7 @@ async function found<T>(work: Promise<T>): Promise<T> {
 
 /** Versions (`/versions...`) and the revision log (`/activity`). */
 export function historyRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole, linkOf, personOf } = kit;
+  const { app, deps, requireRole, accessOf, personOf } = kit;
   const { versions } = deps;
   const viewer = { onRequest: requireRole("viewer") };
   // The version id is checked before the token, as the model id is: an id not ours is a 404.
@@ -78,10 +78,10 @@ export function historyRoutes(kit: RouteKit): void {
     "/api/models/:id/versions",
     { onRequest: requireRole("editor"), schema: { body: newVersionBody } },
     async (request, reply) => {
-      const link = linkOf(request);
+      const access = accessOf(request);
       await deps.checkDataQuota();
       const saved = await versions.saveNamed(modelIdOf(request.params), request.body.label, {
-        role: link.role,
+        role: access.role,
         person: await personOf(request),
       });
       return reply.code(201).send(saved);
@@ -101,10 +101,10 @@ export function historyRoutes(kit: RouteKit): void {
   );
 
   app.post("/api/models/:id/versions/:vid/restore", version("editor"), async (request) => {
-    const link = linkOf(request);
+    const access = accessOf(request);
     return found(
       versions.restore(modelIdOf(request.params), versionIdOf(request.params), {
-        role: link.role,
+        role: access.role,
         person: await personOf(request),
       }),
     );

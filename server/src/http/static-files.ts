@@ -11,7 +11,10 @@ const isAppRoute = (path: string) =>
   path === "/index.html" ||
   path.startsWith("/m/") ||
   path === "/account" ||
-  path.startsWith("/account/");
+  path.startsWith("/account/") ||
+  path === "/workspaces" ||
+  path.startsWith("/workspaces/") ||
+  path === "/invite";
 
 /**
  * Serves the built client: `/` and `/m/*` get index.html (the app routes on the client), other

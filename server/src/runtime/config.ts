@@ -1,6 +1,10 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CONNECTION_LIMITS } from "@logic-canvas/shared";
+import {
+  CONNECTION_LIMITS,
+  MODEL_CREATION_POLICIES,
+  type ModelCreationPolicy,
+} from "@logic-canvas/shared";
 import {
   type AccountsConfig,
   type AccountsOptions,
@@ -101,6 +105,8 @@ export interface ServerConfig {
   redisPrefix: string;
   /** How often each process re-reads the store for updates another process took (ms). */
   redisResyncMs: number;
+  /** Who may create models: anyone (the default), or signed-in workspace members only. */
+  modelCreation: ModelCreationPolicy;
   /** Sign-in limits, mail (SMTP_URL) and single sign-on (OIDC_*): see accounts/config.ts. */
   accounts: AccountsConfig;
 }
@@ -153,6 +159,7 @@ export function defaultConfig(): ServerConfig {
     redisUrl: undefined,
     redisPrefix: "logic-canvas",
     redisResyncMs: 15_000,
+    modelCreation: "anyone",
     accounts: resolveAccountsConfig(),
   };
 }
@@ -189,6 +196,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return value;
 }
 
+function modelCreationFromEnv(raw: string | undefined): ModelCreationPolicy | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (!(MODEL_CREATION_POLICIES as readonly string[]).includes(raw))
+    throw new Error(`MODEL_CREATION must be ${MODEL_CREATION_POLICIES.join(" or ")}, got "${raw}"`);
+  return raw as ModelCreationPolicy;
+}
+
 /** Reads the environment variables documented in the README. */
 export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOptions {
   const sync = env.SQLITE_SYNCHRONOUS?.toUpperCase();
@@ -217,6 +231,7 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_PREFIX || undefined,
     redisResyncMs: intFromEnv(env, "REDIS_RESYNC_MS"),
+    modelCreation: modelCreationFromEnv(env.MODEL_CREATION),
     accounts: accountsOptionsFromEnv(env),
     limits: {
       maxPayloadBytes: intFromEnv(env, "WS_MAX_PAYLOAD_BYTES"),

@@ -27,7 +27,7 @@ export interface HttpLayer {
  */
 export async function createHttp(
   config: ServerConfig,
-  { store, accounts }: Storage,
+  { store, registry, accountOf, accounts }: Storage,
   { hocuspocus, models, versions, activity }: LiveDocuments,
   publicUrl: () => string,
   logger: Logger,
@@ -55,11 +55,16 @@ export async function createHttp(
           !isPostgresUrl(config.databaseUrl),
         ),
         publicUrl,
-        accountOf: (headers) => accounts.accountOf(headers),
         health: () => ({
           documents: hocuspocus.getDocumentsCount(),
           connections: hocuspocus.getConnectionsCount(),
         }),
+        accountOf,
+        modelCreation: config.modelCreation,
+        sendInvitation: accounts.mailer.enabled
+          ? (i) => accounts.mailer.sendInvitation(i.to, i.url, i.invitedBy, i.workspaceName)
+          : null,
+        accessChanged: (accountId) => void registry.recheckAccount(accountId),
       },
       limits: config.limits,
       accounts,

@@ -1,5 +1,7 @@
 import { join } from "node:path";
+import type { AccountLookup } from "../access/account-lookup.ts";
 import { ConnectionRegistry } from "../access/connection-registry.ts";
+import { currentRole } from "../access/workspace-roles.ts";
 import { Accounts, type AccountsContext } from "../accounts/accounts.ts";
 import type { ServerConfig } from "../runtime/config.ts";
 import type { Logger } from "../runtime/logger.ts";
@@ -7,6 +9,7 @@ import { type Cluster, startCluster } from "../scale/cluster.ts";
 import { isPostgresUrl, PostgresStore } from "../storage/postgres/index.ts";
 import { SqliteStore } from "../storage/sqlite.ts";
 import type { Store } from "../storage/types.ts";
+import { workspaceAccountHooks } from "../workspaces/account-hooks.ts";
 
 export interface Storage {
   store: Store;
@@ -14,6 +17,8 @@ export interface Storage {
   cluster: Cluster | undefined;
   /** Live document connections (the cluster's, which also hears other processes' revocations). */
   registry: ConnectionRegistry;
+  /** The signed-in person behind a request's headers. */
+  accountOf: AccountLookup;
   /** People and sign-in (better-auth), on the same database as the models. */
   accounts: Accounts;
 }
@@ -54,5 +59,10 @@ export async function openStorage(
         throw error;
       })
     : undefined;
-  return { store, cluster, registry: cluster?.registry ?? new ConnectionRegistry(), accounts };
+  const registry = cluster?.registry ?? new ConnectionRegistry();
+  registry.roleNow = (context) => currentRole(store, context);
+  // The first-run district and the SSO domain rule make memberships.
+  Object.assign(accounts.hooks, workspaceAccountHooks(store));
+  const accountOf: AccountLookup = (headers) => accounts.accountOf(headers);
+  return { store, cluster, registry, accountOf, accounts };
 }

@@ -5,12 +5,15 @@
  */
 
 import type { ReadMarks, Role } from "@logic-canvas/shared";
+import type { WorkspaceStore } from "./workspace-types.ts";
 
 export interface ModelRecord {
   id: string;
   title: string;
   createdAt: string;
   updatedAt: string;
+  /** The workspace it belongs to; null (or absent, on creation) for none. */
+  workspaceId?: string | null;
 }
 
 export interface LinkRecord {
@@ -117,6 +120,8 @@ export interface ReadMarksStore {
 export interface Store {
   readonly kind: string;
   readonly readMarks: ReadMarksStore;
+  /** Workspaces, members, invitations and models' workspaces (workspace-types.ts). */
+  readonly workspaces: WorkspaceStore;
 
   /** Creates a model with its documents and links, all or nothing. */
   createModel(input: NewModel): Promise<void>;

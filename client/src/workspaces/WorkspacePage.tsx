@@ -1,0 +1,39 @@
+import type { WorkspaceView } from "@logic-canvas/shared";
+import type { ReactNode } from "react";
+import { WorkspaceTree } from "./WorkspaceTree.tsx";
+
+/** The frame every workspace page shares: the brand bar, the tree on the left, the page. */
+export function WorkspacePage({
+  workspaces,
+  selected,
+  error,
+  children,
+}: {
+  workspaces: WorkspaceView[];
+  selected: string | null;
+  error: string | null;
+  children: ReactNode;
+}) {
+  return (
+    <div className="home">
+      <header className="home-header">
+        <a className="brand" href="/workspaces">
+          <span className="brand-mark" aria-hidden="true" />
+          Logic Canvas
+        </a>
+        <a href="/">Models opened in this browser</a>
+      </header>
+      <div className="ws-layout">
+        <WorkspaceTree workspaces={workspaces} selected={selected} />
+        <main className="ws-main">
+          {error && (
+            <p className="error-text" role="alert">
+              {error}
+            </p>
+          )}
+          {children}
+        </main>
+      </div>
+    </div>
+  );
+}
