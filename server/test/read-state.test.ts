@@ -56,7 +56,7 @@ describe("unread markers of a signed-in person (GET/PUT …/read-state)", () => 
     });
   });
 
-  it("are refused in words to someone not signed in, without a link, or with a bad body", async () => {
+  it("are refused in words to someone not signed in, without a role, or with a bad body", async () => {
     const { laptop } = await twoDevices("Maria");
     const model = await createModel(server.url);
     const anonymous = await readState(model.id, model.tokens.viewer);
@@ -67,7 +67,11 @@ describe("unread markers of a signed-in person (GET/PUT …/read-state)", () => 
     const noLink = await api(server.url, `/api/models/${model.id}/read-state`, {
       headers: { cookie: laptop },
     });
-    expect(noLink.status).toBe(401);
+    // Signed in, but neither a link nor a workspace gives them a role on this model.
+    expect(noLink.status).toBe(403);
+    expect(await noLink.json()).toMatchObject({
+      error: { code: "forbidden", message: expect.stringMatching(/no role on this model/) },
+    });
     const other = await createModel(server.url);
     expect((await readState(model.id, other.tokens.owner, laptop)).status).toBe(401);
     expect((await readState("no-such-model", model.tokens.owner, laptop)).status).toBe(404);
