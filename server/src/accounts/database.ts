@@ -1,6 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
+import type { BetterAuthOptions } from "better-auth";
 import Database from "better-sqlite3";
+import { SqliteDialect } from "kysely";
 import pg from "pg";
 
 /**
@@ -11,7 +13,7 @@ import pg from "pg";
  */
 export interface AccountsDatabase {
   /** What better-auth's `database` option takes. */
-  readonly handle: Database.Database | pg.Pool;
+  readonly handle: BetterAuthOptions["database"];
   readonly kind: "sqlite" | "postgres";
   getSetting(key: string): Promise<string | undefined>;
   /** Stores `value` under `key` unless the key is taken; says whether this call stored it. */
@@ -50,7 +52,14 @@ export function openSqliteAccounts(file: string): AccountsDatabase {
   );
   const remove = db.prepare(`DELETE FROM ${TABLES.settings} WHERE key = ?`);
   return {
-    handle: db,
+    // No transactions on this connection. better-auth holds one open across awaits (a sign-up's
+    // password hashing), and on a second connection to the store's file that cannot end well: if
+    // the store commits an edit meanwhile, the sign-up's first write finds its snapshot stale and
+    // fails at once (422 FAILED_TO_CREATE_USER; busy_timeout does not apply), and once it holds
+    // the write lock, the store's synchronous writes wait on it while blocking the very event loop
+    // that would release it, then fail. Each statement commits alone, holding the lock only
+    // for its own synchronous call; PostgreSQL keeps its transactions.
+    handle: { dialect: new SqliteDialect({ database: db }), type: "sqlite", transaction: false },
     kind: "sqlite",
     getSetting: async (key) => (get.get(key) as { value: string } | undefined)?.value,
     claimSetting: async (key, value) => claim.run(key, value).changes === 1,
