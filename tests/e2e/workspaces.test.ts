@@ -3,14 +3,52 @@ import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { setUpServer, signUp } from "../support/accounts.ts";
 import { screenshot } from "../support/browser.ts";
+import { card, waitForStatus } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
+import { openTab } from "../support/side-panel.ts";
 import { createModelIn, myWorkspaces } from "../support/workspaces.ts";
 
 /**
  * An admin sets up a district with two schools and a team on the workspace pages, invites a
  * member of one school by link; the member signs in, accepts, and sees exactly the models
- * shared's role table gives a member of that school.
+ * shared's role table gives a member of that school. Opened from the list (no link token), a
+ * model takes the member's workspace role, and their comment is written as their account.
  */
+
+/** Each model has one card, so there is something to comment on. */
+const modelTitled = (title: string) => ({
+  format: "logic-model",
+  version: 1,
+  title,
+  masteryGoal: "Every student reads fluently by grade 3",
+  nodes: [
+    { id: "fluency", kind: "smallWin", title: "Reading fluency", position: { x: 40, y: 120 } },
+  ],
+  edges: [],
+});
+
+/** Every message's text and author name as the page's review document holds them. */
+function authorsOn(page: Page): Promise<{ text: string; name: string }[]> {
+  return page.evaluate(() => {
+    type YMapLike = { get(key: string): unknown; values(): IterableIterator<unknown> };
+    const review = (
+      window as unknown as { logicCanvasReview: { doc: { getMap(n: string): YMapLike } } }
+    ).logicCanvasReview;
+    const found: { text: string; name: string }[] = [];
+    for (const thread of review.doc.getMap("threads").values() as IterableIterator<YMapLike>)
+      for (const m of (thread.get("messages") as YMapLike).values() as IterableIterator<YMapLike>)
+        found.push({ text: m.get("text") as string, name: m.get("authorName") as string });
+    return found;
+  });
+}
+
+/** From a workspace's list: the model opens by the person's workspace role, with no link token. */
+async function openFromList(page: Page, title: string): Promise<void> {
+  await page.getByTestId("workspace-models").getByRole("link", { name: title }).click();
+  await page.waitForURL(/\/m\/[A-Za-z0-9]+$/);
+  await page.locator("[data-testid=status]").waitFor();
+  await waitForStatus(page, "Saved");
+}
 
 const { server, context } = chromiumSession();
 
@@ -73,7 +111,7 @@ it("an admin builds the tree and invites a member, who sees exactly what the tab
     sibling: id("Roosevelt Middle"),
   };
   for (const [location, workspaceId] of Object.entries(places))
-    await createModelIn(server.url, adminCookie, workspaceId, { title: `Model at ${location}` });
+    await createModelIn(server.url, adminCookie, workspaceId, modelTitled(`Model at ${location}`));
   await select(admin.page, district.name);
   expect(await listedTitles(admin.page)).toEqual(
     Object.keys(places)
@@ -105,6 +143,21 @@ it("an admin builds the tree and invites a member, who sees exactly what the tab
   expect(expected.length).toBe(3);
   expect(await listedTitles(member.page)).toEqual(expected);
   await screenshot(member.page, "workspace-home-member");
+
+  // A commenter on the district's model (a workspace above theirs), opened with no token: the
+  // browser's own display name ("Mo") is not asked for and not used; the account's is.
+  await openFromList(member.page, "Model at above");
+  expect(await member.page.getByRole("dialog").count()).toBe(0);
+  await card(member.page, "Reading fluency").click();
+  await openTab(member.page, "Comments");
+  await member.page.getByRole("textbox", { name: "New comment" }).fill("Which benchmark?");
+  await member.page.getByRole("button", { name: "Comment", exact: true }).click();
+  const watcher = await signedIn("Ada again", adminCookie);
+  await watcher.page.goto(`${server.url}/workspaces/${district.id}`);
+  await openFromList(watcher.page, "Model at above");
+  await expect
+    .poll(() => authorsOn(watcher.page))
+    .toEqual([{ text: "Which benchmark?", name: "Mo Member" }]);
 
   await admin.page.reload();
   await admin.page.getByTestId("members").getByText("Mo Member").waitFor();
