@@ -301,47 +301,6 @@ export {
 export { checkSmart, studentsView } from "./smart.ts";
 export { blankModel, coachingTemplate } from "./template.ts";
 export { AUTH_MESSAGE, MESSAGE_TYPE, SYNC_STEP } from "./wire-types.ts";
-export {
-  INVITATION_DAYS,
-  INVITATION_STATUSES,
-  type InvitationPreview,
-  type InvitationStatus,
-  type InvitationView,
-  type MembersAnswer,
-  type MemberView,
-  MODEL_CREATION_POLICIES,
-  type ModelCreationPolicy,
-  memberPatchSchema,
-  newInvitationSchema,
-  newWorkspaceSchema,
-  WORKSPACE_ID_PATTERN,
-  type WorkspaceModel,
-  type WorkspaceModelsAnswer,
-  type WorkspaceTreeAnswer,
-  type WorkspaceView,
-  workspacePatchSchema,
-} from "./workspace-api.ts";
-export {
-  ancestorsOf,
-  effectiveModelRole,
-  higherRole,
-  locateModel,
-  type Membership,
-  MODEL_LOCATIONS,
-  type ModelLocation,
-  modelRoleFromWorkspace,
-  parentKindOf,
-  WORKSPACE_KIND_LABELS,
-  WORKSPACE_KINDS,
-  WORKSPACE_MODEL_ROLES,
-  WORKSPACE_NAME_MAX,
-  WORKSPACE_ROLE_LABELS,
-  WORKSPACE_ROLES,
-  type WorkspaceKind,
-  type WorkspaceNode,
-  type WorkspaceRole,
-  workspaceKindSchema,
-  workspaceRoleAtLeast,
-  workspaceRoleSchema,
-  workspaceRoleTable,
-} from "./workspaces.ts";
+// The workspace tree, its roles and API shapes: everything those two modules export is public.
+export * from "./workspace-api.ts";
+export * from "./workspaces.ts";
