@@ -3,10 +3,11 @@ import { useEffect, useState } from "react";
 import { accountApi } from "./account-api.ts";
 
 /**
- * The home page's corner: "Sign in" for a visitor (or "Set up" on a new server), the account's
- * name with a link to its page once signed in. Link-only use needs none of it.
+ * The home page's corner (and the workspace pages'): "Sign in" for a visitor (or "Set up" on a
+ * new server), the account's name with a link to its page once signed in, and a way to their
+ * workspaces from anywhere else. Link-only use needs none of it.
  */
-export function AccountMenu() {
+export function AccountMenu({ inWorkspaces = false }: { inWorkspaces?: boolean }) {
   const [account, setAccount] = useState<Account | null | undefined>(undefined);
   const [setupNeeded, setSetupNeeded] = useState(false);
   useEffect(() => {
@@ -17,6 +18,7 @@ export function AccountMenu() {
   if (account) {
     return (
       <nav className="account-menu" aria-label="Account">
+        {inWorkspaces ? null : <a href="/workspaces">Your workspaces</a>}
         <a href="/account">
           Signed in as <strong>{account.name}</strong>
         </a>

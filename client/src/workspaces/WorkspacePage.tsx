@@ -1,5 +1,6 @@
 import type { WorkspaceView } from "@logic-canvas/shared";
 import type { ReactNode } from "react";
+import { AccountMenu } from "../account/AccountMenu.tsx";
 import { WorkspaceTree } from "./WorkspaceTree.tsx";
 
 /** The frame every workspace page shares: the brand bar, the tree on the left, the page. */
@@ -21,7 +22,10 @@ export function WorkspacePage({
           <span className="brand-mark" aria-hidden="true" />
           Logic Canvas
         </a>
-        <a href="/">Models opened in this browser</a>
+        <div className="home-header-end">
+          <a href="/">Models opened in this browser</a>
+          <AccountMenu inWorkspaces />
+        </div>
       </header>
       <div className="ws-layout">
         <WorkspaceTree workspaces={workspaces} selected={selected} />
