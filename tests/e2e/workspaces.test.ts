@@ -94,7 +94,9 @@ it("an admin builds the tree and invites a member, who sees exactly what the tab
   const district = (await myWorkspaces(server.url, adminCookie))[0];
   if (!district) throw new Error("no district");
   const admin = await signedIn("Ada", adminCookie);
-  await admin.page.goto(`${server.url}/workspaces/${district.id}`);
+  // From the home page, through the account menu.
+  await admin.page.goto(server.url);
+  await admin.page.getByRole("link", { name: "Your workspaces" }).click();
   await admin.page.getByRole("heading", { level: 1, name: district.name }).waitFor();
   await addUnder(admin.page, "school", "Lincoln Elementary");
   await addUnder(admin.page, "school", "Roosevelt Middle");
