@@ -6,6 +6,8 @@ import "./ui/tokens.css";
 import "./ui/base.css";
 import "./ui/brand.css";
 import "./home/home.css";
+import "./account/account.css";
+import "./workspaces/workspaces.css";
 import "./ui/modal.css";
 import "./ui/form-fields.css";
 import "./editor/editor.css";
@@ -16,18 +18,30 @@ import "./editor/panels/side-panel.css";
 import "./editor/toasts.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { AccountPages, isAccountPath } from "./account/AccountPages.tsx";
 import { editorRoute } from "./app/routes.ts";
 import { EditorPage } from "./editor/EditorPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
 import { registerServiceWorker } from "./offline/register-service-worker.ts";
+import { workspaceRoute } from "./workspaces/routes.ts";
+import { WorkspacesApp } from "./workspaces/WorkspacesApp.tsx";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 const route = editorRoute(window.location);
+const workspaces = workspaceRoute(window.location);
 
 createRoot(root).render(
   <StrictMode>
-    {route ? <EditorPage modelId={route.id} token={route.token} /> : <HomePage />}
+    {route ? (
+      <EditorPage modelId={route.id} token={route.token} />
+    ) : isAccountPath(window.location.pathname) ? (
+      <AccountPages path={window.location.pathname} />
+    ) : workspaces ? (
+      <WorkspacesApp route={workspaces} />
+    ) : (
+      <HomePage />
+    )}
   </StrictMode>,
 );
 

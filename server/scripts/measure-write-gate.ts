@@ -53,6 +53,7 @@ const writer = {
   role: "editor",
   linkId: "l",
   linkExpiresAt: null,
+  accountId: null,
   modelId: "m",
   docKind: "graph",
   person: null,

@@ -1,5 +1,6 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import type { ConnectionRegistry } from "./access/connection-registry.ts";
+import type { Accounts } from "./accounts/accounts.ts";
 import type { DocumentPersistence } from "./documents/persistence.ts";
 import type { ModelService } from "./models/models.ts";
 import type { ActivityRecorder } from "./revisions/recorder.ts";
@@ -15,6 +16,10 @@ import type { Store } from "./storage/types.ts";
 import type { VersionService } from "./versions/service.ts";
 import type { UpgradeRouter } from "./ws/upgrade-router.ts";
 
+export { type AccountHooks, Accounts } from "./accounts/accounts.ts";
+export type { FirstSignIn, SignInMethod } from "./accounts/auth.ts";
+export type { AccountsOptions, OidcConfig } from "./accounts/config.ts";
+export type { Mailer } from "./accounts/mail.ts";
 export { type Access, resolveAccess } from "./extensions/auth.ts";
 export { VALIDATORS } from "./extensions/write-gate.ts";
 export {
@@ -43,6 +48,8 @@ export interface RunningServer {
   activity: ActivityRecorder;
   /** Live document connections, to close them on revoke/delete. */
   registry: ConnectionRegistry;
+  /** People and sign-in: `accounts.accountOf(headers)`, `accounts.hooks`, `accounts.mailer`. */
+  accounts: Accounts;
   /** With REDIS_URL: this process's part in sharing live documents with the others. */
   cluster: Cluster | undefined;
   /** Register further WebSocket endpoints here (e.g. `/yjs/<id>`). */
@@ -68,10 +75,14 @@ export async function startServer(
 ): Promise<RunningServer> {
   const config = resolveConfig(options);
   const logger = createLogger(config.logLevel);
-  const storage = await openStorage(config, logger, hooks.wrapStore);
-  const documents = startDocuments(config, storage, logger);
   // Origins and the public URL depend on the port, known once the server listens.
   let listening: Listening | undefined;
+  const listened = {
+    publicUrl: () => listening?.publicUrl ?? "",
+    trustsOrigin: (origin: string) => listening?.allowedOrigins(origin) ?? false,
+  };
+  const storage = await openStorage(config, logger, listened, hooks.wrapStore);
+  const documents = startDocuments(config, storage, logger);
   const endpoints = openEndpoints(
     config,
     documents,
@@ -91,6 +102,7 @@ export async function startServer(
   } catch (error) {
     http.redis?.disconnect();
     await documents.slots.close();
+    await storage.accounts.close();
     await storage.store.close();
     throw error;
   }
@@ -109,6 +121,7 @@ export async function startServer(
     versions: documents.versions,
     activity: documents.activity,
     registry: storage.registry,
+    accounts: storage.accounts,
     cluster: storage.cluster,
     upgrades: endpoints.upgrades,
     logger,

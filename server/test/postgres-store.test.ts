@@ -6,6 +6,7 @@ import { applyStored } from "../src/documents/persistence.ts";
 import { PostgresStore } from "../src/storage/postgres/index.ts";
 import type { LinkRecord, NewModel } from "../src/storage/types.ts";
 import { describeStorageContract } from "./storage-contract.ts";
+import { describeWorkspaceContract } from "./workspace-storage-contract.ts";
 
 // A uniquely named schema per run (per store, for the contract), dropped afterwards, so runs
 // never see each other's rows and nothing is left behind in the database.
@@ -23,10 +24,12 @@ async function dropSchema(schema: string): Promise<void> {
   }
 }
 
-describeStorageContract("postgres", async () => {
+async function freshPostgres() {
   const schema = uniqueSchema();
   return { store: await PostgresStore.open(URL, { schema }), cleanup: () => dropSchema(schema) };
-});
+}
+describeStorageContract("postgres", freshPostgres);
+describeWorkspaceContract("postgres", freshPostgres);
 
 let store: PostgresStore;
 // A second store on its own pool stands in for a second server process.
@@ -124,7 +127,7 @@ describe("PostgreSQL store, beyond the contract", () => {
   it("creates a model with its documents and links, and reads them back", async () => {
     const input = newModel();
     await store.createModel(input);
-    expect(await store.getModel(input.model.id)).toEqual(input.model);
+    expect(await store.getModel(input.model.id)).toEqual({ ...input.model, workspaceId: null });
     const byId = (a: LinkRecord, b: LinkRecord) => (a.id < b.id ? -1 : 1);
     // Same creation time: ordered by id in byte order, as SQLite orders them.
     expect(await store.listLinks(input.model.id)).toEqual([...input.links].sort(byId));

@@ -24,6 +24,7 @@ const writer: ConnectionContext = {
   role: "commenter",
   linkId: "link",
   linkExpiresAt: null,
+  accountId: null,
   modelId: "model",
   docKind: "review",
   person: { id: ana.id, name: ana.name },

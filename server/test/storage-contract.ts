@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { applyStored } from "../src/documents/persistence.ts";
 import type { ActivityRecord, LinkRecord, Store, VersionRecord } from "../src/storage/types.ts";
+import { describeReadMarksContract } from "./storage-contract-read-marks.ts";
 
 /**
  * The behaviour every Store implementation must have. Run it with a factory that returns a
@@ -11,6 +12,7 @@ export function describeStorageContract(
   name: string,
   makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
 ): void {
+  describeReadMarksContract(name, makeStore);
   describe(`storage contract: ${name}`, () => {
     let store: Store;
     let cleanup: () => Promise<void>;

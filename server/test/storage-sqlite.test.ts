@@ -5,14 +5,17 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { SqliteStore } from "../src/storage/sqlite.ts";
 import { describeStorageContract } from "./storage-contract.ts";
+import { describeWorkspaceContract } from "./workspace-storage-contract.ts";
 
-describeStorageContract("sqlite", async () => {
+async function freshSqlite() {
   const dir = mkdtempSync(join(tmpdir(), "lc-store-"));
   return {
     store: new SqliteStore(join(dir, "test.sqlite")),
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
-});
+}
+describeStorageContract("sqlite", freshSqlite);
+describeWorkspaceContract("sqlite", freshSqlite);
 
 describe("SQLite store, beyond the contract", () => {
   it("adds the link columns to a data file made before links had labels and expiries", async () => {

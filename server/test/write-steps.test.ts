@@ -56,6 +56,7 @@ const editor: ConnectionContext = {
   role: "editor",
   linkId: "link",
   linkExpiresAt: null,
+  accountId: null,
   modelId: "model",
   docKind: "graph",
   person: null,

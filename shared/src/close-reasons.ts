@@ -43,6 +43,19 @@ export const CLOSE_REASONS = {
     next: "",
     retry: false,
   },
+  "no-access": {
+    wsCode: 4401,
+    message:
+      "You have no role on this model. Ask an admin of its workspace, or its owner for a link.",
+    next: "",
+    retry: false,
+  },
+  "access-changed": {
+    wsCode: 4403,
+    message: "Your role in this model's workspace changed.",
+    next: "Reconnecting with your new role…",
+    retry: true,
+  },
   "model-deleted": {
     wsCode: 4404,
     message: "This model was deleted by its owner.",

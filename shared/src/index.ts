@@ -5,6 +5,21 @@
  */
 
 export {
+  ACCOUNT_MESSAGES,
+  type Account,
+  accountSchema,
+  meSchema,
+  PASSWORD_MAX,
+  PASSWORD_MIN,
+  type SetupRequest,
+  type SetupState,
+  type SignInOptions,
+  SSO_PROVIDER_ID,
+  setupRequestSchema,
+  setupStateSchema,
+  signInOptionsSchema,
+} from "./accounts.ts";
+export {
   type CardFilter,
   describeFilter,
   filteredCardIds,
@@ -187,6 +202,14 @@ export {
   sessionInfoSchema,
   VERSIONS_CHANGED,
 } from "./protocol.ts";
+export {
+  mergeReadMarks,
+  READ_MARKS_MAX,
+  type ReadMarks,
+  type ReadState,
+  readStatePath,
+  readStateSchema,
+} from "./read-state.ts";
 export { reviewChanges } from "./review/changes.ts";
 export {
   type Consensus,
@@ -254,6 +277,7 @@ export {
 } from "./rules.ts";
 export {
   type DatedValue,
+  idSchema,
   isoDateSchema,
   type LogicEdge,
   type LogicModel,
@@ -277,3 +301,6 @@ export {
 export { checkSmart, studentsView } from "./smart.ts";
 export { blankModel, coachingTemplate } from "./template.ts";
 export { AUTH_MESSAGE, MESSAGE_TYPE, SYNC_STEP } from "./wire-types.ts";
+// The workspace tree, its roles and API shapes: everything those two modules export is public.
+export * from "./workspace-api.ts";
+export * from "./workspaces.ts";

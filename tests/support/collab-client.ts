@@ -59,20 +59,31 @@ export function openProvider(
   return { provider, websocketProvider, doc, closes, authFailures };
 }
 
-/** Opens document `name` on `server` with a link (or session) token, as the client app does. */
+/** A WebSocket class that sends `cookie` with its upgrade, as a signed-in browser's page does. */
+export function withCookie(cookie: string): typeof WebSocket {
+  return class extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers: { cookie } });
+    }
+  } as unknown as typeof WebSocket;
+}
+
+/**
+ * Opens document `name` on `server` with a link (or session) token, as the client app does;
+ * with `cookie`, as a signed-in person's page does (the session cookie on the upgrade).
+ */
 export function connect(
   server: { url: string },
   name: string,
   token: string,
   doc = new Y.Doc(),
+  cookie?: string,
 ): Client {
   const { provider, websocketProvider, closes, authFailures } = openProvider(
     server.url,
     name,
     token,
-    {
-      doc,
-    },
+    { doc, ...(cookie ? { WebSocketPolyfill: withCookie(cookie) } : {}) },
   );
   const received: Uint8Array[] = [];
   doc.on("update", (update: Uint8Array, origin: unknown) => {

@@ -8,6 +8,17 @@
  * path is followed by tsc and vitest exactly as the server's own imports are. The server's
  * internals are reached through server-internals.ts alone.
  */
+export {
+  cookieOf,
+  FIRST_ADMIN,
+  type Person,
+  post,
+  setUpServer,
+  signIn,
+  signInResponse,
+  signUp,
+  whoAmI,
+} from "./accounts.ts";
 export { acknowledged, type Client, connect, synced } from "./collab-client.ts";
 export {
   api,

@@ -16,6 +16,7 @@ import {
   withdrawVote,
 } from "@logic-canvas/shared";
 import type * as Y from "yjs";
+import { BrowserReadMarks, type ReadMarksKeeper } from "./read-marks.ts";
 
 /**
  * The review document as plain data and actions, for components (which never see Yjs). Reads go
@@ -24,7 +25,7 @@ import type * as Y from "yjs";
  */
 
 export interface ThreadView extends Thread {
-  /** Messages by others newer than this browser last read the thread. */
+  /** Messages by others newer than this person last read the thread. */
   unread: number;
   /** Whether a message mentions this person by name. */
   mentionsMe: boolean;
@@ -43,19 +44,6 @@ export interface ReviewSnapshot {
 
 const LOCAL_ORIGIN = { source: "logic-canvas-review" };
 
-function readKey(modelId: string): string {
-  return `logic-canvas:read:${modelId}`;
-}
-
-function loadRead(modelId: string): Record<string, string> {
-  try {
-    const value = JSON.parse(localStorage.getItem(readKey(modelId)) ?? "{}");
-    return value && typeof value === "object" ? value : {};
-  } catch {
-    return {};
-  }
-}
-
 function changedAt(message: Thread["messages"][number]): string {
   return message.editedAt && message.editedAt > message.createdAt
     ? message.editedAt
@@ -64,7 +52,6 @@ function changedAt(message: Thread["messages"][number]): string {
 
 export class ReviewBinding {
   private me: Author | null = null;
-  private read: Record<string, string>;
   private problem: string | null = null;
   private snapshot: ReviewSnapshot = {
     threads: [],
@@ -75,19 +62,24 @@ export class ReviewBinding {
   };
   private listeners = new Set<() => void>();
   private destroyed = false;
+  private readonly unsubscribeMarks: () => void;
 
+  /** `marks` keeps what this person has read: this browser's by default (see read-marks.ts). */
   constructor(
     readonly doc: Y.Doc,
     readonly modelId: string,
+    private readonly marks: ReadMarksKeeper = new BrowserReadMarks(modelId),
   ) {
-    this.read = loadRead(modelId);
     doc.on("update", this.refresh);
+    this.unsubscribeMarks = marks.subscribe(this.refresh);
     this.refresh();
   }
 
   destroy(): void {
     this.destroyed = true;
     this.doc.off("update", this.refresh);
+    this.unsubscribeMarks();
+    this.marks.destroy();
     this.listeners.clear();
   }
 
@@ -120,8 +112,9 @@ export class ReviewBinding {
       for (const m of thread.messages) if (!m.deleted) names.add(m.author.name);
     for (const vote of review.votes) names.add(vote.author.name);
     const participants = [...names].sort((a, b) => a.localeCompare(b));
+    const read = this.marks.current();
     const threads = review.threads.map((thread): ThreadView => {
-      const lastRead = this.read[thread.id] ?? "";
+      const lastRead = Object.hasOwn(read, thread.id) ? (read[thread.id] ?? "") : "";
       let unread = 0;
       let lastActivity = thread.createdAt;
       let mentionsMe = false;
@@ -145,9 +138,10 @@ export class ReviewBinding {
   }
 
   /**
-   * Remembers, in this browser, that the person has seen the thread as it is now. What is stored
-   * is the thread's newest message time (the writers' clocks), not this machine's clock, so a
-   * clock running behind elsewhere cannot hide a message written after the thread was read.
+   * Remembers that the person has seen the thread as it is now (in this browser, or on the server
+   * for a signed-in person). What is kept is the thread's newest message time (the writers'
+   * clocks), not this machine's clock, so a clock running behind elsewhere cannot hide a message
+   * written after the thread was read.
    */
   markRead(threadId: string): void {
     const thread = this.snapshot.threads.find((t) => t.id === threadId);
@@ -156,8 +150,7 @@ export class ReviewBinding {
   }
 
   private remember(threadId: string, at: string): void {
-    this.read = { ...loadRead(this.modelId), [threadId]: at };
-    localStorage.setItem(readKey(this.modelId), JSON.stringify(this.read));
+    this.marks.remember(threadId, at);
     this.refresh();
   }
 

@@ -18,6 +18,7 @@ import {
 import { IndexeddbPersistence } from "y-indexeddb";
 import * as Y from "yjs";
 
+import type { ReadMarksKeeper } from "./read-marks.ts";
 import { ReviewBinding } from "./review-binding.ts";
 import { RevisionWatch } from "./review-revisions.ts";
 import type { CollabSession } from "./session.ts";
@@ -60,12 +61,14 @@ export class ReviewSession {
   private role: Role | null = null;
   private readonly versionListeners = new Set<() => void>();
 
+  /** `marks` keeps what the person has read (this browser's when not given). */
   constructor(
     readonly graph: CollabSession,
     token: string,
+    marks?: ReadMarksKeeper,
   ) {
     const modelId = graph.modelId;
-    this.binding = new ReviewBinding(this.doc, modelId);
+    this.binding = new ReviewBinding(this.doc, modelId, marks);
     this.local = new IndexeddbPersistence(`logic-canvas:${modelId}:review`, this.doc);
     this.local.whenSynced.then(() => this.update({ loaded: true }));
     this.provider = new SyncFirstProvider({

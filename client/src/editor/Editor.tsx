@@ -31,8 +31,8 @@ export interface EditorProps {
   role: string;
   /** "" until the person has named themselves (viewers and commenters may open unnamed). */
   displayName: string;
-  /** Asks for the person's name (the Model menu; a first comment or vote). */
-  onAskName: () => void;
+  /** Asks for the person's name (the Model menu; a first comment or vote); none when signed in. */
+  onAskName: (() => void) | undefined;
 }
 
 export function Editor(props: EditorProps) {

@@ -8,6 +8,7 @@ import {
   recentModels,
   rememberModel,
 } from "../app/local-store.ts";
+import { loadSignedIn, useSignedIn } from "../app/signed-in.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
 import { CollabSession, forgetLocalCopies } from "../collab/session.ts";
 import { DisplayNameDialog } from "../home/DisplayNameDialog.tsx";
@@ -27,12 +28,16 @@ const EDITOR_WHY = "Your changes and your cursor are shown under it.";
  * they make are shown under their name, so it is asked before their first edit); viewers and
  * commenters are not: a viewer may stay unnamed ("Guest" in presence), a commenter is asked by the
  * comment or vote they start (review/NameToWrite.tsx). Anyone can set it from the Model menu.
+ * A signed-in person is never asked: they are their account, under its name.
  */
 export function EditorPage({ modelId, token }: { modelId: string; token: string }) {
-  const [name, setName] = useState(getDisplayName());
+  const account = useSignedIn();
+  const [chosen, setName] = useState(getDisplayName());
+  const name = account ? account.name : chosen;
   const [asking, setAsking] = useState<string | null>(null);
   const access = useAccess(modelId, token, () => setAsking(EDITOR_WHY));
-  const session = useNamedSession(modelId, token, name);
+  // Opened once it is known whether the person is signed in, so it connects only once.
+  const session = useNamedSession(modelId, token, account === undefined ? undefined : name);
   const deleted = useDeleted(session);
   // Deleted while open here, or before this link was opened: nothing of it stays in this browser.
   const gone = Boolean(deleted) || (access !== null && "gone" in access && access.gone === true);
@@ -46,9 +51,9 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
         access={access}
         session={session}
         deleted={deleted}
-        onAskName={() => setAsking("")}
+        onAskName={account ? undefined : () => setAsking("")}
       />
-      {asking !== null && (
+      {asking !== null && !account && (
         <DisplayNameDialog
           initial={name ?? ""}
           why={asking}
@@ -68,16 +73,13 @@ function useAccess(modelId: string, token: string, askEditorName: () => void): A
   const [access, setAccess] = useState<Access | null>(null);
   const ask = useRef(askEditorName);
   useEffect(() => {
-    if (!token) {
-      setAccess({ error: "This link has no access token. Open the full link you were given." });
-      return;
-    }
-    getModel(modelId, token)
-      .then((info: ModelInfo) => {
+    // Without a token, a signed-in member opens the model by their workspace role (cookie).
+    Promise.all([getModel(modelId, token), loadSignedIn()])
+      .then(([info, account]: [ModelInfo, unknown]) => {
         setAccess({ role: info.role, title: info.title });
         const link = window.location.href;
         rememberModel({ id: modelId, title: info.title, role: info.role, link });
-        if (canEditGraph(info.role) && !getDisplayName()) ask.current();
+        if (canEditGraph(info.role) && !account && !getDisplayName()) ask.current();
       })
       .catch((error: unknown) => setAccess(accessFailure(error, modelId, token)));
   }, [modelId, token]);
@@ -85,21 +87,28 @@ function useAccess(modelId: string, token: string, askEditorName: () => void): A
 }
 
 /**
- * The model's session, connected under the person's name. It connects while the role is still
- * being asked for (the two round trips overlap; a link the server refuses closes the connection
- * with its reason anyway); a name given later reconnects the same session (no reload).
+ * The model's session, connected under the person's name (`undefined`: not known yet, so not
+ * opened yet). It connects while the role is still being asked for (the two round trips overlap;
+ * a link the server refuses closes the connection with its reason anyway); a name given later
+ * reconnects the same session (no reload).
  */
-function useNamedSession(modelId: string, token: string, name: string | null) {
+function useNamedSession(modelId: string, token: string, name: string | null | undefined) {
   const [session, setSession] = useState<CollabSession | null>(null);
   const nameAtOpen = useRef(name);
+  nameAtOpen.current ??= name;
+  const known = name !== undefined;
   useEffect(() => {
-    if (!token) return;
-    // The token names the person too, so the server can stamp their comments and revisions.
-    const created = new CollabSession(modelId, sessionTokenFor(token, nameAtOpen.current));
+    if (!known) return;
+    // The token names the person too, so the server can stamp their comments and revisions (a
+    // signed-in person's are stamped with their account, whatever the token says; a signed-in
+    // member with no link token connects by their workspace role, through the session cookie).
+    const created = new CollabSession(modelId, sessionTokenFor(token, nameAtOpen.current ?? null));
     setSession(created);
     return () => created.destroy();
-  }, [modelId, token]);
-  useEffect(() => session?.setToken(sessionTokenFor(token, name)), [session, token, name]);
+  }, [modelId, token, known]);
+  useEffect(() => {
+    if (name !== undefined) session?.setToken(sessionTokenFor(token, name));
+  }, [session, token, name]);
   return session;
 }
 
@@ -122,7 +131,8 @@ function EditorPageBody(props: {
   access: Access | null;
   session: CollabSession | null;
   deleted: string | undefined;
-  onAskName: () => void;
+  /** Undefined for a signed-in person, who is never asked. */
+  onAskName: (() => void) | undefined;
 }) {
   const { modelId, token, name, access, session, deleted } = props;
   const refusal = useRefusal(session);

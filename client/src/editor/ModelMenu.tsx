@@ -8,7 +8,8 @@ import { DeleteModelDialog } from "./DeleteModelDialog.tsx";
 
 /**
  * The model as a whole, in the top bar: duplicate it (editors and owners; the server checks),
- * delete it (owners), and the name this person is shown under (everyone; optional for viewers).
+ * delete it (owners), and the name this person is shown under (everyone; optional for viewers;
+ * not offered to a signed-in person, who is shown under their account's name).
  */
 export function ModelMenu(props: {
   modelId: string;
@@ -16,7 +17,8 @@ export function ModelMenu(props: {
   role: string;
   title: string;
   displayName: string;
-  onAskName: () => void;
+  /** Undefined for a signed-in person: their name is their account's. */
+  onAskName: (() => void) | undefined;
 }) {
   const { modelId, token, role, title } = props;
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -38,13 +40,14 @@ export function ModelMenu(props: {
     }
   }
 
-  const items: MenuItem[] = [
-    {
+  const items: MenuItem[] = [];
+  const askName = props.onAskName;
+  if (askName)
+    items.push({
       id: "name",
       label: props.displayName ? `Your name: ${props.displayName}…` : "Set your name…",
-      onSelect: props.onAskName,
-    },
-  ];
+      onSelect: askName,
+    });
   if (roleAtLeast(role, MODEL_ACTION_ROLE.duplicate))
     items.push({ id: "duplicate", label: "Duplicate", onSelect: () => void duplicate() });
   if (roleAtLeast(role, MODEL_ACTION_ROLE.delete))
@@ -56,7 +59,10 @@ export function ModelMenu(props: {
     });
   return (
     <div className="model-menu">
-      <MenuButton label="Model" items={items} testId="model-menu" align="start" />
+      {/* A signed-in commenter or viewer has nothing to do here: no empty menu. */}
+      {items.length > 0 && (
+        <MenuButton label="Model" items={items} testId="model-menu" align="start" />
+      )}
       {message && (
         <span className="model-menu-message" role="status">
           {message}

@@ -22,7 +22,7 @@ export function useEditorState(args: {
   session: CollabSession;
   role: string;
   displayName: string;
-  onAskName: () => void;
+  onAskName: (() => void) | undefined;
 }) {
   const { session, role, displayName } = args;
   const readOnly = !canEditGraph(role);
@@ -93,7 +93,7 @@ function useEditorReview(
   displayName: string,
   peers: Peer[],
   focus: (nodeIds: string[], edgeIds?: string[]) => void,
-  askName: () => void,
+  askName: (() => void) | undefined,
   open: boolean,
 ): ReviewContextValue | null {
   const linkToken = editorRoute(window.location)?.token ?? "";

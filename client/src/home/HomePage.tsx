@@ -1,5 +1,7 @@
 import { useState } from "react";
+import { AccountMenu } from "../account/AccountMenu.tsx";
 import { getDisplayName } from "../app/local-store.ts";
+import { useSignedIn } from "../app/signed-in.ts";
 import { ImportReport } from "../exports/ImportReport.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
@@ -8,6 +10,8 @@ import { useCreateModel } from "./use-create-model.ts";
 
 export function HomePage() {
   const [name, setName] = useState(getDisplayName());
+  // A signed-in person is shown under their account's name, never asked for another.
+  const account = useSignedIn();
   // Asked when wanted, not on arrival: the model opens first (see editor/EditorPage.tsx).
   const [asking, setAsking] = useState(false);
   const { busy, error, report, setReport, create } = useCreateModel();
@@ -29,15 +33,20 @@ export function HomePage() {
           <span className="brand-mark" aria-hidden="true" />
           Logic Canvas
         </div>
-        <button type="button" className="link-button" onClick={() => setAsking(true)}>
-          {name ? (
-            <>
-              Your name: <strong>{name}</strong> · change
-            </>
-          ) : (
-            "Set your name"
+        <div className="home-header-end">
+          {account ? null : (
+            <button type="button" className="link-button" onClick={() => setAsking(true)}>
+              {name ? (
+                <>
+                  Your name: <strong>{name}</strong> · change
+                </>
+              ) : (
+                "Set your name"
+              )}
+            </button>
           )}
-        </button>
+          <AccountMenu />
+        </div>
       </header>
       <main className="home-main">
         <section className="hero">

@@ -18,8 +18,9 @@ function open(created: CreatedModel): void {
 /**
  * Creates a model (blank, from a template, or imported) and opens it; or says why it could not.
  * An imported file's problems, found by the browser or by the server, make one import report.
+ * `make` creates it: on the home page anywhere, on a workspace's page in that workspace.
  */
-export function useCreateModel() {
+export function useCreateModel(make: (body?: unknown) => Promise<CreatedModel> = createModel) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [report, setReport] = useState<ImportProblems | null>(null);
@@ -29,7 +30,7 @@ export function useCreateModel() {
     setError(null);
     setReport(null);
     try {
-      open(await createModel(body));
+      open(await make(body));
     } catch (e) {
       if (fileName !== undefined && e instanceof ApiError && e.details.length > 0)
         setReport({ fileName, problems: e.details });

@@ -1,6 +1,7 @@
 import type { Connection } from "@hocuspocus/server";
+import { type Role, roleAtLeast } from "@logic-canvas/shared";
 import { type CloseCode, CloseError } from "../runtime/close-reasons.ts";
-import { contextOf } from "./context.ts";
+import { type ConnectionContext, contextOf } from "./context.ts";
 
 /** The longest delay setTimeout keeps (2^31 - 1 ms); longer ones fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -82,6 +83,32 @@ export class ConnectionRegistry {
 
   closeModel(modelId: string, code: CloseCode): number {
     return this.closeWhere((c) => contextOf(c)?.modelId === modelId, code);
+  }
+
+  /**
+   * What a connection's person may do now (link and workspace role), for `recheckAccount`; set
+   * once the store exists. Undefined: no longer anything.
+   */
+  roleNow: (context: ConnectionContext) => Promise<Role | null> = async (c) => c.role;
+
+  /**
+   * Re-checks the connections of an account whose workspace roles changed (removed, lowered):
+   * each whose role is now lower, or gone, is closed with `access-changed`, and its page
+   * reconnects with what it has left (or is refused). A raised role stays as it is until then.
+   * Null re-checks every signed-in connection (a workspace moved in the tree).
+   */
+  async recheckAccount(accountId: string | null): Promise<number> {
+    let closed = 0;
+    for (const connection of this.live()) {
+      const context = contextOf(connection);
+      if (!context?.accountId || (accountId !== null && context.accountId !== accountId)) continue;
+      const now = await this.roleNow(context).catch(() => context.role);
+      if (now !== null && roleAtLeast(now, context.role)) continue;
+      if (!this.connections.has(connection)) continue;
+      this.closeOne(connection, "access-changed");
+      closed += 1;
+    }
+    return closed;
   }
 
   closeAll(code: CloseCode): number {

@@ -6,7 +6,10 @@ import type { Person } from "./identity.ts";
 /** What authentication attaches to every Hocuspocus connection (its `context`). */
 export interface ConnectionContext {
   role: Role;
-  linkId: string;
+  /** The share link the role came from; null when the person's workspaces give it. */
+  linkId: string | null;
+  /** The signed-in account that connected, if any: its workspace role is re-checked on change. */
+  accountId: string | null;
   /** When the link stops working (ISO), or null for never: the connection is closed then. */
   linkExpiresAt: string | null;
   modelId: string;
@@ -20,4 +23,9 @@ export function contextOf(
 ): ConnectionContext | undefined {
   const context = connection?.context as Partial<ConnectionContext> | undefined;
   return context?.role ? (context as ConnectionContext) : undefined;
+}
+
+/** Who a connection's changes are merged under when it names no person: its link, or its account. */
+export function grantKey(context: Pick<ConnectionContext, "linkId" | "accountId">): string {
+  return context.linkId ? `link:${context.linkId}` : `account:${context.accountId}`;
 }

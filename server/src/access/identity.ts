@@ -1,20 +1,48 @@
 import { createHash } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import { decodeSessionToken, NAME_MAX } from "@logic-canvas/shared";
+import { type Account, decodeSessionToken, idSchema, NAME_MAX } from "@logic-canvas/shared";
 
 /**
- * Who is connecting. There are no accounts: a person is a display name they chose plus a random
- * secret their browser keeps. Only the server sees the secret; everyone else sees the public id
- * derived from it, so a message's author can be shown without anyone being able to write as them.
+ * Who is connecting. A signed-in person is their account: its id and name, the same on every
+ * device (`personOfAccount`). Anyone else is a display name they chose plus a random secret their
+ * browser keeps. Only the server sees the secret; everyone else sees the public id derived from
+ * it, so a message's author can be shown without anyone being able to write as them.
  */
 export interface Person {
   id: string;
   name: string;
 }
 
+/** base64url(sha256(prefix + value)), cut to 22 characters (132 bits). */
+function hashedId(prefix: string, value: string): string {
+  return createHash("sha256").update(`${prefix}${value}`, "utf8").digest("base64url").slice(0, 22);
+}
+
 /** base64url(sha256("person:" + secret)), cut to 22 characters (132 bits). */
 export function personIdOf(secret: string): string {
-  return createHash("sha256").update(`person:${secret}`, "utf8").digest("base64url").slice(0, 22);
+  return hashedId("person:", secret);
+}
+
+/**
+ * A signed-in person as an author, in presence and in the revision log: the account's id (an
+ * id the review document accepts as is; any other is hashed into one) and its name, cut to the
+ * names' cap (the email's local part for an account with no name). The name is the account's,
+ * never one the browser declares.
+ */
+export function personOfAccount(account: Account): Person {
+  const id = idSchema.safeParse(account.id).success ? account.id : hashedId("account:", account.id);
+  const named = account.name.trim() || account.email.split("@")[0]?.trim() || "Member";
+  return { id, name: fitName(named) };
+}
+
+/** At most NAME_MAX UTF-16 units (what the review schema counts), never half a character. */
+function fitName(name: string): string {
+  let fitted = "";
+  for (const char of name) {
+    if (fitted.length + char.length > NAME_MAX) break;
+    fitted += char;
+  }
+  return fitted.trim();
 }
 
 export interface Session {

@@ -19,6 +19,8 @@ function randomId(length: number): string {
 
 export const newModelId = (): string => randomId(16);
 export const newLinkId = (): string => randomId(12);
+/** Workspace and invitation ids: the shape of shared's WORKSPACE_ID_PATTERN. */
+export const newWorkspaceId = (): string => randomId(16);
 
 /** 256 random bits; the server keeps only the hash. */
 export function newToken(): string {

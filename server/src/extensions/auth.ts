@@ -1,19 +1,23 @@
 import type { Extension } from "@hocuspocus/server";
 import {
+  type Account,
   canEditGraph,
   canWriteReview,
+  effectiveModelRole,
   encodeServerMessage,
   isLinkExpired,
   SESSION,
 } from "@logic-canvas/shared";
+import type { AccountLookup } from "../access/account-lookup.ts";
 import type { ConnectionRegistry } from "../access/connection-registry.ts";
 import type { ConnectionContext } from "../access/context.ts";
-import { sessionFromToken } from "../access/identity.ts";
+import { personOfAccount, sessionFromToken } from "../access/identity.ts";
 import { hashToken } from "../access/tokens.ts";
+import { workspaceRoleOnModel } from "../access/workspace-roles.ts";
 import { parseDocName } from "../documents/doc-names.ts";
 import { CloseError } from "../runtime/close-reasons.ts";
 import type { Logger } from "../runtime/logger.ts";
-import type { Store } from "../storage/types.ts";
+import type { LinkRecord, Store } from "../storage/types.ts";
 import { ConnectionAdmission, type Slot } from "./limits.ts";
 
 export interface Access extends ConnectionContext {
@@ -21,36 +25,60 @@ export interface Access extends ConnectionContext {
   readOnly: boolean;
 }
 
+/** The link a session token names, or the CloseError that refuses it. */
+async function linkOfToken(
+  store: Store,
+  linkToken: string,
+  modelId: string,
+): Promise<LinkRecord | CloseError> {
+  if (linkToken.length > 200) return new CloseError("unauthorized");
+  const link = await store.findLinkByTokenHash(hashToken(linkToken));
+  if (!link || link.modelId !== modelId) return new CloseError("unauthorized");
+  if (link.revokedAt) return new CloseError("link-revoked");
+  if (isLinkExpired(link.expiresAt)) return new CloseError("link-expired");
+  return link;
+}
+
 /**
- * Token → access to one document, for any endpoint (the Hocuspocus one here, a plain y-websocket
- * one later). The token is a bare link token or a session token naming the person (see
- * identity.ts); only the link token's hash is looked up. The graph document is read-only below
+ * Token (and signed-in account) → access to one document, for any endpoint. The token is a bare
+ * link token or a session token naming the person (see identity.ts); only the link token's hash
+ * is looked up. The role is the higher of the link's and the one the account's workspaces give
+ * (shared's one rule); a signed-in member needs no token at all. A signed-in person is their
+ * account (`personOfAccount`) whatever the token names. The graph document is read-only below
  * editor, the review document below commenter and for anyone who has not named themselves (every
- * review entry is written under its author's name). Throws a CloseError with the reason to show.
+ * review entry is written under its author's name). Throws a CloseError with the reason.
  */
 export async function resolveAccess(
   store: Store,
   token: unknown,
   documentName: string,
+  account: Account | null = null,
 ): Promise<Access> {
   const doc = parseDocName(documentName);
+  if (!doc) throw new CloseError("unauthorized");
   const session = sessionFromToken(token);
-  if (!doc || !session || session.linkToken.length > 200) throw new CloseError("unauthorized");
-  const link = await store.findLinkByTokenHash(hashToken(session.linkToken));
-  if (!link || link.modelId !== doc.modelId) throw new CloseError("unauthorized");
-  if (link.revokedAt) throw new CloseError("link-revoked");
-  if (isLinkExpired(link.expiresAt)) throw new CloseError("link-expired");
+  const found = session ? await linkOfToken(store, session.linkToken, doc.modelId) : undefined;
+  const link = found instanceof CloseError ? null : (found ?? null);
+  const fromWorkspace = account ? await workspaceRoleOnModel(store, account.id, doc.modelId) : null;
+  const role = effectiveModelRole(link?.role ?? null, fromWorkspace);
+  if (role === null) {
+    if (found instanceof CloseError) throw found;
+    throw new CloseError(account ? "no-access" : "unauthorized");
+  }
+  // The link counts only where it gives more than the workspace: then its revocation or expiry
+  // ends the connection; otherwise the workspace role is what is re-checked.
+  const viaLink = link !== null && link.role === role && fromWorkspace !== role ? link : null;
+  const person = account ? personOfAccount(account) : (session?.person ?? null);
   const writable =
-    doc.kind === "graph"
-      ? canEditGraph(link.role)
-      : canWriteReview(link.role) && session.person !== null;
+    doc.kind === "graph" ? canEditGraph(role) : canWriteReview(role) && person !== null;
   return {
-    role: link.role,
-    linkId: link.id,
-    linkExpiresAt: link.expiresAt,
-    modelId: link.modelId,
+    role,
+    linkId: viaLink?.id ?? null,
+    linkExpiresAt: viaLink?.expiresAt ?? null,
+    accountId: account?.id ?? null,
+    modelId: doc.modelId,
     docKind: doc.kind,
-    person: session.person,
+    person,
     readOnly: !writable,
   };
 }
@@ -65,6 +93,7 @@ export function authExtension(
   registry: ConnectionRegistry,
   logger: Logger,
   admission: ConnectionAdmission,
+  accountOf: AccountLookup,
 ): Extension {
   return {
     extensionName: "auth",
@@ -73,7 +102,8 @@ export function authExtension(
     async onAuthenticate({ token, documentName, connectionConfig, socketId, request }) {
       let access: Access;
       try {
-        access = await resolveAccess(store, token, documentName);
+        const account = await accountOf(request.headers);
+        access = await resolveAccess(store, token, documentName, account);
       } catch (error) {
         admission.refusedUnslotted(documentName, request);
         if (!(error instanceof CloseError)) {
@@ -93,7 +123,9 @@ export function authExtension(
       }
       let slot: Slot;
       try {
-        slot = await admission.admit({ documentName, linkId: access.linkId, request });
+        // Connections through no link are counted per account against the per-link cap.
+        const grant = access.linkId ?? `account:${access.accountId}`;
+        slot = await admission.admit({ documentName, linkId: grant, request });
       } catch (error) {
         admission.refusedUnslotted(documentName, request);
         throw error;

@@ -1,21 +1,23 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Hocuspocus } from "@hocuspocus/server";
-import type { Role } from "@logic-canvas/shared";
+import type { Account, ModelCreationPolicy, Role } from "@logic-canvas/shared";
 import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefault } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { AccountLookup } from "../access/account-lookup.ts";
+import { type Person, personFromRequest, personOfAccount } from "../access/identity.ts";
 import type { ModelService } from "../models/models.ts";
 import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { Limits } from "../runtime/config.ts";
-import type { LinkRecord, Store } from "../storage/types.ts";
+import type { Store } from "../storage/types.ts";
 import type { VersionService } from "../versions/service.ts";
 import type { GraphSummaries } from "./graph-cache.ts";
 import { ApiError } from "./respond.ts";
-import { type Authorize, authorizer, modelIdOf } from "./routes.ts";
+import { type Authorize, authorizer, type ModelAccess, modelIdOf } from "./routes.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
-    /** The caller's link, set by `requireRole` before the body is read. */
-    link: LinkRecord | null;
+    /** The caller's access to the model, set by `requireRole` before the body is read. */
+    access: ModelAccess | null;
   }
 }
 
@@ -34,7 +36,27 @@ export interface ApiDeps {
   /** Base of share links, e.g. http://127.0.0.1:8787. */
   publicUrl: () => string;
   health: () => Record<string, unknown>;
+  /** The signed-in account behind a request (session cookie), or null for a link-only person. */
+  accountOf: AccountLookup;
+  /** Who may create models (`MODEL_CREATION`). */
+  modelCreation: ModelCreationPolicy;
+  /** Sends an invitation by email when SMTP is configured; null when it is not. */
+  sendInvitation: SendInvitation | null;
+  /**
+   * Closes what a person's lowered workspace role no longer allows, on every process; null: of
+   * everyone signed in (a workspace moved).
+   */
+  accessChanged: (accountId: string | null) => void;
 }
+
+/** Emails an invitation link (the accounts' mailer); resolves with whether it was sent. */
+export type SendInvitation = (invitation: {
+  to: string;
+  url: string;
+  workspaceName: string;
+  role: string;
+  invitedBy: string;
+}) => Promise<boolean>;
 
 /** The app as routes see it: request schemas are zod schemas (`fastify-type-provider-zod`). */
 export type ZodApp = FastifyInstance<
@@ -52,8 +74,15 @@ export interface RouteKit {
   authorize: Authorize;
   /** An onRequest hook: the model id must be ours and the token's role at least `minimum`. */
   requireRole: (minimum: Role) => (request: FastifyRequest) => Promise<void>;
-  /** The link `requireRole` found. */
-  linkOf: (request: FastifyRequest) => LinkRecord;
+  /** The access `requireRole` found. */
+  accessOf: (request: FastifyRequest) => ModelAccess;
+  /** The signed-in account behind the request, or null. */
+  accountOf: (request: FastifyRequest) => Promise<Account | null>;
+  /**
+   * Who is acting, for versions and the revision log: the signed-in account, else the person
+   * the browser's headers name (identity.ts), else nobody.
+   */
+  personOf: (request: FastifyRequest) => Promise<Person | null>;
 }
 
 export function shareLink(base: string, modelId: string, token: string): string {
@@ -62,18 +91,26 @@ export function shareLink(base: string, modelId: string, token: string): string 
 }
 
 export function routeKit(app: FastifyInstance, deps: ApiDeps): RouteKit {
-  const authorize = authorizer(deps.store);
+  const authorize = authorizer(deps.store, deps.accountOf);
+  // requireRole has looked the account up already where it ran.
+  const accountOf = async (request: FastifyRequest) =>
+    request.access ? request.access.account : deps.accountOf(request.headers);
   return {
     app: app.withTypeProvider<ZodTypeProvider>(),
     deps,
     authorize,
     // Runs before the body is read, so nobody without a link can make the server buffer one.
     requireRole: (minimum) => async (request) => {
-      request.link = await authorize(request, modelIdOf(request.params), minimum);
+      request.access = await authorize(request, modelIdOf(request.params), minimum);
     },
-    linkOf: (request) => {
-      if (!request.link) throw new ApiError(401, "unauthorized", "Send the link's token.");
-      return request.link;
+    accessOf: (request) => {
+      if (!request.access) throw new ApiError(401, "unauthorized", "Send the link's token.");
+      return request.access;
+    },
+    accountOf,
+    personOf: async (request) => {
+      const account = await accountOf(request);
+      return account ? personOfAccount(account) : personFromRequest(request.raw);
     },
   };
 }

@@ -5,6 +5,9 @@ import rateLimit from "@fastify/rate-limit";
 import Fastify, { type FastifyInstance } from "fastify";
 import { serializerCompiler, validatorCompiler } from "fastify-type-provider-zod";
 import type { Redis } from "ioredis";
+import type { Accounts } from "../accounts/accounts.ts";
+import type { AttemptLimits } from "../accounts/limits.ts";
+import { accountRoutes } from "../accounts/routes.ts";
 import type { Limits } from "../runtime/config.ts";
 import type { Logger } from "../runtime/logger.ts";
 import { type ApiDeps, routeKit } from "./api.ts";
@@ -13,7 +16,10 @@ import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
+import { memberRoutes } from "./routes-members.ts";
 import { modelRoutes, modelViewRoutes } from "./routes-models.ts";
+import { readStateRoutes } from "./routes-read-state.ts";
+import { workspaceRoutes } from "./routes-workspaces.ts";
 import { helmetOptions } from "./security-headers.ts";
 import { staticFiles } from "./static-files.ts";
 
@@ -22,6 +28,9 @@ const METHODS = ["GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"] as 
 export interface HttpAppOptions {
   deps: ApiDeps;
   limits: Limits;
+  /** People and sign-in, mounted at `/api/auth/*`, `/api/setup` and `/api/accounts/*`. */
+  accounts: Accounts;
+  attemptLimits: AttemptLimits;
   clientDist: string;
   logger: Logger;
   /** With REDIS_URL: the request rate is counted there, for all processes together. */
@@ -99,7 +108,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   app.setErrorHandler(errorHandler(logger, limits.maxBodyBytes));
   app.setNotFoundHandler(notFoundHandler);
   jsonBodies(app, limits);
-  app.decorateRequest("link", null);
+  app.decorateRequest("access", null);
 
   // Paths are logged without the query string and cut short; tokens never travel in either.
   app.addHook("onResponse", async (request, reply) => {
@@ -132,6 +141,10 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   modelViewRoutes(kit);
   linkRoutes(kit);
   historyRoutes(kit);
+  readStateRoutes(kit);
+  workspaceRoutes(kit);
+  memberRoutes(kit);
+  accountRoutes(app, options.accounts, options.attemptLimits);
   finish();
   await staticFiles(app, options.clientDist);
   await app.ready();

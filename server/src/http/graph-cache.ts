@@ -1,18 +1,11 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import {
-  edgesMap,
-  type LogicModel,
-  nodesMap,
-  readModel,
-  todayIso,
-  validateModel,
-} from "@logic-canvas/shared";
+import { todayIso } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { graphDocName } from "../documents/doc-names.ts";
 import { applyStored } from "../documents/persistence.ts";
 import { ModelUnavailableError } from "../models/models.ts";
 import type { Store, StoredDocument } from "../storage/types.ts";
-import type { GraphSummary } from "./graph-summary.ts";
+import { type GraphSummary, summarizeGraph } from "./graph-summary.ts";
 import { type SummaryWorker, UnreadableDocument } from "./summary-pool.ts";
 
 export type { GraphSummary };
@@ -138,17 +131,7 @@ export class GraphSummaries {
   }
 }
 
-function summarize(doc: Y.Doc, today: string): GraphSummary {
-  const model: LogicModel = readModel(doc);
-  const { errors, warnings } = validateModel(model, { today });
-  return {
-    title: model.title,
-    nodeCount: nodesMap(doc).size,
-    edgeCount: edgesMap(doc).size,
-    updatedAt: "",
-    validation: { errors, warnings },
-  };
-}
+const summarize = summarizeGraph;
 
 function fromStored(
   modelId: string,

@@ -1,6 +1,5 @@
 import { VERSION_LABEL_MAX } from "@logic-canvas/shared";
 import { z } from "zod";
-import { personFromRequest } from "../access/identity.ts";
 import type { ActivityRecord } from "../storage/types.ts";
 import { VersionNotFoundError } from "../versions/service.ts";
 import type { RouteKit } from "./api.ts";
@@ -60,7 +59,7 @@ async function found<T>(work: Promise<T>): Promise<T> {
 
 /** Versions (`/versions...`) and the revision log (`/activity`). */
 export function historyRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole, linkOf } = kit;
+  const { app, deps, requireRole, accessOf, personOf } = kit;
   const { versions } = deps;
   const viewer = { onRequest: requireRole("viewer") };
   // The version id is checked before the token, as the model id is: an id not ours is a 404.
@@ -79,11 +78,11 @@ export function historyRoutes(kit: RouteKit): void {
     "/api/models/:id/versions",
     { onRequest: requireRole("editor"), schema: { body: newVersionBody } },
     async (request, reply) => {
-      const link = linkOf(request);
+      const access = accessOf(request);
       await deps.checkDataQuota();
       const saved = await versions.saveNamed(modelIdOf(request.params), request.body.label, {
-        role: link.role,
-        person: personFromRequest(request.raw),
+        role: access.role,
+        person: await personOf(request),
       });
       return reply.code(201).send(saved);
     },
@@ -102,11 +101,11 @@ export function historyRoutes(kit: RouteKit): void {
   );
 
   app.post("/api/models/:id/versions/:vid/restore", version("editor"), async (request) => {
-    const link = linkOf(request);
+    const access = accessOf(request);
     return found(
       versions.restore(modelIdOf(request.params), versionIdOf(request.params), {
-        role: link.role,
-        person: personFromRequest(request.raw),
+        role: access.role,
+        person: await personOf(request),
       }),
     );
   });

@@ -18,7 +18,7 @@ import { linkIdOf, modelIdOf } from "./routes.ts";
  * commenting. Which roles each sees is shared's `visibleLinkRoles`, as the Share dialog reads it.
  */
 export function linkRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole, linkOf } = kit;
+  const { app, deps, requireRole, accessOf } = kit;
   const { store, models } = deps;
   const owner = { onRequest: requireRole("owner") };
   const view = (link: LinkRecord): ShareLink => ({
@@ -34,11 +34,11 @@ export function linkRoutes(kit: RouteKit): void {
   });
 
   app.get("/api/models/:id/links", { onRequest: requireRole("editor") }, async (request) => {
-    const visible = visibleLinkRoles(linkOf(request).role);
+    const visible = visibleLinkRoles(accessOf(request).role);
     const links = await store.listLinks(modelIdOf(request.params));
     // An editor never learns that editor or owner links exist, let alone their tokens.
     const shown = links.filter((l) => visible.includes(l.role));
-    return { links: shown.map(view), canManage: canManageLinks(linkOf(request).role) };
+    return { links: shown.map(view), canManage: canManageLinks(accessOf(request).role) };
   });
 
   app.post(

@@ -1,18 +1,18 @@
 import { copyTitle, MODEL_ACTION_ROLE, modelToCsv, ROLES, type Role } from "@logic-canvas/shared";
 import { z } from "zod";
-import { personFromRequest } from "../access/identity.ts";
 import { readGraphContent, readModelFile } from "../models/model-files.ts";
 import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
 import { modelFromCreateBody, parseFile } from "./model-bodies.ts";
 import { attachment, fileName, modelIdOf } from "./routes.ts";
+import { checkCreationPolicy } from "./workspace-kit.ts";
 
 const exportQuery = z.object({
   format: z.enum(["json", "csv"], { error: 'must be "json" or "csv"' }).optional(),
 });
 
 /** The created model's share links, one per role, as `POST /api/models` answers. */
-function withLinks(
+export function withLinks(
   base: string,
   created: { id: string; title: string; tokens: Record<Role, string> },
 ) {
@@ -41,6 +41,7 @@ function modelCreationRoutes(kit: RouteKit): void {
   const { store, models, limits } = deps;
 
   app.post("/api/models", async (request, reply) => {
+    await checkCreationPolicy(deps, request);
     const { model, extras } = modelFromCreateBody(request.body, limits.maxCardsOnImport);
     await deps.checkDataQuota();
     await deps.chargeCreation(request);
@@ -58,6 +59,7 @@ function modelCreationRoutes(kit: RouteKit): void {
     { onRequest: requireRole(MODEL_ACTION_ROLE.duplicate) },
     async (request, reply) => {
       const id = modelIdOf(request.params);
+      await checkCreationPolicy(deps, request);
       const { model, checkIns } = await readGraphContent(store, deps.hocuspocus, id);
       await deps.checkDataQuota();
       await deps.chargeCreation(request);
@@ -70,7 +72,7 @@ function modelCreationRoutes(kit: RouteKit): void {
 
 /** One existing model as a record: its summary, its deletion, and replacing its content. */
 function modelRecordRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole, linkOf } = kit;
+  const { app, deps, requireRole, accessOf, personOf } = kit;
   const { models, limits, graphs } = deps;
 
   app.get("/api/models/:id", { onRequest: requireRole("viewer") }, async (request) => {
@@ -79,7 +81,7 @@ function modelRecordRoutes(kit: RouteKit): void {
     return {
       id,
       title: graph.title,
-      role: linkOf(request).role,
+      role: accessOf(request).role,
       updatedAt: graph.updatedAt,
       nodeCount: graph.nodeCount,
       edgeCount: graph.edgeCount,
@@ -100,14 +102,14 @@ function modelRecordRoutes(kit: RouteKit): void {
 
   app.put("/api/models/:id/content", { onRequest: requireRole("editor") }, async (request) => {
     const id = modelIdOf(request.params);
-    const link = linkOf(request);
+    const access = accessOf(request);
     const { model, file } = parseFile(request.body, limits.maxCardsOnImport);
     await deps.checkDataQuota();
     // Comments are never replaced; check-in dates are, when the file carries them.
     await models.replaceContent(
       id,
       model,
-      { role: link.role, person: personFromRequest(request.raw) },
+      { role: access.role, person: await personOf(request) },
       file.checkIns,
     );
     const graph = await graphs.read(id);

@@ -1,7 +1,9 @@
 import type { IncomingHttpHeaders } from "node:http";
-import type { Role } from "@logic-canvas/shared";
-import { isLinkExpired, roleAtLeast } from "@logic-canvas/shared";
+import type { Account, Role } from "@logic-canvas/shared";
+import { effectiveModelRole, isLinkExpired, roleAtLeast } from "@logic-canvas/shared";
+import type { AccountLookup } from "../access/account-lookup.ts";
 import { hashToken, isModelId, LINK_ID_PATTERN } from "../access/tokens.ts";
+import { workspaceRoleOnModel } from "../access/workspace-roles.ts";
 import type { LinkRecord, Store } from "../storage/types.ts";
 import { HISTORY_ID_PATTERN } from "../versions/ids.ts";
 import { ApiError, notFound } from "./respond.ts";
@@ -11,11 +13,19 @@ export interface HasHeaders {
   headers: IncomingHttpHeaders;
 }
 
+/** Who is asking about a model and with what role: by a link, by a workspace role, or both. */
+export interface ModelAccess {
+  /** The higher of the link's role and the workspace's (shared's `effectiveModelRole`). */
+  role: Role;
+  link: LinkRecord | null;
+  account: Account | null;
+}
+
 export type Authorize = (
   request: HasHeaders,
   modelId: string,
   minimum: Role,
-) => Promise<LinkRecord>;
+) => Promise<ModelAccess>;
 
 /**
  * Path parameters as the router decoded them; each is checked against its id pattern before use,
@@ -51,40 +61,76 @@ const EXPIRY_DAY = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-/** `Authorization: Bearer <link token>` → the link, if its role reaches `minimum`. */
-export function authorizer(store: Store): Authorize {
+/**
+ * The link of `Authorization: Bearer <link token>`, or the ApiError that refuses it; undefined
+ * when the request names no link.
+ */
+async function linkOfRequest(
+  store: Store,
+  request: HasHeaders,
+  modelId: string,
+): Promise<LinkRecord | ApiError | undefined> {
+  const header = request.headers.authorization;
+  if (header === undefined) return undefined;
+  const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header);
+  if (!match?.[1]) {
+    return new ApiError(
+      401,
+      "unauthorized",
+      "Send the link's token as 'Authorization: Bearer <token>'.",
+    );
+  }
+  const link = await store.findLinkByTokenHash(hashToken(match[1]));
+  if (!link || link.modelId !== modelId) {
+    return new ApiError(401, "unauthorized", "This token is not valid for this model.");
+  }
+  if (link.revokedAt)
+    return new ApiError(401, "link-revoked", "This link was revoked by the model's owner.");
+  if (isLinkExpired(link.expiresAt))
+    return new ApiError(
+      401,
+      "link-expired",
+      `The link you used expired on ${EXPIRY_DAY.format(new Date(link.expiresAt ?? 0))}. Ask the model's owner for a new one.`,
+    );
+  return link;
+}
+
+/**
+ * A request's role on a model: the higher of its link's (`Authorization: Bearer <link token>`)
+ * and the one the signed-in person's workspaces give (session cookie). A bad link is refused
+ * as before unless the person's workspaces give them a role anyway.
+ */
+export function authorizer(store: Store, accountOf: AccountLookup): Authorize {
   return async (request, modelId, minimum) => {
     const model = await store.getModel(modelId);
     if (!model) throw notFound();
-    const header = request.headers.authorization ?? "";
-    const match = /^Bearer ([A-Za-z0-9_-]{1,200})$/.exec(header);
-    if (!match?.[1]) {
-      throw new ApiError(
-        401,
-        "unauthorized",
-        "Send the link's token as 'Authorization: Bearer <token>'.",
-      );
-    }
-    const link = await store.findLinkByTokenHash(hashToken(match[1]));
-    if (!link || link.modelId !== modelId) {
-      throw new ApiError(401, "unauthorized", "This token is not valid for this model.");
-    }
-    if (link.revokedAt)
-      throw new ApiError(401, "link-revoked", "This link was revoked by the model's owner.");
-    if (isLinkExpired(link.expiresAt))
-      throw new ApiError(
-        401,
-        "link-expired",
-        `The link you used expired on ${EXPIRY_DAY.format(new Date(link.expiresAt ?? 0))}. Ask the model's owner for a new one.`,
-      );
-    if (!roleAtLeast(link.role, minimum)) {
+    const found = await linkOfRequest(store, request, modelId);
+    const account = await accountOf(request.headers);
+    const link = found instanceof ApiError ? null : (found ?? null);
+    const fromWorkspace = account ? await workspaceRoleOnModel(store, account.id, modelId) : null;
+    const role = effectiveModelRole(link?.role ?? null, fromWorkspace);
+    if (role === null) {
+      if (found instanceof ApiError) throw found;
+      if (!account)
+        throw new ApiError(
+          401,
+          "unauthorized",
+          "Sign in, or send the link's token as 'Authorization: Bearer <token>'.",
+        );
       throw new ApiError(
         403,
         "forbidden",
-        `This needs a link with the ${minimum} role or higher; yours is ${link.role}.`,
+        "You have no role on this model: ask an admin of its workspace, or its owner for a link.",
       );
     }
-    return link;
+    if (!roleAtLeast(role, minimum)) {
+      throw new ApiError(
+        403,
+        "forbidden",
+        `This needs the ${minimum} role or higher; yours is ${role}.`,
+      );
+    }
+    return { role, link, account };
   };
 }
 

@@ -7,7 +7,14 @@ const NOT_BUILT = `<!doctype html><meta charset="utf-8"><title>Logic Canvas</tit
 <p>The Logic Canvas client is not built yet. Run <code>npm start</code> from the repository root, which builds it.</p>`;
 
 const isAppRoute = (path: string) =>
-  path === "/" || path === "/index.html" || path.startsWith("/m/");
+  path === "/" ||
+  path === "/index.html" ||
+  path.startsWith("/m/") ||
+  path === "/account" ||
+  path.startsWith("/account/") ||
+  path === "/workspaces" ||
+  path.startsWith("/workspaces/") ||
+  path === "/invite";
 
 /**
  * Serves the built client: `/` and `/m/*` get index.html (the app routes on the client), other

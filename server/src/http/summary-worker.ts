@@ -1,6 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { edgesMap, nodesMap, readModel, validateModel } from "@logic-canvas/shared";
 import * as Y from "yjs";
+import { summarizeGraph } from "./graph-summary.ts";
 
 /**
  * Reads and validates a graph document off the main thread: a few thousand cards take from a
@@ -20,18 +20,7 @@ parentPort?.on("message", (job: SummaryJob) => {
     doc.transact(() => {
       for (const update of job.updates) Y.applyUpdate(doc, update);
     });
-    const model = readModel(doc);
-    const { errors, warnings } = validateModel(model, { today: job.today });
-    parentPort?.postMessage({
-      id: job.id,
-      summary: {
-        title: model.title,
-        nodeCount: nodesMap(doc).size,
-        edgeCount: edgesMap(doc).size,
-        updatedAt: "",
-        validation: { errors, warnings },
-      },
-    });
+    parentPort?.postMessage({ id: job.id, summary: summarizeGraph(doc, job.today) });
   } catch (error) {
     parentPort?.postMessage({ id: job.id, error: String(error) });
   } finally {

@@ -53,6 +53,7 @@ export class ModelService {
   async create(
     model: LogicModel,
     extras: ModelFileExtensions = {},
+    workspaceId: string | null = null,
   ): Promise<{ id: string; title: string; tokens: Record<Role, string> }> {
     const id = newModelId();
     const now = new Date().toISOString();
@@ -82,7 +83,7 @@ export class ModelService {
       };
     });
     await this.store.createModel({
-      model: { id, title: model.title, createdAt: now, updatedAt: now },
+      model: { id, title: model.title, createdAt: now, updatedAt: now, workspaceId },
       documents: [
         { name: graphDocName(id), snapshot },
         { name: reviewDocName(id), snapshot: reviewSnapshot },

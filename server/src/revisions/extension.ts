@@ -14,7 +14,7 @@ import {
   type RevisionReasonReply,
 } from "@logic-canvas/shared";
 import * as Y from "yjs";
-import { type ConnectionContext, contextOf } from "../access/context.ts";
+import { type ConnectionContext, contextOf, grantKey } from "../access/context.ts";
 import { parseDocName } from "../documents/doc-names.ts";
 import { handlingOf } from "../extensions/update-origins.ts";
 import type { ServerChangeContext } from "../models/models.ts";
@@ -54,7 +54,7 @@ function changeOriginOf(
   if (!isTransactionOrigin(origin) || !handlingOf(origin).recorded) return null;
   if (origin.source === "connection") {
     const ctx = contextOf(origin.connection);
-    return ctx ? { author: authorOf(ctx, `link:${ctx.linkId}`) } : null;
+    return ctx ? { author: authorOf(ctx, grantKey(ctx)) } : null;
   }
   // Narrows the type: the table lets only client and server (local) changes this far.
   if (origin.source !== "local") return null;
@@ -125,7 +125,7 @@ async function takeReason(
   try {
     const entryId = await recorder.attachReason(
       context.modelId,
-      authorOf(context, `link:${context.linkId}`),
+      authorOf(context, grantKey(context)),
       nodeId,
       reason,
     );

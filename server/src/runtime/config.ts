@@ -1,6 +1,16 @@
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { CONNECTION_LIMITS } from "@logic-canvas/shared";
+import {
+  CONNECTION_LIMITS,
+  MODEL_CREATION_POLICIES,
+  type ModelCreationPolicy,
+} from "@logic-canvas/shared";
+import {
+  type AccountsConfig,
+  type AccountsOptions,
+  accountsOptionsFromEnv,
+  resolveAccountsConfig,
+} from "../accounts/config.ts";
 import type { SqliteSynchronous } from "../storage/sqlite.ts";
 import type { LogLevel } from "./logger.ts";
 
@@ -95,6 +105,10 @@ export interface ServerConfig {
   redisPrefix: string;
   /** How often each process re-reads the store for updates another process took (ms). */
   redisResyncMs: number;
+  /** Who may create models: anyone (the default), or signed-in workspace members only. */
+  modelCreation: ModelCreationPolicy;
+  /** Sign-in limits, mail (SMTP_URL) and single sign-on (OIDC_*): see accounts/config.ts. */
+  accounts: AccountsConfig;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -145,10 +159,15 @@ export function defaultConfig(): ServerConfig {
     redisUrl: undefined,
     redisPrefix: "logic-canvas",
     redisResyncMs: 15_000,
+    modelCreation: "anyone",
+    accounts: resolveAccountsConfig(),
   };
 }
 
-export type ServerOptions = Partial<Omit<ServerConfig, "limits">> & { limits?: Partial<Limits> };
+export type ServerOptions = Partial<Omit<ServerConfig, "limits" | "accounts">> & {
+  limits?: Partial<Limits>;
+  accounts?: AccountsOptions;
+};
 
 function definedOnly<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
@@ -160,6 +179,7 @@ export function resolveConfig(options: ServerOptions = {}): ServerConfig {
     ...base,
     ...definedOnly(options),
     limits: { ...base.limits, ...definedOnly(options.limits ?? {}) },
+    accounts: resolveAccountsConfig(options.accounts),
   };
   config.dataDir = resolve(config.dataDir);
   config.clientDist = resolve(config.clientDist);
@@ -174,6 +194,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
     throw new Error(`${name} must be a whole number, got "${raw}"`);
   }
   return value;
+}
+
+function modelCreationFromEnv(raw: string | undefined): ModelCreationPolicy | undefined {
+  if (raw === undefined || raw === "") return undefined;
+  if (!(MODEL_CREATION_POLICIES as readonly string[]).includes(raw))
+    throw new Error(`MODEL_CREATION must be ${MODEL_CREATION_POLICIES.join(" or ")}, got "${raw}"`);
+  return raw as ModelCreationPolicy;
 }
 
 /** Reads the environment variables documented in the README. */
@@ -204,6 +231,8 @@ export function optionsFromEnv(env: NodeJS.ProcessEnv = process.env): ServerOpti
     redisUrl: env.REDIS_URL || undefined,
     redisPrefix: env.REDIS_PREFIX || undefined,
     redisResyncMs: intFromEnv(env, "REDIS_RESYNC_MS"),
+    modelCreation: modelCreationFromEnv(env.MODEL_CREATION),
+    accounts: accountsOptionsFromEnv(env),
     limits: {
       maxPayloadBytes: intFromEnv(env, "WS_MAX_PAYLOAD_BYTES"),
       messagesPerSecond: intFromEnv(env, "WS_MESSAGES_PER_SECOND"),

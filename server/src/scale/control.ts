@@ -8,11 +8,17 @@ import type { Store } from "../storage/types.ts";
 /** What one process tells the others: close what uses a link or a model, with a reason. */
 export type ControlEvent =
   | { type: "close-link"; linkId: string; code: CloseCode }
-  | { type: "close-model"; modelId: string; code: CloseCode };
+  | { type: "close-model"; modelId: string; code: CloseCode }
+  | { type: "recheck-account"; accountId: string | null };
 
 export function parseControlEvent(raw: unknown): ControlEvent | null {
   if (typeof raw !== "object" || raw === null) return null;
   const event = raw as Record<string, unknown>;
+  if (
+    event.type === "recheck-account" &&
+    (typeof event.accountId === "string" || event.accountId === null)
+  )
+    return { type: "recheck-account", accountId: event.accountId };
   const code = event.code;
   if (typeof code !== "string" || !isCloseCode(code)) return null;
   if (event.type === "close-link" && typeof event.linkId === "string")
@@ -50,6 +56,12 @@ export class ClusterRegistry extends ConnectionRegistry {
     return this.closeModelHere(modelId, code);
   }
 
+  /** A person's workspace roles changed: every process re-checks their connections. */
+  override async recheckAccount(accountId: string | null): Promise<number> {
+    this.publish({ type: "recheck-account", accountId });
+    return super.recheckAccount(accountId);
+  }
+
   private closeLinkHere(linkId: string, code: CloseCode): number {
     return super.closeLink(linkId, code);
   }
@@ -60,6 +72,10 @@ export class ClusterRegistry extends ConnectionRegistry {
 
   /** An event from another process. */
   apply(event: ControlEvent): void {
+    if (event.type === "recheck-account") {
+      void super.recheckAccount(event.accountId);
+      return;
+    }
     if (event.type === "close-link") {
       this.closeLinkHere(event.linkId, event.code);
       return;
@@ -68,14 +84,14 @@ export class ClusterRegistry extends ConnectionRegistry {
     this.closeModelHere(event.modelId, event.code);
   }
 
-  /** Closes live connections whose link was revoked or whose model is gone. */
+  /** Closes live connections whose link was revoked, whose model is gone or whose role fell. */
   async revalidate(store: Store): Promise<number> {
     const links = new Map<string, Set<string>>();
     for (const connection of this.live()) {
       const context = contextOf(connection);
       if (!context) continue;
       const set = links.get(context.modelId) ?? new Set<string>();
-      set.add(context.linkId);
+      if (context.linkId) set.add(context.linkId);
       links.set(context.modelId, set);
     }
     let closed = 0;
@@ -97,6 +113,8 @@ export class ClusterRegistry extends ConnectionRegistry {
         this.logger.warn("revalidate-failed", { model: modelId, error: errorText(error) });
       }
     }
+    // A missed recheck event is caught here: every signed-in person's connections are re-checked.
+    closed += await super.recheckAccount(null);
     return closed;
   }
 }

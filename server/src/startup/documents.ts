@@ -36,7 +36,7 @@ export interface LiveDocuments {
  */
 export function startDocuments(
   config: ServerConfig,
-  { store, cluster, registry }: Storage,
+  { store, cluster, registry, accountOf }: Storage,
   logger: Logger,
 ): LiveDocuments {
   const persistence = new DocumentPersistence(store, logger, config.compactAfterUpdates);
@@ -62,7 +62,7 @@ export function startDocuments(
     maxUnauthenticatedQueueSize: config.limits.preAuthQueueBytes,
     extensions: [
       loggingExtension(logger),
-      authExtension(store, registry, logger, admission),
+      authExtension(store, registry, logger, admission, accountOf),
       limitsExtension(),
       writeGate(persistence, logger),
       awarenessStamp(logger),

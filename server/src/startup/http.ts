@@ -1,6 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
+import { attemptLimits } from "../accounts/limits.ts";
 import { createHttpApp } from "../http/app.ts";
 import { GraphSummaries } from "../http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "../http/quotas.ts";
@@ -26,7 +27,7 @@ export interface HttpLayer {
  */
 export async function createHttp(
   config: ServerConfig,
-  { store }: Storage,
+  { store, registry, accountOf, accounts }: Storage,
   { hocuspocus, models, versions, activity }: LiveDocuments,
   publicUrl: () => string,
   logger: Logger,
@@ -58,8 +59,16 @@ export async function createHttp(
           documents: hocuspocus.getDocumentsCount(),
           connections: hocuspocus.getConnectionsCount(),
         }),
+        accountOf,
+        modelCreation: config.modelCreation,
+        sendInvitation: accounts.mailer.enabled
+          ? (i) => accounts.mailer.sendInvitation(i.to, i.url, i.invitedBy, i.workspaceName)
+          : null,
+        accessChanged: (accountId) => void registry.recheckAccount(accountId),
       },
       limits: config.limits,
+      accounts,
+      attemptLimits: attemptLimits(config.accounts.limits, redis, config.redisPrefix),
       clientDist: config.clientDist,
       logger,
       redis,
@@ -68,6 +77,7 @@ export async function createHttp(
     return { server: app.server, redis, summaryWorker };
   } catch (error) {
     redis?.disconnect();
+    await accounts.close();
     await store.close();
     throw error;
   }

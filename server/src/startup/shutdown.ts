@@ -11,7 +11,7 @@ import type { Storage } from "./storage.ts";
  * stored, then close sockets, Redis and the store in the reverse order of their opening.
  */
 export function shutdown(
-  { store, cluster, registry }: Storage,
+  { store, cluster, registry, accounts }: Storage,
   { hocuspocus, persistence, versions, activity, slots }: LiveDocuments,
   { collab, yjs }: SocketEndpoints,
   http: HttpLayer,
@@ -41,6 +41,7 @@ export function shutdown(
       http.server.closeAllConnections();
       http.redis?.disconnect();
       await http.summaryWorker.close();
+      await accounts.close();
       await store.close();
       logger.info("stopped", {});
     })();

@@ -7,6 +7,7 @@ export interface ModelRow {
   title: string;
   created_at: string;
   updated_at: string;
+  workspace_id?: string | null;
 }
 export interface LinkRow {
   id: string;
@@ -25,6 +26,7 @@ export const toModel = (row: ModelRow): ModelRecord => ({
   title: row.title,
   createdAt: row.created_at,
   updatedAt: row.updated_at,
+  workspaceId: row.workspace_id ?? null,
 });
 export const toLink = (row: LinkRow): LinkRecord => ({
   id: row.id,

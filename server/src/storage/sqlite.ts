@@ -12,6 +12,7 @@ import {
 import { LINK_ADDED_COLUMNS, SQLITE, storeSchema } from "./schema-sql.ts";
 import { SqliteDocuments } from "./sqlite-documents.ts";
 import { SqliteHistory } from "./sqlite-history.ts";
+import { SqliteReadMarks } from "./sqlite-read-marks.ts";
 import type {
   ActivityQuery,
   ActivityRecord,
@@ -24,6 +25,12 @@ import type {
   VersionRecord,
   VersionSummary,
 } from "./types.ts";
+import {
+  MODEL_WORKSPACE_COLUMN,
+  MODEL_WORKSPACE_INDEX,
+  SqlWorkspaces,
+  WORKSPACE_SCHEMA,
+} from "./workspace-sql.ts";
 
 export type SqliteSynchronous = "NORMAL" | "FULL";
 
@@ -38,6 +45,8 @@ export class SqliteStore implements Store {
   private readonly statements;
   private readonly history: SqliteHistory;
   private readonly documents: SqliteDocuments;
+  readonly readMarks: SqliteReadMarks;
+  readonly workspaces: SqlWorkspaces;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -47,12 +56,24 @@ export class SqliteStore implements Store {
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(storeSchema(SQLITE));
     this.migrateLinks();
+    this.db.exec(WORKSPACE_SCHEMA);
+    this.addColumn("models", MODEL_WORKSPACE_COLUMN);
+    this.db.exec(MODEL_WORKSPACE_INDEX);
+    this.workspaces = new SqlWorkspaces(
+      {
+        all: async <T>(sql: string, params: readonly unknown[]) =>
+          this.db.prepare(sql).all(...params) as T[],
+        run: async (sql, params) => this.db.prepare(sql).run(...params).changes,
+      },
+      "sqlite",
+    );
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
+    this.readMarks = new SqliteReadMarks(this.db);
     const db = this.db;
     this.statements = {
       insertModel: db.prepare(
-        "INSERT INTO models (id, title, created_at, updated_at) VALUES (?, ?, ?, ?)",
+        "INSERT INTO models (id, title, created_at, updated_at, workspace_id) VALUES (?, ?, ?, ?, ?)",
       ),
       insertLink: db.prepare(
         `INSERT INTO links (${LINK_INSERT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -74,20 +95,22 @@ export class SqliteStore implements Store {
 
   /** Adds the link columns a database made by an earlier release lacks (see schema-sql.ts). */
   private migrateLinks(): void {
-    const have = new Set(
-      (this.db.prepare("PRAGMA table_info(links)").all() as { name: string }[]).map((c) => c.name),
+    for (const column of LINK_ADDED_COLUMNS) this.addColumn("links", column);
+  }
+
+  private addColumn(table: string, column: { name: string; type: string }): void {
+    const have = (this.db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]).map(
+      (c) => c.name,
     );
-    for (const column of LINK_ADDED_COLUMNS) {
-      if (!have.has(column.name))
-        this.db.exec(`ALTER TABLE links ADD COLUMN ${column.name} ${column.type}`);
-    }
+    if (!have.includes(column.name))
+      this.db.exec(`ALTER TABLE ${table} ADD COLUMN ${column.name} ${column.type}`);
   }
 
   async createModel(input: NewModel): Promise<void> {
     const s = this.statements;
     this.db.transaction(() => {
       const m = input.model;
-      s.insertModel.run(m.id, m.title, m.createdAt, m.updatedAt);
+      s.insertModel.run(m.id, m.title, m.createdAt, m.updatedAt, m.workspaceId ?? null);
       for (const doc of input.documents) {
         this.documents.insert(doc.name, m.id, doc.snapshot, m.createdAt);
       }
@@ -121,6 +144,7 @@ export class SqliteStore implements Store {
       this.documents.deleteModel(id);
       s.deleteLinks.run(id);
       this.history.deleteModel(id);
+      this.readMarks.deleteModel(id);
       return s.deleteModel.run(id).changes > 0;
     })();
   }

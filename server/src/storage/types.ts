@@ -4,13 +4,16 @@
  * tests every implementation must pass. All methods are async even where SQLite is synchronous.
  */
 
-import type { Role } from "@logic-canvas/shared";
+import type { ReadMarks, Role } from "@logic-canvas/shared";
+import type { WorkspaceStore } from "./workspace-types.ts";
 
 export interface ModelRecord {
   id: string;
   title: string;
   createdAt: string;
   updatedAt: string;
+  /** The workspace it belongs to; null (or absent, on creation) for none. */
+  workspaceId?: string | null;
 }
 
 export interface LinkRecord {
@@ -96,8 +99,23 @@ export interface ActivityQuery {
   limit: number;
 }
 
+/** Signed-in people's unread markers (shared/src/read-state.ts), per account and model. */
+export interface ReadMarksStore {
+  /** Every mark the account has on the model: thread id → newest message time seen. */
+  get(accountId: string, modelId: string): Promise<ReadMarks>;
+  /**
+   * Merges `marks` in, each thread keeping the later time (as strings compare), all or nothing.
+   * False, changing nothing, when the account would then have marks on more than `max` threads
+   * of the model. Marks on a model that does not exist (deleted meanwhile) are not kept.
+   */
+  merge(accountId: string, modelId: string, marks: ReadMarks, max: number): Promise<boolean>;
+}
+
 export interface Store {
   readonly kind: string;
+  readonly readMarks: ReadMarksStore;
+  /** Workspaces, members, invitations and models' workspaces (workspace-types.ts). */
+  readonly workspaces: WorkspaceStore;
 
   /** Creates a model with its documents and links, all or nothing. */
   createModel(input: NewModel): Promise<void>;
@@ -106,7 +124,10 @@ export interface Store {
   /** The first model created, for the start banner. */
   firstModel(): Promise<ModelRecord | undefined>;
   updateModelTitle(id: string, title: string, updatedAt: string): Promise<void>;
-  /** Deletes the model, its documents, links, versions and activity. Returns whether it existed. */
+  /**
+   * Deletes the model, its documents, links, versions, activity and read marks. Returns whether
+   * it existed.
+   */
   deleteModel(id: string): Promise<boolean>;
 
   createLink(link: LinkRecord): Promise<void>;

@@ -59,8 +59,17 @@ export async function startWatchedMatrix(): Promise<MatrixWorld> {
     await watcher.barrier(name);
   }
   const graph = docName(fx.model.id, "graph");
+  const from = watcher.frames.length;
   watcher.send(graph, body.update(await changeFor(server, graph, "graph", "owner", "card")));
   await watcher.barrier(graph);
+  // Hocuspocus sends an applied update to every connection, its writer too, batched to the end
+  // of the event loop's turn: the echo can follow the barrier's reply. It is awaited here, so it
+  // is not taken for a broadcast of the first cell.
+  await watcher.next(
+    (f) => f.kind === "sync" && f.doc === graph && f.step === SYNC.update,
+    "the card's broadcast",
+    from,
+  );
   const cardId = [...(await storedDoc(server, graph)).getMap("nodes").keys()][0] as string;
   return { server, fx, watcher, cardId };
 }

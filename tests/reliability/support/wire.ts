@@ -143,7 +143,8 @@ export interface RawClient {
 
 const WAIT_MS = 5_000;
 
-type RawOptions = { doc?: string; token?: string; origin?: string };
+/** `cookie`: a signed-in person's session, sent with the upgrade request as a browser would. */
+type RawOptions = { doc?: string; token?: string; origin?: string; cookie?: string };
 
 /** `/collab` is one URL for every document; `/yjs` names the document and token in the URL. */
 function socketUrl(baseUrl: string, endpoint: Endpoint, options: RawOptions): string {
@@ -224,10 +225,10 @@ export async function openRaw(
   endpoint: Endpoint,
   options: RawOptions = {},
 ): Promise<RawClient> {
-  const ws = new WebSocket(
-    socketUrl(baseUrl, endpoint, options),
-    options.origin ? { origin: options.origin } : {},
-  );
+  const ws = new WebSocket(socketUrl(baseUrl, endpoint, options), {
+    ...(options.origin ? { origin: options.origin } : {}),
+    ...(options.cookie ? { headers: { Cookie: options.cookie } } : {}),
+  });
   const log = logSocket(ws, endpoint === "collab");
   const { frames, until } = log;
   await opened(ws);

@@ -1,6 +1,21 @@
+import { READ_MARKS_SCHEMA } from "../read-marks-sql.ts";
 import { POSTGRES, POSTGRES_LINK_MIGRATION, storeSchema } from "../schema-sql.ts";
+import {
+  MODEL_WORKSPACE_COLUMN,
+  MODEL_WORKSPACE_INDEX,
+  WORKSPACE_SCHEMA,
+} from "../workspace-sql.ts";
 
-export const SCHEMA_SQL = `${storeSchema(POSTGRES)}\n${POSTGRES_LINK_MIGRATION}`;
+const { name, type } = MODEL_WORKSPACE_COLUMN;
+const WORKSPACE_MIGRATION = `ALTER TABLE models ADD COLUMN IF NOT EXISTS ${name} ${type};\n${MODEL_WORKSPACE_INDEX}`;
+
+export const SCHEMA_SQL = [
+  storeSchema(POSTGRES),
+  POSTGRES_LINK_MIGRATION,
+  WORKSPACE_SCHEMA,
+  WORKSPACE_MIGRATION,
+  READ_MARKS_SCHEMA,
+].join("\n");
 
 /** A schema name safe to splice into DDL (identifiers cannot be bound as parameters). */
 export const SCHEMA_NAME_PATTERN = /^[a-z_][a-z0-9_]{0,62}$/;

@@ -12,8 +12,11 @@ import type {
   VersionRecord,
   VersionSummary,
 } from "../types.ts";
+import { SqlWorkspaces } from "../workspace-sql.ts";
+import { foldUpdates, readDocument } from "./documents.ts";
 import * as history from "./history.ts";
-import { insertLink, storableTitle, toBuffer, toBytes } from "./rows.ts";
+import { PostgresReadMarks } from "./read-marks.ts";
+import { insertLink, insertModel, pgRunner, storableTitle, toBuffer } from "./rows.ts";
 import { quoteSchemaName, SCHEMA_SQL } from "./schema.ts";
 
 export interface PostgresStoreOptions {
@@ -32,7 +35,13 @@ export interface PostgresStoreOptions {
 export class PostgresStore implements Store {
   readonly kind = "postgres";
 
-  private constructor(private readonly pool: pg.Pool) {}
+  readonly readMarks: PostgresReadMarks;
+  readonly workspaces: SqlWorkspaces;
+
+  private constructor(private readonly pool: pg.Pool) {
+    this.readMarks = new PostgresReadMarks(pool);
+    this.workspaces = new SqlWorkspaces(pgRunner(pool), "postgres");
+  }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
     const schema = options.schema === undefined ? undefined : quoteSchemaName(options.schema);
@@ -78,10 +87,7 @@ export class PostgresStore implements Store {
   async createModel(input: NewModel): Promise<void> {
     await this.transaction(async (client) => {
       const m = input.model;
-      await client.query(
-        "INSERT INTO models (id, title, created_at, updated_at) VALUES ($1, $2, $3, $4)",
-        [m.id, storableTitle(m.title), m.createdAt, m.updatedAt],
-      );
+      await insertModel(client, m);
       for (const doc of input.documents) {
         await client.query(
           "INSERT INTO documents (name, model_id, snapshot, snapshot_seq, updated_at) VALUES ($1, $2, $3, 0, $4)",
@@ -127,6 +133,7 @@ export class PostgresStore implements Store {
       await client.query("DELETE FROM links WHERE model_id = $1", [id]);
       await client.query("DELETE FROM versions WHERE model_id = $1", [id]);
       await client.query("DELETE FROM activity WHERE model_id = $1", [id]);
+      await client.query("DELETE FROM read_marks WHERE model_id = $1", [id]);
       const result = await client.query("DELETE FROM models WHERE id = $1", [id]);
       return (result.rowCount ?? 0) > 0;
     });
@@ -181,70 +188,21 @@ export class PostgresStore implements Store {
   async loadDocument(documentName: string): Promise<StoredDocument | undefined> {
     const client = await this.pool.connect();
     try {
-      // One consistent view of snapshot and log, whatever commits in between.
-      await client.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
-      const doc = await client.query<{
-        snapshot: Buffer | null;
-        snapshot_seq: string;
-        updated_at: string;
-      }>("SELECT snapshot, snapshot_seq, updated_at FROM documents WHERE name = $1", [
-        documentName,
-      ]);
-      const head = doc.rows[0];
-      if (!head) {
-        await client.query("COMMIT");
-        return undefined;
-      }
-      const updates = await client.query<{ seq: string; data: Buffer; created_at: string }>(
-        "SELECT seq, data, created_at FROM updates WHERE document_name = $1 AND seq > $2 ORDER BY seq",
-        [documentName, head.snapshot_seq],
-      );
-      await client.query("COMMIT");
-      let updatedAt = head.updated_at;
-      for (const row of updates.rows) if (row.created_at > updatedAt) updatedAt = row.created_at;
-      return {
-        snapshot: head.snapshot ? toBytes(head.snapshot) : null,
-        snapshotSeq: Number(head.snapshot_seq),
-        updates: updates.rows.map((row) => ({ seq: Number(row.seq), data: toBytes(row.data) })),
-        updatedAt,
-      };
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
+      return await readDocument(client, documentName);
     } finally {
       client.release();
     }
   }
 
-  async compactDocument(
+  compactDocument(
     documentName: string,
     expectedSnapshotSeq: number,
     uptoSeq: number,
     snapshot: Uint8Array,
   ): Promise<boolean> {
-    return this.transaction(async (client) => {
-      const current = await client.query<{ snapshot_seq: string }>(
-        "SELECT snapshot_seq FROM documents WHERE name = $1 FOR UPDATE",
-        [documentName],
-      );
-      const head = current.rows[0];
-      if (!head || Number(head.snapshot_seq) !== expectedSnapshotSeq) return false;
-      const latest = await client.query<{ t: string | null }>(
-        "SELECT MAX(created_at) AS t FROM updates WHERE document_name = $1 AND seq <= $2",
-        [documentName, uptoSeq],
-      );
-      await client.query(
-        `UPDATE documents SET snapshot = $1, snapshot_seq = $2,
-           updated_at = GREATEST(updated_at, COALESCE($3, updated_at))
-         WHERE name = $4`,
-        [toBuffer(snapshot), uptoSeq, latest.rows[0]?.t ?? null, documentName],
-      );
-      await client.query("DELETE FROM updates WHERE document_name = $1 AND seq <= $2", [
-        documentName,
-        uptoSeq,
-      ]);
-      return true;
-    });
+    return this.transaction((client) =>
+      foldUpdates(client, documentName, expectedSnapshotSeq, uptoSeq, snapshot),
+    );
   }
 
   async countUpdates(documentName: string): Promise<number> {

@@ -1,0 +1,11 @@
+import { InvitePage } from "./InvitePage.tsx";
+import { MembersPage } from "./MembersPage.tsx";
+import type { WorkspaceRoute } from "./routes.ts";
+import { WorkspaceHome } from "./WorkspaceHome.tsx";
+
+/** The workspace pages, by route. */
+export function WorkspacesApp({ route }: { route: WorkspaceRoute }) {
+  if (route.page === "invite") return <InvitePage token={route.token} />;
+  if (route.page === "members") return <MembersPage workspaceId={route.workspaceId} />;
+  return <WorkspaceHome workspaceId={route.workspaceId} />;
+}
