@@ -45,6 +45,19 @@ export function workspaceRoleAtLeast(role: WorkspaceRole, minimum: WorkspaceRole
 }
 
 export const WORKSPACE_NAME_MAX = 120;
+
+/**
+ * Counts the server bounds, so that one account cannot fill the tree every request reads (the
+ * tree is loaded whole to work out roles): districts one person may start, workspaces directly
+ * under one (a district's schools, a school's teams), workspaces in all, and invitations waiting
+ * for an answer in one workspace. A district of 300 schools with 15 teams each fits.
+ */
+export const WORKSPACE_LIMITS = {
+  districtsPerAccount: 5,
+  childrenPerWorkspace: 500,
+  workspacesInAll: 10_000,
+  pendingInvitationsPerWorkspace: 500,
+} as const;
 export const workspaceNameSchema = z
   .string()
   .trim()

@@ -4,6 +4,7 @@ import {
   memberPatchSchema,
   newInvitationSchema,
   WORKSPACE_KIND_LABELS,
+  WORKSPACE_LIMITS,
   type WorkspaceRole,
 } from "@logic-canvas/shared";
 import { z } from "zod";
@@ -104,6 +105,21 @@ async function keepAnAdmin(deps: ApiDeps, workspace: WorkspaceRecord, leaving: s
     );
 }
 
+/** Refuses an invitation past `WORKSPACE_LIMITS.pendingInvitationsPerWorkspace` waiting ones. */
+async function checkPendingRoom(deps: ApiDeps, workspace: WorkspaceRecord): Promise<void> {
+  const most = WORKSPACE_LIMITS.pendingInvitationsPerWorkspace;
+  const now = Date.now();
+  const pending = (await deps.store.workspaces.listInvitations(workspace.id)).filter(
+    (i) => i.status === "pending" && Date.parse(i.expiresAt) > now,
+  ).length;
+  if (pending >= most)
+    throw new ApiError(
+      409,
+      "too-many-invitations",
+      `“${workspace.name}” has ${pending} invitations waiting for an answer, its most: wait for answers or let some expire.`,
+    );
+}
+
 /** Inviting (admins); answering is `answerRoutes`. */
 function invitationRoutes(kit: RouteKit): void {
   const { app, deps } = kit;
@@ -113,6 +129,7 @@ function invitationRoutes(kit: RouteKit): void {
     { schema: { body: newInvitationSchema } },
     async (request, reply) => {
       const { viewer, workspace } = await workspaceCall(deps, request, "manage");
+      await checkPendingRoom(deps, workspace);
       const token = newToken();
       const now = new Date();
       const email = request.body.email ?? null;

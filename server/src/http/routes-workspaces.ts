@@ -5,6 +5,7 @@ import {
   type Role,
   roleAtLeast,
   WORKSPACE_KIND_LABELS,
+  WORKSPACE_LIMITS,
   type WorkspaceModel,
   workspacePatchSchema,
 } from "@logic-canvas/shared";
@@ -35,6 +36,7 @@ export function workspaceRoutes(kit: RouteKit): void {
     const viewer = await WorkspaceViewer.load(deps.store, account);
     const { name, kind, parentId = null } = request.body;
     await checkPlacement(viewer, kind, parentId);
+    checkRoom(viewer, parentId);
     const workspace: WorkspaceRecord = {
       id: newWorkspaceId(),
       name,
@@ -64,6 +66,7 @@ export function workspaceRoutes(kit: RouteKit): void {
     const patch: WorkspacePatch = { ...request.body };
     if (patch.parentId !== undefined && patch.parentId !== call.workspace.parentId) {
       await checkPlacement(call.viewer, call.workspace.kind, patch.parentId);
+      checkRoom(call.viewer, patch.parentId);
     }
     await deps.store.workspaces.updateWorkspace(call.workspace.id, patch);
     // Moving changes what people above the old and new places may do.
@@ -107,6 +110,30 @@ async function checkPlacement(
       403,
       "forbidden",
       `Only an admin of “${parent.name}” or above can add or move a ${label} there.`,
+    );
+}
+
+/** Refuses a new workspace past the counts of `WORKSPACE_LIMITS`, in words. */
+function checkRoom(viewer: WorkspaceViewer, parentId: string | null): void {
+  const { districtsPerAccount, childrenPerWorkspace, workspacesInAll } = WORKSPACE_LIMITS;
+  const tooMany = (message: string) => new ApiError(409, "too-many-workspaces", message);
+  if (viewer.tree.size >= workspacesInAll)
+    throw tooMany(
+      `This server holds ${workspacesInAll.toLocaleString("en")} workspaces, its most.`,
+    );
+  if (parentId === null) {
+    const started = viewer.memberships.filter(
+      (m) => m.role === "admin" && viewer.tree.get(m.workspaceId)?.parentId === null,
+    ).length;
+    if (started >= districtsPerAccount)
+      throw tooMany(`You administer ${started} districts already, the most one person may start.`);
+    return;
+  }
+  let children = 0;
+  for (const w of viewer.tree.values()) if (w.parentId === parentId) children += 1;
+  if (children >= childrenPerWorkspace)
+    throw tooMany(
+      `“${viewer.tree.get(parentId)?.name}” has ${children} workspaces under it, its most.`,
     );
 }
 
