@@ -11,7 +11,7 @@ import { isoDateSchema, type LogicModel, modelSchema } from "./schema.ts";
  */
 
 const FILE_FORMAT = "logic-model";
-export const FILE_VERSION = 1;
+export const FILE_VERSION = 2;
 
 /**
  * Optional top-level fields that features add to the file. Each is one line here; leaving a
@@ -43,7 +43,15 @@ type ParseModelFileResult =
  * Step N turns a version-N file object into version N+1. Version 1 is the first; add a step for
  * every change of the file, never edit an old one.
  */
-const FILE_MIGRATIONS: FileMigrations = {};
+const FILE_MIGRATIONS: FileMigrations = {
+  /**
+   * Version 2 adds optional fields only (a goal's alignments up the cascade, and the fields of
+   * later features listed in the schema); a version-1 file has none of them, so it reads as is.
+   * The number still changes so that an older app refuses a version-2 file in words instead of
+   * reporting each new field as unknown.
+   */
+  1: (file) => file,
+};
 
 type FileMigrations = Record<number, (file: Record<string, unknown>) => Record<string, unknown>>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseModelFile, TITLE_MAX, toModelFile } from "../src/index.ts";
+import { FILE_VERSION, parseModelFile, TITLE_MAX, toModelFile } from "../src/index.ts";
 import { chain } from "./support/models.ts";
 
 type Json = Record<string, unknown> & {
@@ -111,7 +111,7 @@ describe("the import report, in words a teacher reads", () => {
       "This is not a logic-model file: a logic-model file says “format”: “logic-model” at its start.",
     ]);
     expect(report({ format: "logic-model", version: "1" })).toEqual([
-      "The file's version must be a whole number from 1 (this app writes 1).",
+      `The file's version must be a whole number from 1 (this app writes ${FILE_VERSION}).`,
     ]);
     expect(report({ format: "logic-model", version: 1, title: "x", masteryGoal: "" })).toEqual([
       "The list of cards is missing",

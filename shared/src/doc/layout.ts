@@ -20,7 +20,7 @@ import * as Y from "yjs";
  * and activities), because two peers that each
  * create a missing nested map concurrently would have one of the two maps, and its edits, dropped.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export type NodeMap = Y.Map<unknown>;
 export type EdgeMap = Y.Map<unknown>;

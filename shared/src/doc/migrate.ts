@@ -9,6 +9,12 @@ import { metaMap, SCHEMA_VERSION } from "./layout.ts";
  */
 const STEPS: Record<number, (doc: Y.Doc) => void> = {
   0: () => {},
+  /**
+   * Layout 2 adds optional node fields (alignments up the cascade, and later features' fields);
+   * a layout-1 document has none, so the step only records the version. An older app then
+   * refuses the document as newer instead of reading fields it does not know.
+   */
+  1: () => {},
 };
 
 /** A stored layout version this app cannot read (newer, or not a layout version at all). */

@@ -1,4 +1,4 @@
-import { toModelFile } from "../../src/index.ts";
+import { FILE_VERSION, toModelFile } from "../../src/index.ts";
 import { chain } from "./models.ts";
 
 /**
@@ -44,7 +44,7 @@ export const FILE_CASES: MalformedCase[] = [
   [
     "newer version",
     (f) => {
-      f.version = 2;
+      f.version = FILE_VERSION + 1;
     },
     "version",
     "newer version",
