@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs and starts what the project needs outside npm: Chromium for the browser tests and
-# benchmarks, and the local PostgreSQL and Redis for the storage and scale-out tests.
+# benchmarks, poppler-utils for reading PDFs back, and the local PostgreSQL and Redis for the storage and scale-out tests.
 set -euo pipefail
 
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -9,6 +9,13 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "Installing Chromium from Debian's packages…"
   as_root apt-get update -qq
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium fonts-dejavu-core >/dev/null
+fi
+
+# pdftotext and pdftoppm read the written plan's PDF back in the tests.
+if ! command -v pdftotext >/dev/null; then
+  echo "Installing poppler-utils from Debian's packages…"
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq poppler-utils >/dev/null
 fi
 
 if command -v redis-cli >/dev/null && ! redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1; then

@@ -20,6 +20,13 @@ export {
   signInOptionsSchema,
 } from "./accounts.ts";
 export {
+  type ActivityWordsEntry,
+  type Actor,
+  actorName,
+  describeActivity,
+  fieldWord,
+} from "./activity-words.ts";
+export {
   type CardFilter,
   describeFilter,
   filteredCardIds,
@@ -210,6 +217,15 @@ export {
   readStatePath,
   readStateSchema,
 } from "./read-state.ts";
+export { goalSentences } from "./report/goal-words.ts";
+export {
+  type PlanReport,
+  type PlanReportInput,
+  type PlanRevision,
+  planReport,
+  type ReportBlock,
+  type ReportChart,
+} from "./report/plan-report.ts";
 export { reviewChanges } from "./review/changes.ts";
 export {
   type Consensus,
@@ -299,6 +315,7 @@ export {
   visibleLinkRoles,
 } from "./share-links.ts";
 export { checkSmart, studentsView } from "./smart.ts";
+export { formatValue, STATUS_EXPLAINS, STATUS_LABEL } from "./status-words.ts";
 export { blankModel, coachingTemplate } from "./template.ts";
 export { AUTH_MESSAGE, MESSAGE_TYPE, SYNC_STEP } from "./wire-types.ts";
 // The workspace tree, its roles and API shapes: everything those two modules export is public.

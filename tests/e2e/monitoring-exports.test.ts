@@ -2,6 +2,7 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addDays, parseModelFile } from "@logic-canvas/shared";
+import JSZip from "jszip";
 import Papa from "papaparse";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -191,5 +192,18 @@ describe("exporting a monitored model", () => {
       { date: addDays(today, -5), value: 55, note: "Walkthroughs, grade 3" },
     ]);
     expect(parsed.file.checkIns).toEqual([addDays(today, -3), addDays(today, 30)]);
+  });
+
+  it("the written plan downloads from the editor as Word and as PDF, with the goal in sentences", async () => {
+    const word = await download(maria, "Written plan (Word)");
+    expect(word.file.suggestedFilename()).toBe("Coaching for self-assessment.plan.docx");
+    const zip = await JSZip.loadAsync(word.bytes);
+    const xml = (await zip.file("word/document.xml")?.async("string")) ?? "";
+    const text = xml.replace(/<[^>]+>/g, "");
+    expect(text).toContain(titleOf(GOAL));
+    expect(text).toContain("Latest: 55%");
+    const pdf = await download(maria, "Written plan (PDF)");
+    expect(pdf.file.suggestedFilename()).toBe("Coaching for self-assessment.plan.pdf");
+    expect(pdf.bytes.subarray(0, 5).toString("latin1")).toBe("%PDF-");
   });
 });

@@ -23,10 +23,23 @@ export interface JsonRequest {
  * (no connection, or an `{ error: { code, message, details } }` reply) throws an ApiError.
  */
 export async function requestJson<T>(path: string, request: JsonRequest = {}): Promise<T> {
+  const response = await send(path, request);
+  const body = await response.json().catch(() => undefined);
+  if (!response.ok) throw failure(response, body);
+  return body as T;
+}
+
+/** A file the API answers (a written plan, say): the bytes, or the same ApiError as above. */
+export async function requestBlob(path: string, request: JsonRequest = {}): Promise<Blob> {
+  const response = await send(path, request);
+  if (!response.ok) throw failure(response, await response.json().catch(() => undefined));
+  return response.blob();
+}
+
+async function send(path: string, request: JsonRequest): Promise<Response> {
   const hasBody = request.body !== undefined;
-  let response: Response;
   try {
-    response = await fetch(path, {
+    return await fetch(path, {
       method: request.method,
       headers: {
         ...request.headers,
@@ -37,15 +50,14 @@ export async function requestJson<T>(path: string, request: JsonRequest = {}): P
   } catch {
     throw new ApiError(0, "network", "The server cannot be reached. Check your connection.");
   }
-  const body = await response.json().catch(() => undefined);
-  if (!response.ok) {
-    const error = body?.error ?? {};
-    throw new ApiError(
-      response.status,
-      error.code ?? "http",
-      error.message ?? `The server answered ${response.status}.`,
-      Array.isArray(error.details) ? error.details : [],
-    );
-  }
-  return body as T;
+}
+
+function failure(response: Response, body: { error?: Record<string, unknown> } | undefined) {
+  const error = body?.error ?? {};
+  return new ApiError(
+    response.status,
+    typeof error.code === "string" ? error.code : "http",
+    typeof error.message === "string" ? error.message : `The server answered ${response.status}.`,
+    Array.isArray(error.details) ? (error.details as FileError[]) : [],
+  );
 }

@@ -8,6 +8,7 @@ import { ImportConfirm, ImportErrorList } from "./ImportPopovers.tsx";
 import { csvBlob, modelFileBlob } from "./model-file.ts";
 import { type ImageFormat, modelImage } from "./model-image.ts";
 import { useModelImport } from "./use-model-import.ts";
+import { downloadPlan, type PlanFormat } from "./written-plan.ts";
 
 /**
  * The editor's export, import and print commands, as toolbar actions (they go under "More"),
@@ -42,6 +43,8 @@ export function useExportActions({
     setMessage,
   });
   const downloads = useDownloads(model, setBusy, setMessage);
+  const plan = (format: PlanFormat) =>
+    void downloadPlan({ modelId, token, title: model.title, format, setBusy, setMessage });
 
   const actions = exportActions({
     busy,
@@ -49,6 +52,7 @@ export function useExportActions({
     onImage: (format) => void downloads.image(format),
     onCsv: downloads.csv,
     onModelFile: downloads.modelFile,
+    onPlan: plan,
     onImport: canImport ? () => input.current?.click() : undefined,
   });
 
@@ -160,6 +164,7 @@ function exportActions(props: {
   onImage: (format: ImageFormat) => void;
   onCsv: () => void;
   onModelFile: () => void;
+  onPlan: (format: PlanFormat) => void;
   /** Absent where the person may not replace the model's content. */
   onImport?: () => void;
 }): ToolbarAction[] {
@@ -187,6 +192,24 @@ function exportActions(props: {
       priority: 220,
       disabled: busy,
       run: () => props.onImage("svg"),
+    },
+    {
+      id: "plan-docx",
+      label: "Written plan (Word)",
+      title: "The plan for a board, in sentences, with tables: editable in Word or Google Docs",
+      priority: 222,
+      disabled: busy,
+      testId: "plan-docx",
+      run: () => props.onPlan("docx"),
+    },
+    {
+      id: "plan-pdf",
+      label: "Written plan (PDF)",
+      title: "The plan for a board, in sentences, with a chart per goal",
+      priority: 224,
+      disabled: busy,
+      testId: "plan-pdf",
+      run: () => props.onPlan("pdf"),
     },
     {
       id: "export-csv",

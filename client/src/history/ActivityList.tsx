@@ -1,8 +1,8 @@
 import "./history.css";
+import { actorName, describeActivity } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 import { formatMoment } from "../ui/dates.ts";
 import { timeAgo } from "../ui/time-ago.ts";
-import { actorName, describeActivity } from "./activity-words.ts";
 import { type ActivityEntry, type HistoryAccess, historyApi } from "./history-api.ts";
 
 /** The revision log: the model's activity feed, or one card's history (with "why revised"). */

@@ -1,5 +1,6 @@
 import {
   type FieldChange,
+  fieldWord,
   INNOVATION_STAGE_LABELS,
   KIND_LABELS,
   type LogicEdge,
@@ -10,7 +11,6 @@ import {
 } from "@logic-canvas/shared";
 import type { ReactNode } from "react";
 import { formatDay } from "../ui/dates.ts";
-import { fieldWord } from "./activity-words.ts";
 
 const isKind = (value: unknown): value is LogicNode["kind"] =>
   (NODE_KINDS as readonly unknown[]).includes(value);

@@ -1,8 +1,8 @@
 import { REVISION_REASON_MAX } from "@logic-canvas/shared";
 import "./history.css";
+import { fieldWord } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 import { useReviewContext } from "../review/review-context.ts";
-import { fieldWord } from "./activity-words.ts";
 
 /**
  * After this editor revises a goal's target, indicator or dates, asks (optionally) why; the reason

@@ -1,7 +1,7 @@
+import { actorName } from "@logic-canvas/shared";
 import { formatMoment } from "../ui/dates.ts";
 import { Modal } from "../ui/Modal.tsx";
 import { timeAgo } from "../ui/time-ago.ts";
-import { actorName } from "./activity-words.ts";
 import type { VersionSummary } from "./history-api.ts";
 
 /** One saved version: who saved it and when, open it, see what changed, restore it. */

@@ -1,14 +1,10 @@
-import type { ModelDiff, ModelFile } from "@logic-canvas/shared";
+import type { Actor, ModelDiff, ModelFile } from "@logic-canvas/shared";
 import { requestJson } from "../app/json-api.ts";
 import { personHeaders } from "../collab/review-person.ts";
 
 /** The server's version and revision-log API (server/src/http/routes-history.ts). */
 
-export interface Actor {
-  id: string | null;
-  name: string | null;
-  role: string | null;
-}
+export type { Actor } from "@logic-canvas/shared";
 
 export interface VersionSummary {
   id: string;

@@ -18,6 +18,7 @@ import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
 import { memberRoutes } from "./routes-members.ts";
 import { modelRoutes, modelViewRoutes } from "./routes-models.ts";
+import { reportRoutes } from "./routes-report.ts";
 import { readStateRoutes } from "./routes-read-state.ts";
 import { workspaceRoutes } from "./routes-workspaces.ts";
 import { helmetOptions } from "./security-headers.ts";
@@ -141,6 +142,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   modelViewRoutes(kit);
   linkRoutes(kit);
   historyRoutes(kit);
+  reportRoutes(kit);
   readStateRoutes(kit);
   workspaceRoutes(kit);
   memberRoutes(kit);

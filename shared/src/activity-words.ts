@@ -1,6 +1,28 @@
-import type { ActivityEntry, Actor } from "./history-api.ts";
+/**
+ * The revision log in words: who, which field, what happened. One definition for the History
+ * panel and the written plan (server/src/reports/), so both say a change the same way.
+ */
 
-/** The revision log in words: who, which field, what happened. */
+/** Who made a change, as the revision log records it (null for automatic changes). */
+export interface Actor {
+  id: string | null;
+  name: string | null;
+  role: string | null;
+}
+
+/** The part of a revision-log entry its words are made of. */
+export interface ActivityWordsEntry {
+  subject: "node" | "link" | "model";
+  subjectId: string | null;
+  summary: {
+    added?: boolean;
+    removed?: boolean;
+    fields?: string[];
+    title?: string;
+    action?: "restore" | "replace";
+    version?: { id: string; label: string };
+  };
+}
 
 export function actorName(actor: Actor): string {
   if (!actor.name && !actor.role) return "Automatic";
@@ -31,7 +53,7 @@ export function fieldWord(field: string): string {
 }
 
 /** One revision-log entry in words. */
-export function describeActivity(entry: ActivityEntry): string {
+export function describeActivity(entry: ActivityWordsEntry): string {
   const s = entry.summary;
   if (s.action === "restore") return `restored the version “${s.version?.label ?? "?"}”`;
   if (s.action === "replace") return "replaced the whole model (import)";
