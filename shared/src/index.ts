@@ -225,6 +225,8 @@ export {
   planReport,
   type ReportBlock,
   type ReportChart,
+  WORKSPACE_PLAN_MODELS_MAX,
+  workspacePlanReport,
 } from "./report/plan-report.ts";
 export { reviewChanges } from "./review/changes.ts";
 export {

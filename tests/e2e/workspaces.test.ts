@@ -1,4 +1,6 @@
+import { readFile } from "node:fs/promises";
 import { MODEL_LOCATIONS, type ModelLocation, WORKSPACE_MODEL_ROLES } from "@logic-canvas/shared";
+import JSZip from "jszip";
 import type { BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { setUpServer, signUp } from "../support/accounts.ts";
@@ -121,6 +123,15 @@ it("an admin builds the tree and invites a member, who sees exactly what the tab
       .sort(),
   );
   await screenshot(admin.page, "workspace-home-admin");
+  // The district's written plan holds every model below it, from the workspace page.
+  const [plan] = await Promise.all([
+    admin.page.waitForEvent("download"),
+    admin.page.getByTestId("workspace-plan-docx").click(),
+  ]);
+  const planXml = await (await JSZip.loadAsync(await readFile(await plan.path())))
+    .file("word/document.xml")
+    ?.async("string");
+  for (const location of Object.keys(places)) expect(planXml).toContain(`Model at ${location}`);
 
   await select(admin.page, "Lincoln Elementary");
   await admin.page.getByRole("link", { name: "Members" }).click();

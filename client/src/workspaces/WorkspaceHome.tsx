@@ -13,6 +13,7 @@ import { ModelList } from "./ModelList.tsx";
 import { membersHref } from "./routes.ts";
 import { subtreeIds } from "./tree.ts";
 import { WorkspacePage } from "./WorkspacePage.tsx";
+import { WorkspacePlanLinks } from "./WorkspacePlanLinks.tsx";
 import { createModelIn, listWorkspaces, workspaceModels } from "./workspace-api.ts";
 
 /** The workspace home: the tree on the left, the selected workspace's models on the right. */
@@ -49,9 +50,12 @@ export function WorkspaceHome({ workspaceId }: { workspaceId: string | null }) {
               <p className="ws-kind">{WORKSPACE_KIND_LABELS[selected.kind]}</p>
               <h1>{selected.name}</h1>
             </div>
-            <a className="button" href={membersHref(selected.id)}>
-              Members
-            </a>
+            <div className="ws-header-links">
+              <WorkspacePlanLinks workspaceId={selected.id} />
+              <a className="button" href={membersHref(selected.id)}>
+                Members
+              </a>
+            </div>
           </header>
           {(selected.canManage || selected.myRole === "member") && !selected.archived && (
             <CreateHere workspace={selected} />

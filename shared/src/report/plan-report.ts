@@ -209,3 +209,33 @@ export function planReport(input: PlanReportInput): PlanReport {
   blocks.push(...concernBlocks(input), ...revisionBlocks(input));
   return { title: model.title, blocks };
 }
+
+/** Models a workspace's plan tells at most; the rest are named in one line, never silently left out. */
+export const WORKSPACE_PLAN_MODELS_MAX = 60;
+
+/**
+ * The plans of every model at or below a workspace, one after another, each under its model's
+ * title; `more` counts models past WORKSPACE_PLAN_MODELS_MAX, which the plan names.
+ */
+export function workspacePlanReport(
+  workspaceName: string,
+  plans: readonly { place: string; plan: PlanReport }[],
+  today: string,
+  more: number,
+): PlanReport {
+  const blocks: ReportBlock[] = [
+    { kind: "heading", level: 1, text: `${workspaceName}: written plans` },
+    {
+      kind: "paragraph",
+      text: `${plans.length} ${plans.length === 1 ? "model" : "models"} as of ${formatDay(today)}.${more > 0 ? ` ${more} more are not included here; open each from the workspace.` : ""}`,
+    },
+    { kind: "list", items: plans.map((p) => `${p.plan.title} (${p.place})`) },
+  ];
+  for (const { place, plan } of plans) {
+    const [title, ...rest] = plan.blocks;
+    blocks.push(title ?? { kind: "heading", level: 1, text: plan.title });
+    blocks.push({ kind: "paragraph", text: place });
+    blocks.push(...rest);
+  }
+  return { title: `${workspaceName}: written plans`, blocks };
+}
