@@ -18,7 +18,7 @@ export const valueSchema = z
   .trim()
   .min(1, "must not be empty");
 export const valuesSchema = z
-  .array(valueSchema)
+  .array(valueSchema, { error: "must be a list of short texts" })
   .max(MAX_VALUES, `a model lists at most ${MAX_VALUES} values`);
 
 /** The optional model fields, spread into `modelSchema`. */

@@ -163,7 +163,9 @@ export function kindsSentence(def: FieldDef): string {
   if (!kinds) return "";
   return kinds.length === 1
     ? `only ${kinds[0] === "activity" ? "activities" : kinds[0]} carry it`
-    : "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements";
+    : def.type === "array" && def.entry === cycleSchema
+      ? "only goals (small-win, mid-journey, long-term) run PDCA cycles"
+      : "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements";
 }
 
 const plainCache = new WeakMap<MapFields, [string, FieldDef][]>();
