@@ -88,6 +88,35 @@ describe("valid cycles and mission, vision, values are accepted and relayed", ()
   });
 });
 
+describe("the model file carries them through the API", () => {
+  it("exports cycles and mission, vision, values, and an import of that file brings them back", async () => {
+    const { model, writer, watcher } = await editorAndViewer("PDCA file");
+    const goal = addNode(
+      writer.doc,
+      { kind: "longTerm", title: "80% proficient", position: { x: 1320, y: 40 } },
+      "t",
+    );
+    const cycle = startCycle(writer.doc, goal, "2026-09-15", "t");
+    savePlan(writer.doc, goal, cycle, { what: "Tutoring blocks", until: "2026-12-01" }, "t");
+    setPurpose(writer.doc, { mission: "Every learner", values: ["Care", "Rigour"] }, "t");
+    await acknowledged(writer);
+    writer.destroy();
+    watcher.destroy();
+    const exported = async (id: string, token: string) => {
+      const response = await api(server.url, `/api/models/${id}/export`, { token });
+      expect(response.status).toBe(200);
+      return (await response.json()) as Record<string, unknown> & { nodes: { id: string }[] };
+    };
+    const file = await exported(model.id, model.tokens.viewer);
+    expect(file).toMatchObject({ mission: "Every learner", values: ["Care", "Rigour"] });
+    expect(file.nodes.find((n) => n.id === goal)).toMatchObject({
+      cycles: [{ id: cycle, plan: { what: "Tutoring blocks", until: "2026-12-01" } }],
+    });
+    const copy = await createModel(server.url, file);
+    expect(await exported(copy.id, copy.tokens.owner)).toEqual(file);
+  });
+});
+
 describe("hostile values are refused in words", () => {
   const goalCycles = (doc: Y.Doc, id: string) =>
     (nodesMap(doc).get(id) as Y.Map<unknown>).get("cycles") as Y.Array<unknown>;

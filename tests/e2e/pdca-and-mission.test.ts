@@ -105,6 +105,7 @@ describe("PDCA cycles on goals", () => {
       do: { activities: ["A2"] },
       check: { date: addDays(today, 30) },
     });
+    await panel.getByTestId("current-cycle").scrollIntoViewIfNeeded();
     await screenshot(maria, "issue-17-cycle-side-panel");
   });
 
@@ -148,6 +149,7 @@ describe("PDCA cycles on goals", () => {
     );
     expect(await panel.getByRole("checkbox", { name: titleOf("A2") }).isChecked()).toBe(true);
     expect(await panel.textContent()).toContain("Teachers asked for two shorter sessions");
+    await panel.scrollIntoViewIfNeeded();
     await screenshot(maria, "issue-17-card-phases");
   });
 });
@@ -159,8 +161,12 @@ describe("mission, vision and values", () => {
       .getByRole("button", { name: "Add the school's mission, vision and values" })
       .click();
     const dialog = maria.getByTestId("purpose-dialog");
-    await dialog.getByLabel("Mission", { exact: true }).fill("We grow readers who think for themselves.");
-    await dialog.getByLabel("Vision", { exact: true }).fill("Every student leaves us a confident self-assessor.");
+    await dialog
+      .getByLabel("Mission", { exact: true })
+      .fill("We grow readers who think for themselves.");
+    await dialog
+      .getByLabel("Vision", { exact: true })
+      .fill("Every student leaves us a confident self-assessor.");
     await dialog.getByLabel(/^Values, one per line/).fill("Curiosity\n\nCare\n High expectations ");
     await dialog.getByRole("button", { name: "Save" }).click();
     const banner = maria.getByTestId("purpose");
