@@ -73,16 +73,19 @@ describe("valid cycles and mission, vision, values are accepted and relayed", ()
       values: ["Care"],
     });
     expect(writer.closes).toEqual([]);
-    await waitFor(async () => {
+    // The revision log names the saved PDCA phases and the banner's fields.
+    const loggedFields = async () => {
       const response = await api(server.url, `/api/models/${model.id}/activity`, {
         token: model.tokens.owner,
       });
       const { entries } = (await response.json()) as {
         entries: { summary: { fields?: string[] } }[];
       };
-      const fields = entries.flatMap((e) => e.summary.fields ?? []);
-      return fields.includes("cycles") && fields.includes("mission") && fields.includes("values");
-    }, "the revision log to name the cycle and the mission");
+      return [...new Set(entries.flatMap((e) => e.summary.fields ?? []))].sort();
+    };
+    await expect
+      .poll(loggedFields, { timeout: 10_000 })
+      .toEqual(expect.arrayContaining(["cycles", "mission", "values", "vision"]));
     writer.destroy();
     watcher.destroy();
   });
