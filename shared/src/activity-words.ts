@@ -46,6 +46,10 @@ const FIELD_WORDS: Record<string, string> = {
   rationale: "rationale",
   masteryGoal: "mastery goal",
   checkIns: "check-in dates",
+  cycles: "PDCA cycle",
+  mission: "mission",
+  vision: "vision",
+  values: "values",
 };
 
 export function fieldWord(field: string): string {

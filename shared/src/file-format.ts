@@ -2,6 +2,7 @@ import { z } from "zod";
 import { describeProblem, describeSchemaIssue, type FileError, shortTitle } from "./file-report.ts";
 import { NODE_KINDS } from "./kinds.ts";
 import { checkLink, type LinkEnd } from "./link-rules.ts";
+import { tidyPurpose } from "./purpose.ts";
 import { reviewSchema } from "./review/schema.ts";
 import { isoDateSchema, type LogicModel, modelSchema } from "./schema.ts";
 
@@ -49,6 +50,7 @@ const FILE_MIGRATIONS: FileMigrations = {
    * later features listed in the schema); a version-1 file has none of them, so it reads as is.
    * The number still changes so that an older app refuses a version-2 file in words instead of
    * reporting each new field as unknown.
+   * Issue 17: a goal's `cycles` (PDCA) and the model's `mission`, `vision` and `values`.
    */
   1: (file) => file,
 };
@@ -219,8 +221,9 @@ export function parseModelFile(input: unknown, options: ParseOptions = {}): Pars
   errors.push(...duplicateIds(migrated));
   if (options.backwardLinks !== "keep") errors.push(...wrongWayLinks(migrated));
   if (!parsed.success || errors.length) return { ok: false, errors: capped(errors) };
-  const { title, masteryGoal, nodes, edges } = parsed.data;
-  return { ok: true, model: { title, masteryGoal, nodes, edges }, file: parsed.data };
+  const { title, masteryGoal, nodes, edges, mission, vision, values } = parsed.data;
+  const purpose = tidyPurpose({ mission, vision, values });
+  return { ok: true, model: { title, masteryGoal, ...purpose, nodes, edges }, file: parsed.data };
 }
 
 /** The file for a model; `extras` carries the optional top-level fields. */
@@ -233,6 +236,7 @@ export function toModelFile(model: LogicModel, extras: ModelFileExtensions = {})
     version: FILE_VERSION,
     title: model.title,
     masteryGoal: model.masteryGoal,
+    ...tidyPurpose(model),
     nodes: model.nodes,
     edges: model.edges,
     ...(Object.fromEntries(present) as ModelFileExtensions),

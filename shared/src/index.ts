@@ -60,6 +60,16 @@ export {
 } from "./close-reasons.ts";
 export { CONNECTION_LIMITS } from "./connection-limits.ts";
 export { CSV_HEADER, csvCell, modelToCsv } from "./csv.ts";
+export {
+  type CycleAct,
+  type CycleCheck,
+  type CycleDo,
+  type CyclePlan,
+  cycleSchema,
+  PDCA_DECISIONS,
+  type PdcaCycle,
+  type PdcaDecision,
+} from "./cycle-schema.ts";
 export { addDays, dayNumber, formatDay, formatDayNumber, todayIso } from "./dates.ts";
 export { diffModels, type FieldChange, type ModelDiff } from "./diff.ts";
 export {
@@ -85,6 +95,15 @@ export {
   removeCheckIn,
   replaceCheckIns,
 } from "./doc/check-ins.ts";
+export {
+  decideCycle,
+  foldCycles,
+  readCycles,
+  saveCheck,
+  saveDo,
+  savePlan,
+  startCycle,
+} from "./doc/cycles.ts";
 export {
   CHECK_INS_COLLECTION,
   type CollectionDef,
@@ -121,6 +140,7 @@ export {
   updateNode,
   updateSmart,
 } from "./doc/mutate.ts";
+export { readPurpose, setPurpose } from "./doc/purpose.ts";
 export {
   compareNodes,
   isUnreadable,
@@ -165,12 +185,16 @@ export {
 export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "./lanes.ts";
 export {
   COMMENT_MAX,
+  CYCLE_REASON_MAX,
+  CYCLE_TEXT_MAX,
   INDICATOR_MAX,
   LINK_LABEL_MAX,
   LINKS_PER_MODEL_MAX,
   MAX_CHECK_INS,
   MAX_MEASUREMENTS,
   MAX_NODES,
+  MAX_VALUES,
+  MISSION_MAX,
   NAME_MAX,
   NOTES_MAX,
   PENDING_REASONS_MAX,
@@ -178,11 +202,31 @@ export {
   REVISION_REASON_MAX,
   TITLE_MAX,
   UNIT_MAX,
+  VALUE_MAX,
   VERSION_LABEL_MAX,
+  VISION_MAX,
 } from "./limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd, quoteTitle } from "./link-rules.ts";
 export { copyTitle } from "./model-copy.ts";
 export { modelFileOfDocs } from "./model-file-of-docs.ts";
+export {
+  type CyclePhase,
+  checkDay,
+  currentCycle,
+  cycleBadge,
+  cyclePhase,
+  DECISION_LABELS,
+  decisionProblem,
+  type GoalCycleRow,
+  goalsByCyclePhase,
+  isCheckOverdue,
+  measurementsOfCycle,
+  nextCycleDraft,
+  PHASE_LABELS,
+  PHASE_ORDER,
+  startCycleProblem,
+  suggestCheckDate,
+} from "./pdca.ts";
 export {
   AT_RISK_MAX_SHORTFALL,
   GOAL_STATUSES,
@@ -209,6 +253,7 @@ export {
   sessionInfoSchema,
   VERSIONS_CHANGED,
 } from "./protocol.ts";
+export { hasPurpose, type Purpose, purposeShape, tidyPurpose } from "./purpose.ts";
 export {
   mergeReadMarks,
   READ_MARKS_MAX,

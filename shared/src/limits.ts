@@ -48,3 +48,17 @@ export const LINK_LABEL_MAX = 80;
  * sharing (a link per school, team and board) stays well under it.
  */
 export const LINKS_PER_MODEL_MAX = 100;
+
+/** PDCA cycles on a goal (issue 17): a phase's text, a reason, and how many a goal holds. */
+export const CYCLE_TEXT_MAX = 2_000;
+export const CYCLE_REASON_MAX = 1_000;
+export const MAX_CYCLE_ACTIVITIES = 200;
+export const MAX_CYCLES = 200;
+/** Each saved phase is one entry of the goal's cycle log (see `doc/cycles.ts`). */
+export const MAX_CYCLE_ENTRIES = 2_000;
+
+/** The school's mission, vision and values above the mastery goal (issue 17, seed 002). */
+export const MISSION_MAX = 2_000;
+export const VISION_MAX = 2_000;
+export const VALUE_MAX = 200;
+export const MAX_VALUES = 12;

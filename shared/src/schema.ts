@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cyclesSchema } from "./cycle-schema.ts";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
 import {
   INDICATOR_MAX,
@@ -9,18 +10,15 @@ import {
   TITLE_MAX,
   UNIT_MAX,
 } from "./limits.ts";
+import { purposeShape } from "./purpose.ts";
+import { idSchema, isoDateSchema } from "./scalars.ts";
 
 /**
  * The one definition of a logic model. Every type in the project is inferred from here, so the
  * file format, the Yjs layout, the server's write validation and the UI agree by construction.
  */
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
-
-/** ISO calendar date; `z.iso.date` also rejects impossible dates such as 2025-02-30. */
-export const isoDateSchema = z.iso.date("must be a date written YYYY-MM-DD");
+export { idSchema, isoDateSchema };
 
 export const nodeKindSchema = z.enum(NODE_KINDS, {
   error: `must be one of ${NODE_KINDS.join(", ")}`,
@@ -90,6 +88,8 @@ export const nodeSchema = z
     stage: innovationStageSchema.optional(),
     smart: smartSchema.optional(),
     measurements: z.array(measurementSchema).max(MAX_MEASUREMENTS).optional(),
+    /** PDCA cycles (issue 17), goals only; see `cycle-schema.ts`. */
+    cycles: cyclesSchema.optional(),
   })
   .superRefine((node, ctx) => {
     if (node.stage !== undefined && node.kind !== "activity") {
@@ -100,13 +100,15 @@ export const nodeSchema = z
       });
     }
     if (!isGoalKind(node.kind)) {
-      for (const field of ["smart", "measurements"] as const) {
+      for (const field of ["smart", "measurements", "cycles"] as const) {
         if (node[field] !== undefined) {
           ctx.addIssue({
             code: "custom",
             path: [field],
             message:
-              "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements",
+              field === "cycles"
+                ? "only goals (small-win, mid-journey, long-term) run PDCA cycles"
+                : "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements",
           });
         }
       }
@@ -123,6 +125,8 @@ export const edgeSchema = z.strictObject({
 export const modelSchema = z.strictObject({
   title: titleSchema,
   masteryGoal: notesSchema,
+  /** The school's mission, vision and values (issue 17), optional; see `purpose.ts`. */
+  ...purposeShape,
   nodes: z.array(nodeSchema).max(MAX_NODES, "a model holds at most 20,000 nodes"),
   edges: z.array(edgeSchema).max(MAX_EDGES, "a model holds at most 100,000 links"),
 });

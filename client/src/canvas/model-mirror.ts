@@ -4,6 +4,7 @@ import {
   type LogicModel,
   type LogicNode,
   type NodeKind,
+  type Purpose,
   UNTITLED,
   type UnreadableEntry,
 } from "@logic-canvas/shared";
@@ -18,7 +19,10 @@ export type Clip = { nodes: LogicNode[]; edges: LogicEdge[] };
 export class ModelMirror {
   private readonly nodes = new Map<string, LogicNode>();
   private readonly edges = new Map<string, LogicEdge>();
-  private meta = { title: "", masteryGoal: "" };
+  private meta: Pick<LogicModel, "title" | "masteryGoal"> & Purpose = {
+    title: "",
+    masteryGoal: "",
+  };
   /** The team's check-in dates, sorted. */
   checkIns: string[] = [];
 
@@ -33,10 +37,12 @@ export class ModelMirror {
     else this.edges.delete(id);
   }
 
-  setMeta(title: unknown, masteryGoal: unknown): void {
+  /** `purpose`: the mission, vision and values, already read (issue 17). */
+  setMeta(title: unknown, masteryGoal: unknown, purpose: Purpose = {}): void {
     this.meta = {
       title: typeof title === "string" && title.trim() !== "" ? title : UNTITLED,
       masteryGoal: typeof masteryGoal === "string" ? masteryGoal : "",
+      ...purpose,
     };
   }
 

@@ -11,6 +11,7 @@ import {
   readCheckIns,
   readEdge,
   readNode,
+  readPurpose,
   type SmartPatch,
 } from "@logic-canvas/shared";
 import type { Connection, EdgeChange, NodeChange, XYPosition } from "@xyflow/react";
@@ -19,6 +20,7 @@ import type { BindingContext } from "./binding/context.ts";
 import { observeGraph, type Touched } from "./binding/doc-observer.ts";
 import { applyDrag } from "./binding/drag-writes.ts";
 import { LocalWrites } from "./binding/local-writes.ts";
+import { RevisitWrites } from "./binding/revisit-writes.ts";
 import { DragTracker } from "./drag-tracker.ts";
 import type { BindingSnapshot, CardNode, LinkEdge, Notice } from "./flow-types.ts";
 import { FlowView } from "./flow-view.ts";
@@ -50,6 +52,8 @@ export class YjsFlowBinding {
   private readonly view: FlowView;
   private readonly context: BindingContext;
   private readonly writes: LocalWrites;
+  /** PDCA cycles and mission, vision, values (issue 17). */
+  readonly revisit: RevisitWrites;
   private readonly stopObserving: () => void;
   private snapshot: BindingSnapshot;
   private listeners = new Set<() => void>();
@@ -80,6 +84,7 @@ export class YjsFlowBinding {
       select: (nodeIds, edgeIds) => this.select(nodeIds, edgeIds),
     };
     this.writes = new LocalWrites(this.context);
+    this.revisit = new RevisitWrites(this.context, this.writes);
     for (const [id, map] of nodesMap(doc)) this.readNodeEntry(id, map);
     for (const [id, map] of edgesMap(doc)) this.readEdgeEntry(id, map);
     this.readMeta();
@@ -142,7 +147,7 @@ export class YjsFlowBinding {
 
   private readMeta(): void {
     const meta = metaMap(this.doc);
-    this.mirror.setMeta(meta.get("title"), meta.get("masteryGoal"));
+    this.mirror.setMeta(meta.get("title"), meta.get("masteryGoal"), readPurpose(this.doc));
   }
   private readNodeEntry(id: string, map: unknown): void {
     this.mirror.setNode(id, map instanceof Y.Map ? readNode(map) : undefined);

@@ -15,6 +15,7 @@ import { CARD_SLOTS } from "./card-extras.tsx";
 import { useEditorState } from "./editor-state.ts";
 import { MasteryBanner } from "./MasteryBanner.tsx";
 import { ModelMenu } from "./ModelMenu.tsx";
+import { PurposeBanner } from "./PurposeBanner.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
 import { ROLE_EXPLAINS } from "./roles.ts";
 import { ShortcutHelp } from "./ShortcutHelp.tsx";
@@ -180,6 +181,11 @@ function Banners(props: {
           {ROLE_EXPLAINS[role]}
         </div>
       )}
+      <PurposeBanner
+        purpose={props.snapshot.model}
+        readOnly={readOnly}
+        onSave={(purpose) => binding.revisit.setPurpose(purpose)}
+      />
       <MasteryBanner
         value={props.snapshot.model.masteryGoal}
         readOnly={readOnly}

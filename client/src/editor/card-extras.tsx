@@ -1,6 +1,7 @@
 import { isGoalKind, type LogicNode } from "@logic-canvas/shared";
 import type { CardSlots } from "../canvas/card-slots.ts";
 import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
+import { CycleBadge } from "../monitoring/pdca/CycleBadge.tsx";
 import { CardReviewBadges } from "../review/CardReviewBadges.tsx";
 
 /** What the feature folders add to a card: a goal's progress, then the review's marks. */
@@ -9,6 +10,7 @@ function CardExtras({ id, node }: { id: string; node: LogicNode }) {
   return (
     <>
       {goal && <GoalCardProgress node={node} />}
+      {goal && <CycleBadge cycles={node.cycles} />}
       <CardReviewBadges nodeId={id} goal={goal} />
     </>
   );

@@ -1,6 +1,9 @@
 import {
   compareNodes,
+  currentCycle,
+  cycleBadge,
   goalStatus,
+  hasPurpose,
   INNOVATION_STAGE_LABELS,
   isGoalKind,
   KIND_LABELS,
@@ -58,6 +61,17 @@ function GoalLine({ node }: { node: LogicNode }) {
           <dd>{target}</dd>
         </>
       )}
+      {node.cycles?.length ? (
+        <>
+          <dt>PDCA</dt>
+          <dd data-testid="print-cycle">
+            {cycleBadge(node.cycles, todayIso())}
+            {currentCycle(node.cycles)?.plan?.what
+              ? `: ${currentCycle(node.cycles)?.plan?.what}`
+              : ""}
+          </dd>
+        </>
+      ) : null}
     </dl>
   );
 }
@@ -85,6 +99,33 @@ function LeadsTo({ links, titles }: { links: LogicEdge[]; titles: Map<string, st
   );
 }
 
+/** The school's mission, vision and values above the mastery goal (issue 17), when written. */
+function PrintPurpose({ model }: { model: LogicModel }) {
+  if (!hasPurpose(model)) return null;
+  return (
+    <dl className="print-purpose" data-testid="print-purpose">
+      {model.mission && (
+        <div>
+          <dt>Mission</dt>
+          <dd>{model.mission}</dd>
+        </div>
+      )}
+      {model.vision && (
+        <div>
+          <dt>Vision</dt>
+          <dd>{model.vision}</dd>
+        </div>
+      )}
+      {model.values?.length ? (
+        <div>
+          <dt>Values</dt>
+          <dd>{model.values.join(" · ")}</dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
 /**
  * The logic model as the book prints it: the mastery goal across the top, the five columns
  * under it, every card with its indicator, target and status, and what it leads to. The browser's print (or Chromium's
@@ -106,6 +147,7 @@ export function PrintView({ model }: { model: LogicModel }) {
     <article className="print-view" data-testid="print-view" tabIndex={0}>
       <header className="print-header">
         <h1>{model.title}</h1>
+        <PrintPurpose model={model} />
         <div className="print-mastery">
           <h2>Mastery goal</h2>
           <p>{model.masteryGoal || "No mastery goal written yet."}</p>

@@ -117,6 +117,16 @@ function unstack(boxes: CardBox[]): void {
   }
 }
 
+/** The banner's texts: the school's mission, vision and values (issue 17), then the mastery goal. */
+function bannerTexts(model: LogicModel): string[] {
+  const texts: string[] = [];
+  if (model.mission) texts.push(`Mission: ${model.mission}`);
+  if (model.vision) texts.push(`Vision: ${model.vision}`);
+  if (model.values?.length) texts.push(`Values: ${model.values.join(" · ")}`);
+  if (model.masteryGoal) texts.push(`Mastery goal: ${model.masteryGoal}`);
+  return texts;
+}
+
 export function layoutModel(model: LogicModel, measure: MeasureText): ModelLayout {
   const byId = new Map(model.nodes.map((node) => [node.id, cardBox(node, measure)]));
   const cards = [...byId.values()];
@@ -131,9 +141,9 @@ export function layoutModel(model: LogicModel, measure: MeasureText): ModelLayou
   }
   bottom = Math.max(top + 200, bottom) + MARGIN;
   const contentWidth = right - left;
-  const goalLines = model.masteryGoal
-    ? wrapText(`Mastery goal: ${model.masteryGoal}`, contentWidth, BANNER_GOAL_FONT, measure)
-    : [];
+  const goalLines = bannerTexts(model).flatMap((text) =>
+    wrapText(text, contentWidth, BANNER_GOAL_FONT, measure),
+  );
   const bannerHeight = 36 + goalLines.length * 20 + 16;
   const links: [CardBox, CardBox][] = [];
   for (const edge of model.edges) {

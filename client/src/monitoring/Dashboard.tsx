@@ -13,6 +13,7 @@ import { useDeferredValue, useMemo } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import { CheckIns } from "./CheckIns.tsx";
 import { GoalRow } from "./GoalRow.tsx";
+import { CycleProgress } from "./pdca/CycleProgress.tsx";
 import { STATUS_LABEL } from "./status-labels.ts";
 import "./monitoring.css";
 
@@ -52,6 +53,7 @@ export function Dashboard({
           This model has no goals yet. Add small-win, mid-journey or long-term goals on the canvas.
         </p>
       )}
+      <CycleProgress model={deferred} onShow={onShow} />
       {GOAL_KINDS.map((kind) => {
         const goals = summary.goals.filter((g) => g.kind === kind);
         if (goals.length === 0) return null;

@@ -3,6 +3,7 @@ import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import { formatDay } from "../ui/dates.ts";
 import { Section } from "../ui/Section.tsx";
 import { MeasurementList } from "./MeasurementList.tsx";
+import { CyclePanel } from "./pdca/CyclePanel.tsx";
 import { SmartEditor } from "./SmartEditor.tsx";
 import { StatusBadge, StatusToday } from "./StatusBadge.tsx";
 import { formatValue } from "./status-labels.ts";
@@ -44,6 +45,7 @@ export function GoalPanel({
         </p>
         <MeasurementList node={node} binding={binding} readOnly={readOnly} />
       </Section>
+      <CyclePanel node={node} binding={binding} readOnly={readOnly} />
     </div>
   );
 }

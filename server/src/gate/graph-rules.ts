@@ -95,7 +95,8 @@ interface Touched {
   /** Cards created or whose kind changed: their links are checked. */
   cards: Set<string>;
   edges: Set<string>;
-  lists: Map<Y.Array<unknown>, number>;
+  /** Lists that grew, with their cap and what their entries are called in the refusal. */
+  lists: Map<Y.Array<unknown>, { max: number; many: string }>;
 }
 
 function noteLiveItem(doc: Y.Doc, item: StoredItem, place: Place | null, touched: Touched): void {
@@ -115,7 +116,8 @@ function noteLiveItem(doc: Y.Doc, item: StoredItem, place: Place | null, touched
         touched.edges.add(place.entry.id);
     }
   } else if (place.at === "array") {
-    touched.lists.set(item.parent as Y.Array<unknown>, place.def.max);
+    const many = place.what.endsWith(": cycles") ? "saved PDCA phases" : "measurements";
+    touched.lists.set(item.parent as Y.Array<unknown>, { max: place.def.max, many });
   }
 }
 
@@ -208,8 +210,8 @@ function checkCounts(shadow: Y.Doc, touched: Touched): string | null {
     if (map._map.size > def.max && map.size > def.max)
       return `a model holds at most ${def.max.toLocaleString("en")} ${def.many}`;
   }
-  for (const [list, max] of touched.lists) {
-    if (list.length > max) return `a goal holds at most ${max.toLocaleString("en")} measurements`;
+  for (const [list, { max, many }] of touched.lists) {
+    if (list.length > max) return `a goal holds at most ${max.toLocaleString("en")} ${many}`;
   }
   return null;
 }

@@ -21,7 +21,8 @@ export interface SubjectChange {
   removed: boolean;
   /** Changed fields: `title`, `notes`, `kind`, `stage`, `position`, `measurements`,
    *  `smart.indicator`, `smart.unit`, `smart.cohortSize`, `smart.baseline`, `smart.target`;
-   *  for links `source`, `target`, `rationale`; for the model `title`, `masteryGoal`, `checkIns`. */
+   *  `cycles` (a PDCA phase saved); for links `source`, `target`, `rationale`; for the model
+   *  `title`, `masteryGoal`, `checkIns`, `mission`, `vision`, `values`. */
   fields: string[];
   /** A card's title after the change, or before it was removed. */
   title?: string;
@@ -43,6 +44,9 @@ function nodeFields(path: string[], keys: ReadonlySet<string | null>): string[] 
   if (path[0] === "smart") return [`smart.${path[1]}`];
   return [path[0] as string];
 }
+
+/** The model's own fields the log names; `schemaVersion` is bookkeeping, not a change. */
+const MODEL_FIELDS = new Set(["title", "masteryGoal", "mission", "vision", "values"]);
 
 type Subjects = ReturnType<typeof subjects>;
 
@@ -95,9 +99,7 @@ export function changesOf(tr: Y.Transaction, doc: Y.Doc): SubjectChange[] {
     } else if (change.at === "entry") {
       noteEntry(tr, nodes, edges, change, s);
     } else if (change.subject === "meta" && change.path.length === 0) {
-      const fields = [...change.keys].filter(
-        (k): k is string => k === "title" || k === "masteryGoal",
-      );
+      const fields = [...change.keys].filter((k): k is string => k !== null && MODEL_FIELDS.has(k));
       if (fields.length) s.addFields(s.subject("model", null), fields);
     } else if (change.subject === "card" && change.id !== null) {
       const summary = s.subject("node", change.id);

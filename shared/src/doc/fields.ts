@@ -1,6 +1,15 @@
 import { z } from "zod";
+import { cycleSchema } from "../cycle-schema.ts";
 import { GOAL_KINDS, type NodeKind } from "../kinds.ts";
-import { MAX_CHECK_INS, MAX_EDGES, MAX_MEASUREMENTS, MAX_NODES, TITLE_MAX } from "../limits.ts";
+import {
+  MAX_CHECK_INS,
+  MAX_CYCLE_ENTRIES,
+  MAX_EDGES,
+  MAX_MEASUREMENTS,
+  MAX_NODES,
+  TITLE_MAX,
+} from "../limits.ts";
+import { missionSchema, valuesSchema, visionSchema } from "../purpose.ts";
 import {
   cohortSizeSchema,
   finiteNumber,
@@ -62,6 +71,10 @@ const GOALS: readonly NodeKind[] = GOAL_KINDS;
 export const META_FIELDS: MapFields = {
   title: { type: "plain", schema: z.string().max(TITLE_MAX) },
   masteryGoal: { type: "plain", schema: notesSchema },
+  // The school's mission, vision and values (issue 17); `values` is replaced whole.
+  mission: { type: "plain", schema: missionSchema },
+  vision: { type: "plain", schema: visionSchema },
+  values: { type: "plain", schema: valuesSchema },
   // A writer never lowers the version: migrations would run again on an already-migrated
   // document. Clients and the server only ever write the current one.
   schemaVersion: {
@@ -95,6 +108,8 @@ export const NODE_FIELDS: MapFields = {
   // Every card gets these at creation (see `ensureGoalStructure`); only goals have values in them.
   smart: { type: "map", fields: SMART_FIELDS },
   measurements: { type: "array", entry: measurementSchema, kinds: GOALS, max: MAX_MEASUREMENTS },
+  // A goal's PDCA log (issue 17): each entry is a cycle's id with the phases it saves.
+  cycles: { type: "array", entry: cycleSchema, kinds: GOALS, max: MAX_CYCLE_ENTRIES },
 };
 
 export const EDGE_FIELDS: MapFields = {
@@ -148,7 +163,9 @@ export function kindsSentence(def: FieldDef): string {
   if (!kinds) return "";
   return kinds.length === 1
     ? `only ${kinds[0] === "activity" ? "activities" : kinds[0]} carry it`
-    : "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements";
+    : def.type === "array" && def.entry === cycleSchema
+      ? "only goals (small-win, mid-journey, long-term) run PDCA cycles"
+      : "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements";
 }
 
 const plainCache = new WeakMap<MapFields, [string, FieldDef][]>();

@@ -10,9 +10,15 @@ import * as Y from "yjs";
  *                                smart?: Y.Map { indicator?, unit?, cohortSize?,
  *                                                baseline: Y.Map { value?, date? },
  *                                                target:   Y.Map { value?, date? } },
- *                                measurements?: Y.Array<{ date, value, note? }> }
+ *                                measurements?: Y.Array<{ date, value, note? }>,
+ *                                cycles?: Y.Array<{ id, plan?, do?, check?, act? }> }
  *   edges: Y.Map  id -> Y.Map { id, source, target: string, rationale?: string }
  *   checkIns: Y.Map  YYYY-MM-DD -> true   (the team's check-in dates)
+ *   meta also holds, optionally, mission?: string, vision?: string, values?: string[] (issue 17)
+ *
+ * `cycles` is a goal's PDCA log (issue 17): each entry saves one or more phases of one cycle and
+ * readers fold the entries in order (`doc/cycles.ts`), so two people filling different phases at
+ * once both keep theirs, and one phase saved twice at once ends the same on every peer.
  *
  * Nested maps let two people edit different fields of one node (or a goal's baseline and its
  * target) at once without either edit being lost; a Y.Array lets measurements be appended
@@ -47,6 +53,11 @@ export function measurementsOf(node: NodeMap): Y.Array<unknown> | undefined {
   return list instanceof Y.Array ? list : undefined;
 }
 
+export function cyclesOf(node: NodeMap): Y.Array<unknown> | undefined {
+  const list = node.get("cycles");
+  return list instanceof Y.Array ? list : undefined;
+}
+
 /** Creates the nested structures a goal node needs, once, in the caller's transaction. */
 export function ensureGoalStructure(node: NodeMap): void {
   let smart = smartMapOf(node);
@@ -58,6 +69,7 @@ export function ensureGoalStructure(node: NodeMap): void {
     if (!(smart.get(key) instanceof Y.Map)) smart.set(key, new Y.Map<unknown>());
   }
   if (!measurementsOf(node)) node.set("measurements", new Y.Array<unknown>());
+  if (!cyclesOf(node)) node.set("cycles", new Y.Array<unknown>());
 }
 
 export function isDocEmpty(doc: Y.Doc): boolean {

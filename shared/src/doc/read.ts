@@ -10,6 +10,7 @@ import {
   nodeSchema,
   type SmartGoal,
 } from "../schema.ts";
+import { readCycles } from "./cycles.ts";
 import { EDGE_FIELDS, NODE_FIELDS, plainFields, readOnKind } from "./fields.ts";
 import {
   type EdgeMap,
@@ -20,6 +21,7 @@ import {
   nodesMap,
   smartMapOf,
 } from "./layout.ts";
+import { readPurpose } from "./purpose.ts";
 
 export const UNTITLED = "Untitled logic model";
 
@@ -91,6 +93,8 @@ export function rawNode(node: NodeMap): Record<string, unknown> {
       if (smart) raw.smart = smart;
       const measurements = readMeasurements(node);
       if (measurements) raw.measurements = measurements;
+      const cycles = readCycles(node);
+      if (cycles) raw.cycles = cycles;
     }
   }
   return raw;
@@ -169,6 +173,7 @@ export function readModelWithIssues(doc: Y.Doc): {
       title:
         typeof title === "string" && title.trim() !== "" ? title.slice(0, TITLE_MAX) : UNTITLED,
       masteryGoal: typeof masteryGoal === "string" ? masteryGoal.slice(0, NOTES_MAX) : "",
+      ...readPurpose(doc),
       nodes,
       edges,
     },

@@ -3,8 +3,11 @@ import { DomainError } from "../errors.ts";
 import { sameJson } from "../json-equal.ts";
 import { isGoalKind } from "../kinds.ts";
 import type { LogicModel, LogicNode } from "../schema.ts";
+import { writeCycles } from "./cycles.ts";
 import {
+  cyclesOf,
   edgesMap,
+  ensureGoalStructure,
   isDocEmpty,
   measurementsOf,
   metaMap,
@@ -14,6 +17,7 @@ import {
   smartMapOf,
 } from "./layout.ts";
 import { writeEdge, writeNode } from "./mutate.ts";
+import { writePurpose } from "./purpose.ts";
 import { rawEdge, rawNode } from "./read.ts";
 
 /** Loads a model into a document that has nothing in it yet (a new model, an import). */
@@ -58,6 +62,15 @@ function updateNodeInPlace(map: NodeMap, node: LogicNode): void {
     list.delete(0, list.length);
     if (measurementsNow.length) list.push(measurementsNow.map((m) => ({ ...m })));
   }
+  // A goal's cycle log is rewritten whole only when the cycles it reads as differ.
+  const cyclesNow = isGoalKind(node.kind) ? (node.cycles ?? []) : [];
+  if (!sameJson(current.cycles ?? [], cyclesNow)) {
+    // A card from layout 1 has no log yet; this runs on the server (import, restore), alone.
+    if (!cyclesOf(map)) ensureGoalStructure(map);
+    const log = cyclesOf(map) as Y.Array<unknown>;
+    log.delete(0, log.length);
+    writeCycles(map, cyclesNow);
+  }
 }
 
 function writeSmartFields(map: NodeMap, node: LogicNode): void {
@@ -85,6 +98,7 @@ export function replaceModel(doc: Y.Doc, model: LogicModel, origin: unknown): vo
     const meta = metaMap(doc);
     if (meta.get("title") !== model.title) meta.set("title", model.title);
     if (meta.get("masteryGoal") !== model.masteryGoal) meta.set("masteryGoal", model.masteryGoal);
+    writePurpose(doc, { mission: model.mission, vision: model.vision, values: model.values });
     if (meta.get("schemaVersion") !== SCHEMA_VERSION) meta.set("schemaVersion", SCHEMA_VERSION);
 
     const nodes = nodesMap(doc);

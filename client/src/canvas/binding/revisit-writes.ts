@@ -1,0 +1,63 @@
+import {
+  type CycleCheck,
+  type CycleDo,
+  decideCycle,
+  type PdcaDecision,
+  type Purpose,
+  saveCheck,
+  saveDo,
+  savePlan,
+  setPurpose,
+  startCycle,
+  todayIso,
+} from "@logic-canvas/shared";
+import type { BindingContext } from "./context.ts";
+import type { LocalWrites } from "./local-writes.ts";
+
+/**
+ * Revisiting the model (issue 17): a goal's PDCA cycles and the school's mission, vision and
+ * values, written with the binding's origin so they undo as the person's own. A refusal from the
+ * phase rules (a second cycle before a decision, a decision without a reason) becomes an error
+ * notice, and the method returns false so the form keeps what was typed.
+ */
+export class RevisitWrites {
+  constructor(
+    private readonly ctx: BindingContext,
+    private readonly writes: LocalWrites,
+  ) {}
+
+  /** Starts the goal's next cycle today; its id, or undefined when refused. */
+  startCycle(goalId: string): string | undefined {
+    return this.writes.guard(() => startCycle(this.ctx.doc, goalId, todayIso(), this.ctx.origin));
+  }
+
+  savePlan(goalId: string, cycleId: string, plan: { what: string; until?: string }): boolean {
+    return this.writes.attempt(() =>
+      savePlan(this.ctx.doc, goalId, cycleId, plan, this.ctx.origin),
+    );
+  }
+
+  saveDo(goalId: string, cycleId: string, step: CycleDo): boolean {
+    return this.writes.attempt(() => saveDo(this.ctx.doc, goalId, cycleId, step, this.ctx.origin));
+  }
+
+  saveCheck(goalId: string, cycleId: string, check: CycleCheck): boolean {
+    return this.writes.attempt(() =>
+      saveCheck(this.ctx.doc, goalId, cycleId, check, this.ctx.origin),
+    );
+  }
+
+  decide(
+    goalId: string,
+    cycleId: string,
+    act: { decision: PdcaDecision; reason: string },
+  ): boolean {
+    return this.writes.attempt(() =>
+      decideCycle(this.ctx.doc, goalId, cycleId, act, todayIso(), this.ctx.origin),
+    );
+  }
+
+  setPurpose(patch: Purpose): boolean {
+    return this.writes.attempt(() => setPurpose(this.ctx.doc, patch, this.ctx.origin));
+  }
+}
