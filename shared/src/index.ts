@@ -20,6 +20,31 @@ export {
   signInOptionsSchema,
 } from "./accounts.ts";
 export {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  type ActionPlan,
+  type ActionStatus,
+  actionPlanProblem,
+  actionPlanSchema,
+  BLOCKED_REASON_MAX,
+  bySoonestDue,
+  DUE_SOON_DAYS,
+  type DueState,
+  daysUntilDue,
+  dueState,
+  type PersonRef,
+  personRefSchema,
+} from "./action-plan.ts";
+export {
+  type MyAction,
+  type MyActionsResponse,
+  myActionSchema,
+  myActionsResponseSchema,
+  type WorkspaceRadarResponse,
+  workspaceRadarItemSchema,
+  workspaceRadarResponseSchema,
+} from "./action-plan-api.ts";
+export {
   type CardFilter,
   describeFilter,
   filteredCardIds,
@@ -41,6 +66,16 @@ export {
   type SearchedField,
 } from "./card-search.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
+export {
+  type AgendaAction,
+  type AgendaGoal,
+  type AgendaProposal,
+  type AgendaThread,
+  agendaIsEmpty,
+  buildCheckInAgenda,
+  type CheckInAgenda,
+  nextCheckIn,
+} from "./check-in-agenda.ts";
 export {
   CLOSE_REASONS,
   type CloseCode,
@@ -202,6 +237,15 @@ export {
   sessionInfoSchema,
   VERSIONS_CHANGED,
 } from "./protocol.ts";
+export {
+  BLOSSOM_MAX_PER_OWNER,
+  OVERLOAD_REASON,
+  type Overload,
+  overloads,
+  type RadarItem,
+  radarColumns,
+  radarItemsOf,
+} from "./radar.ts";
 export {
   mergeReadMarks,
   READ_MARKS_MAX,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actionPlanSchema } from "./action-plan.ts";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
 import {
   INDICATOR_MAX,
@@ -9,18 +10,15 @@ import {
   TITLE_MAX,
   UNIT_MAX,
 } from "./limits.ts";
+import { idSchema, isoDateSchema } from "./primitives.ts";
 
 /**
  * The one definition of a logic model. Every type in the project is inferred from here, so the
  * file format, the Yjs layout, the server's write validation and the UI agree by construction.
  */
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
-
-/** ISO calendar date; `z.iso.date` also rejects impossible dates such as 2025-02-30. */
-export const isoDateSchema = z.iso.date("must be a date written YYYY-MM-DD");
+// Ids and dates live apart so that field modules nodeSchema imports (action plans) can use them.
+export { idSchema, isoDateSchema } from "./primitives.ts";
 
 export const nodeKindSchema = z.enum(NODE_KINDS, {
   error: `must be one of ${NODE_KINDS.join(", ")}`,
@@ -88,16 +86,17 @@ export const nodeSchema = z
     notes: notesSchema.optional(),
     position: positionSchema.optional(),
     stage: innovationStageSchema.optional(),
+    plan: actionPlanSchema.optional(),
     smart: smartSchema.optional(),
     measurements: z.array(measurementSchema).max(MAX_MEASUREMENTS).optional(),
   })
   .superRefine((node, ctx) => {
-    if (node.stage !== undefined && node.kind !== "activity") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["stage"],
-        message: "only activities carry an innovation stage",
-      });
+    for (const [field, what] of [
+      ["stage", "an innovation stage"],
+      ["plan", "an action plan"],
+    ] as const) {
+      if (node[field] !== undefined && node.kind !== "activity")
+        ctx.addIssue({ code: "custom", path: [field], message: `only activities carry ${what}` });
     }
     if (!isGoalKind(node.kind)) {
       for (const field of ["smart", "measurements"] as const) {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actionPlanSchema } from "../action-plan.ts";
 import { GOAL_KINDS, type NodeKind } from "../kinds.ts";
 import { MAX_CHECK_INS, MAX_EDGES, MAX_MEASUREMENTS, MAX_NODES, TITLE_MAX } from "../limits.ts";
 import {
@@ -92,6 +93,8 @@ export const NODE_FIELDS: MapFields = {
   notes: { type: "plain", schema: notesSchema },
   position: { type: "plain", schema: positionSchema },
   stage: { type: "plain", schema: innovationStageSchema, kinds: ["activity"] },
+  // An action plan (owner, dates, status) is one plain value, replaced whole on each change.
+  plan: { type: "plain", schema: actionPlanSchema, kinds: ["activity"] },
   // Every card gets these at creation (see `ensureGoalStructure`); only goals have values in them.
   smart: { type: "map", fields: SMART_FIELDS },
   measurements: { type: "array", entry: measurementSchema, kinds: GOALS, max: MAX_MEASUREMENTS },
