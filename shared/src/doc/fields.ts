@@ -136,7 +136,10 @@ export function plainFieldProblem(def: FieldDef, value: unknown): string | null 
   if (def.type !== "plain") return null;
   const parsed = def.schema.safeParse(value);
   if (parsed.success) return null;
-  return parsed.error.issues[0]?.message ?? "is not valid";
+  const issue = parsed.error.issues[0];
+  // Inside an object value (a position, an action plan), say which part: "owner.id must be…".
+  const where = issue?.path.length ? `${issue.path.map(String).join(".")} ` : "";
+  return `${where}${issue?.message ?? "is not valid"}`;
 }
 
 /** Whether a value in `def` is read on a card of `kind`. */
