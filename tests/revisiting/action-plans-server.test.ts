@@ -90,14 +90,11 @@ describe("My actions and the workspace radar", () => {
       ]),
     );
     // A model Ana is named in but may not open: in another district, and one shared by link only.
-    const elsewhere =
-      (await myWorkspaces(url, oz)).length === 0
-        ? await createWorkspace(url, oz, { name: "Other district", kind: "district" })
-        : undefined;
+    const elsewhere = await createWorkspace(url, oz, { name: "Other district", kind: "district" });
     await createModelIn(
       url,
       oz,
-      elsewhere?.id ?? "",
+      elsewhere.id,
       file("Not hers", [activity("x", "Secret", { owner, due: "2026-01-01" })]),
     );
     await createModel(
