@@ -40,3 +40,7 @@ export const workspaceRadarResponseSchema = z.object({
   unreadable: z.array(z.string()),
 });
 export type WorkspaceRadarResponse = z.infer<typeof workspaceRadarResponseSchema>;
+
+/** `GET /api/models/:id/people`: the members of the model's workspace (and above), by person id. */
+export const modelPeopleResponseSchema = z.object({ people: z.array(personRefSchema) });
+export type ModelPeopleResponse = z.infer<typeof modelPeopleResponseSchema>;

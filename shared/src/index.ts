@@ -36,8 +36,10 @@ export {
   personRefSchema,
 } from "./action-plan.ts";
 export {
+  type ModelPeopleResponse,
   type MyAction,
   type MyActionsResponse,
+  modelPeopleResponseSchema,
   myActionSchema,
   myActionsResponseSchema,
   type WorkspaceRadarResponse,

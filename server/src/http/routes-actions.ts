@@ -1,7 +1,10 @@
 import {
+  ancestorsOf,
   bySoonestDue,
+  type ModelPeopleResponse,
   type MyAction,
   type MyActionsResponse,
+  type PersonRef,
   type WorkspaceRadarResponse,
 } from "@logic-canvas/shared";
 import { personOfAccount } from "../access/identity.ts";
@@ -9,6 +12,7 @@ import { ModelUnavailableError } from "../models/models.ts";
 import { WorkspaceViewer } from "../workspaces/viewer.ts";
 import type { ApiDeps, RouteKit } from "./api.ts";
 import type { GraphSummary } from "./graph-cache.ts";
+import { modelIdOf } from "./routes.ts";
 import { signedIn, workspaceCall } from "./workspace-kit.ts";
 
 /**
@@ -16,10 +20,28 @@ import { signedIn, workspaceCall } from "./workspace-kit.ts";
  * person's actions in every model their workspace roles let them open, soonest due first; and
  * `GET /api/workspaces/:wid/radar`, the activities of every model at and under a workspace that
  * the caller may open. Both read the cached graph summaries, so a page of many models costs one
- * read per changed model.
+ * read per changed model. `GET /api/models/:id/people`: whom an editor may name as an owner.
  */
 export function actionRoutes(kit: RouteKit): void {
-  const { app, deps } = kit;
+  const { app, deps, requireRole } = kit;
+
+  // The workspace's people an editor may give an activity to (its members and those above it,
+  // who have roles on the model), named as the revision log and comments name them.
+  app.get("/api/models/:id/people", { onRequest: requireRole("editor") }, async (request) => {
+    const record = await deps.store.getModel(modelIdOf(request.params));
+    const people = new Map<string, PersonRef>();
+    if (record?.workspaceId) {
+      const tree = new Map((await deps.store.workspaces.listWorkspaces()).map((w) => [w.id, w]));
+      for (const workspaceId of ancestorsOf(tree, record.workspaceId)) {
+        for (const m of await deps.store.workspaces.listMembers(workspaceId)) {
+          if (m.role === "guest") continue;
+          const person = personOfAccount({ id: m.accountId, name: m.name, email: m.email });
+          people.set(person.id, person);
+        }
+      }
+    }
+    return { people: [...people.values()] } satisfies ModelPeopleResponse;
+  });
 
   app.get("/api/my-actions", async (request): Promise<MyActionsResponse> => {
     const account = await signedIn(deps, request);
