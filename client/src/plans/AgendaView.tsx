@@ -127,7 +127,7 @@ export function AgendaView({ model, checkIns }: { model: LogicModel; checkIns: s
           Print agenda
         </button>
       </header>
-      <AgendaParts agenda={agenda} today={agenda.date} />
+      <AgendaParts agenda={agenda} today={today} />
     </div>
   );
 }

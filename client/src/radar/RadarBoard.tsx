@@ -153,7 +153,6 @@ function RadarCard(props: {
         data-key={key}
         data-testid="radar-card"
         draggable={movable}
-        aria-label={`${item.title}, ${where}${item.owner ? `, owner ${item.owner.name}` : ""}${overloaded ? ", owner overloaded" : ""}`}
         aria-describedby="radar-keys"
         onDragStart={(e) => {
           e.dataTransfer.setData("text/plain", key);
@@ -170,11 +169,13 @@ function RadarCard(props: {
         onClick={() => props.onOpen?.(item)}
       >
         <span className="radar-title">{item.title}</span>
+        <span className="visually-hidden">, {where}</span>
         <span className="radar-meta">
           {item.modelTitle && <span className="radar-model">{item.modelTitle}</span>}
           {item.owner && (
             <span className="badge plan-owner" title={`Owner: ${item.owner.name}`}>
-              {initialsOf(item.owner.name)}
+              <span aria-hidden="true">{initialsOf(item.owner.name)}</span>
+              <span className="visually-hidden">, owner {item.owner.name}</span>
             </span>
           )}
           {overloaded && <span className="badge radar-overloaded">Overload</span>}
