@@ -107,36 +107,15 @@ async function view(page: Page, name: string): Promise<void> {
 
 const column = (page: Page, stage: string) => page.locator(`.radar-column[data-stage=${stage}]`);
 
-it("plans an action, moves activities on the radar, and prints the check-in agenda", async () => {
-  const adminCookie = await setUpServer(server.url);
-  const district = (await myWorkspaces(server.url, adminCookie))[0];
-  if (!district) throw new Error("no district");
-  const me = (await (
-    await call(server.url, "/api/my-actions", { cookie: adminCookie })
-  ).json()) as {
-    person: { id: string; name: string };
-  };
-  const model = await createModelIn(server.url, adminCookie, district.id, modelFile(me.person));
-
-  const ctx = await context("Ada");
-  await ctx.addCookies(
-    adminCookie.split("; ").map((pair) => {
-      const cut = pair.indexOf("=");
-      return { name: pair.slice(0, cut), value: pair.slice(cut + 1), url: server.url };
-    }),
-  );
-  const page = await ctx.newPage();
-  await page.goto(`${server.url}/m/${model.id}`);
-  await waitForStatus(page, "Saved");
-
+async function planOnCard(page: Page): Promise<void> {
   // The card's editor: owner and a due date three days ago.
   await card(page, "Coaching cycles").click();
   const plan = page.getByTestId("action-plan");
   await plan.getByLabel("Owner").selectOption({ label: `${FIRST_ADMIN.name} (me)` });
   await plan.getByLabel("Due").fill(addDays(today, -3));
   const onCard = card(page, "Coaching cycles");
-  await expect.poll(() => onCard.getByTestId("plan-owner").innerText()).toContain("AA");
-  await expect.poll(() => onCard.getByTestId("plan-due").innerText()).toMatch(/^Overdue since/);
+  await expect.poll(() => onCard.getByTestId("plan-owner").textContent()).toContain("AA");
+  await expect.poll(() => onCard.getByTestId("plan-due").textContent()).toMatch(/^Overdue since/);
   // A blocked status needs its reason: nothing is saved until it is given.
   await card(page, "Data wall").click();
   await plan.getByLabel("Status").selectOption("blocked");
@@ -148,7 +127,9 @@ it("plans an action, moves activities on the radar, and prints the check-in agen
   await plan.getByLabel("Blocked because…").blur();
   await expect.poll(() => card(page, "Data wall").locator(".plan-status-blocked").count()).toBe(1);
   await screenshot(page, "issue-17-card-plan");
+}
 
+async function moveOnRadar(page: Page, modelId: string, cookie: string): Promise<void> {
   // The radar: overload flagged (Ada owns two activities in blossom), with the seed's reason.
   await view(page, "Radar");
   const overload = page.getByTestId("overload");
@@ -177,8 +158,8 @@ it("plans an action, moves activities on the radar, and prints the check-in agen
   // Each move is in the revision log as a change of the card's innovation stage.
   await expect
     .poll(async () => {
-      const response = await call(server.url, `/api/models/${model.id}/activity?node=dw`, {
-        cookie: adminCookie,
+      const response = await call(server.url, `/api/models/${modelId}/activity?node=dw`, {
+        cookie: cookie,
       });
       const { entries } = (await response.json()) as {
         entries: { summary: { fields?: string[] } }[];
@@ -186,7 +167,9 @@ it("plans an action, moves activities on the radar, and prints the check-in agen
       return entries.some((e) => e.summary.fields?.includes("stage"));
     })
     .toBe(true);
+}
 
+async function agendaAndPrint(page: Page): Promise<void> {
   // The check-in agenda for the next check-in date.
   await view(page, "Agenda");
   const agenda = page.getByTestId("agenda-view");
@@ -227,7 +210,9 @@ it("plans an action, moves activities on the radar, and prints the check-in agen
   ).toBe(true);
   await screenshot(page, "issue-17-agenda-print");
   await page.emulateMedia({ media: "screen" });
+}
 
+async function myActionsAndWorkspaceRadar(page: Page, districtId: string): Promise<void> {
   // My actions, from the home page's account menu: soonest due first, the overdue one marked.
   await page.goto(server.url);
   await page.getByRole("link", { name: "My actions" }).click();
@@ -243,7 +228,7 @@ it("plans an action, moves activities on the radar, and prints the check-in agen
   await screenshot(page, "issue-17-my-actions");
 
   // The workspace's radar, from the workspace page.
-  await page.goto(`${server.url}/workspaces/${district.id}`);
+  await page.goto(`${server.url}/workspaces/${districtId}`);
   await page.getByRole("link", { name: "Innovation radar" }).click();
   await page.getByTestId("radar-board").waitFor();
   await page
@@ -252,4 +237,31 @@ it("plans an action, moves activities on the radar, and prints the check-in agen
     .waitFor();
   await audit(page, "workspace radar");
   await screenshot(page, "issue-17-workspace-radar");
+}
+
+it("plans an action, moves activities on the radar, and prints the check-in agenda", async () => {
+  const adminCookie = await setUpServer(server.url);
+  const district = (await myWorkspaces(server.url, adminCookie))[0];
+  if (!district) throw new Error("no district");
+  const me = (await (
+    await call(server.url, "/api/my-actions", { cookie: adminCookie })
+  ).json()) as {
+    person: { id: string; name: string };
+  };
+  const model = await createModelIn(server.url, adminCookie, district.id, modelFile(me.person));
+
+  const ctx = await context("Ada");
+  await ctx.addCookies(
+    adminCookie.split("; ").map((pair) => {
+      const cut = pair.indexOf("=");
+      return { name: pair.slice(0, cut), value: pair.slice(cut + 1), url: server.url };
+    }),
+  );
+  const page = await ctx.newPage();
+  await page.goto(`${server.url}/m/${model.id}`);
+  await waitForStatus(page, "Saved");
+  await planOnCard(page);
+  await moveOnRadar(page, model.id, adminCookie);
+  await agendaAndPrint(page);
+  await myActionsAndWorkspaceRadar(page, district.id);
 });

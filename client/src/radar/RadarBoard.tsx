@@ -17,6 +17,11 @@ type Stage = NonNullable<LogicNode["stage"]>;
 /** The board's columns: the activities not yet sorted, then seed → compost. */
 const ORDER: (Stage | null)[] = [null, ...INNOVATION_STAGES];
 
+/** The stage one column left or right of the item's; undefined past either end. */
+function stepped(item: RadarItem, step: -1 | 1): Stage | null | undefined {
+  return ORDER[ORDER.indexOf(item.stage ?? null) + step];
+}
+
 const itemKey = (item: RadarItem) => `${item.modelId ?? ""}:${item.nodeId}`;
 
 function columnTitle(stage: Stage | null): string {
@@ -46,6 +51,24 @@ export function OverloadWarnings({ list }: { list: Overload[] }) {
   );
 }
 
+/** A move that keeps the keyboard on the card it moved, now in its new column. */
+function useMoveKeepingFocus(onMove?: (item: RadarItem, stage: Stage | null) => void) {
+  const focusAfterMove = useRef<string | null>(null);
+  const board = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const key = focusAfterMove.current;
+    if (!key) return;
+    focusAfterMove.current = null;
+    board.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
+  });
+  const move = (item: RadarItem, stage: Stage | null) => {
+    if ((item.stage ?? null) === stage || !onMove) return;
+    focusAfterMove.current = itemKey(item);
+    onMove(item, stage);
+  };
+  return { board, move };
+}
+
 /**
  * The innovation radar as columns seed → compost. With `onMove`, a card is dragged to another
  * column, or moved with ← and → when focused (the keyboard alternative); without, it only reads.
@@ -62,24 +85,9 @@ export function RadarBoard({
 }) {
   const [dragging, setDragging] = useState<string | null>(null);
   const [over, setOver] = useState<Stage | null | undefined>(undefined);
-  const focusAfterMove = useRef<string | null>(null);
-  const board = useRef<HTMLDivElement>(null);
+  const { board, move } = useMoveKeepingFocus(onMove);
   const flagged = new Set(overloads(items).flatMap((o) => o.items.map(itemKey)));
   const byKey = new Map(items.map((i) => [itemKey(i), i]));
-
-  // Keeps the keyboard on the card it moved, now in its new column.
-  useEffect(() => {
-    const key = focusAfterMove.current;
-    if (!key) return;
-    focusAfterMove.current = null;
-    board.current?.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`)?.focus();
-  });
-
-  const move = (item: RadarItem, stage: Stage | null) => {
-    if ((item.stage ?? null) === stage || !onMove) return;
-    focusAfterMove.current = itemKey(item);
-    onMove(item, stage);
-  };
 
   return (
     <div className="radar-board" ref={board} data-testid="radar-board">
@@ -119,8 +127,7 @@ export function RadarBoard({
                   setOver(undefined);
                 }}
                 onStep={(step) => {
-                  const at = ORDER.indexOf(item.stage ?? null);
-                  const next = ORDER[at + step];
+                  const next = stepped(item, step);
                   if (next !== undefined) move(item, next);
                 }}
                 onOpen={onOpen}
