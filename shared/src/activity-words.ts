@@ -34,6 +34,7 @@ const FIELD_WORDS: Record<string, string> = {
   notes: "notes",
   kind: "lane",
   stage: "innovation stage",
+  plan: "action plan",
   position: "position",
   measurements: "measurements",
   "smart.indicator": "indicator",

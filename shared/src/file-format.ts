@@ -51,6 +51,7 @@ const FILE_MIGRATIONS: FileMigrations = {
    * The number still changes so that an older app refuses a version-2 file in words instead of
    * reporting each new field as unknown.
    * Issue 17: a goal's `cycles` (PDCA) and the model's `mission`, `vision` and `values`.
+   * Action plans: an activity's optional `plan` ({ owner {id,name}, start, due, status, blockedReason }).
    */
   1: (file) => file,
 };

@@ -20,6 +20,33 @@ export {
   signInOptionsSchema,
 } from "./accounts.ts";
 export {
+  ACTION_STATUS_LABELS,
+  ACTION_STATUSES,
+  type ActionPlan,
+  type ActionStatus,
+  actionPlanProblem,
+  actionPlanSchema,
+  BLOCKED_REASON_MAX,
+  bySoonestDue,
+  DUE_SOON_DAYS,
+  type DueState,
+  daysUntilDue,
+  dueState,
+  type PersonRef,
+  personRefSchema,
+} from "./action-plan.ts";
+export {
+  type ModelPeopleResponse,
+  type MyAction,
+  type MyActionsResponse,
+  modelPeopleResponseSchema,
+  myActionSchema,
+  myActionsResponseSchema,
+  type WorkspaceRadarResponse,
+  workspaceRadarItemSchema,
+  workspaceRadarResponseSchema,
+} from "./action-plan-api.ts";
+export {
   type ActivityWordsEntry,
   type Actor,
   actorName,
@@ -48,6 +75,16 @@ export {
   type SearchedField,
 } from "./card-search.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
+export {
+  type AgendaAction,
+  type AgendaGoal,
+  type AgendaProposal,
+  type AgendaThread,
+  agendaIsEmpty,
+  buildCheckInAgenda,
+  type CheckInAgenda,
+  nextCheckIn,
+} from "./check-in-agenda.ts";
 export {
   CLOSE_REASONS,
   type CloseCode,
@@ -254,6 +291,15 @@ export {
   VERSIONS_CHANGED,
 } from "./protocol.ts";
 export { hasPurpose, type Purpose, purposeShape, tidyPurpose } from "./purpose.ts";
+export {
+  BLOSSOM_MAX_PER_OWNER,
+  OVERLOAD_REASON,
+  type Overload,
+  overloads,
+  type RadarItem,
+  radarColumns,
+  radarItemsOf,
+} from "./radar.ts";
 export {
   mergeReadMarks,
   READ_MARKS_MAX,

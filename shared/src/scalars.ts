@@ -2,7 +2,7 @@ import { z } from "zod";
 
 /**
  * The scalar schemas every other schema builds on (ids, dates), in a module of their own so that
- * feature schemas (`cycle-schema.ts`, `purpose.ts`) and `schema.ts` share them without a cycle.
+ * feature schemas (`cycle-schema.ts`, `purpose.ts`, `action-plan.ts`) and `schema.ts` share them without a cycle.
  */
 
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;

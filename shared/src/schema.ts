@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actionPlanSchema } from "./action-plan.ts";
 import { cyclesSchema } from "./cycle-schema.ts";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
 import {
@@ -86,18 +87,19 @@ export const nodeSchema = z
     notes: notesSchema.optional(),
     position: positionSchema.optional(),
     stage: innovationStageSchema.optional(),
+    plan: actionPlanSchema.optional(),
     smart: smartSchema.optional(),
     measurements: z.array(measurementSchema).max(MAX_MEASUREMENTS).optional(),
     /** PDCA cycles (issue 17), goals only; see `cycle-schema.ts`. */
     cycles: cyclesSchema.optional(),
   })
   .superRefine((node, ctx) => {
-    if (node.stage !== undefined && node.kind !== "activity") {
-      ctx.addIssue({
-        code: "custom",
-        path: ["stage"],
-        message: "only activities carry an innovation stage",
-      });
+    for (const [field, what] of [
+      ["stage", "an innovation stage"],
+      ["plan", "an action plan"],
+    ] as const) {
+      if (node[field] !== undefined && node.kind !== "activity")
+        ctx.addIssue({ code: "custom", path: [field], message: `only activities carry ${what}` });
     }
     if (!isGoalKind(node.kind)) {
       for (const field of ["smart", "measurements", "cycles"] as const) {

@@ -19,6 +19,7 @@ export function AccountMenu({ inWorkspaces = false }: { inWorkspaces?: boolean }
     return (
       <nav className="account-menu" aria-label="Account">
         {inWorkspaces ? null : <a href="/workspaces">Your workspaces</a>}
+        <a href="/my-actions">My actions</a>
         <a href="/account">
           Signed in as <strong>{account.name}</strong>
         </a>

@@ -1,5 +1,5 @@
-import { useEffect, useId, useRef, useState } from "react";
 import { actorName } from "@logic-canvas/shared";
+import { useEffect, useId, useRef, useState } from "react";
 import { type HistoryAccess, historyApi, type VersionSummary } from "../history/history-api.ts";
 import { formatMoment } from "../ui/dates.ts";
 

@@ -14,6 +14,14 @@ const Dashboard = lazy(() =>
   import("../monitoring/Dashboard.tsx").then((module) => ({ default: module.Dashboard })),
 );
 
+// Revisiting views (issue 17), loaded when first opened.
+const RadarView = lazy(() =>
+  import("../radar/RadarView.tsx").then((module) => ({ default: module.RadarView })),
+);
+const AgendaView = lazy(() =>
+  import("../plans/AgendaView.tsx").then((module) => ({ default: module.AgendaView })),
+);
+
 /** The editor's main area: the chosen view (canvas, progress dashboard or print table). */
 export function Stage(props: {
   session: CollabSession;
@@ -53,6 +61,20 @@ export function Stage(props: {
         </Suspense>
       )}
       {view === "print" && <PrintView model={snapshot.model} />}
+      {(view === "radar" || view === "agenda") && (
+        <Suspense fallback={<div className="page-message">Loading…</div>}>
+          {view === "radar" ? (
+            <RadarView
+              model={snapshot.model}
+              binding={binding}
+              readOnly={readOnly}
+              onShow={props.onShow}
+            />
+          ) : (
+            <AgendaView model={snapshot.model} checkIns={snapshot.checkIns} />
+          )}
+        </Suspense>
+      )}
       {view === "canvas" && <ReadingOverlays store={props.reading} />}
       {view === "canvas" && (
         <Canvas

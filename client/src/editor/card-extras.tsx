@@ -2,15 +2,17 @@ import { isGoalKind, type LogicNode } from "@logic-canvas/shared";
 import type { CardSlots } from "../canvas/card-slots.ts";
 import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
 import { CycleBadge } from "../monitoring/pdca/CycleBadge.tsx";
+import { CardPlanMark } from "../plans/CardPlanMark.tsx";
 import { CardReviewBadges } from "../review/CardReviewBadges.tsx";
 
-/** What the feature folders add to a card: a goal's progress, then the review's marks. */
+/** What the feature folders add to a card: a goal's progress or an activity's plan, then the review's marks. */
 function CardExtras({ id, node }: { id: string; node: LogicNode }) {
   const goal = isGoalKind(node.kind);
   return (
     <>
       {goal && <GoalCardProgress node={node} />}
       {goal && <CycleBadge cycles={node.cycles} />}
+      {node.kind === "activity" && node.plan && <CardPlanMark plan={node.plan} />}
       <CardReviewBadges nodeId={id} goal={goal} />
     </>
   );

@@ -1,7 +1,10 @@
-/** The editor's views: the canvas, the progress dashboard and the printable table. */
+/** The editor's views: the canvas, the progress dashboard, the innovation radar, the check-in
+ * agenda and the printable table. */
 export const VIEWS = [
   { id: "canvas", label: "Canvas" },
   { id: "progress", label: "Progress" },
+  { id: "radar", label: "Radar" },
+  { id: "agenda", label: "Agenda" },
   { id: "print", label: "Print" },
 ] as const;
 export type ViewId = (typeof VIEWS)[number]["id"];

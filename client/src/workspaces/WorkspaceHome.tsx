@@ -10,7 +10,7 @@ import { ImportModel } from "../home/ImportModel.tsx";
 import { useCreateModel } from "../home/use-create-model.ts";
 import { ManageWorkspace } from "./ManageWorkspace.tsx";
 import { ModelList } from "./ModelList.tsx";
-import { membersHref } from "./routes.ts";
+import { membersHref, radarHref } from "./routes.ts";
 import { subtreeIds } from "./tree.ts";
 import { WorkspacePage } from "./WorkspacePage.tsx";
 import { WorkspacePlanLinks } from "./WorkspacePlanLinks.tsx";
@@ -52,6 +52,9 @@ export function WorkspaceHome({ workspaceId }: { workspaceId: string | null }) {
             </div>
             <div className="ws-header-links">
               <WorkspacePlanLinks workspaceId={selected.id} />
+              <a className="button" href={radarHref(selected.id)}>
+                Innovation radar
+              </a>
               <a className="button" href={membersHref(selected.id)}>
                 Members
               </a>

@@ -1,7 +1,12 @@
-/** The workspace pages' URLs: `/workspaces[/<id>[/members]]` and `/invite#token=…`. */
+/**
+ * The workspace pages' URLs: `/workspaces[/<id>[/members|/radar]]`, `/my-actions` and
+ * `/invite#token=…`.
+ */
 export type WorkspaceRoute =
   | { page: "home"; workspaceId: string | null }
   | { page: "members"; workspaceId: string }
+  | { page: "radar"; workspaceId: string }
+  | { page: "my-actions" }
   | { page: "invite"; token: string };
 
 export function workspaceRoute(location: Location): WorkspaceRoute | null {
@@ -9,12 +14,18 @@ export function workspaceRoute(location: Location): WorkspaceRoute | null {
     const token = new URLSearchParams(location.hash.replace(/^#/, "")).get("token") ?? "";
     return { page: "invite", token };
   }
-  const match = /^\/workspaces(?:\/([A-Za-z0-9]{16})(\/members)?)?\/?$/.exec(location.pathname);
+  if (/^\/my-actions\/?$/.test(location.pathname)) return { page: "my-actions" };
+  const match = /^\/workspaces(?:\/([A-Za-z0-9]{16})(\/members|\/radar)?)?\/?$/.exec(
+    location.pathname,
+  );
   if (!match) return null;
   const workspaceId = match[1] ?? null;
-  if (match[2] && workspaceId) return { page: "members", workspaceId };
+  if (match[2] === "/members" && workspaceId) return { page: "members", workspaceId };
+  if (match[2] === "/radar" && workspaceId) return { page: "radar", workspaceId };
   return { page: "home", workspaceId };
 }
 
 export const workspaceHref = (id: string) => `/workspaces/${id}`;
 export const membersHref = (id: string) => `/workspaces/${id}/members`;
+export const radarHref = (id: string) => `/workspaces/${id}/radar`;
+export const MY_ACTIONS_HREF = "/my-actions";

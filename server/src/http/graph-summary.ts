@@ -1,6 +1,9 @@
 import {
+  type ActionPlan,
   edgesMap,
   type GoalStatusName,
+  type LogicModel,
+  type LogicNode,
   modelProgressSummary,
   nodesMap,
   readModel,
@@ -18,6 +21,27 @@ export interface GraphSummary {
   validation: Pick<ValidationResult, "errors" | "warnings">;
   /** Goals by status, and how many mid-journey goals are stale (the workspace lists show both). */
   progress: { counts: Record<GoalStatusName, number>; stale: number };
+  /** The activities with their stage and action plan: My actions and the workspace radar. */
+  activities: SummaryActivity[];
+}
+
+export interface SummaryActivity {
+  nodeId: string;
+  title: string;
+  stage?: LogicNode["stage"];
+  plan?: ActionPlan;
+}
+
+function activitiesOf(model: LogicModel): SummaryActivity[] {
+  const out: SummaryActivity[] = [];
+  for (const node of model.nodes) {
+    if (node.kind !== "activity") continue;
+    const activity: SummaryActivity = { nodeId: node.id, title: node.title };
+    if (node.stage) activity.stage = node.stage;
+    if (node.plan) activity.plan = node.plan;
+    out.push(activity);
+  }
+  return out;
 }
 
 /** Reads, validates and counts one graph document; the worker and the main thread share it. */
@@ -32,5 +56,6 @@ export function summarizeGraph(doc: Y.Doc, today: string): GraphSummary {
     updatedAt: "",
     validation: { errors, warnings },
     progress: { counts: progress.counts, stale: progress.staleNodeIds.length },
+    activities: activitiesOf(model),
   };
 }

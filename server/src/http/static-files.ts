@@ -14,7 +14,8 @@ const isAppRoute = (path: string) =>
   path.startsWith("/account/") ||
   path === "/workspaces" ||
   path.startsWith("/workspaces/") ||
-  path === "/invite";
+  path === "/invite" ||
+  path === "/my-actions";
 
 /**
  * Serves the built client: `/` and `/m/*` get index.html (the app routes on the client), other

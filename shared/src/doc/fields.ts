@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { actionPlanSchema } from "../action-plan.ts";
 import { cycleSchema } from "../cycle-schema.ts";
 import { GOAL_KINDS, type NodeKind } from "../kinds.ts";
 import {
@@ -105,6 +106,8 @@ export const NODE_FIELDS: MapFields = {
   notes: { type: "plain", schema: notesSchema },
   position: { type: "plain", schema: positionSchema },
   stage: { type: "plain", schema: innovationStageSchema, kinds: ["activity"] },
+  // An action plan (owner, dates, status) is one plain value, replaced whole on each change.
+  plan: { type: "plain", schema: actionPlanSchema, kinds: ["activity"] },
   // Every card gets these at creation (see `ensureGoalStructure`); only goals have values in them.
   smart: { type: "map", fields: SMART_FIELDS },
   measurements: { type: "array", entry: measurementSchema, kinds: GOALS, max: MAX_MEASUREMENTS },
@@ -148,7 +151,10 @@ export function plainFieldProblem(def: FieldDef, value: unknown): string | null 
   if (def.type !== "plain") return null;
   const parsed = def.schema.safeParse(value);
   if (parsed.success) return null;
-  return parsed.error.issues[0]?.message ?? "is not valid";
+  const issue = parsed.error.issues[0];
+  // Inside an object value (a position, an action plan), say which part: "owner.id must be…".
+  const where = issue?.path.length ? `${issue.path.map(String).join(".")} ` : "";
+  return `${where}${issue?.message ?? "is not valid"}`;
 }
 
 /** Whether a value in `def` is read on a card of `kind`. */

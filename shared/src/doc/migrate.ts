@@ -14,6 +14,7 @@ const STEPS: Record<number, (doc: Y.Doc) => void> = {
    * a layout-1 document has none, so the step only records the version. An older app then
    * refuses the document as newer instead of reading fields it does not know.
    * Issue 17: a goal's `cycles` log (PDCA) and the model's `mission`, `vision`, `values` in meta.
+   * Action plans: an activity's optional plain `plan` value (owner, start, due, status, reason).
    */
   1: () => {},
 };

@@ -38,6 +38,7 @@ export type NodePatch = {
   title?: string;
   notes?: string | null;
   stage?: LogicNode["stage"] | null;
+  plan?: LogicNode["plan"] | null;
 };
 export type SmartPatch = {
   indicator?: string;
@@ -90,6 +91,7 @@ function writeNode(doc: Y.Doc, node: LogicNode): void {
   if (node.notes !== undefined) map.set("notes", node.notes);
   if (node.position) map.set("position", { x: node.position.x, y: node.position.y });
   if (node.stage !== undefined) map.set("stage", node.stage);
+  if (node.plan !== undefined) map.set("plan", { ...node.plan });
   // Every card gets the goal structure at creation, not only goals: if two people moved one
   // activity into a goal lane at once, each would create its own nested map and one of them,
   // with the edits written into it, would be dropped by the merge.
@@ -111,6 +113,9 @@ export function addNode(doc: Y.Doc, input: NodeInput, origin: unknown): string {
   return node.id;
 }
 
+/** Fields read on activities only, dropped when a card moves to another lane. */
+const ACTIVITY_ONLY = ["stage", "plan"] as const;
+
 export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unknown): void {
   const map = nodeMapOrThrow(doc, id);
   const next = { ...rawNode(map) };
@@ -118,7 +123,7 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unk
     if (value === null) delete next[key];
     else if (value !== undefined) next[key] = value;
   }
-  if (next.kind !== "activity") delete next.stage;
+  if (next.kind !== "activity") for (const key of ACTIVITY_ONLY) delete next[key];
   assertValidNode(next);
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
@@ -126,8 +131,8 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unk
       if (value === null) map.delete(key);
       else if (map.get(key) !== value) map.set(key, value);
     }
-    if (patch.kind !== undefined && patch.kind !== "activity" && map.has("stage"))
-      map.delete("stage");
+    if (patch.kind !== undefined && patch.kind !== "activity")
+      for (const key of ACTIVITY_ONLY) if (map.has(key)) map.delete(key);
     if (patch.kind !== undefined && isGoalKind(patch.kind)) ensureGoalStructure(map);
   }, origin);
 }

@@ -10,6 +10,7 @@ import {
 } from "@logic-canvas/shared";
 import { useReadOnly } from "../../canvas/read-only.ts";
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
+import { ActionPlanEditor } from "../../plans/ActionPlanEditor.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
 import { CommitField } from "../../ui/CommitField.tsx";
 import { Section } from "../../ui/Section.tsx";
@@ -77,6 +78,9 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
         onCommit={(notes) => binding.updateNode(node.id, { notes: notes === "" ? null : notes })}
       />
       {isGoalKind(node.kind) && <GoalPanel node={node} binding={binding} readOnly={readOnly} />}
+      {node.kind === "activity" && (
+        <ActionPlanEditor node={node} model={model} binding={binding} readOnly={readOnly} />
+      )}
       <NodeReview node={node} />
       <p className="muted small">
         {plural(incoming, "link")} in, {plural(outgoing, "link")} out.
