@@ -85,11 +85,12 @@ function goalBlocks(node: LogicNode, level: 2 | 3, today: string): ReportBlock[]
 function summaryBlocks(input: PlanReportInput): ReportBlock[] {
   const { model, checkIns, today } = input;
   const summary = modelProgressSummary(model, { today, checkIns });
-  const counted = Object.entries(summary.counts)
+  // Counted as of today, as the table below shows them.
+  const counted = GOAL_STATUSES.map(
+    (status) => [status, summary.goals.filter((g) => g.statusToday === status).length] as const,
+  )
     .filter(([, n]) => n > 0)
-    .map(
-      ([status, n]) => `${n} ${STATUS_LABEL[status as keyof typeof STATUS_LABEL].toLowerCase()}`,
-    );
+    .map(([status, n]) => `${n} ${STATUS_LABEL[status].toLowerCase()}`);
   const blocks: ReportBlock[] = [{ kind: "heading", level: 2, text: "Where we are" }];
   blocks.push({
     kind: "paragraph",
