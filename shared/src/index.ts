@@ -19,6 +19,8 @@ export {
   setupStateSchema,
   signInOptionsSchema,
 } from "./accounts.ts";
+// World Café sessions (issue 17).
+export * from "./cafe/index.ts";
 export {
   type CardFilter,
   describeFilter,
@@ -157,6 +159,7 @@ export {
 } from "./lane-layout.ts";
 export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "./lanes.ts";
 export {
+  CAFE_LIMITS,
   COMMENT_MAX,
   INDICATOR_MAX,
   LINK_LABEL_MAX,
