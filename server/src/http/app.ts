@@ -14,6 +14,7 @@ import { type ApiDeps, routeKit } from "./api.ts";
 import { jsonBodies, uploadGuard } from "./body.ts";
 import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
+import { cafeRoutes } from "./routes-cafe.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
 import { memberRoutes } from "./routes-members.ts";
@@ -141,6 +142,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   modelViewRoutes(kit);
   linkRoutes(kit);
   historyRoutes(kit);
+  cafeRoutes(kit);
   readStateRoutes(kit);
   workspaceRoutes(kit);
   memberRoutes(kit);

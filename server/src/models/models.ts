@@ -30,9 +30,11 @@ export class ModelUnavailableError extends Error {}
  * log can say who made it and how.
  */
 export interface ServerChangeContext {
-  source: "api" | "restore";
+  source: "api" | "restore" | "cafe";
   role: Role;
   person: Person | null;
+  /** For an accepted World Café proposal: its theme, the "why" the revision log keeps. */
+  reason?: string;
   /** For a restore: the version restored. */
   version?: { id: string; label: string };
 }
