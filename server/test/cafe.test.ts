@@ -284,3 +284,42 @@ describe("World Café synthesis", () => {
     watcher.destroy();
   });
 });
+
+describe("the session's record in the model file", () => {
+  it("exports the session and imports it back, and refuses a file of 10,000 notes in words", async () => {
+    const { model, head, watcher } = await started();
+    await call(model, "commenter", ana, cafePaths.seat(model.id, head.id), "PUT", {
+      table: head.tables[1]?.id,
+    });
+    await advanceTo(model, head, "draft");
+    await call(model, "commenter", ana, cafePaths.notes(model.id, head.id), "POST", {
+      tag: "celebration",
+      text: "Coaching works",
+    });
+    const exported = await call(model, "viewer", null, `/api/models/${model.id}/export`, "GET");
+    const cafes = exported.body.cafes as CafeSession[];
+    expect(cafes).toHaveLength(1);
+    expect(cafes[0]?.notes[0]).toMatchObject({ text: "Coaching works", tag: "celebration" });
+    const copy = await createModel(server.url, exported.body);
+    const again = await call(copy, "viewer", null, `/api/models/${copy.id}/export`, "GET");
+    expect(again.body.cafes).toEqual(cafes);
+
+    const note = cafes[0]?.notes[0] as CafeNote;
+    const flood = {
+      ...exported.body,
+      cafes: [
+        {
+          ...cafes[0],
+          notes: Array.from({ length: 10_000 }, (_, i) => ({ ...note, id: `n${i}` })),
+        },
+      ],
+    };
+    const refused = await api(server.url, "/api/models", {
+      method: "POST",
+      body: JSON.stringify(flood),
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("A session holds at most 2000 notes");
+    watcher.destroy();
+  });
+});

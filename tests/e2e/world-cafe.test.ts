@@ -164,5 +164,5 @@ describe("World Café", () => {
     await reason.waitFor({ timeout: 15_000 });
     const listed = fran.page.getByTestId("cafe-history");
     await expect.poll(() => listed.textContent()).toContain("1 of 1 proposals decided");
-  });
+  }, 300_000);
 });

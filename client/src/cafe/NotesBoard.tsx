@@ -79,6 +79,7 @@ export function NoteForm({ session }: { session: CafeSession }) {
     try {
       await api?.note(session.id, { tag, text, ...(card ? { cardId: card } : {}) });
       setText("");
+      setCard("");
       setError(null);
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -3,6 +3,7 @@ import type { Role } from "@logic-canvas/shared";
 import {
   edgesMap,
   type LogicModel,
+  loadCafes,
   loadModel,
   loadReview,
   type ModelFileExtensions,
@@ -66,6 +67,7 @@ export class ModelService {
     graph.destroy();
     const reviewDoc = new Y.Doc();
     if (extras.review) loadReview(reviewDoc, extras.review, "create");
+    if (extras.cafes) loadCafes(reviewDoc, extras.cafes, "create");
     const reviewSnapshot = Y.encodeStateAsUpdate(reviewDoc);
     reviewDoc.destroy();
     const tokens = {} as Record<Role, string>;

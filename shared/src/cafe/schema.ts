@@ -133,13 +133,26 @@ export const cafeProposalSchema = z.strictObject({
 });
 
 export const cafeSessionSchema = cafeHeadSchema.extend({
-  participants: z.array(cafeParticipantSchema).max(CAFE_LIMITS.participants),
-  notes: z.array(cafeNoteSchema).max(CAFE_LIMITS.notes),
-  themes: z.array(cafeThemeSchema).max(CAFE_LIMITS.themes),
-  proposals: z.array(cafeProposalSchema).max(CAFE_LIMITS.proposals),
+  participants: z
+    .array(cafeParticipantSchema)
+    .max(CAFE_LIMITS.participants, `A session seats at most ${CAFE_LIMITS.participants} people`),
+  notes: z
+    .array(cafeNoteSchema)
+    .max(CAFE_LIMITS.notes, `A session holds at most ${CAFE_LIMITS.notes} notes`),
+  themes: z
+    .array(cafeThemeSchema)
+    .max(CAFE_LIMITS.themes, `A session has at most ${CAFE_LIMITS.themes} themes`),
+  proposals: z
+    .array(cafeProposalSchema)
+    .max(CAFE_LIMITS.proposals, `A session has at most ${CAFE_LIMITS.proposals} proposals`),
 });
 
-export const cafeSessionsSchema = z.array(cafeSessionSchema).max(CAFE_LIMITS.sessionsPerModel);
+export const cafeSessionsSchema = z
+  .array(cafeSessionSchema)
+  .max(
+    CAFE_LIMITS.sessionsPerModel,
+    `A model keeps at most ${CAFE_LIMITS.sessionsPerModel} café sessions`,
+  );
 
 export type CafeTable = z.infer<typeof cafeTableSchema>;
 export type CafeHead = z.infer<typeof cafeHeadSchema>;
