@@ -92,15 +92,12 @@ const KINDS: { id: ProposalChange["kind"]; label: string }[] = [
 
 function ProposalForm({ session, theme }: { session: CafeSession; theme: string }) {
   const api = useCafeApi();
-  const model = useCafeModel();
   const [kind, setKind] = useState<ProposalChange["kind"]>("title");
   const [card, setCard] = useState("");
   const [text, setText] = useState("");
   const [value, setValue] = useState("");
   const [date, setDate] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const goalsOnly = kind === "target" || kind === "indicator";
-  const cards = model.nodes.filter((n) => !goalsOnly || isGoalKind(n.kind));
   const change = (): unknown => {
     if (kind === "title") return { kind, cardId: card, title: text };
     if (kind === "target") return { kind, cardId: card, value: Number(value), date };
@@ -120,7 +117,6 @@ function ProposalForm({ session, theme }: { session: CafeSession; theme: string 
       setError(e instanceof Error ? e.message : String(e));
     }
   };
-  const title = (id: string) => model.nodes.find((n) => n.id === id)?.title.slice(0, 40) ?? id;
   return (
     <form className="proposal-form" onSubmit={submit} aria-label="Propose a revision">
       <label>
@@ -133,6 +129,44 @@ function ProposalForm({ session, theme }: { session: CafeSession; theme: string 
           ))}
         </select>
       </label>
+      <ChangeFields
+        kind={kind}
+        card={[card, setCard]}
+        text={[text, setText]}
+        value={[value, setValue]}
+        date={[date, setDate]}
+      />
+      <button type="submit">Propose</button>
+      {error && (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+}
+
+type Field = [string, (value: string) => void];
+
+/** The fields a kind of change needs: the card (or lane, or link), then its new value. */
+function ChangeFields(props: {
+  kind: ProposalChange["kind"];
+  card: Field;
+  text: Field;
+  value: Field;
+  date: Field;
+}) {
+  const { kind } = props;
+  const [card, setCard] = props.card;
+  const [text, setText] = props.text;
+  const [value, setValue] = props.value;
+  const [date, setDate] = props.date;
+  const model = useCafeModel();
+  const goalsOnly = kind === "target" || kind === "indicator";
+  const cards = model.nodes.filter((n) => !goalsOnly || isGoalKind(n.kind));
+  const title = (id: string) => model.nodes.find((n) => n.id === id)?.title.slice(0, 40) ?? id;
+  return (
+    <>
       <label>
         {kind === "newCard" ? "Lane" : kind === "removeLink" ? "Link" : "Card"}
         <select value={card} onChange={(e) => setCard(e.target.value)}>
@@ -177,12 +211,6 @@ function ProposalForm({ session, theme }: { session: CafeSession; theme: string 
           </label>
         )
       )}
-      <button type="submit">Propose</button>
-      {error && (
-        <p className="form-error" role="alert">
-          {error}
-        </p>
-      )}
-    </form>
+    </>
   );
 }

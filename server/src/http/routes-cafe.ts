@@ -31,7 +31,6 @@ function paramOf(params: unknown, name: "sid" | "nid" | "pid"): string {
 export function cafeRoutes(kit: RouteKit): void {
   const { app, deps, requireRole, accessOf, personOf } = kit;
   const cafes = new CafeService(deps.hocuspocus);
-  const proposals = new CafeProposals(deps.hocuspocus);
   const as = (role: "viewer" | "commenter" | "editor") => ({ onRequest: requireRole(role) });
   const actorOf = async (request: FastifyRequest): Promise<Actor> => ({
     role: accessOf(request).role,
@@ -74,6 +73,20 @@ export function cafeRoutes(kit: RouteKit): void {
       return reply.code(201).send(note);
     },
   );
+
+  synthesisRoutes(kit, cafes, actorOf);
+}
+
+/** Synthesis: themes, grouping notes, proposals and closing their votes (facilitators only). */
+function synthesisRoutes(
+  kit: RouteKit,
+  cafes: CafeService,
+  actorOf: (request: FastifyRequest) => Promise<Actor>,
+): void {
+  const { app, deps, requireRole } = kit;
+  const proposals = new CafeProposals(deps.hocuspocus);
+  const as = (role: "editor") => ({ onRequest: requireRole(role) });
+  const session = "/api/models/:id/cafes/:sid";
 
   app.post(`${session}/themes`, { ...as("editor"), schema: { body: newThemeBody } }, async (r) =>
     cafes.addTheme(modelIdOf(r.params), await actorOf(r), paramOf(r.params, "sid"), r.body.title),
