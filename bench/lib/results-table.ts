@@ -81,6 +81,9 @@ const RENDERERS: Record<string, Lines> = {
   "cold-load": (r) => [
     `cold load, stored 5,000-card model: median ${n(at(r, "figures.coldMs.p50"))} ms to a fresh client holding every card`,
   ],
+  "world-cafe": (r) => [
+    `World Café, ${n(at(r, "parameters.participants"))} participants at ${n(at(r, "parameters.tables"))} tables: note → everyone p50/p99 ${n(at(r, "figures.quiet.noteToEveryone.p50"))}/${n(at(r, "figures.quiet.noteToEveryone.p99"))} ms one at a time, ${n(at(r, "figures.burst.noteToEveryone.p50"))}/${n(at(r, "figures.burst.noteToEveryone.p99"))} ms when all write at once`,
+  ],
   "durability-cost": (r) => [
     `durability: acknowledged edits/s, ${list(at(r, "figures.runs"))
       .map((x) => `${String(x.server)} ${n(x.editsPerSecond)}`)

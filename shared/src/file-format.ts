@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cafeSessionsSchema } from "./cafe/schema.ts";
 import { describeProblem, describeSchemaIssue, type FileError, shortTitle } from "./file-report.ts";
 import { NODE_KINDS } from "./kinds.ts";
 import { checkLink, type LinkEnd } from "./link-rules.ts";
@@ -23,6 +24,8 @@ const fileExtensionsShape = {
   checkIns: z.array(isoDateSchema).max(1_000, "at most 1,000 check-in dates").optional(),
   /** Comment threads and consensus votes of the review document. */
   review: reviewSchema.optional(),
+  /** World Café sessions kept with the model (issue 17): prompts, tables, notes, themes, proposals. */
+  cafes: cafeSessionsSchema.optional(),
 };
 export type ModelFileExtensions = {
   [K in keyof typeof fileExtensionsShape]?: z.infer<(typeof fileExtensionsShape)[K]>;
@@ -52,6 +55,7 @@ const FILE_MIGRATIONS: FileMigrations = {
    * reporting each new field as unknown.
    * Issue 17: a goal's `cycles` (PDCA) and the model's `mission`, `vision` and `values`.
    * Action plans: an activity's optional `plan` ({ owner {id,name}, start, due, status, blockedReason }).
+   * Issue 17 adds `cafes` (World Café sessions, cafe/schema.ts) at the top level.
    */
   1: (file) => file,
 };

@@ -19,6 +19,8 @@ export {
   setupStateSchema,
   signInOptionsSchema,
 } from "./accounts.ts";
+// World Café sessions (issue 17).
+export * from "./cafe/index.ts";
 export {
   ACTION_STATUS_LABELS,
   ACTION_STATUSES,
@@ -221,6 +223,7 @@ export {
 } from "./lane-layout.ts";
 export { LANE_PADDING, LANE_ROW_SPACING, LANE_WIDTH, laneX, placeInLane } from "./lanes.ts";
 export {
+  CAFE_LIMITS,
   COMMENT_MAX,
   CYCLE_REASON_MAX,
   CYCLE_TEXT_MAX,

@@ -62,3 +62,26 @@ export const MISSION_MAX = 2_000;
 export const VISION_MAX = 2_000;
 export const VALUE_MAX = 200;
 export const MAX_VALUES = 12;
+/**
+ * A World Café session (shared/src/cafe): what one session holds and one person may write. A
+ * session of 40 people over three rounds writes a few hundred notes; the caps leave room for
+ * that and refuse a flood (10,000 notes) in words before anything is stored.
+ */
+export const CAFE_LIMITS = {
+  sessionsPerModel: 100,
+  prompts: 3,
+  promptLength: 500,
+  titleLength: 120,
+  tables: 12,
+  tableNameLength: 60,
+  /** Minutes the whole session lasts (rounds share it equally). */
+  minutesMin: 5,
+  minutesMax: 240,
+  participants: 200,
+  notes: 2_000,
+  notesPerPerson: 100,
+  noteLength: 500,
+  themes: 40,
+  themeTitleLength: 200,
+  proposals: 40,
+} as const;

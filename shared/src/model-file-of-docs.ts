@@ -1,4 +1,5 @@
 import type * as Y from "yjs";
+import { readCafes } from "./cafe/doc.ts";
 import { readCheckIns } from "./doc/check-ins.ts";
 import { readModel } from "./doc/read.ts";
 import { type ModelFile, toModelFile } from "./file-format.ts";
@@ -17,6 +18,12 @@ export function modelFileOfDocs(graph: Y.Doc, review: Y.Doc): ModelFile {
   const edges = model.edges.filter((e) => ids.has(e.source) && ids.has(e.target));
   return toModelFile(
     { ...model, edges },
-    { checkIns: readCheckIns(graph), review: readReview(review) },
+    { checkIns: readCheckIns(graph), review: readReview(review), ...cafesOf(review) },
   );
+}
+
+/** The café sessions, left out of the file when there are none (as a version-1 file has). */
+function cafesOf(review: Y.Doc) {
+  const cafes = readCafes(review);
+  return cafes.length ? { cafes } : {};
 }

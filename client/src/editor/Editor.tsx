@@ -1,6 +1,7 @@
 import { ReactFlowProvider } from "@xyflow/react";
 import { type ReactNode, useEffect } from "react";
 import { editorRoute } from "../app/routes.ts";
+import { useCafeActions } from "../cafe/CafeDialog.tsx";
 import { BindingContext } from "../canvas/actions-context.ts";
 import { CardMarksContext } from "../canvas/card-marks.ts";
 import { CardSlotsContext } from "../canvas/card-slots.ts";
@@ -145,6 +146,7 @@ function EditorToolbar(props: {
     canImport: !readOnly,
     onPrint: props.onPrint,
   });
+  const cafe = useCafeActions();
   return (
     // A landmark, so that the toolbar is not page content outside every region.
     <section aria-label="Tools">
@@ -156,9 +158,14 @@ function EditorToolbar(props: {
         onLayout={props.onLayout}
         onHelp={props.onHelp}
         canvasTools={canvasTools}
-        actions={exports.actions}
+        actions={[...exports.actions, ...cafe.actions]}
         tools={canvasTools && <ReadingTools store={props.reading} />}
-        extra={exports.overlays}
+        extra={
+          <>
+            {exports.overlays}
+            {cafe.overlays}
+          </>
+        }
       />
     </section>
   );

@@ -1,6 +1,7 @@
 import "./history.css";
 import { canEditGraph } from "@logic-canvas/shared";
 import { useState } from "react";
+import { CafeHistory } from "../cafe/CafeHistory.tsx";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { useReviewContext } from "../review/review-context.ts";
 import { ActivityList } from "./ActivityList.tsx";
@@ -54,6 +55,7 @@ export function HistoryPanel({ model }: PanelProps) {
         confirming={history.confirming}
         actions={actions}
       />
+      <CafeHistory />
       <ActivityList access={access} refreshKey={history.activityKey} title="Activity" />
       {history.opened && (
         <OpenedVersionDialog opened={history.opened} model={model} onClose={actions.close} />

@@ -15,6 +15,7 @@ import { jsonBodies, uploadGuard } from "./body.ts";
 import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
 import { actionRoutes } from "./routes-actions.ts";
+import { cafeRoutes } from "./routes-cafe.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
 import { memberRoutes } from "./routes-members.ts";
@@ -144,6 +145,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   linkRoutes(kit);
   historyRoutes(kit);
   reportRoutes(kit);
+  cafeRoutes(kit);
   readStateRoutes(kit);
   workspaceRoutes(kit);
   memberRoutes(kit);

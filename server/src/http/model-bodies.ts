@@ -63,7 +63,10 @@ export function modelFromCreateBody(
   const record = body as Record<string, unknown>;
   if ("format" in record || "nodes" in record) {
     const { model, file } = parseFile(body, maxCards);
-    return { model, extras: { checkIns: file.checkIns, review: file.review } };
+    return {
+      model,
+      extras: { checkIns: file.checkIns, review: file.review, cafes: file.cafes },
+    };
   }
   const unknown = Object.keys(record).filter((k) => k !== "title" && k !== "template");
   if (unknown.length) {

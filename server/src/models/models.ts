@@ -3,6 +3,7 @@ import type { Role } from "@logic-canvas/shared";
 import {
   edgesMap,
   type LogicModel,
+  loadCafes,
   loadModel,
   loadReview,
   type ModelFileExtensions,
@@ -30,9 +31,11 @@ export class ModelUnavailableError extends Error {}
  * log can say who made it and how.
  */
 export interface ServerChangeContext {
-  source: "api" | "restore";
+  source: "api" | "restore" | "cafe";
   role: Role;
   person: Person | null;
+  /** For an accepted World Café proposal: its theme, the "why" the revision log keeps. */
+  reason?: string;
   /** For a restore: the version restored. */
   version?: { id: string; label: string };
 }
@@ -64,6 +67,7 @@ export class ModelService {
     graph.destroy();
     const reviewDoc = new Y.Doc();
     if (extras.review) loadReview(reviewDoc, extras.review, "create");
+    if (extras.cafes) loadCafes(reviewDoc, extras.cafes, "create");
     const reviewSnapshot = Y.encodeStateAsUpdate(reviewDoc);
     reviewDoc.destroy();
     const tokens = {} as Record<Role, string>;

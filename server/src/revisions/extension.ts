@@ -65,7 +65,7 @@ function changeOriginOf(
 
 /** A server-side rewrite (restore of a version, API replace) is logged as that, not as edits. */
 function rewriteOf(context: ServerChangeContext | undefined) {
-  if (!context) return undefined;
+  if (!context || context.source === "cafe") return undefined;
   return context.source === "restore"
     ? { action: "restore" as const, version: context.version }
     : { action: "replace" as const };
@@ -84,7 +84,13 @@ function recordTransactions(
     const origin = changeOriginOf(tr);
     if (!origin) return;
     try {
-      recorder.record(modelId, origin.author, changesOf(tr, document), rewriteOf(origin.context));
+      recorder.record(
+        modelId,
+        origin.author,
+        changesOf(tr, document),
+        rewriteOf(origin.context),
+        origin.context?.reason,
+      );
     } catch (error) {
       // A failed summary must not fail the edit itself: the change is already applied and stored.
       logger.error("revision-log-failed", { document: documentName, error: errorText(error) });

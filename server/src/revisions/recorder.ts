@@ -60,7 +60,14 @@ export class ActivityRecorder {
     this.timer.unref();
   }
 
-  record(modelId: string, author: ChangeAuthor, changes: SubjectChange[], rewrite?: Rewrite): void {
+  /** `reason`: the change's "why", known as it is made (an accepted café proposal's theme). */
+  record(
+    modelId: string,
+    author: ChangeAuthor,
+    changes: SubjectChange[],
+    rewrite?: Rewrite,
+    reason?: string,
+  ): void {
     if (changes.length === 0) return;
     const now = Date.now();
     const at = new Date(now).toISOString();
@@ -87,7 +94,14 @@ export class ActivityRecorder {
     for (const change of changes) {
       const key = openKey(modelId, author.key, change.subjectId);
       let entry = this.open.get(key);
-      if (!entry || entry.subject !== change.subject || now - Date.parse(entry.at) > this.mergeMs) {
+      // A change made with its reason is an entry of its own, never merged with another edit.
+      const apart = reason !== undefined;
+      if (
+        !entry ||
+        apart ||
+        entry.subject !== change.subject ||
+        now - Date.parse(entry.at) > this.mergeMs
+      ) {
         entry = this.entry(modelId, author, change.subject, change.subjectId, at, {
           added: false,
           removed: false,
@@ -96,6 +110,10 @@ export class ActivityRecorder {
         this.open.set(key, entry);
       }
       mergeInto(entry, change, at, author);
+      if (apart) {
+        entry.reason = reason;
+        this.open.delete(key);
+      }
       const pending = this.reasons.get(key);
       if (pending) {
         entry.reason = pending.reason;

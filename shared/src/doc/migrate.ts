@@ -15,6 +15,7 @@ const STEPS: Record<number, (doc: Y.Doc) => void> = {
    * refuses the document as newer instead of reading fields it does not know.
    * Issue 17: a goal's `cycles` log (PDCA) and the model's `mission`, `vision`, `values` in meta.
    * Action plans: an activity's optional plain `plan` value (owner, start, due, status, reason).
+   * Issue 17: the review document gains an optional `cafes` map (World Café, cafe/doc.ts).
    */
   1: () => {},
 };
