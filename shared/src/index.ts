@@ -135,6 +135,9 @@ export {
   parseModelFile,
   toModelFile,
 } from "./file-format.ts";
+// The gallery walk: posting a model for sibling teams' feedback, its summary and its routes.
+export * from "./gallery.ts";
+export * from "./gallery-api.ts";
 export { newId } from "./ids.ts";
 export { initialsOf } from "./initials.ts";
 export {
