@@ -11,7 +11,7 @@ import {
   WORKSPACE_KIND_LABELS,
 } from "@logic-canvas/shared";
 import { ModelUnavailableError } from "../models/models.ts";
-import type { GalleryPostRecord } from "../storage/gallery-sql.ts";
+import type { GalleryPostRecord } from "../storage/gallery-types.ts";
 import type { ApiDeps, RouteKit } from "./api.ts";
 import { ApiError, notFound } from "./respond.ts";
 import { modelIdOf } from "./routes.ts";

@@ -1,3 +1,4 @@
+import type { GalleryPostRecord, GalleryStore } from "./gallery-types.ts";
 import type { SqlRunner } from "./workspace-sql.ts";
 
 /**
@@ -18,25 +19,6 @@ CREATE INDEX IF NOT EXISTS gallery_posts_workspace ON gallery_posts (workspace_i
 
 /** Run inside each store's deletion of a model. */
 export const DELETE_MODEL_POSTS = "DELETE FROM gallery_posts WHERE model_id = ?";
-
-export interface GalleryPostRecord {
-  modelId: string;
-  /** The gallery: the workspace the model was posted to. */
-  workspaceId: string;
-  postedBy: string;
-  postedByName: string;
-  postedAt: string;
-}
-
-export interface GalleryStore {
-  /** Posts the model, or moves its post to `workspaceId` (one post per model). */
-  post(record: GalleryPostRecord): Promise<void>;
-  /** Takes the model's post down; false when it had none. */
-  takeDown(modelId: string): Promise<boolean>;
-  postOf(modelId: string): Promise<GalleryPostRecord | undefined>;
-  /** The posts of one gallery, oldest first. */
-  postsIn(workspaceId: string): Promise<GalleryPostRecord[]>;
-}
 
 interface PostRow {
   model_id: string;

@@ -5,7 +5,7 @@
  */
 
 import type { ReadMarks, Role } from "@logic-canvas/shared";
-import type { GalleryStore } from "./gallery-sql.ts";
+import type { GalleryStore } from "./gallery-types.ts";
 import type { WorkspaceStore } from "./workspace-types.ts";
 
 export interface ModelRecord {
