@@ -32,8 +32,8 @@ describe("the posted-model rule", () => {
 describe("a gallery card's summary", () => {
   it("lists the goals with status and latest value, and every lane in brief", () => {
     const model = coachingTemplate({ firstSchoolYear: 2026 });
-    const first = model.nodes.find((n) => n.kind === "midJourney");
-    if (!first?.smart) throw new Error("the template's mid-journey goal has no SMART fields");
+    const first = model.nodes.find((n) => n.kind === "longTerm" && n.smart);
+    if (!first?.smart) throw new Error("the template has no long-term goal with SMART fields");
     first.measurements = [{ date: "2026-12-01", value: 55 }];
     const summary = gallerySummary(model, { today: "2027-01-15" });
     expect(summary.title).toBe(model.title);
