@@ -10,7 +10,7 @@ import { ImportModel } from "../home/ImportModel.tsx";
 import { useCreateModel } from "../home/use-create-model.ts";
 import { ManageWorkspace } from "./ManageWorkspace.tsx";
 import { ModelList } from "./ModelList.tsx";
-import { membersHref } from "./routes.ts";
+import { galleryHref, membersHref } from "./routes.ts";
 import { subtreeIds } from "./tree.ts";
 import { WorkspacePage } from "./WorkspacePage.tsx";
 import { createModelIn, listWorkspaces, workspaceModels } from "./workspace-api.ts";
@@ -49,9 +49,16 @@ export function WorkspaceHome({ workspaceId }: { workspaceId: string | null }) {
               <p className="ws-kind">{WORKSPACE_KIND_LABELS[selected.kind]}</p>
               <h1>{selected.name}</h1>
             </div>
-            <a className="button" href={membersHref(selected.id)}>
-              Members
-            </a>
+            <div className="ws-header-links">
+              {selected.kind !== "team" && (
+                <a className="button" href={galleryHref(selected.id)}>
+                  Gallery walk
+                </a>
+              )}
+              <a className="button" href={membersHref(selected.id)}>
+                Members
+              </a>
+            </div>
           </header>
           {(selected.canManage || selected.myRole === "member") && !selected.archived && (
             <CreateHere workspace={selected} />

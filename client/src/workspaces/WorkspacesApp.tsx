@@ -1,3 +1,4 @@
+import { GalleryPage } from "./GalleryPage.tsx";
 import { InvitePage } from "./InvitePage.tsx";
 import { MembersPage } from "./MembersPage.tsx";
 import type { WorkspaceRoute } from "./routes.ts";
@@ -6,6 +7,7 @@ import { WorkspaceHome } from "./WorkspaceHome.tsx";
 /** The workspace pages, by route. */
 export function WorkspacesApp({ route }: { route: WorkspaceRoute }) {
   if (route.page === "invite") return <InvitePage token={route.token} />;
+  if (route.page === "gallery") return <GalleryPage workspaceId={route.workspaceId} />;
   if (route.page === "members") return <MembersPage workspaceId={route.workspaceId} />;
   return <WorkspaceHome workspaceId={route.workspaceId} />;
 }

@@ -1,7 +1,8 @@
-/** The workspace pages' URLs: `/workspaces[/<id>[/members]]` and `/invite#token=…`. */
+/** The workspace pages' URLs: `/workspaces[/<id>[/members|/gallery]]` and `/invite#token=…`. */
 export type WorkspaceRoute =
   | { page: "home"; workspaceId: string | null }
   | { page: "members"; workspaceId: string }
+  | { page: "gallery"; workspaceId: string }
   | { page: "invite"; token: string };
 
 export function workspaceRoute(location: Location): WorkspaceRoute | null {
@@ -9,12 +10,16 @@ export function workspaceRoute(location: Location): WorkspaceRoute | null {
     const token = new URLSearchParams(location.hash.replace(/^#/, "")).get("token") ?? "";
     return { page: "invite", token };
   }
-  const match = /^\/workspaces(?:\/([A-Za-z0-9]{16})(\/members)?)?\/?$/.exec(location.pathname);
+  const match = /^\/workspaces(?:\/([A-Za-z0-9]{16})(\/members|\/gallery)?)?\/?$/.exec(
+    location.pathname,
+  );
   if (!match) return null;
   const workspaceId = match[1] ?? null;
+  if (match[2] === "/gallery" && workspaceId) return { page: "gallery", workspaceId };
   if (match[2] && workspaceId) return { page: "members", workspaceId };
   return { page: "home", workspaceId };
 }
 
 export const workspaceHref = (id: string) => `/workspaces/${id}`;
 export const membersHref = (id: string) => `/workspaces/${id}/members`;
+export const galleryHref = (id: string) => `/workspaces/${id}/gallery`;
