@@ -32,7 +32,7 @@ export interface GalleryWorld {
   ben: GalleryPerson;
   cal: GalleryPerson;
   oz: GalleryPerson;
-  /** Team A's model, from the coaching template (goals with measurements). */
+  /** Team A's model (the coaching template unless the caller gives another). */
   model: CreatedModel;
 }
 
@@ -42,7 +42,10 @@ async function personOf(url: string, cookie: string): Promise<GalleryPerson> {
   return { cookie, id: account.id, name: account.name };
 }
 
-export async function galleryWorld(url: string): Promise<GalleryWorld> {
+export async function galleryWorld(
+  url: string,
+  modelBody: unknown = { template: "coaching" },
+): Promise<GalleryWorld> {
   const admin = await setUpServer(url);
   const district = (await myWorkspaces(url, admin)).find((w) => w.parentId === null);
   if (!district) throw new Error("the first run made no district");
@@ -65,6 +68,6 @@ export async function galleryWorld(url: string): Promise<GalleryWorld> {
   const cal = await person("Cal", teamC.id, "member");
   const oz = await person("Oz", null, "member");
   await createWorkspace(url, oz.cookie, { name: "Elsewhere", kind: "district" });
-  const model = await createModelIn(url, ann.cookie, teamA.id, { template: "coaching" });
+  const model = await createModelIn(url, ann.cookie, teamA.id, modelBody);
   return { url, admin, district, school, teamA, teamB, ann, amy, ben, cal, oz, model };
 }

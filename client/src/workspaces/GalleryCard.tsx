@@ -101,17 +101,17 @@ function Poster({ summary }: { summary: GallerySummary }) {
 function GoalLine({ goal }: { goal: GalleryGoal }) {
   return (
     <li className="gallery-goal" data-testid="gallery-goal">
-      <StatusBadge status={goal.status} stale={goal.stale} compact />
-      <span className="gallery-goal-text">
+      <span className="gallery-goal-title">
         <span className="gallery-goal-kind">{KIND_LABELS[goal.kind].short}</span> {goal.title}
-        <span className="gallery-goal-value">
-          {goal.latest
-            ? ` Latest ${formatValue(goal.latest.value, goal.unit)} on ${formatDay(goal.latest.date)}`
-            : " Not measured yet"}
-          {goal.target
-            ? `; target ${formatValue(goal.target.value, goal.unit)}${goal.target.date ? ` by ${formatDay(goal.target.date)}` : ""}`
-            : ""}
-        </span>
+      </span>
+      <span className="gallery-goal-value">
+        <StatusBadge status={goal.status} stale={goal.stale} />{" "}
+        {goal.latest
+          ? `Latest ${formatValue(goal.latest.value, goal.unit)} on ${formatDay(goal.latest.date)}`
+          : "No measurement yet"}
+        {goal.target
+          ? `; target ${formatValue(goal.target.value, goal.unit)}${goal.target.date ? ` by ${formatDay(goal.target.date)}` : ""}`
+          : ""}
       </span>
     </li>
   );
