@@ -1,4 +1,9 @@
-import type { GalleryAnswer, PostableModel, WorkspaceView } from "@logic-canvas/shared";
+import type {
+  GalleryAnswer,
+  GalleryPost,
+  PostableModel,
+  WorkspaceView,
+} from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 import { ApiError } from "../app/json-api.ts";
 import { GalleryCard } from "./GalleryCard.tsx";
@@ -72,28 +77,49 @@ export function GalleryPage({ workspaceId }: { workspaceId: string }) {
       )}
       {answer === null ? (
         <p className="muted">Loading the gallery…</p>
-      ) : answer.posts.length === 0 ? (
-        <p className="muted" data-testid="gallery-empty">
-          Nothing is posted yet. A team's owner posts a model from this page.
-        </p>
       ) : (
-        <div className="gallery-wall" data-testid="gallery-wall">
-          {answer.posts.map((post) => (
-            <GalleryCard
-              key={post.modelId}
-              post={post}
-              busy={busy}
-              onTakeDown={() =>
-                act(
-                  () => takeDownPost(post.modelId),
-                  `“${post.summary?.title ?? "The model"}” is taken down.`,
-                )
-              }
-            />
-          ))}
-        </div>
+        <GalleryWall
+          answer={answer}
+          busy={busy}
+          onTakeDown={(post) =>
+            act(
+              () => takeDownPost(post.modelId),
+              `“${post.summary?.title ?? "The model"}” is taken down.`,
+            )
+          }
+        />
       )}
     </WorkspacePage>
+  );
+}
+
+/** The posters side by side, or what to do when there are none. */
+function GalleryWall({
+  answer,
+  busy,
+  onTakeDown,
+}: {
+  answer: GalleryAnswer;
+  busy: boolean;
+  onTakeDown: (post: GalleryPost) => void;
+}) {
+  if (answer.posts.length === 0)
+    return (
+      <p className="muted" data-testid="gallery-empty">
+        Nothing is posted yet. A team's owner posts a model from this page.
+      </p>
+    );
+  return (
+    <div className="gallery-wall" data-testid="gallery-wall">
+      {answer.posts.map((post) => (
+        <GalleryCard
+          key={post.modelId}
+          post={post}
+          busy={busy}
+          onTakeDown={() => onTakeDown(post)}
+        />
+      ))}
+    </div>
   );
 }
 
