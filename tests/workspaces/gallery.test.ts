@@ -58,6 +58,8 @@ async function signedIn(
   const client = await openRaw(w.url, "collab", { cookie });
   client.send(doc, body.auth(""));
   const ok = await client.next((f) => f.kind === "auth-ok" && f.doc === doc, `auth on ${doc}`);
+  // Registered (so a re-check sees it) once the session message arrives.
+  await client.next((f) => f.kind === "stateless" && f.doc === doc, `the session on ${doc}`);
   return { client, scope: ok.kind === "auth-ok" ? ok.scope : "" };
 }
 
