@@ -19,8 +19,6 @@ export {
   setupStateSchema,
   signInOptionsSchema,
 } from "./accounts.ts";
-// World Café sessions (issue 17).
-export * from "./cafe/index.ts";
 export {
   ACTION_STATUS_LABELS,
   ACTION_STATUSES,
@@ -55,6 +53,8 @@ export {
   describeActivity,
   fieldWord,
 } from "./activity-words.ts";
+// World Café sessions (issue 17).
+export * from "./cafe/index.ts";
 export {
   type CardFilter,
   describeFilter,
@@ -201,6 +201,9 @@ export {
   parseModelFile,
   toModelFile,
 } from "./file-format.ts";
+// The gallery walk: posting a model for sibling teams' feedback, its summary and its routes.
+export * from "./gallery.ts";
+export * from "./gallery-api.ts";
 export { newId } from "./ids.ts";
 export { initialsOf } from "./initials.ts";
 export {

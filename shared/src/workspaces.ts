@@ -119,7 +119,8 @@ export function locateModel(
  * workspace's models, comments on those above (a team comments on its school's plan: goals
  * cascade and each level must align with the one above), and reads those below (a school's
  * teacher sees how its teams narrow the school goal). Siblings and unrelated workspaces give
- * nothing (posting a model to siblings for feedback is the cascade's to add). A guest gets
+ * nothing here; a model its owner posts to the parent's gallery gives sibling members and
+ * admins the commenter role (`POSTED_MODEL_ROLES`, gallery.ts). A guest gets
  * nothing from the workspace: only the links shared with them.
  */
 export const WORKSPACE_MODEL_ROLES: Record<WorkspaceRole, Record<ModelLocation, Role | null>> = {

@@ -10,7 +10,7 @@ import { ImportModel } from "../home/ImportModel.tsx";
 import { useCreateModel } from "../home/use-create-model.ts";
 import { ManageWorkspace } from "./ManageWorkspace.tsx";
 import { ModelList } from "./ModelList.tsx";
-import { membersHref, radarHref } from "./routes.ts";
+import { galleryHref, membersHref, radarHref } from "./routes.ts";
 import { subtreeIds } from "./tree.ts";
 import { WorkspacePage } from "./WorkspacePage.tsx";
 import { WorkspacePlanLinks } from "./WorkspacePlanLinks.tsx";
@@ -55,6 +55,11 @@ export function WorkspaceHome({ workspaceId }: { workspaceId: string | null }) {
               <a className="button" href={radarHref(selected.id)}>
                 Innovation radar
               </a>
+              {selected.kind !== "team" && (
+                <a className="button" href={galleryHref(selected.id)}>
+                  Gallery walk
+                </a>
+              )}
               <a className="button" href={membersHref(selected.id)}>
                 Members
               </a>

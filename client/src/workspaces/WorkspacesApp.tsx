@@ -1,5 +1,6 @@
 import { MyActionsPage } from "../plans/MyActionsPage.tsx";
 import { WorkspaceRadarPage } from "../radar/WorkspaceRadarPage.tsx";
+import { GalleryPage } from "./GalleryPage.tsx";
 import { InvitePage } from "./InvitePage.tsx";
 import { MembersPage } from "./MembersPage.tsx";
 import type { WorkspaceRoute } from "./routes.ts";
@@ -10,6 +11,7 @@ export function WorkspacesApp({ route }: { route: WorkspaceRoute }) {
   if (route.page === "invite") return <InvitePage token={route.token} />;
   if (route.page === "my-actions") return <MyActionsPage />;
   if (route.page === "radar") return <WorkspaceRadarPage workspaceId={route.workspaceId} />;
+  if (route.page === "gallery") return <GalleryPage workspaceId={route.workspaceId} />;
   if (route.page === "members") return <MembersPage workspaceId={route.workspaceId} />;
   return <WorkspaceHome workspaceId={route.workspaceId} />;
 }

@@ -1,11 +1,12 @@
 /**
- * The workspace pages' URLs: `/workspaces[/<id>[/members|/radar]]`, `/my-actions` and
+ * The workspace pages' URLs: `/workspaces[/<id>[/members|/radar|/gallery]]`, `/my-actions` and
  * `/invite#token=…`.
  */
 export type WorkspaceRoute =
   | { page: "home"; workspaceId: string | null }
   | { page: "members"; workspaceId: string }
   | { page: "radar"; workspaceId: string }
+  | { page: "gallery"; workspaceId: string }
   | { page: "my-actions" }
   | { page: "invite"; token: string };
 
@@ -15,13 +16,14 @@ export function workspaceRoute(location: Location): WorkspaceRoute | null {
     return { page: "invite", token };
   }
   if (/^\/my-actions\/?$/.test(location.pathname)) return { page: "my-actions" };
-  const match = /^\/workspaces(?:\/([A-Za-z0-9]{16})(\/members|\/radar)?)?\/?$/.exec(
+  const match = /^\/workspaces(?:\/([A-Za-z0-9]{16})(\/members|\/radar|\/gallery)?)?\/?$/.exec(
     location.pathname,
   );
   if (!match) return null;
   const workspaceId = match[1] ?? null;
   if (match[2] === "/members" && workspaceId) return { page: "members", workspaceId };
   if (match[2] === "/radar" && workspaceId) return { page: "radar", workspaceId };
+  if (match[2] === "/gallery" && workspaceId) return { page: "gallery", workspaceId };
   return { page: "home", workspaceId };
 }
 
@@ -29,3 +31,4 @@ export const workspaceHref = (id: string) => `/workspaces/${id}`;
 export const membersHref = (id: string) => `/workspaces/${id}/members`;
 export const radarHref = (id: string) => `/workspaces/${id}/radar`;
 export const MY_ACTIONS_HREF = "/my-actions";
+export const galleryHref = (id: string) => `/workspaces/${id}/gallery`;

@@ -1,6 +1,8 @@
 import {
   effectiveModelRole,
+  higherRole,
   isLinkExpired,
+  modelRoleFromGallery,
   modelRoleFromWorkspace,
   type Role,
 } from "@logic-canvas/shared";
@@ -14,8 +16,9 @@ export async function workspaceTree(store: Store): Promise<Map<string, Workspace
 }
 
 /**
- * The model role an account's memberships give on a model, by shared's one rule; null for
- * none, for a model outside every workspace, and for a model that no longer exists.
+ * The model role an account's memberships give on a model, by shared's one rule, raised by a
+ * post in the parent's gallery for members of a sibling workspace (`modelRoleFromGallery`);
+ * null for none, for a model outside every workspace, and for a model that no longer exists.
  */
 export async function workspaceRoleOnModel(
   store: Store,
@@ -26,7 +29,11 @@ export async function workspaceRoleOnModel(
   if (!model?.workspaceId) return null;
   const memberships = await store.workspaces.membershipsOf(accountId);
   if (memberships.length === 0) return null;
-  return modelRoleFromWorkspace(memberships, model.workspaceId, await workspaceTree(store));
+  const [tree, post] = await Promise.all([workspaceTree(store), store.gallery.postOf(modelId)]);
+  return higherRole(
+    modelRoleFromWorkspace(memberships, model.workspaceId, tree),
+    modelRoleFromGallery(memberships, model.workspaceId, post?.workspaceId ?? null, tree),
+  );
 }
 
 /** The role a live connection's person has now: its link's (if still usable) and their workspaces'. */

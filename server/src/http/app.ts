@@ -16,6 +16,7 @@ import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
 import { actionRoutes } from "./routes-actions.ts";
 import { cafeRoutes } from "./routes-cafe.ts";
+import { galleryRoutes } from "./routes-gallery.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
 import { memberRoutes } from "./routes-members.ts";
@@ -150,6 +151,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   workspaceRoutes(kit);
   memberRoutes(kit);
   actionRoutes(kit);
+  galleryRoutes(kit);
   accountRoutes(app, options.accounts, options.attemptLimits);
   finish();
   await staticFiles(app, options.clientDist);

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import { DELETE_MODEL_POSTS, GALLERY_SCHEMA, SqlGallery } from "./gallery-sql.ts";
 import {
   LINK_INSERT_COLUMNS,
   type LinkRow,
@@ -28,6 +29,7 @@ import type {
 import {
   MODEL_WORKSPACE_COLUMN,
   MODEL_WORKSPACE_INDEX,
+  type SqlRunner,
   SqlWorkspaces,
   WORKSPACE_SCHEMA,
 } from "./workspace-sql.ts";
@@ -47,6 +49,7 @@ export class SqliteStore implements Store {
   private readonly documents: SqliteDocuments;
   readonly readMarks: SqliteReadMarks;
   readonly workspaces: SqlWorkspaces;
+  readonly gallery: SqlGallery;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -59,14 +62,14 @@ export class SqliteStore implements Store {
     this.db.exec(WORKSPACE_SCHEMA);
     this.addColumn("models", MODEL_WORKSPACE_COLUMN);
     this.db.exec(MODEL_WORKSPACE_INDEX);
-    this.workspaces = new SqlWorkspaces(
-      {
-        all: async <T>(sql: string, params: readonly unknown[]) =>
-          this.db.prepare(sql).all(...params) as T[],
-        run: async (sql, params) => this.db.prepare(sql).run(...params).changes,
-      },
-      "sqlite",
-    );
+    const runner: SqlRunner = {
+      all: async <T>(sql: string, params: readonly unknown[]) =>
+        this.db.prepare(sql).all(...params) as T[],
+      run: async (sql, params) => this.db.prepare(sql).run(...params).changes,
+    };
+    this.workspaces = new SqlWorkspaces(runner, "sqlite");
+    this.db.exec(GALLERY_SCHEMA);
+    this.gallery = new SqlGallery(runner, "sqlite");
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
     this.readMarks = new SqliteReadMarks(this.db);
@@ -84,6 +87,7 @@ export class SqliteStore implements Store {
       updateTitle: db.prepare("UPDATE models SET title = ?, updated_at = ? WHERE id = ?"),
       deleteLinks: db.prepare("DELETE FROM links WHERE model_id = ?"),
       deleteModel: db.prepare("DELETE FROM models WHERE id = ?"),
+      deletePosts: db.prepare(DELETE_MODEL_POSTS),
       linkByHash: db.prepare("SELECT * FROM links WHERE token_hash = ?"),
       listLinks: db.prepare("SELECT * FROM links WHERE model_id = ? ORDER BY created_at, id"),
       revokeLink: db.prepare(
@@ -145,6 +149,7 @@ export class SqliteStore implements Store {
       s.deleteLinks.run(id);
       this.history.deleteModel(id);
       this.readMarks.deleteModel(id);
+      s.deletePosts.run(id);
       return s.deleteModel.run(id).changes > 0;
     })();
   }

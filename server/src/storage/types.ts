@@ -5,6 +5,7 @@
  */
 
 import type { ReadMarks, Role } from "@logic-canvas/shared";
+import type { GalleryStore } from "./gallery-types.ts";
 import type { WorkspaceStore } from "./workspace-types.ts";
 
 export interface ModelRecord {
@@ -116,6 +117,8 @@ export interface Store {
   readonly readMarks: ReadMarksStore;
   /** Workspaces, members, invitations and models' workspaces (workspace-types.ts). */
   readonly workspaces: WorkspaceStore;
+  /** Models posted to a workspace's gallery (gallery-sql.ts). */
+  readonly gallery: GalleryStore;
 
   /** Creates a model with its documents and links, all or nothing. */
   createModel(input: NewModel): Promise<void>;

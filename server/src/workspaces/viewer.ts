@@ -1,6 +1,8 @@
 import {
   type Account,
   ancestorsOf,
+  higherRole,
+  modelRoleFromGallery,
   modelRoleFromWorkspace,
   type Role,
   type WorkspaceRole,
@@ -43,6 +45,14 @@ export class WorkspaceViewer {
   /** The model role their memberships give on a model in this workspace. */
   modelRole(workspaceId: string): Role | null {
     return modelRoleFromWorkspace(this.memberships, workspaceId, this.tree);
+  }
+
+  /** Their role on a model in `workspaceId` posted to the gallery of `postedTo` (gallery.ts). */
+  postedModelRole(workspaceId: string, postedTo: string): Role | null {
+    return higherRole(
+      this.modelRole(workspaceId),
+      modelRoleFromGallery(this.memberships, workspaceId, postedTo, this.tree),
+    );
   }
 
   /** This workspace and every one below it, top first. */

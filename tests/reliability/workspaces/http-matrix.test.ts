@@ -8,7 +8,8 @@ import { ASKERS, type Asker, modelAt, startWorld, type World } from "./world.ts"
 
 /**
  * Every model route (its own method) × every workspace role × every place of the model seen
- * from the asker's workspace, generated from shared's WORKSPACE_MODEL_ROLES: a signed-in person
+ * from the asker's workspace, generated from shared's WORKSPACE_MODEL_ROLES (and POSTED_MODEL_ROLES
+ * for a sibling's model posted to the gallery above): a signed-in person
  * with no link gets exactly the role the rule gives. Refusals leave the model as it was; an
  * allowed write changes it, an allowed read does not.
  */

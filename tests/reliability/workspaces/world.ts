@@ -1,6 +1,9 @@
 import {
+  galleryPostPath,
+  higherRole,
   MODEL_LOCATIONS,
   type ModelLocation,
+  POSTED_MODEL_ROLES,
   type Role,
   toModelFile,
   WORKSPACE_MODEL_ROLES,
@@ -21,8 +24,19 @@ import { startMatrixServer } from "../authorization/fixtures.ts";
 /**
  * The world both workspace matrices run in: district D with schools S1 and S2, team T1 under
  * S1, and another district E. One person per workspace role belongs to S1; one model sits in
- * each place seen from S1 (own S1, above D, below T1, sibling S2, unrelated E).
+ * each place seen from S1 (own S1, above D, below T1, sibling S2, unrelated E), and one more in
+ * S2 that its owner posted to D's gallery ("posted-sibling": shared's `POSTED_MODEL_ROLES`).
  */
+
+/** Where a model sits seen from S1: shared's locations, and a sibling's model posted above. */
+export type Place = ModelLocation | "posted-sibling";
+export const PLACES: readonly Place[] = [...MODEL_LOCATIONS, "posted-sibling"];
+
+/** The role shared's rules give a workspace role on a model at `place`. */
+export function ruleRole(role: WorkspaceRole, place: Place): Role | null {
+  if (place !== "posted-sibling") return WORKSPACE_MODEL_ROLES[role][place];
+  return higherRole(WORKSPACE_MODEL_ROLES[role].sibling, POSTED_MODEL_ROLES[role]);
+}
 
 export interface Person {
   cookie: string;
@@ -33,25 +47,21 @@ export interface Person {
 /** One cell's asker: a workspace role in S1, and where the model is seen from there. */
 export interface Asker {
   role: WorkspaceRole;
-  location: ModelLocation;
+  location: Place;
   /** What shared's rule gives: the role the server must enforce, or none. */
   modelRole: Role | null;
 }
 
 export const ASKERS: Asker[] = WORKSPACE_ROLES.flatMap((role) =>
-  MODEL_LOCATIONS.map((location) => ({
-    role,
-    location,
-    modelRole: WORKSPACE_MODEL_ROLES[role][location],
-  })),
+  PLACES.map((location) => ({ role, location, modelRole: ruleRole(role, location) })),
 );
 
 export interface World {
   server: TestServer;
   people: Record<WorkspaceRole, Person>;
   /** Where each location's models are created, and by whom (an admin of that tree). */
-  place: Record<ModelLocation, { workspaceId: string; cookie: string }>;
-  models: Record<ModelLocation, CreatedModel>;
+  place: Record<Place, { workspaceId: string; cookie: string }>;
+  models: Record<Place, CreatedModel>;
 }
 
 async function accountOf(url: string, cookie: string): Promise<Person> {
@@ -84,15 +94,16 @@ export async function startWorld(): Promise<World> {
     above: { workspaceId: district.id, cookie: admin },
     below: { workspaceId: t1.id, cookie: admin },
     sibling: { workspaceId: s2.id, cookie: admin },
+    "posted-sibling": { workspaceId: s2.id, cookie: admin },
     unrelated: { workspaceId: other.id, cookie: otherAdmin },
   };
   const world: World = { server, people, place, models: {} as World["models"] };
-  for (const location of MODEL_LOCATIONS) world.models[location] = await modelAt(world, location);
+  for (const location of PLACES) world.models[location] = await modelAt(world, location);
   return world;
 }
 
 /** A model at that location, with a saved version "v1" and content changed after it. */
-export async function modelAt(world: World, location: ModelLocation): Promise<CreatedModel> {
+export async function modelAt(world: World, location: Place): Promise<CreatedModel> {
   const { workspaceId, cookie } = world.place[location];
   const model = await createModelIn(world.server.url, cookie, workspaceId, {
     title: `Model ${location}`,
@@ -111,5 +122,13 @@ export async function modelAt(world: World, location: ModelLocation): Promise<Cr
     ),
   });
   if (put.status !== 200) throw new Error(`setup PUT answered ${put.status}`);
+  if (location === "posted-sibling") {
+    const posted = await call(world.server.url, galleryPostPath(model.id), {
+      method: "POST",
+      cookie,
+      body: {},
+    });
+    if (posted.status !== 201) throw new Error(`setup gallery post answered ${posted.status}`);
+  }
   return model;
 }

@@ -1,14 +1,14 @@
-import { MODEL_LOCATIONS, type ModelLocation } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { docName, storedState } from "../authorization/fixtures.ts";
 import { DOCS, MESSAGES, wsExpectation } from "../authorization/permissions.ts";
 import { type Endpoint, openRaw, SYNC } from "../support/wire.ts";
-import { ASKERS, startWorld, type World } from "./world.ts";
+import { ASKERS, PLACES, type Place, startWorld, type World } from "./world.ts";
 import { accepted, assertOutcome, messageFor, refused, type Watched, watch } from "./ws-cells.ts";
 
 /**
  * Every workspace role × every place of the model × every WebSocket message × both documents ×
- * both endpoints, generated from shared's WORKSPACE_MODEL_ROLES: a signed-in person opens the
+ * both endpoints, generated from shared's WORKSPACE_MODEL_ROLES (and POSTED_MODEL_ROLES for a
+ * sibling's model posted to the gallery above): a signed-in person opens the
  * model by id with no link (their cookie on the upgrade) and gets exactly the rule's role, or
  * `no-access`. A watcher (the owner, by link) shows what was broadcast.
  */
@@ -16,11 +16,11 @@ import { accepted, assertOutcome, messageFor, refused, type Watched, watch } fro
 const ENDPOINTS: Endpoint[] = ["collab", "yjs"];
 
 let world: World;
-const watched = {} as Record<ModelLocation, Watched>;
+const watched = {} as Record<Place, Watched>;
 
 beforeAll(async () => {
   world = await startWorld();
-  for (const location of MODEL_LOCATIONS) {
+  for (const location of PLACES) {
     const model = world.models[location];
     watched[location] = await watch(world, model.id, model.tokens.owner);
   }

@@ -1,3 +1,4 @@
+import { GALLERY_SCHEMA } from "../gallery-sql.ts";
 import { READ_MARKS_SCHEMA } from "../read-marks-sql.ts";
 import { POSTGRES, POSTGRES_LINK_MIGRATION, storeSchema } from "../schema-sql.ts";
 import {
@@ -15,6 +16,7 @@ export const SCHEMA_SQL = [
   WORKSPACE_SCHEMA,
   WORKSPACE_MIGRATION,
   READ_MARKS_SCHEMA,
+  GALLERY_SCHEMA,
 ].join("\n");
 
 /** A schema name safe to splice into DDL (identifiers cannot be bound as parameters). */

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { SqlGallery } from "../gallery-sql.ts";
 import { type LinkRow, type ModelRow, toLink, toModel } from "../rows.ts";
 import type {
   ActivityQuery,
@@ -37,10 +38,12 @@ export class PostgresStore implements Store {
 
   readonly readMarks: PostgresReadMarks;
   readonly workspaces: SqlWorkspaces;
+  readonly gallery: SqlGallery;
 
   private constructor(private readonly pool: pg.Pool) {
     this.readMarks = new PostgresReadMarks(pool);
     this.workspaces = new SqlWorkspaces(pgRunner(pool), "postgres");
+    this.gallery = new SqlGallery(pgRunner(pool), "postgres");
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -134,6 +137,7 @@ export class PostgresStore implements Store {
       await client.query("DELETE FROM versions WHERE model_id = $1", [id]);
       await client.query("DELETE FROM activity WHERE model_id = $1", [id]);
       await client.query("DELETE FROM read_marks WHERE model_id = $1", [id]);
+      await client.query("DELETE FROM gallery_posts WHERE model_id = $1", [id]);
       const result = await client.query("DELETE FROM models WHERE id = $1", [id]);
       return (result.rowCount ?? 0) > 0;
     });

@@ -1,0 +1,21 @@
+import {
+  type GalleryAnswer,
+  type GalleryPostAnswer,
+  galleryPath,
+  galleryPostPath,
+} from "@logic-canvas/shared";
+import { requestJson } from "../app/json-api.ts";
+
+/** The gallery walk's routes as the gallery page calls them (paths from shared). */
+
+export function loadGallery(workspaceId: string): Promise<GalleryAnswer> {
+  return requestJson(galleryPath(workspaceId));
+}
+
+export function postToGallery(modelId: string): Promise<GalleryPostAnswer> {
+  return requestJson(galleryPostPath(modelId), { method: "POST", body: {} });
+}
+
+export async function takeDownPost(modelId: string): Promise<void> {
+  await requestJson(galleryPostPath(modelId), { method: "DELETE" });
+}
