@@ -6,8 +6,8 @@ import {
   nodesMap,
   type RollupAnswer,
 } from "@logic-canvas/shared";
-import * as Y from "yjs";
 import { afterEach, expect, it } from "vitest";
+import * as Y from "yjs";
 import { acknowledged, connect, synced } from "../support/index.ts";
 import { buildCascadeWorld, getJson } from "../workspaces/cascade-world.ts";
 import { type Cluster, cluster } from "./cluster.ts";

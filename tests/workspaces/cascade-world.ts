@@ -1,6 +1,6 @@
 import { type LogicNode, toModelFile } from "@logic-canvas/shared";
 import { setUpServer, signUp } from "../support/accounts.ts";
-import { api, type CreatedModel, type TestServer } from "../support/index.ts";
+import type { CreatedModel, TestServer } from "../support/index.ts";
 import { call, createModelIn, createWorkspace, join, myWorkspaces } from "../support/workspaces.ts";
 
 /**
@@ -54,24 +54,30 @@ export function goal(
   };
 }
 
+/** Replaces a model's content as its signed-in admin (alignments need a person who may see). */
 export async function putNodes(
   url: string,
   model: CreatedModel,
   title: string,
   nodes: LogicNode[],
+  cookie = adminCookie,
 ) {
-  const response = await api(url, `/api/models/${model.id}/content`, {
+  const response = await call(url, `/api/models/${model.id}/content`, {
     method: "PUT",
+    cookie,
     token: model.tokens.owner,
-    body: JSON.stringify(toModelFile({ title, masteryGoal: "", nodes, edges: [] })),
+    body: toModelFile({ title, masteryGoal: "", nodes, edges: [] }),
   });
   if (response.status !== 200)
     throw new Error(`PUT content answered ${response.status}: ${await response.text()}`);
 }
 
+let adminCookie = "";
+
 export async function buildCascadeWorld(server: TestServer): Promise<CascadeWorld> {
   const url = server.url;
   const admin = await setUpServer(url);
+  adminCookie = admin;
   const district = (await myWorkspaces(url, admin)).find((w) => w.parentId === null);
   if (!district) throw new Error("the first run made no district");
   const make = (name: string, kind: "school" | "team", parentId: string) =>

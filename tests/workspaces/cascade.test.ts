@@ -6,6 +6,7 @@ import {
   type MapNodeView,
   nodesMap,
   type RollupAnswer,
+  toModelFile,
   type WorkspaceProgressAnswer,
 } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -213,6 +214,30 @@ describe("the map, the roll-up and progress", () => {
         cohortSize: 1000,
       }),
     ]);
+  });
+
+  it("refuses a model file that aligns to a goal its sender may not see", async () => {
+    const hostile = await call(w.url, `/api/models/${w.models.G3.id}/content`, {
+      method: "PUT",
+      cookie: w.tess,
+      body: toModelFile({
+        title: "Grade 3 plan",
+        masteryGoal: "",
+        nodes: [
+          goal(
+            "T3",
+            "Grade 3 reads",
+            { unit: "percent", baseline: 84, target: 88, cohortSize: 80 },
+            [{ modelId: w.models.RM.id, cardId: "R1" }],
+          ),
+        ],
+        edges: [],
+      }),
+    });
+    expect(hostile.status).toBe(403);
+    expect(await hostile.text()).toMatch(
+      /cannot be saved: there is no goal R1 .* that you may see/,
+    );
   });
 
   it("lists every goal at or below a workspace and exports them as CSV", async () => {

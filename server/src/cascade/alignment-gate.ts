@@ -51,29 +51,57 @@ export function addedAlignments(
 export function alignmentChecker(store: Store, index: GoalIndex): AlignmentCheck {
   return async (writer, modelId, added) => {
     if (added.length === 0) return null;
-    if (!writer.accountId)
-      return "aligning a goal to a goal of another workspace needs you signed in, so the server can tell which goals you may see";
     const record = await store.getModel(modelId);
-    if (!record?.workspaceId)
-      return "this model belongs to no workspace, so it has no workspace above to align to";
-    const viewer = await WorkspaceViewer.load(store, { id: writer.accountId } as Account);
-    const scope = new CascadeScope(store, index, viewer);
-    for (const a of added) {
-      const r = await scope.resolve(record.workspaceId, a);
-      if (r.broken === null) continue;
-      const what = `goal ${a.cardId} of model ${a.modelId}`;
-      switch (r.broken) {
-        case "not-visible":
-        case "model-deleted":
-          return `there is no ${what} that you may see; align only to goals you may see in the workspaces above`;
-        case "archived":
-          return `the ${what} is in an archived workspace`;
-        case "moved":
-          return `the ${what} is not in a workspace above this model's; a goal aligns to goals of the levels above it`;
-        case "goal-deleted":
-          return `model ${a.modelId} has no goal ${a.cardId}`;
-      }
-    }
-    return null;
+    return alignmentRefusal(store, index, writer.accountId, record?.workspaceId ?? null, added);
   };
+}
+
+/** The alignments a model file brings that its current content (if any) does not hold. */
+export function newInFile(
+  next: readonly { id: string; alignsTo?: readonly Alignment[] }[],
+  current: readonly { id: string; alignsTo?: readonly Alignment[] }[] = [],
+): Alignment[] {
+  const had = new Map(
+    current.map((n) => [
+      n.id,
+      new Set((n.alignsTo ?? []).map((a) => goalKey(a.modelId, a.cardId))),
+    ]),
+  );
+  return next.flatMap((n) =>
+    (n.alignsTo ?? []).filter((a) => !had.get(n.id)?.has(goalKey(a.modelId, a.cardId))),
+  );
+}
+
+/** Why `accountId` may not add these alignments to a goal of a model in `workspaceId`; null if they may. */
+export async function alignmentRefusal(
+  store: Store,
+  index: GoalIndex,
+  accountId: string | null,
+  workspaceId: string | null,
+  added: readonly Alignment[],
+): Promise<string | null> {
+  if (added.length === 0) return null;
+  if (!accountId)
+    return "aligning a goal to a goal of another workspace needs you signed in, so the server can tell which goals you may see";
+  if (!workspaceId)
+    return "this model belongs to no workspace, so it has no workspace above to align to";
+  const viewer = await WorkspaceViewer.load(store, { id: accountId } as Account);
+  const scope = new CascadeScope(store, index, viewer);
+  for (const a of added) {
+    const r = await scope.resolve(workspaceId, a);
+    if (r.broken === null) continue;
+    const what = `goal ${a.cardId} of model ${a.modelId}`;
+    switch (r.broken) {
+      case "not-visible":
+      case "model-deleted":
+        return `there is no ${what} that you may see; align only to goals you may see in the workspaces above`;
+      case "archived":
+        return `the ${what} is in an archived workspace`;
+      case "moved":
+        return `the ${what} is not in a workspace above this model's; a goal aligns to goals of the levels above it`;
+      case "goal-deleted":
+        return `model ${a.modelId} has no goal ${a.cardId}`;
+    }
+  }
+  return null;
 }

@@ -167,7 +167,14 @@ export async function alignmentMap(
   const unalignedKeys: string[] = [];
   for (const [key, l] of linked) {
     if (l.goal.model.workspace.id === workspace.id) rootKeys.push(key);
-    else if (!l.parents.some((p) => linked.has(p))) unalignedKeys.push(key);
+    // Below the workspace, only goals meant to cascade (long-term goals, and any goal that
+    // aligns somewhere) are listed when they hang from nothing here: a team's small wins and
+    // mid-journey goals are its own steps, and a district has thousands of them.
+    else if (
+      !l.parents.some((p) => linked.has(p)) &&
+      (l.goal.goal.kind === "longTerm" || l.goal.goal.alignsTo.length > 0)
+    )
+      unalignedKeys.push(key);
   }
   const build = (keys: string[]) =>
     keys
