@@ -44,6 +44,7 @@ export {
 export * from "./cascade.ts";
 export * from "./cascade-api.ts";
 export * from "./cascade-csv.ts";
+export * from "./cascade-levels.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
 export {
   CLOSE_REASONS,

@@ -93,6 +93,75 @@ export function cascadeRoutes(kit: RouteKit): void {
     },
   );
 
+  alignmentsRoute(kit, scopeOf, sourceOf);
+
+  app.get(CASCADE_ROUTES.context, { onRequest: requireRole("viewer") }, async (request) => {
+    const scope = await scopeOf(accessOf(request).account);
+    return alignmentContext(scope, goals, await sourceOf(request, scope));
+  });
+
+  app.get(CASCADE_ROUTES.rollup, { onRequest: requireRole("viewer") }, async (request) => {
+    const scope = await scopeOf(accessOf(request).account);
+    const answer = await rollupAnswer(
+      scope,
+      goals,
+      await sourceOf(request, scope),
+      cardIdOf(request.params),
+    );
+    if (!answer) throw notFound("This model has no such goal.");
+    return answer;
+  });
+
+  workspaceCascadeRoutes(kit);
+  cascadeEvents(kit);
+}
+
+/** The map and progress rows of a workspace and everything under it that the caller may see. */
+function workspaceCascadeRoutes(kit: RouteKit): void {
+  const { app, deps } = kit;
+  const { goals } = deps.cascade;
+  app.get(CASCADE_ROUTES.map, { schema: { querystring: mapQuery } }, async (request) => {
+    const call = await workspaceCall(deps, request, "see");
+    const { status, school, attention } = request.query;
+    const scope = new CascadeScope(deps.store, goals, call.viewer);
+    return alignmentMap(scope, call.workspace, {
+      status,
+      schoolId: school,
+      attention: attention === "1" || attention === "true",
+    });
+  });
+
+  app.get(CASCADE_ROUTES.progress, async (request) => {
+    const call = await workspaceCall(deps, request, "see");
+    return workspaceProgress(new CascadeScope(deps.store, goals, call.viewer), call.workspace);
+  });
+
+  app.get(CASCADE_ROUTES.progressCsv, async (request, reply) => {
+    const call = await workspaceCall(deps, request, "see");
+    const answer = await workspaceProgress(
+      new CascadeScope(deps.store, goals, call.viewer),
+      call.workspace,
+    );
+    return reply
+      .type("text/csv; charset=utf-8")
+      .header(
+        "Content-Disposition",
+        attachment(fileName(`${call.workspace.name} progress`), ".csv"),
+      )
+      .send(progressToCsv(answer.rows));
+  });
+}
+
+type ScopeOf = (account: Account | null) => Promise<CascadeScope>;
+type SourceOf = (request: FastifyRequest, scope: CascadeScope) => Promise<ScopedModel>;
+
+/**
+ * Replaces a goal's alignments, through the live document (seen at once by everyone editing);
+ * only the alignments it adds are checked, the ones already stored stay, broken or not.
+ */
+function alignmentsRoute(kit: RouteKit, scopeOf: ScopeOf, sourceOf: SourceOf): void {
+  const { app, deps, requireRole, accessOf } = kit;
+  const { goals } = deps.cascade;
   app.put(
     CASCADE_ROUTES.alignments,
     { onRequest: requireRole("editor"), schema: { body: alignmentsBodySchema } },
@@ -137,56 +206,6 @@ export function cascadeRoutes(kit: RouteKit): void {
       return alignmentContext(scope, goals, await sourceOf(request, scope));
     },
   );
-
-  app.get(CASCADE_ROUTES.context, { onRequest: requireRole("viewer") }, async (request) => {
-    const scope = await scopeOf(accessOf(request).account);
-    return alignmentContext(scope, goals, await sourceOf(request, scope));
-  });
-
-  app.get(CASCADE_ROUTES.rollup, { onRequest: requireRole("viewer") }, async (request) => {
-    const scope = await scopeOf(accessOf(request).account);
-    const answer = await rollupAnswer(
-      scope,
-      goals,
-      await sourceOf(request, scope),
-      cardIdOf(request.params),
-    );
-    if (!answer) throw notFound("This model has no such goal.");
-    return answer;
-  });
-
-  app.get(CASCADE_ROUTES.map, { schema: { querystring: mapQuery } }, async (request) => {
-    const call = await workspaceCall(deps, request, "see");
-    const { status, school, attention } = request.query;
-    const scope = new CascadeScope(deps.store, goals, call.viewer);
-    return alignmentMap(scope, call.workspace, {
-      status,
-      schoolId: school,
-      attention: attention === "1" || attention === "true",
-    });
-  });
-
-  app.get(CASCADE_ROUTES.progress, async (request) => {
-    const call = await workspaceCall(deps, request, "see");
-    return workspaceProgress(new CascadeScope(deps.store, goals, call.viewer), call.workspace);
-  });
-
-  app.get(CASCADE_ROUTES.progressCsv, async (request, reply) => {
-    const call = await workspaceCall(deps, request, "see");
-    const answer = await workspaceProgress(
-      new CascadeScope(deps.store, goals, call.viewer),
-      call.workspace,
-    );
-    return reply
-      .type("text/csv; charset=utf-8")
-      .header(
-        "Content-Disposition",
-        attachment(fileName(`${call.workspace.name} progress`), ".csv"),
-      )
-      .send(progressToCsv(answer.rows));
-  });
-
-  cascadeEvents(kit);
 }
 
 /** The card's list as it would be written, on a scratch document, to compare with the live one. */
