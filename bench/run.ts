@@ -24,6 +24,7 @@ const BENCHMARKS: Record<string, string> = {
   "find-typing": "find-typing.ts",
   exports: "exports.ts",
   "world-cafe": "world-cafe.ts",
+  "cascade-rollup": "cascade-rollup.ts",
 };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -37,6 +38,7 @@ const FLAG_HELP = `flags (defaults are the issue's):
   durability-cost  --seconds 20 --clients 10 --in-flight 1
   multi-process    --clients 10 --seconds 30 --redis redis://127.0.0.1:6379
   find-typing      --cards 5000   (needs a client build)
+  cascade-rollup   --models 500 --goals 20 --schools 10 --teams 6 --repeats 10
   canvas-load, exports: see each file   (need a client build)
   world-cafe       --participants 40 --tables 8 --sequential 40 --bursts 3
   --write-readme   afterwards, put the table of bench/results into README.md (bench/readme-table.ts)`;

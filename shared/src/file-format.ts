@@ -56,6 +56,7 @@ const FILE_MIGRATIONS: FileMigrations = {
    * Issue 17: a goal's `cycles` (PDCA) and the model's `mission`, `vision` and `values`.
    * Action plans: an activity's optional `plan` ({ owner {id,name}, start, due, status, blockedReason }).
    * Issue 17 adds `cafes` (World Café sessions, cafe/schema.ts) at the top level.
+   * - goal cards' `alignsTo`: [{ modelId, cardId, note? }] (shared/src/alignment.ts).
    */
   1: (file) => file,
 };

@@ -53,6 +53,7 @@ export {
   describeActivity,
   fieldWord,
 } from "./activity-words.ts";
+export * from "./alignment.ts";
 // World Café sessions (issue 17).
 export * from "./cafe/index.ts";
 export {
@@ -76,6 +77,10 @@ export {
   SEARCHED_FIELDS,
   type SearchedField,
 } from "./card-search.ts";
+export * from "./cascade.ts";
+export * from "./cascade-api.ts";
+export * from "./cascade-csv.ts";
+export * from "./cascade-levels.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
 export {
   type AgendaAction,
@@ -111,6 +116,7 @@ export {
 } from "./cycle-schema.ts";
 export { addDays, dayNumber, formatDay, formatDayNumber, todayIso } from "./dates.ts";
 export { diffModels, type FieldChange, type ModelDiff } from "./diff.ts";
+export { alignmentsOf, alignTo, copyAlignments, setAlignments, unalign } from "./doc/alignment.ts";
 export {
   type AnyType,
   type ChangedTypes,

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionPlanSchema } from "./action-plan.ts";
+import { alignsToSchema } from "./alignment.ts";
 import { cyclesSchema } from "./cycle-schema.ts";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
 import {
@@ -92,6 +93,8 @@ export const nodeSchema = z
     measurements: z.array(measurementSchema).max(MAX_MEASUREMENTS).optional(),
     /** PDCA cycles (issue 17), goals only; see `cycle-schema.ts`. */
     cycles: cyclesSchema.optional(),
+    /** Goals of models above that this goal contributes to (file and layout version 2). */
+    alignsTo: alignsToSchema.optional(),
   })
   .superRefine((node, ctx) => {
     for (const [field, what] of [
@@ -102,7 +105,7 @@ export const nodeSchema = z
         ctx.addIssue({ code: "custom", path: [field], message: `only activities carry ${what}` });
     }
     if (!isGoalKind(node.kind)) {
-      for (const field of ["smart", "measurements", "cycles"] as const) {
+      for (const field of ["smart", "measurements", "cycles", "alignsTo"] as const) {
         if (node[field] !== undefined) {
           ctx.addIssue({
             code: "custom",
@@ -110,7 +113,9 @@ export const nodeSchema = z
             message:
               field === "cycles"
                 ? "only goals (small-win, mid-journey, long-term) run PDCA cycles"
-                : "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements",
+                : field === "alignsTo"
+                  ? "only goals (small-win, mid-journey, long-term) align to goals above"
+                  : "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements",
           });
         }
       }

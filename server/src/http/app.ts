@@ -16,6 +16,7 @@ import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
 import { actionRoutes } from "./routes-actions.ts";
 import { cafeRoutes } from "./routes-cafe.ts";
+import { cascadeRoutes } from "./routes-cascade.ts";
 import { galleryRoutes } from "./routes-gallery.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
@@ -152,6 +153,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   memberRoutes(kit);
   actionRoutes(kit);
   galleryRoutes(kit);
+  cascadeRoutes(kit);
   accountRoutes(app, options.accounts, options.attemptLimits);
   finish();
   await staticFiles(app, options.clientDist);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { readGraphContent, readModelFile } from "../models/model-files.ts";
 import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
+import { refuseUnseenAlignments } from "./cascade-imports.ts";
 import { modelFromCreateBody, parseFile } from "./model-bodies.ts";
 import { attachment, fileName, modelIdOf } from "./routes.ts";
 import { checkCreationPolicy } from "./workspace-kit.ts";
@@ -104,6 +105,7 @@ function modelRecordRoutes(kit: RouteKit): void {
     const id = modelIdOf(request.params);
     const access = accessOf(request);
     const { model, file } = parseFile(request.body, limits.maxCardsOnImport);
+    await refuseUnseenAlignments(deps, access.account?.id ?? null, id, model.nodes);
     await deps.checkDataQuota();
     // Comments are never replaced; check-in dates are, when the file carries them.
     await models.replaceContent(

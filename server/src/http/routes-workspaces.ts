@@ -14,6 +14,7 @@ import { ModelUnavailableError } from "../models/models.ts";
 import type { WorkspacePatch, WorkspaceRecord } from "../storage/workspace-types.ts";
 import { WorkspaceViewer } from "../workspaces/viewer.ts";
 import type { ApiDeps, RouteKit } from "./api.ts";
+import { refuseUnseenAlignments } from "./cascade-imports.ts";
 import { modelFromCreateBody } from "./model-bodies.ts";
 import { ApiError, notFound } from "./respond.ts";
 import { withLinks } from "./routes-models.ts";
@@ -167,6 +168,7 @@ function workspaceModelRoutes(kit: RouteKit): void {
         `“${workspace.name}” is archived: it takes no new models.`,
       );
     const { model, extras } = modelFromCreateBody(request.body, deps.limits.maxCardsOnImport);
+    await refuseUnseenAlignments(deps, viewer.account.id, null, model.nodes, workspace.id);
     await deps.checkDataQuota();
     await deps.chargeCreation(request);
     const created = await deps.models.create(model, extras, workspace.id);

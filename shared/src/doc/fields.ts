@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { actionPlanSchema } from "../action-plan.ts";
+import { alignsToSchema } from "../alignment.ts";
 import { cycleSchema } from "../cycle-schema.ts";
 import { GOAL_KINDS, type NodeKind } from "../kinds.ts";
 import {
@@ -113,6 +114,8 @@ export const NODE_FIELDS: MapFields = {
   measurements: { type: "array", entry: measurementSchema, kinds: GOALS, max: MAX_MEASUREMENTS },
   // A goal's PDCA log (issue 17): each entry is a cycle's id with the phases it saves.
   cycles: { type: "array", entry: cycleSchema, kinds: GOALS, max: MAX_CYCLE_ENTRIES },
+  // Layout 2: replaced whole on each change (see doc/alignment.ts).
+  alignsTo: { type: "plain", schema: alignsToSchema, kinds: GOALS },
 };
 
 export const EDGE_FIELDS: MapFields = {

@@ -16,6 +16,7 @@ const STEPS: Record<number, (doc: Y.Doc) => void> = {
    * Issue 17: a goal's `cycles` log (PDCA) and the model's `mission`, `vision`, `values` in meta.
    * Action plans: an activity's optional plain `plan` value (owner, start, due, status, reason).
    * Issue 17: the review document gains an optional `cafes` map (World Café, cafe/doc.ts).
+   * - goal cards' `alignsTo`, a plain list of { modelId, cardId, note? } (shared/src/alignment.ts).
    */
   1: () => {},
 };

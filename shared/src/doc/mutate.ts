@@ -12,6 +12,7 @@ import {
   positionSchema,
   type SmartGoal,
 } from "../schema.ts";
+import { copyAlignments } from "./alignment.ts";
 import { writeCycles } from "./cycles.ts";
 import {
   type EdgeMap,
@@ -101,6 +102,7 @@ function writeNode(doc: Y.Doc, node: LogicNode): void {
     const list = measurementsOf(map);
     if (list && node.measurements?.length) list.push(node.measurements.map((m) => ({ ...m })));
     writeCycles(map, node.cycles);
+    if (node.alignsTo?.length) map.set("alignsTo", copyAlignments(node.alignsTo));
   }
 }
 

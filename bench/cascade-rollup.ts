@@ -1,0 +1,183 @@
+import { cascadePaths, type LogicNode, toModelFile } from "@logic-canvas/shared";
+import type { Flags } from "./lib/args.ts";
+import { writeResult } from "./lib/machine.ts";
+import { round, summarize } from "./lib/stats.ts";
+import { launch } from "./lib/targets.ts";
+
+export const description =
+  "Issue 16: the goals cascade's roll-up, alignment map and progress rows over a generated district (500 models × 20 goals)";
+
+/** A JSON request as the pages send it: same origin, the session cookie. */
+async function request(base: string, path: string, cookie: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method: body === undefined ? "GET" : "POST",
+    headers: {
+      Origin: base,
+      ...(cookie ? { Cookie: cookie } : {}),
+      ...(body === undefined ? {} : { "Content-Type": "application/json" }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+  return response;
+}
+
+function goals(prefix: string, count: number, alignTo?: { modelId: string; cardId: string }) {
+  const kinds = ["smallWin", "midJourney", "longTerm"] as const;
+  return Array.from({ length: count }, (_, i): LogicNode => {
+    const baseline = 50 + ((i * 7) % 30);
+    return {
+      id: `${prefix}${i}`,
+      kind: kinds[i % 3] as LogicNode["kind"],
+      title: `${prefix} goal ${i}`,
+      smart: {
+        indicator: "students proficient",
+        unit: "percent",
+        baseline: { value: baseline, date: "2026-09-01" },
+        target: { value: baseline + 6, date: "2027-06-01" },
+        cohortSize: 150,
+      },
+      measurements: [{ date: "2026-11-15", value: baseline + 2 }],
+      ...(i === 0 && alignTo ? { alignsTo: [alignTo] } : {}),
+    };
+  });
+}
+
+async function createIn(
+  base: string,
+  cookie: string,
+  wid: string,
+  title: string,
+  nodes: LogicNode[],
+) {
+  const file = toModelFile({ title, masteryGoal: "", nodes, edges: [] });
+  const response = await request(base, `/api/workspaces/${wid}/models`, cookie, file);
+  return ((await response.json()) as { id: string }).id;
+}
+
+async function buildDistrict(
+  base: string,
+  schools: number,
+  teamsPerSchool: number,
+  models: number,
+  goalsPer: number,
+) {
+  const setup = await request(base, "/api/setup", "", {
+    email: "ada@district.test",
+    password: "first-admin-password",
+    name: "Ada Admin",
+    district: "Bench District",
+  });
+  const cookie = setup.headers
+    .getSetCookie()
+    .map((l) => l.split(";")[0] ?? "")
+    .filter((p) => p && !p.endsWith("="))
+    .join("; ");
+  const tree = (await (await request(base, "/api/workspaces", cookie)).json()) as {
+    workspaces: { id: string; parentId: string | null }[];
+  };
+  const district = tree.workspaces.find((w) => w.parentId === null)?.id as string;
+  const dm = await createIn(base, cookie, district, "District plan", goals("D", goalsPer));
+  const teams: { wid: string; schoolModel: string }[] = [];
+  for (let s = 0; s < schools; s++) {
+    const school = (await (
+      await request(base, "/api/workspaces", cookie, {
+        name: `School ${s}`,
+        kind: "school",
+        parentId: district,
+      })
+    ).json()) as { id: string };
+    const sm = await createIn(
+      base,
+      cookie,
+      school.id,
+      `School ${s} plan`,
+      goals(`S${s}_`, goalsPer, { modelId: dm, cardId: "D0" }),
+    );
+    for (let t = 0; t < teamsPerSchool; t++) {
+      const team = (await (
+        await request(base, "/api/workspaces", cookie, {
+          name: `School ${s} team ${t}`,
+          kind: "team",
+          parentId: school.id,
+        })
+      ).json()) as { id: string };
+      teams.push({ wid: team.id, schoolModel: sm });
+    }
+  }
+  const teamModels = models - 1 - schools;
+  for (let m = 0; m < teamModels; m++) {
+    const team = teams[m % teams.length] as { wid: string; schoolModel: string };
+    const sIndex = Math.floor((m % teams.length) / teamsPerSchool);
+    await createIn(
+      base,
+      cookie,
+      team.wid,
+      `Team model ${m}`,
+      goals(`T${m}_`, goalsPer, { modelId: team.schoolModel, cardId: `S${sIndex}_0` }),
+    );
+  }
+  return { cookie, district, dm };
+}
+
+async function timed(base: string, path: string, cookie: string) {
+  const started = performance.now();
+  const response = await request(base, path, cookie);
+  const bytes = (await response.arrayBuffer()).byteLength;
+  return { ms: performance.now() - started, bytes };
+}
+
+export async function run(flags: Flags): Promise<void> {
+  const models = flags.number("models", 500);
+  const goalsPer = flags.number("goals", 20);
+  const schools = flags.number("schools", 10);
+  const teamsPerSchool = flags.number("teams", 6);
+  const repeats = flags.number("repeats", 10);
+  const launched = await launch("ours", {
+    env: { API_REQUESTS_PER_SECOND: "100000", LOG_LEVEL: "error" },
+  });
+  try {
+    const base = `http://127.0.0.1:${launched.server.port}`;
+    const built = performance.now();
+    const { cookie, district, dm } = await buildDistrict(
+      base,
+      schools,
+      teamsPerSchool,
+      models,
+      goalsPer,
+    );
+    console.log(
+      `  district of ${models} models × ${goalsPer} goals built in ${round((performance.now() - built) / 1000, 1)} s`,
+    );
+    const routes = {
+      rollup: cascadePaths.rollup(dm, "D0"),
+      map: cascadePaths.map(district),
+      progress: cascadePaths.progress(district),
+    };
+    const figures: Record<string, unknown> = {};
+    for (const [name, path] of Object.entries(routes)) {
+      const cold = await timed(base, path, cookie);
+      const warm: number[] = [];
+      let bytes = cold.bytes;
+      for (let i = 0; i < repeats; i++) {
+        const t = await timed(base, path, cookie);
+        warm.push(t.ms);
+        bytes = t.bytes;
+      }
+      const summary = summarize(warm);
+      figures[name] = { coldMs: round(cold.ms, 1), warm: summary, bytes };
+      console.log(
+        `  ${name}: cold ${round(cold.ms, 1)} ms, warm p50 ${summary.p50} ms (p95 ${summary.p95}), ${bytes} bytes`,
+      );
+    }
+    const path = writeResult(
+      "cascade-rollup",
+      { models, goalsPer, schools, teamsPerSchool, repeats },
+      figures,
+    );
+    console.log(`  wrote ${path}`);
+  } finally {
+    await launched.stop();
+  }
+}
