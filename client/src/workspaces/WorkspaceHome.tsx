@@ -5,6 +5,7 @@ import {
 } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 import { ApiError } from "../app/json-api.ts";
+import { CascadeLinks } from "../cascade/CascadeFrame.tsx";
 import { ImportReport } from "../exports/ImportReport.tsx";
 import { ImportModel } from "../home/ImportModel.tsx";
 import { useCreateModel } from "../home/use-create-model.ts";
@@ -49,6 +50,7 @@ export function WorkspaceHome({ workspaceId }: { workspaceId: string | null }) {
               <p className="ws-kind">{WORKSPACE_KIND_LABELS[selected.kind]}</p>
               <h1>{selected.name}</h1>
             </div>
+            <CascadeLinks workspaceId={selected.id} />
             <a className="button" href={membersHref(selected.id)}>
               Members
             </a>

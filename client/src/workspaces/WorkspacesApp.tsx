@@ -1,3 +1,5 @@
+import { AlignmentMapPage } from "../cascade/AlignmentMapPage.tsx";
+import { ProgressPage } from "../cascade/ProgressPage.tsx";
 import { InvitePage } from "./InvitePage.tsx";
 import { MembersPage } from "./MembersPage.tsx";
 import type { WorkspaceRoute } from "./routes.ts";
@@ -6,6 +8,8 @@ import { WorkspaceHome } from "./WorkspaceHome.tsx";
 /** The workspace pages, by route. */
 export function WorkspacesApp({ route }: { route: WorkspaceRoute }) {
   if (route.page === "invite") return <InvitePage token={route.token} />;
+  if (route.page === "alignment") return <AlignmentMapPage workspaceId={route.workspaceId} />;
+  if (route.page === "progress") return <ProgressPage workspaceId={route.workspaceId} />;
   if (route.page === "members") return <MembersPage workspaceId={route.workspaceId} />;
   return <WorkspaceHome workspaceId={route.workspaceId} />;
 }

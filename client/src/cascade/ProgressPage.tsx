@@ -1,0 +1,147 @@
+import {
+  GOAL_KINDS,
+  GOAL_STATUSES,
+  KIND_LABELS,
+  WORKSPACE_KIND_LABELS,
+} from "@logic-canvas/shared";
+import { useMemo, useState } from "react";
+import { downloadBlob, fileNameFor } from "../exports/download.ts";
+import { STATUS_LABEL } from "../monitoring/status-labels.ts";
+import { subtreeIds } from "../workspaces/tree.ts";
+import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
+import { useLiveLoad, workspaceCascade, workspaceEventsUrl } from "./cascade-client.ts";
+import { ProgressTable } from "./ProgressTable.tsx";
+import {
+  NO_PROGRESS_FILTER,
+  PROGRESS_SORTS,
+  type ProgressFilter,
+  type ProgressSort,
+  progressCsv,
+  progressRows,
+} from "./progress-rows.ts";
+
+/** Rows drawn at first and per "Show more": a district of 10,000 goals still opens at once. */
+const PAGE_ROWS = 200;
+
+/** Every goal of every model at or below the workspace, one row each, live. */
+export function ProgressPage({ workspaceId }: { workspaceId: string }) {
+  const { workspaces, error: listError } = useWorkspaceList();
+  const { data, error } = useLiveLoad(
+    () => workspaceCascade(workspaceId),
+    workspaceEventsUrl(workspaceId),
+    [workspaceId],
+  );
+  const [filter, setFilter] = useState<ProgressFilter>(NO_PROGRESS_FILTER);
+  const [limit, setLimit] = useState(PAGE_ROWS);
+  const set = (change: Partial<ProgressFilter>) => {
+    setFilter((f) => ({ ...f, ...change }));
+    setLimit(PAGE_ROWS);
+  };
+  const here = useMemo(() => subtreeIds(workspaces, workspaceId), [workspaces, workspaceId]);
+  const goals = useMemo(
+    () => (data?.goals ?? []).filter((g) => here.has(g.workspaceId)),
+    [data, here],
+  );
+  const rows = useMemo(() => {
+    const places = filter.place ? subtreeIds(workspaces, filter.place) : null;
+    return progressRows(goals, filter, places);
+  }, [goals, filter, workspaces]);
+  const workspace = workspaces.find((w) => w.id === workspaceId);
+  const exportCsv = () =>
+    downloadBlob(
+      new Blob([progressCsv(rows)], { type: "text/csv;charset=utf-8" }),
+      fileNameFor(`${workspace?.name ?? "workspace"} progress`, "csv"),
+    );
+
+  return (
+    <CascadeFrame
+      workspaceId={workspaceId}
+      workspaces={workspaces}
+      page="progress"
+      title="Progress"
+      error={error ?? listError}
+      actions={
+        <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
+          Export CSV
+        </button>
+      }
+    >
+      <div className="ws-filters cascade-filters">
+        <input
+          type="search"
+          aria-label="Search goals"
+          placeholder="Search goals, models, schools"
+          value={filter.text}
+          onChange={(e) => set({ text: e.target.value })}
+        />
+        <select
+          aria-label="Sort"
+          value={filter.sort}
+          onChange={(e) => set({ sort: e.target.value as ProgressSort })}
+        >
+          {Object.entries(PROGRESS_SORTS).map(([value, label]) => (
+            <option key={value} value={value}>
+              {label}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Status"
+          value={filter.status}
+          onChange={(e) => set({ status: e.target.value as ProgressFilter["status"] })}
+        >
+          <option value="">Every status</option>
+          {GOAL_STATUSES.map((s) => (
+            <option key={s} value={s}>
+              {STATUS_LABEL[s]}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="Lane"
+          value={filter.kind}
+          onChange={(e) => set({ kind: e.target.value as ProgressFilter["kind"] })}
+        >
+          <option value="">Every goal lane</option>
+          {GOAL_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {KIND_LABELS[k].label}
+            </option>
+          ))}
+        </select>
+        <select
+          aria-label="School or team"
+          value={filter.place}
+          onChange={(e) => set({ place: e.target.value })}
+        >
+          <option value="">Every school and team</option>
+          {workspaces
+            .filter((w) => w.id !== workspaceId && here.has(w.id))
+            .map((p) => (
+              <option key={p.id} value={p.id}>
+                {WORKSPACE_KIND_LABELS[p.kind]}: {p.name}
+              </option>
+            ))}
+        </select>
+      </div>
+      {data === null ? (
+        <p className="muted">Loading goals…</p>
+      ) : (
+        <>
+          <p className="muted" role="status">
+            {rows.length === goals.length
+              ? `${goals.length} ${goals.length === 1 ? "goal" : "goals"}`
+              : `${rows.length} of ${goals.length} goals shown`}
+            {rows.length > limit && `; the first ${limit} are listed`}
+          </p>
+          {rows.length > 0 && <ProgressTable rows={rows.slice(0, limit)} />}
+          {rows.length > limit && (
+            <button type="button" onClick={() => setLimit((l) => l + PAGE_ROWS)}>
+              Show {Math.min(PAGE_ROWS, rows.length - limit)} more
+            </button>
+          )}
+        </>
+      )}
+    </CascadeFrame>
+  );
+}

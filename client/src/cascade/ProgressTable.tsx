@@ -1,0 +1,53 @@
+import { KIND_LABELS } from "@logic-canvas/shared";
+import { StatusBadge } from "../monitoring/StatusBadge.tsx";
+import { formatValue } from "../monitoring/status-labels.ts";
+import { formatDay } from "../ui/dates.ts";
+import type { CascadeGoal } from "./cascade-types.ts";
+import { modelHref } from "./GoalFacts.tsx";
+
+/** The progress rows: goal and where it lives, status, latest value, when, next check-in. */
+export function ProgressTable({ rows }: { rows: CascadeGoal[] }) {
+  return (
+    <table className="ws-table cascade-table" data-testid="workspace-progress">
+      <thead>
+        <tr>
+          <th scope="col">Goal</th>
+          <th scope="col">School or team · model</th>
+          <th scope="col">Status</th>
+          <th scope="col" className="ws-count">
+            Latest
+          </th>
+          <th scope="col" className="ws-count">
+            Target
+          </th>
+          <th scope="col">Last measured</th>
+          <th scope="col">Next check-in</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((g) => (
+          <tr key={`${g.modelId}:${g.nodeId}`} data-goal={`${g.modelId}:${g.nodeId}`}>
+            <th scope="row">
+              <a href={modelHref(g)}>{g.title}</a>
+              <span className="cascade-kind">{KIND_LABELS[g.kind].short}</span>
+              {g.rollup && <span className="cascade-rollup">{g.rollup.text}</span>}
+            </th>
+            <td>
+              {g.workspaceName}
+              <span className="muted"> · {g.modelTitle}</span>
+            </td>
+            <td>
+              <StatusBadge status={g.status} stale={g.stale} />
+            </td>
+            <td className="ws-count" data-testid="latest-value">
+              {formatValue(g.latest?.value, g.unit)}
+            </td>
+            <td className="ws-count">{formatValue(g.target?.value, g.unit)}</td>
+            <td>{g.latest ? formatDay(g.latest.date) : "—"}</td>
+            <td>{g.nextCheckIn ? formatDay(g.nextCheckIn) : "—"}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
