@@ -1,5 +1,6 @@
 import { isGoalKind, type LogicNode } from "@logic-canvas/shared";
 import type { CardSlots } from "../canvas/card-slots.ts";
+import { CardAlignment } from "../cascade/CardAlignment.tsx";
 import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
 import { CardReviewBadges } from "../review/CardReviewBadges.tsx";
 
@@ -9,6 +10,7 @@ function CardExtras({ id, node }: { id: string; node: LogicNode }) {
   return (
     <>
       {goal && <GoalCardProgress node={node} />}
+      {goal && <CardAlignment id={id} node={node} />}
       <CardReviewBadges nodeId={id} goal={goal} />
     </>
   );

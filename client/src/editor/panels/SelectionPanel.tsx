@@ -9,6 +9,7 @@ import {
   titleProblem,
 } from "@logic-canvas/shared";
 import { useReadOnly } from "../../canvas/read-only.ts";
+import { AlignmentSection } from "../../cascade/AlignmentSection.tsx";
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
 import { CommitField } from "../../ui/CommitField.tsx";
@@ -77,6 +78,9 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
         onCommit={(notes) => binding.updateNode(node.id, { notes: notes === "" ? null : notes })}
       />
       {isGoalKind(node.kind) && <GoalPanel node={node} binding={binding} readOnly={readOnly} />}
+      {isGoalKind(node.kind) && (
+        <AlignmentSection node={node} binding={binding} readOnly={readOnly} />
+      )}
       <NodeReview node={node} />
       <p className="muted small">
         {plural(incoming, "link")} in, {plural(outgoing, "link")} out.
