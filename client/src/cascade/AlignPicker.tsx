@@ -1,55 +1,69 @@
 import { KIND_LABELS, WORKSPACE_KIND_LABELS } from "@logic-canvas/shared";
-import { useEffect, useId, useMemo, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { ApiError } from "../app/json-api.ts";
-import { editorRoute } from "../app/routes.ts";
 import { StatusBadge } from "../monitoring/StatusBadge.tsx";
 import { Modal } from "../ui/Modal.tsx";
-import type { Alignment } from "./alignment-writes.ts";
-import { alignCandidates } from "./cascade-client.ts";
-import type { AlignCandidate } from "./cascade-types.ts";
+import { alignableGoals } from "./cascade-client.ts";
+import type { AlignableGoal, Alignment } from "./cascade-types.ts";
 import { goalKey } from "./map-tree.ts";
 
-/** Most a note on how a goal contributes may hold (the document's limit is the gate's to say). */
+/** Most a note on how a goal contributes may hold (`ALIGNMENT_LIMITS.noteMax`). */
 const NOTE_MAX = 500;
 
 /**
- * "Align to…": the goals of the workspaces above that the person may see, searchable, one to
- * pick, and an optional note on how this goal contributes to it.
+ * "Align to…": the goals of the workspaces above that the person may see, searched on the
+ * server as they type, one to pick, and an optional note on how this goal contributes.
  */
 export function AlignPicker({
-  current,
+  modelId,
+  cardId,
+  token,
   onAlign,
   onClose,
 }: {
-  /** Goals the card already aligns to: shown, not offered twice. */
-  current: Alignment[];
-  onAlign: (alignment: Alignment) => void;
+  modelId: string;
+  cardId: string;
+  token: string | undefined;
+  onAlign: (alignment: Alignment) => Promise<void>;
   onClose: () => void;
 }) {
-  const [candidates, setCandidates] = useState<AlignCandidate[] | null>(null);
+  const [goals, setGoals] = useState<AlignableGoal[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [query, setQuery] = useState("");
-  const [picked, setPicked] = useState<string>("");
+  const [picked, setPicked] = useState<AlignableGoal | null>(null);
   const [note, setNote] = useState("");
+  const [busy, setBusy] = useState(false);
   const listId = useId();
 
   useEffect(() => {
-    const route = editorRoute(window.location);
-    if (!route) return;
-    alignCandidates(route.id, route.token || undefined)
-      .then(setCandidates)
-      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)));
-  }, []);
+    let current = true;
+    const timer = setTimeout(() => {
+      alignableGoals(modelId, cardId, query.trim(), token)
+        .then((found) => {
+          if (!current) return;
+          setGoals(found);
+          setError(null);
+        })
+        .catch((e: unknown) => current && setError(e instanceof ApiError ? e.message : String(e)));
+    }, 150);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
+  }, [modelId, cardId, token, query]);
 
-  const shown = useMemo(() => {
-    const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-    return (candidates ?? []).filter((c) => {
-      const text = `${c.title} ${c.modelTitle} ${c.workspaceName}`.toLowerCase();
-      return words.every((w) => text.includes(w));
-    });
-  }, [candidates, query]);
-  const taken = new Set(current.map(goalKey));
-  const choice = candidates?.find((c) => goalKey(c) === picked);
+  const submit = () => {
+    if (!picked) return;
+    const trimmed = note.trim();
+    setBusy(true);
+    onAlign({
+      modelId: picked.modelId,
+      cardId: picked.cardId,
+      ...(trimmed ? { note: trimmed } : {}),
+    })
+      .catch((e: unknown) => setError(e instanceof ApiError ? e.message : String(e)))
+      .finally(() => setBusy(false));
+  };
 
   return (
     <Modal title="Align to a goal above" onClose={onClose} testId="align-picker">
@@ -57,13 +71,7 @@ export function AlignPicker({
         className="align-picker"
         onSubmit={(e) => {
           e.preventDefault();
-          if (!choice) return;
-          const trimmed = note.trim();
-          onAlign({
-            modelId: choice.modelId,
-            nodeId: choice.nodeId,
-            ...(trimmed ? { note: trimmed } : {}),
-          });
+          submit();
         }}
       >
         <label className="field">
@@ -76,45 +84,38 @@ export function AlignPicker({
             aria-controls={listId}
           />
         </label>
-        {error && (
-          <p className="error-text" role="alert">
-            {error}
-          </p>
-        )}
-        {candidates === null && !error && <p className="muted">Loading the goals above…</p>}
-        {candidates?.length === 0 && (
+        {goals === null && !error && <p className="muted">Loading the goals above…</p>}
+        {goals?.length === 0 && (
           <p className="muted">
-            No goal above to align to: the model is in no workspace, its workspace has none above
-            it, or the models above have no goals you may see.
+            {query.trim()
+              ? "No goal above matches."
+              : "No goal above to align to: the model is in no workspace, its workspace has none above it, or the models above have no goals you may see."}
           </p>
         )}
-        <fieldset className="align-choices" id={listId}>
-          <legend>{candidates ? `${shown.length} of ${candidates.length} goals` : "Goals"}</legend>
-          {shown.map((c) => {
-            const key = goalKey(c);
-            return (
-              <label key={key} className={`align-choice${taken.has(key) ? " is-taken" : ""}`}>
-                <input
-                  type="radio"
-                  name="align-target"
-                  value={key}
-                  checked={picked === key}
-                  disabled={taken.has(key)}
-                  onChange={() => setPicked(key)}
-                />
-                <span className="align-choice-text">
-                  <span className="align-choice-title">
-                    <StatusBadge status={c.status} compact /> {c.title}
-                    {taken.has(key) && <span className="muted"> (already aligned)</span>}
-                  </span>
-                  <span className="muted small">
-                    {WORKSPACE_KIND_LABELS[c.workspaceKind]} {c.workspaceName} · {c.modelTitle} ·{" "}
-                    {KIND_LABELS[c.kind].short}
-                  </span>
+        <fieldset className="align-choices" id={listId} aria-live="polite">
+          <legend>{goals ? `${goals.length} goals above` : "Goals above"}</legend>
+          {(goals ?? []).map((g) => (
+            <label key={goalKey(g)} className={`align-choice${g.aligned ? " is-taken" : ""}`}>
+              <input
+                type="radio"
+                name="align-target"
+                value={goalKey(g)}
+                checked={picked !== null && goalKey(picked) === goalKey(g)}
+                disabled={g.aligned}
+                onChange={() => setPicked(g)}
+              />
+              <span className="align-choice-text">
+                <span className="align-choice-title">
+                  <StatusBadge status={g.status} compact /> {g.title}
+                  {g.aligned && <span className="muted"> (already aligned)</span>}
                 </span>
-              </label>
-            );
-          })}
+                <span className="muted small">
+                  {WORKSPACE_KIND_LABELS[g.workspaceKind]} {g.workspaceName} · {g.modelTitle} ·{" "}
+                  {KIND_LABELS[g.kind].short}
+                </span>
+              </span>
+            </label>
+          ))}
         </fieldset>
         <label className="field">
           <span>How this goal contributes (optional)</span>
@@ -125,8 +126,13 @@ export function AlignPicker({
             onChange={(e) => setNote(e.target.value)}
           />
         </label>
+        {error && (
+          <p className="error-text" role="alert">
+            {error}
+          </p>
+        )}
         <div className="align-actions">
-          <button type="submit" className="primary" disabled={!choice}>
+          <button type="submit" className="primary" disabled={!picked || busy}>
             Align
           </button>
           <button type="button" onClick={onClose}>

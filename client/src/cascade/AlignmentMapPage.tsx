@@ -1,32 +1,25 @@
-import { GOAL_STATUSES, WORKSPACE_KIND_LABELS, type WorkspaceView } from "@logic-canvas/shared";
+import { GOAL_STATUSES } from "@logic-canvas/shared";
 import { useMemo, useState } from "react";
 import { STATUS_LABEL } from "../monitoring/status-labels.ts";
-import { subtreeIds } from "../workspaces/tree.ts";
 import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
-import { useLiveLoad, workspaceCascade, workspaceEventsUrl } from "./cascade-client.ts";
+import { alignmentMap, useLiveLoad } from "./cascade-client.ts";
+import { cascadePaths } from "./cascade-types.ts";
 import { MapView } from "./MapView.tsx";
-import { buildTree, filterTree, type MapFilter, NO_MAP_FILTER } from "./map-tree.ts";
+import { countMatches, filterTree, type MapFilter, NO_MAP_FILTER, treeOf } from "./map-tree.ts";
 
 /** The cascade of a workspace as a tree of goals, live, with its filters. */
 export function AlignmentMapPage({ workspaceId }: { workspaceId: string }) {
   const { workspaces, error: listError } = useWorkspaceList();
   const { data, error } = useLiveLoad(
-    () => workspaceCascade(workspaceId),
-    workspaceEventsUrl(workspaceId),
-    [workspaceId],
+    () => alignmentMap(workspaceId),
+    cascadePaths.events(workspaceId),
   );
   const [filter, setFilter] = useState<MapFilter>(NO_MAP_FILTER);
   const [open, setOpen] = useState(false);
-  const tree = useMemo(() => buildTree(data?.goals ?? []), [data]);
-  const places = useMemo(
-    () => (filter.place ? subtreeIds(workspaces, filter.place) : new Set<string>()),
-    [workspaces, filter.place],
-  );
-  const shown = useMemo(() => filterTree(tree, filter, places), [tree, filter, places]);
-  const filtered = filter !== NO_MAP_FILTER && (filter.status || filter.place || filter.attention);
-  const below = workspaces.filter(
-    (w) => w.id !== workspaceId && subtreeIds(workspaces, workspaceId).has(w.id),
-  );
+  const tree = useMemo(() => (data ? treeOf(data) : []), [data]);
+  const shown = useMemo(() => filterTree(tree, filter), [tree, filter]);
+  const filtered = Boolean(filter.status || filter.school || filter.attention);
+  const total = useMemo(() => countMatches(tree), [tree]);
 
   return (
     <CascadeFrame
@@ -39,13 +32,13 @@ export function AlignmentMapPage({ workspaceId }: { workspaceId: string }) {
       <MapFilters
         filter={filter}
         onChange={(change) => setFilter((f) => ({ ...f, ...change }))}
-        places={below}
+        schools={data?.schools ?? []}
         open={open}
         onOpen={setOpen}
       />
       {data === null ? (
         <p className="muted">Loading the cascade…</p>
-      ) : data.goals.length === 0 ? (
+      ) : total === 0 ? (
         <p className="muted">
           No goals here yet. Goals appear once the models of this workspace and those below it have
           goal cards.
@@ -54,38 +47,26 @@ export function AlignmentMapPage({ workspaceId }: { workspaceId: string }) {
         <>
           <p className="muted" role="status">
             {filtered
-              ? `${countGoals(shown)} of ${data.goals.length} goals shown (dimmed goals are shown for context)`
-              : `${data.goals.length} goals`}
+              ? `${countMatches(shown)} of ${total} goals match; the goals they align to are shown dimmed`
+              : `${total} goals`}
           </p>
-          <MapView roots={shown} open={open || Boolean(filtered)} />
+          <MapView roots={shown} open={open || filtered} />
         </>
       )}
     </CascadeFrame>
   );
 }
 
-function countGoals(nodes: ReturnType<typeof filterTree>): number {
-  let n = 0;
-  const walk = (list: typeof nodes) => {
-    for (const node of list) {
-      if (node.matches) n += 1;
-      walk(node.children);
-    }
-  };
-  walk(nodes);
-  return n;
-}
-
 function MapFilters({
   filter,
   onChange,
-  places,
+  schools,
   open,
   onOpen,
 }: {
   filter: MapFilter;
   onChange: (change: Partial<MapFilter>) => void;
-  places: WorkspaceView[];
+  schools: { id: string; name: string }[];
   open: boolean;
   onOpen: (open: boolean) => void;
 }) {
@@ -104,14 +85,14 @@ function MapFilters({
         ))}
       </select>
       <select
-        aria-label="School or team"
-        value={filter.place}
-        onChange={(e) => onChange({ place: e.target.value })}
+        aria-label="School"
+        value={filter.school}
+        onChange={(e) => onChange({ school: e.target.value })}
       >
-        <option value="">Every school and team</option>
-        {places.map((p) => (
+        <option value="">Every school</option>
+        {schools.map((p) => (
           <option key={p.id} value={p.id}>
-            {WORKSPACE_KIND_LABELS[p.kind]}: {p.name}
+            {p.name}
           </option>
         ))}
       </select>

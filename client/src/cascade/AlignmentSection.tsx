@@ -1,12 +1,16 @@
 import type { LogicNode } from "@logic-canvas/shared";
 import { useState } from "react";
-import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
+import { ApiError } from "../app/json-api.ts";
+import { editorRoute } from "../app/routes.ts";
 import { StatusBadge } from "../monitoring/StatusBadge.tsx";
 import { Section } from "../ui/Section.tsx";
 import { AlignPicker } from "./AlignPicker.tsx";
-import { type Alignment, alignmentsOf, sameGoal, writeAlignments } from "./alignment-writes.ts";
-import { reloadAlignments, useModelAlignments } from "./card-alignment-store.ts";
+import { belowWords, upWords } from "./CardAlignment.tsx";
+import { alignmentsOf, reloadAlignments, useModelAlignments } from "./card-alignment-store.ts";
+import { saveAlignments } from "./cascade-client.ts";
+import type { Alignment } from "./cascade-types.ts";
 import { goalKey } from "./map-tree.ts";
+import { RollupDetails } from "./RollupDetails.tsx";
 import "./card-alignment.css";
 
 /**
@@ -14,25 +18,24 @@ import "./card-alignment.css";
  * broken ones in words), "Align to…" and Remove, and what aligns to it from below with the
  * students arithmetic.
  */
-export function AlignmentSection({
-  node,
-  binding,
-  readOnly,
-}: {
-  node: LogicNode;
-  binding: YjsFlowBinding;
-  readOnly: boolean;
-}) {
+export function AlignmentSection({ node, readOnly }: { node: LogicNode; readOnly: boolean }) {
   const [picking, setPicking] = useState(false);
-  const resolved = useModelAlignments();
+  const [error, setError] = useState<string | null>(null);
+  const resolved = useModelAlignments().get(node.id);
   const list = alignmentsOf(node);
-  const parents = resolved?.up[node.id] ?? [];
-  const below = resolved?.down[node.id] ?? 0;
-  const rollup = resolved?.rollups[node.id];
-  const write = (next: Alignment[]) => {
-    writeAlignments(binding, node.id, next);
+  const route = editorRoute(window.location);
+  const token = route?.token || undefined;
+  const write = async (next: Alignment[]) => {
+    if (!route) return;
+    setError(null);
+    await saveAlignments(route.id, node.id, next, token);
     reloadAlignments();
   };
+  const remove = (a: Alignment) =>
+    write(list.filter((x) => goalKey(x) !== goalKey(a))).catch((e: unknown) =>
+      setError(e instanceof ApiError ? e.message : String(e)),
+    );
+  const below = (resolved?.alignedFromBelow ?? 0) + (resolved?.hiddenFromBelow ?? 0);
 
   return (
     <Section title="Alignment">
@@ -41,16 +44,18 @@ export function AlignmentSection({
       ) : (
         <ul className="align-list" data-testid="alignments">
           {list.map((a) => {
-            const p = parents.find((x) => goalKey(x) === goalKey(a));
+            const target = resolved?.up.find((x) => goalKey(x) === goalKey(a));
             return (
-              <li key={goalKey(a)} className={p?.broken ? "is-broken" : undefined}>
-                {p?.broken ? (
-                  <strong className="align-broken">Broken: {p.broken}</strong>
+              <li key={goalKey(a)}>
+                {target?.broken ? (
+                  <strong className="align-broken">{upWords(target)}</strong>
                 ) : (
                   <span>
-                    {p?.status && <StatusBadge status={p.status} compact />}{" "}
-                    <strong>{p?.title ?? "A goal above"}</strong>
-                    {p?.workspaceName && <span className="muted"> · {p.workspaceName}</span>}
+                    {target?.status && <StatusBadge status={target.status} compact />}{" "}
+                    <strong>{target?.title ?? "A goal above"}</strong>
+                    {target?.workspaceName && (
+                      <span className="muted"> · {target.workspaceName}</span>
+                    )}
                   </span>
                 )}
                 {a.note && <span className="small align-note">{a.note}</span>}
@@ -58,8 +63,8 @@ export function AlignmentSection({
                   <button
                     type="button"
                     className="link-button small"
-                    aria-label={`Remove the alignment to ${p?.title ?? "this goal"}`}
-                    onClick={() => write(list.filter((x) => !sameGoal(x, a)))}
+                    aria-label={`Remove the alignment to ${target?.title ?? "this goal"}`}
+                    onClick={() => remove(a)}
                   >
                     Remove
                   </button>
@@ -69,23 +74,28 @@ export function AlignmentSection({
           })}
         </ul>
       )}
-      {!readOnly && (
+      {error && (
+        <p className="error-text" role="alert">
+          {error}
+        </p>
+      )}
+      {!readOnly && route && (
         <button type="button" onClick={() => setPicking(true)}>
           Align to…
         </button>
       )}
       <p className="small" data-testid="aligned-below">
-        {below === 0
-          ? "No goal aligns to this one from below."
-          : `${below} ${below === 1 ? "goal aligns" : "goals align"} to this one from below.`}
+        {belowWords(resolved?.alignedFromBelow ?? 0, resolved?.hiddenFromBelow ?? 0)}
       </p>
-      {rollup && <p className="small align-rollup">{rollup.text}</p>}
-      {picking && (
+      {below > 0 && route && <RollupDetails modelId={route.id} cardId={node.id} token={token} />}
+      {picking && route && (
         <AlignPicker
-          current={list}
+          modelId={route.id}
+          cardId={node.id}
+          token={token}
           onClose={() => setPicking(false)}
-          onAlign={(a) => {
-            write([...list, a]);
+          onAlign={async (a) => {
+            await write([...list.filter((x) => goalKey(x) !== goalKey(a)), a]);
             setPicking(false);
           }}
         />

@@ -2,27 +2,24 @@ import { KIND_LABELS } from "@logic-canvas/shared";
 import { StatusBadge } from "../monitoring/StatusBadge.tsx";
 import { formatValue } from "../monitoring/status-labels.ts";
 import { formatDay } from "../ui/dates.ts";
-import type { CascadeGoal } from "./cascade-types.ts";
+import type { MapNodeView } from "./cascade-types.ts";
 import { attentionReasons } from "./map-tree.ts";
 
 /** The model a goal lives in, opened by the person's workspace role. */
-export const modelHref = (goal: Pick<CascadeGoal, "modelId">) => `/m/${goal.modelId}`;
+export const modelHref = (goal: { modelId: string }) => `/m/${goal.modelId}`;
 
-/** "62% on 15 Sep 2026 → 80% by May 2027", or what is missing. */
-export function latestText(goal: CascadeGoal): string {
-  const latest = goal.latest
-    ? `${formatValue(goal.latest.value, goal.unit)} on ${formatDay(goal.latest.date)}`
-    : "not measured yet";
-  const target = goal.target
-    ? ` → ${formatValue(goal.target.value, goal.unit)} by ${formatDay(goal.target.date)}`
-    : "";
-  return `${latest}${target}`;
+/** "62% on 15 Sep 2026", or "Not measured yet". */
+export function latestText(goal: Pick<MapNodeView, "latest" | "unit">): string {
+  return goal.latest
+    ? `${formatValue(goal.latest.value, goal.unit ?? undefined)} on ${formatDay(goal.latest.date)}`
+    : "Not measured yet";
 }
 
+const STATUS_REASONS = /^(Off track|At risk|Stale: )/;
+
 /** Status, latest value, the students arithmetic and what needs attention, for one goal. */
-export function GoalFacts({ goal, compact = false }: { goal: CascadeGoal; compact?: boolean }) {
-  const reasons = attentionReasons(goal);
-  const broken = goal.alignsTo.filter((a) => a.broken);
+export function GoalFacts({ goal, compact = false }: { goal: MapNodeView; compact?: boolean }) {
+  const reasons = attentionReasons(goal).filter((r) => !STATUS_REASONS.test(r));
   return (
     <>
       <span className="cascade-goal-line">
@@ -33,29 +30,19 @@ export function GoalFacts({ goal, compact = false }: { goal: CascadeGoal; compac
         {!compact && <span className="cascade-kind">{KIND_LABELS[goal.kind].short}</span>}
       </span>
       <span className="cascade-latest" data-testid="latest-value">
-        {latestText(goal)}
+        Latest: {latestText(goal)}
+        {goal.studentsSentence && !compact && ` · ${goal.studentsSentence}`}
       </span>
-      {goal.rollup && (
-        <span
-          className={`cascade-rollup${goal.rollup.short > 0 ? " is-short" : ""}`}
-          data-testid="rollup"
-        >
-          {goal.rollup.text}
+      {goal.rollupSentence && (
+        <span className="cascade-rollup" data-testid="rollup">
+          {goal.rollupSentence}
         </span>
       )}
-      {broken.map((a) => (
-        <span key={`${a.modelId}:${a.nodeId}`} className="cascade-warning is-broken">
-          Broken alignment: {a.broken}
+      {reasons.map((r) => (
+        <span key={r} className={`cascade-warning${r.startsWith("Broken") ? " is-broken" : ""}`}>
+          {r}
         </span>
       ))}
-      {!compact &&
-        reasons
-          .filter((r) => !/^(off track|at risk|stale mid-journey goal|broken alignment)$/.test(r))
-          .map((r) => (
-            <span key={r} className="cascade-warning">
-              {r}
-            </span>
-          ))}
     </>
   );
 }

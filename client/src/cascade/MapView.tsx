@@ -1,7 +1,7 @@
 import type { GoalStatusName } from "@logic-canvas/shared";
 import { STATUS_LABEL } from "../monitoring/status-labels.ts";
 import { GoalFacts } from "./GoalFacts.tsx";
-import { groupByWorkspace, type MapNode, statusCounts } from "./map-tree.ts";
+import { descendants, groupByWorkspace, type MapNode } from "./map-tree.ts";
 
 /**
  * The alignment map: each top goal across the width, the goals aligned to it as one card per
@@ -79,8 +79,10 @@ const ORDER: GoalStatusName[] = ["off-track", "at-risk", "on-track", "achieved",
 
 /** "12 aligned goals" with one square per goal in status colour, worst first, and the counts. */
 function StatusStrip({ node }: { node: MapNode }) {
-  const counts = statusCounts(node);
-  const total = Object.values(counts).reduce((a, b) => a + (b ?? 0), 0);
+  const below = descendants(node);
+  const counts: Partial<Record<GoalStatusName, number>> = {};
+  for (const d of below) counts[d.goal.status] = (counts[d.goal.status] ?? 0) + 1;
+  const total = below.length;
   const words = ORDER.filter((s) => counts[s])
     .map((s) => `${counts[s]} ${STATUS_LABEL[s].toLowerCase()}`)
     .join(", ");
@@ -90,7 +92,7 @@ function StatusStrip({ node }: { node: MapNode }) {
         {total} aligned {total === 1 ? "goal" : "goals"}
       </span>
       <span className="status-strip-cells" aria-hidden="true">
-        {descendants(node)
+        {below
           .sort((a, b) => ORDER.indexOf(a.goal.status) - ORDER.indexOf(b.goal.status))
           .map((d) => (
             <span key={d.key} className={`strip-cell status-${d.goal.status}`} />
@@ -99,16 +101,4 @@ function StatusStrip({ node }: { node: MapNode }) {
       <span className="status-strip-words">{words}</span>
     </span>
   );
-}
-
-function descendants(node: MapNode): MapNode[] {
-  const seen = new Map<string, MapNode>();
-  const walk = (n: MapNode) => {
-    for (const c of n.children) {
-      seen.set(c.key, c);
-      walk(c);
-    }
-  };
-  walk(node);
-  return [...seen.values()];
 }

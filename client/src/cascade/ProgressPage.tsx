@@ -9,7 +9,8 @@ import { downloadBlob, fileNameFor } from "../exports/download.ts";
 import { STATUS_LABEL } from "../monitoring/status-labels.ts";
 import { subtreeIds } from "../workspaces/tree.ts";
 import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
-import { useLiveLoad, workspaceCascade, workspaceEventsUrl } from "./cascade-client.ts";
+import { useLiveLoad, workspaceProgress } from "./cascade-client.ts";
+import { cascadePaths } from "./cascade-types.ts";
 import { ProgressTable } from "./ProgressTable.tsx";
 import {
   NO_PROGRESS_FILTER,
@@ -27,9 +28,8 @@ const PAGE_ROWS = 200;
 export function ProgressPage({ workspaceId }: { workspaceId: string }) {
   const { workspaces, error: listError } = useWorkspaceList();
   const { data, error } = useLiveLoad(
-    () => workspaceCascade(workspaceId),
-    workspaceEventsUrl(workspaceId),
-    [workspaceId],
+    () => workspaceProgress(workspaceId),
+    cascadePaths.events(workspaceId),
   );
   const [filter, setFilter] = useState<ProgressFilter>(NO_PROGRESS_FILTER);
   const [limit, setLimit] = useState(PAGE_ROWS);
@@ -38,10 +38,7 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
     setLimit(PAGE_ROWS);
   };
   const here = useMemo(() => subtreeIds(workspaces, workspaceId), [workspaces, workspaceId]);
-  const goals = useMemo(
-    () => (data?.goals ?? []).filter((g) => here.has(g.workspaceId)),
-    [data, here],
-  );
+  const goals = data?.rows ?? [];
   const rows = useMemo(() => {
     const places = filter.place ? subtreeIds(workspaces, filter.place) : null;
     return progressRows(goals, filter, places);

@@ -2,11 +2,11 @@ import { KIND_LABELS } from "@logic-canvas/shared";
 import { StatusBadge } from "../monitoring/StatusBadge.tsx";
 import { formatValue } from "../monitoring/status-labels.ts";
 import { formatDay } from "../ui/dates.ts";
-import type { CascadeGoal } from "./cascade-types.ts";
+import type { ProgressRow } from "./cascade-types.ts";
 import { modelHref } from "./GoalFacts.tsx";
 
 /** The progress rows: goal and where it lives, status, latest value, when, next check-in. */
-export function ProgressTable({ rows }: { rows: CascadeGoal[] }) {
+export function ProgressTable({ rows }: { rows: ProgressRow[] }) {
   return (
     <table className="ws-table cascade-table" data-testid="workspace-progress">
       <thead>
@@ -26,11 +26,15 @@ export function ProgressTable({ rows }: { rows: CascadeGoal[] }) {
       </thead>
       <tbody>
         {rows.map((g) => (
-          <tr key={`${g.modelId}:${g.nodeId}`} data-goal={`${g.modelId}:${g.nodeId}`}>
+          <tr key={`${g.modelId}:${g.cardId}`} data-goal={`${g.modelId}:${g.cardId}`}>
             <th scope="row">
               <a href={modelHref(g)}>{g.title}</a>
               <span className="cascade-kind">{KIND_LABELS[g.kind].short}</span>
-              {g.rollup && <span className="cascade-rollup">{g.rollup.text}</span>}
+              {g.brokenUp > 0 && (
+                <span className="cascade-warning is-broken">
+                  {g.brokenUp === 1 ? "A broken alignment" : `${g.brokenUp} broken alignments`}
+                </span>
+              )}
             </th>
             <td>
               {g.workspaceName}
@@ -40,10 +44,13 @@ export function ProgressTable({ rows }: { rows: CascadeGoal[] }) {
               <StatusBadge status={g.status} stale={g.stale} />
             </td>
             <td className="ws-count" data-testid="latest-value">
-              {formatValue(g.latest?.value, g.unit)}
+              {formatValue(g.latest?.value, g.unit ?? undefined)}
             </td>
-            <td className="ws-count">{formatValue(g.target?.value, g.unit)}</td>
-            <td>{g.latest ? formatDay(g.latest.date) : "—"}</td>
+            <td className="ws-count">
+              {formatValue(g.target ?? undefined, g.unit ?? undefined)}
+              {g.targetDate && <span className="muted small"> by {formatDay(g.targetDate)}</span>}
+            </td>
+            <td>{g.lastMeasured ? formatDay(g.lastMeasured) : "—"}</td>
             <td>{g.nextCheckIn ? formatDay(g.nextCheckIn) : "—"}</td>
           </tr>
         ))}

@@ -1,41 +1,73 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, requestJson } from "../app/json-api.ts";
-import type { AlignCandidate, CascadeAnswer, ModelAlignments } from "./cascade-types.ts";
+import {
+  type AlignableGoal,
+  type Alignment,
+  type AlignmentContextAnswer,
+  type AlignmentMapAnswer,
+  CASCADE_EVENT,
+  cascadePaths,
+  type RollupAnswer,
+  type WorkspaceProgressAnswer,
+} from "./cascade-types.ts";
 
 /** The cascade routes as the pages call them; the session cookie (or a link token) says who asks. */
 
-const enc = encodeURIComponent;
 const bearer = (token?: string) => (token ? { authorization: `Bearer ${token}` } : undefined);
 
-export function workspaceCascade(workspaceId: string): Promise<CascadeAnswer> {
-  return requestJson(`/api/workspaces/${enc(workspaceId)}/cascade`);
-}
+export const alignmentMap = (workspaceId: string): Promise<AlignmentMapAnswer> =>
+  requestJson(cascadePaths.map(workspaceId));
 
-export async function alignCandidates(modelId: string, token?: string): Promise<AlignCandidate[]> {
-  const answer = await requestJson<{ candidates: AlignCandidate[] }>(
-    `/api/models/${enc(modelId)}/align-candidates`,
+export const workspaceProgress = (workspaceId: string): Promise<WorkspaceProgressAnswer> =>
+  requestJson(cascadePaths.progress(workspaceId));
+
+export async function alignableGoals(
+  modelId: string,
+  cardId: string,
+  query: string,
+  token?: string,
+): Promise<AlignableGoal[]> {
+  const answer = await requestJson<{ goals: AlignableGoal[] }>(
+    cascadePaths.alignable(modelId, cardId, query),
     { headers: bearer(token) },
   );
-  return answer.candidates;
+  return answer.goals;
 }
 
-export function modelAlignments(modelId: string, token?: string): Promise<ModelAlignments> {
-  return requestJson(`/api/models/${enc(modelId)}/alignments`, { headers: bearer(token) });
+export function saveAlignments(
+  modelId: string,
+  cardId: string,
+  alignsTo: Alignment[],
+  token?: string,
+): Promise<unknown> {
+  return requestJson(cascadePaths.alignments(modelId, cardId), {
+    method: "PUT",
+    headers: bearer(token),
+    body: { alignsTo },
+  });
 }
 
-/** The events URL the server pushes "something in this cascade changed" on. */
-export const workspaceEventsUrl = (workspaceId: string) =>
-  `/api/workspaces/${enc(workspaceId)}/cascade/events`;
+export const alignmentContext = (
+  modelId: string,
+  token?: string,
+): Promise<AlignmentContextAnswer> =>
+  requestJson(cascadePaths.context(modelId), { headers: bearer(token) });
+
+export const goalRollup = (
+  modelId: string,
+  cardId: string,
+  token?: string,
+): Promise<RollupAnswer> =>
+  requestJson(cascadePaths.rollup(modelId, cardId), { headers: bearer(token) });
 
 /**
- * Loads `load()` and loads it again whenever the server says the cascade changed (an
- * EventSource on `eventsUrl`; the browser reconnects it by itself). Overlapping reloads are
- * folded into one, so a burst of measurements costs one request at a time.
+ * Loads `load()`, and again whenever the server's event stream at `eventsUrl` says the cascade
+ * changed (the browser reconnects an EventSource by itself). Overlapping reloads fold into one,
+ * so a burst of measurements costs one request at a time.
  */
 export function useLiveLoad<T>(
   load: () => Promise<T>,
   eventsUrl: string | null,
-  deps: readonly unknown[],
 ): { data: T | null; error: string | null; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -71,9 +103,11 @@ export function useLiveLoad<T>(
     reload();
     if (!eventsUrl) return;
     const source = new EventSource(eventsUrl);
-    source.addEventListener("changed", () => reload());
+    source.addEventListener(CASCADE_EVENT, () => reload());
+    // After a dropped connection the browser reconnects; what changed meanwhile is read again.
+    source.addEventListener("open", () => reload());
     return () => source.close();
-  }, [eventsUrl, reload, ...deps]);
+  }, [eventsUrl, reload]);
 
   return { data, error, reload };
 }

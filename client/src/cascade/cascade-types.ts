@@ -1,83 +1,163 @@
 import type { GOAL_KINDS, GoalStatusName, WorkspaceKind } from "@logic-canvas/shared";
 
-type GoalKind = (typeof GOAL_KINDS)[number];
-
 /**
- * What the cascade pages read. Placeholder shapes until `shared/src/cascade-api.ts` lands; the
- * pages import them from here only, so the swap touches this file alone.
+ * TEMPORARY mirror of `shared/src/cascade-api.ts` (branch cascade-core, not merged yet); the
+ * pages import these names from here only, so the merge turns this file into re-exports.
  */
 
-export interface CascadeAlignment {
+type GoalKind = (typeof GOAL_KINDS)[number];
+type Measured = { date: string; value: number };
+
+export const CASCADE_EVENT = "cascade";
+const enc = encodeURIComponent;
+export const cascadePaths = {
+  alignable: (modelId: string, cardId: string, q = "") =>
+    `/api/models/${enc(modelId)}/cascade/alignable?card=${enc(cardId)}&q=${enc(q)}`,
+  alignments: (modelId: string, cardId: string) =>
+    `/api/models/${enc(modelId)}/cascade/alignments/${enc(cardId)}`,
+  context: (modelId: string) => `/api/models/${enc(modelId)}/cascade/context`,
+  rollup: (modelId: string, cardId: string) =>
+    `/api/models/${enc(modelId)}/cascade/rollup/${enc(cardId)}`,
+  map: (workspaceId: string, query = "") =>
+    `/api/workspaces/${enc(workspaceId)}/cascade/map${query ? `?${query}` : ""}`,
+  progress: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/progress`,
+  progressCsv: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/progress.csv`,
+  events: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/events`,
+};
+
+export const BROKEN_REASON_TEXT: Record<BrokenReason, string> = {
+  "goal-deleted": "the goal it aligned to was deleted",
+  "model-deleted": "the model it aligned to was deleted",
+  archived: "the model it aligned to is archived",
+  moved: "the model it aligned to is no longer in a workspace above this one",
+  "not-visible": "you may not see the goal it aligns to",
+};
+export type BrokenReason = "goal-deleted" | "model-deleted" | "archived" | "moved" | "not-visible";
+
+export interface Alignment {
   modelId: string;
-  nodeId: string;
+  cardId: string;
   note?: string;
-  /** Why the goal it points at cannot be followed (deleted, archived, moved out); kept, shown. */
-  broken?: string;
 }
 
-export interface CascadeRollup {
-  /** The sentence: "The children's targets add up to 212 of the 240 students needed: 28 short." */
-  text: string;
-  childTargetStudents: number;
-  neededStudents: number;
-  /** Positive: short by; zero or negative: reached. */
-  short: number;
-  /** The latest sum of the children's measurements, in students, when they have any. */
-  latestStudents?: number;
-}
-
-export interface CascadeGoal {
+interface GoalPlace {
   modelId: string;
   modelTitle: string;
   workspaceId: string;
   workspaceName: string;
   workspaceKind: WorkspaceKind;
-  nodeId: string;
+  cardId: string;
   kind: GoalKind;
   title: string;
-  unit?: string;
-  cohortSize?: number;
-  baseline?: { value: number; date: string };
-  target?: { value: number; date: string };
+}
+
+export interface AlignableGoal extends GoalPlace {
+  unit: string | null;
+  target: { value: number; date: string | null } | null;
   status: GoalStatusName;
-  stale: boolean;
-  latest?: { value: number; date: string };
-  nextCheckIn?: string;
-  alignsTo: CascadeAlignment[];
-  rollup?: CascadeRollup;
-  warnings: { code: string; message: string }[];
+  aligned: boolean;
 }
 
-export interface CascadeAnswer {
-  goals: CascadeGoal[];
+export interface UpTarget {
+  modelId: string;
+  cardId: string;
+  note: string | null;
+  broken: BrokenReason | null;
+  title: string | null;
+  modelTitle: string | null;
+  workspaceName: string | null;
+  status: GoalStatusName | null;
 }
 
-/** A goal one may align a card to. */
-export interface AlignCandidate {
+export interface CardAlignment {
+  cardId: string;
+  up: UpTarget[];
+  alignedFromBelow: number;
+  hiddenFromBelow: number;
+}
+export interface AlignmentContextAnswer {
+  modelId: string;
+  hasParentWorkspace: boolean;
+  cards: CardAlignment[];
+}
+
+export interface CascadeWarningView {
+  code: string;
+  message: string;
+  modelId: string;
+  cardId: string;
+}
+
+export interface RollupChild extends GoalPlace {
+  status: GoalStatusName;
+  unit: string | null;
+  cohortSize: number | null;
+  baselineStudents: number | null;
+  targetStudents: number | null;
+  latestStudents: number | null;
+  latest: Measured | null;
+  excluded: string | null;
+}
+export interface RollupAnswer {
+  parent: GoalPlace & { status: GoalStatusName; latest: Measured | null; unit: string | null };
+  children: RollupChild[];
+  sumTargetStudents: number | null;
+  sumBaselineStudents: number | null;
+  sumLatestStudents: number | null;
+  sumProgress: number | null;
+  shortfall: number | null;
+  sentence: string;
+  warnings: CascadeWarningView[];
+  hiddenChildren: number;
+}
+
+export interface MapNodeView {
   modelId: string;
   modelTitle: string;
+  workspaceId: string;
   workspaceName: string;
   workspaceKind: WorkspaceKind;
-  nodeId: string;
+  schoolId: string | null;
+  cardId: string;
   kind: GoalKind;
   title: string;
   status: GoalStatusName;
-  unit?: string;
+  stale: boolean;
+  latest: Measured | null;
+  unit: string | null;
+  studentsSentence: string | null;
+  rollupSentence: string | null;
+  broken: { modelId: string; cardId: string; reason: BrokenReason }[];
+  warnings: CascadeWarningView[];
+  needsAttention: boolean;
+  children: MapNodeView[];
+}
+export interface AlignmentMapAnswer {
+  workspaceId: string;
+  workspaceName: string;
+  roots: MapNodeView[];
+  unaligned: MapNodeView[];
+  schools: { id: string; name: string }[];
+  generatedAt: string;
 }
 
-/** Where a card aligns up to, resolved: the parent's title and status, or why it is broken. */
-export interface AlignedParent {
-  modelId: string;
-  nodeId: string;
-  note?: string;
-  title?: string;
-  status?: GoalStatusName;
-  workspaceName?: string;
-  broken?: string;
+export interface ProgressRow extends GoalPlace {
+  status: GoalStatusName;
+  statusToday: GoalStatusName;
+  stale: boolean;
+  unit: string | null;
+  baseline: number | null;
+  target: number | null;
+  targetDate: string | null;
+  latest: Measured | null;
+  lastMeasured: string | null;
+  nextCheckIn: string | null;
+  alignedUp: number;
+  brokenUp: number;
 }
-
-export interface ModelAlignments {
-  up: Record<string, AlignedParent[]>;
-  down: Record<string, number>;
-  rollups: Record<string, CascadeRollup>;
+export interface WorkspaceProgressAnswer {
+  workspaceId: string;
+  workspaceName: string;
+  rows: ProgressRow[];
+  generatedAt: string;
 }

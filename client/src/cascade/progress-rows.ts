@@ -1,5 +1,5 @@
 import { csvCell, type GoalStatusName, KIND_LABELS } from "@logic-canvas/shared";
-import type { CascadeGoal } from "./cascade-types.ts";
+import type { ProgressRow } from "./cascade-types.ts";
 
 /**
  * The workspace progress table: one row per goal, sorted and filtered, and its CSV. Stale
@@ -20,7 +20,7 @@ export interface ProgressFilter {
   text: string;
   status: GoalStatusName | "";
   place: string;
-  kind: CascadeGoal["kind"] | "";
+  kind: ProgressRow["kind"] | "";
   sort: ProgressSort;
 }
 
@@ -40,30 +40,30 @@ const WORST: Record<GoalStatusName, number> = {
   achieved: 4,
 };
 
-const place = (g: CascadeGoal) => `${g.workspaceName}\u0000${g.modelTitle}`;
+const place = (g: ProgressRow) => `${g.workspaceName}\u0000${g.modelTitle}`;
 const text = (a: string, b: string) => a.localeCompare(b);
 /** Missing dates sort last when looking for the soonest, first when looking for the oldest. */
-const date = (a: string | undefined, b: string | undefined, missing: number) =>
-  a === b ? 0 : a === undefined ? missing : b === undefined ? -missing : a < b ? -1 : 1;
+const date = (a: string | null, b: string | null, missing: number) =>
+  a === b ? 0 : a === null ? missing : b === null ? -missing : a < b ? -1 : 1;
 
-const COMPARE: Record<ProgressSort, (a: CascadeGoal, b: CascadeGoal) => number> = {
+const COMPARE: Record<ProgressSort, (a: ProgressRow, b: ProgressRow) => number> = {
   attention: (a, b) =>
     Number(b.stale && b.kind === "midJourney") - Number(a.stale && a.kind === "midJourney") ||
     WORST[a.status] - WORST[b.status] ||
     text(place(a), place(b)),
   place: (a, b) => text(place(a), place(b)) || text(a.title, b.title),
   status: (a, b) => WORST[a.status] - WORST[b.status] || text(place(a), place(b)),
-  measured: (a, b) => date(a.latest?.date, b.latest?.date, -1) || text(place(a), place(b)),
+  measured: (a, b) => date(a.lastMeasured, b.lastMeasured, -1) || text(place(a), place(b)),
   checkIn: (a, b) => date(a.nextCheckIn, b.nextCheckIn, 1) || text(place(a), place(b)),
   title: (a, b) => text(a.title, b.title) || text(place(a), place(b)),
 };
 
 /** The rows shown: filtered by text, status, lane and place (a set of workspace ids), sorted. */
 export function progressRows(
-  goals: readonly CascadeGoal[],
+  goals: readonly ProgressRow[],
   filter: ProgressFilter,
   places: ReadonlySet<string> | null,
-): CascadeGoal[] {
+): ProgressRow[] {
   const needle = filter.text.trim().toLowerCase();
   return goals
     .filter(
@@ -87,18 +87,18 @@ export const PROGRESS_CSV_HEADER = [
   "Status",
   "Stale",
   "Unit",
-  "Baseline value",
-  "Baseline date",
-  "Target value",
+  "Baseline",
+  "Target",
   "Target date",
   "Latest value",
   "Last measured",
   "Next check-in",
-  "Students (roll-up)",
+  "Aligns up to",
+  "Broken alignments",
 ] as const;
 
 /** The rows as CSV for spreadsheets: UTF-8 BOM, CRLF, cells quoted as RFC 4180 says. */
-export function progressCsv(rows: readonly CascadeGoal[]): string {
+export function progressCsv(rows: readonly ProgressRow[]): string {
   const lines = rows.map((g) =>
     [
       g.workspaceName,
@@ -107,15 +107,15 @@ export function progressCsv(rows: readonly CascadeGoal[]): string {
       g.title,
       g.status,
       g.stale ? "yes" : "",
-      g.unit,
-      g.baseline?.value,
-      g.baseline?.date,
-      g.target?.value,
-      g.target?.date,
+      g.unit ?? undefined,
+      g.baseline ?? undefined,
+      g.target ?? undefined,
+      g.targetDate ?? undefined,
       g.latest?.value,
-      g.latest?.date,
-      g.nextCheckIn,
-      g.rollup?.text,
+      g.lastMeasured ?? undefined,
+      g.nextCheckIn ?? undefined,
+      g.alignedUp,
+      g.brokenUp,
     ]
       .map(csvCell)
       .join(","),

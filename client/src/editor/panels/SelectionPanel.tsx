@@ -78,9 +78,7 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
         onCommit={(notes) => binding.updateNode(node.id, { notes: notes === "" ? null : notes })}
       />
       {isGoalKind(node.kind) && <GoalPanel node={node} binding={binding} readOnly={readOnly} />}
-      {isGoalKind(node.kind) && (
-        <AlignmentSection node={node} binding={binding} readOnly={readOnly} />
-      )}
+      {isGoalKind(node.kind) && <AlignmentSection node={node} readOnly={readOnly} />}
       <NodeReview node={node} />
       <p className="muted small">
         {plural(incoming, "link")} in, {plural(outgoing, "link")} out.
