@@ -49,6 +49,7 @@ const FILE_MIGRATIONS: FileMigrations = {
    * later features listed in the schema); a version-1 file has none of them, so it reads as is.
    * The number still changes so that an older app refuses a version-2 file in words instead of
    * reporting each new field as unknown.
+   * - goal cards' `alignsTo`: [{ modelId, cardId, note? }] (shared/src/alignment.ts).
    */
   1: (file) => file,
 };

@@ -19,6 +19,7 @@ export {
   setupStateSchema,
   signInOptionsSchema,
 } from "./accounts.ts";
+export * from "./alignment.ts";
 export {
   type CardFilter,
   describeFilter,
@@ -40,6 +41,8 @@ export {
   SEARCHED_FIELDS,
   type SearchedField,
 } from "./card-search.ts";
+export * from "./cascade.ts";
+export * from "./cascade-api.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
 export {
   CLOSE_REASONS,
@@ -55,6 +58,7 @@ export { CONNECTION_LIMITS } from "./connection-limits.ts";
 export { CSV_HEADER, csvCell, modelToCsv } from "./csv.ts";
 export { addDays, dayNumber, formatDay, formatDayNumber, todayIso } from "./dates.ts";
 export { diffModels, type FieldChange, type ModelDiff } from "./diff.ts";
+export { alignmentsOf, alignTo, copyAlignments, setAlignments, unalign } from "./doc/alignment.ts";
 export {
   type AnyType,
   type ChangedTypes,

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { alignsToSchema } from "./alignment.ts";
+import { idSchema } from "./id-schema.ts";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
 import {
   INDICATOR_MAX,
@@ -15,9 +17,7 @@ import {
  * file format, the Yjs layout, the server's write validation and the UI agree by construction.
  */
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
-
-export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
+export { idSchema };
 
 /** ISO calendar date; `z.iso.date` also rejects impossible dates such as 2025-02-30. */
 export const isoDateSchema = z.iso.date("must be a date written YYYY-MM-DD");
@@ -90,6 +90,8 @@ export const nodeSchema = z
     stage: innovationStageSchema.optional(),
     smart: smartSchema.optional(),
     measurements: z.array(measurementSchema).max(MAX_MEASUREMENTS).optional(),
+    /** Goals of models above that this goal contributes to (file and layout version 2). */
+    alignsTo: alignsToSchema.optional(),
   })
   .superRefine((node, ctx) => {
     if (node.stage !== undefined && node.kind !== "activity") {
@@ -100,13 +102,15 @@ export const nodeSchema = z
       });
     }
     if (!isGoalKind(node.kind)) {
-      for (const field of ["smart", "measurements"] as const) {
+      for (const field of ["smart", "measurements", "alignsTo"] as const) {
         if (node[field] !== undefined) {
           ctx.addIssue({
             code: "custom",
             path: [field],
             message:
-              "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements",
+              field === "alignsTo"
+                ? "only goals (small-win, mid-journey, long-term) align to goals above"
+                : "only goals (small-win, mid-journey, long-term) carry SMART targets and measurements",
           });
         }
       }

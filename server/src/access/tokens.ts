@@ -1,7 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
 
+import { MODEL_ID_PATTERN } from "@logic-canvas/shared";
+
 /** Model ids are made here and nowhere else; anything not matching is a 404 before storage. */
-export const MODEL_ID_PATTERN = /^[0-9A-Za-z]{16}$/;
+export { MODEL_ID_PATTERN };
 export const LINK_ID_PATTERN = /^[0-9A-Za-z]{12}$/;
 
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";

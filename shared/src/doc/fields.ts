@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alignsToSchema } from "../alignment.ts";
 import { GOAL_KINDS, type NodeKind } from "../kinds.ts";
 import { MAX_CHECK_INS, MAX_EDGES, MAX_MEASUREMENTS, MAX_NODES, TITLE_MAX } from "../limits.ts";
 import {
@@ -95,6 +96,8 @@ export const NODE_FIELDS: MapFields = {
   // Every card gets these at creation (see `ensureGoalStructure`); only goals have values in them.
   smart: { type: "map", fields: SMART_FIELDS },
   measurements: { type: "array", entry: measurementSchema, kinds: GOALS, max: MAX_MEASUREMENTS },
+  // Layout 2: replaced whole on each change (see doc/alignment.ts).
+  alignsTo: { type: "plain", schema: alignsToSchema, kinds: GOALS },
 };
 
 export const EDGE_FIELDS: MapFields = {

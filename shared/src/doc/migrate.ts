@@ -13,6 +13,7 @@ const STEPS: Record<number, (doc: Y.Doc) => void> = {
    * Layout 2 adds optional node fields (alignments up the cascade, and later features' fields);
    * a layout-1 document has none, so the step only records the version. An older app then
    * refuses the document as newer instead of reading fields it does not know.
+   * - goal cards' `alignsTo`, a plain list of { modelId, cardId, note? } (shared/src/alignment.ts).
    */
   1: () => {},
 };

@@ -12,6 +12,7 @@ import {
   positionSchema,
   type SmartGoal,
 } from "../schema.ts";
+import { copyAlignments } from "./alignment.ts";
 import {
   type EdgeMap,
   edgesMap,
@@ -97,6 +98,7 @@ function writeNode(doc: Y.Doc, node: LogicNode): void {
     if (node.smart) writeSmart(map, node.smart);
     const list = measurementsOf(map);
     if (list && node.measurements?.length) list.push(node.measurements.map((m) => ({ ...m })));
+    if (node.alignsTo?.length) map.set("alignsTo", copyAlignments(node.alignsTo));
   }
 }
 
