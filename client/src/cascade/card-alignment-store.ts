@@ -103,7 +103,9 @@ export function useModelAlignments(): ReadonlyMap<string, CardAlignment> {
   return useSyncExternalStore(subscribe, snapshot);
 }
 
+const NONE: Alignment[] = [];
+
 /** The card's alignments as its document stores them (none on a card that never had any). */
 export function alignmentsOf(node: LogicNode): Alignment[] {
-  return (node as LogicNode & { alignsTo?: Alignment[] }).alignsTo ?? [];
+  return node.alignsTo ?? NONE;
 }
