@@ -47,13 +47,16 @@ const mapGoal = (page: Page, modelId: string, cardId: string) =>
 describe("the goal cascade", () => {
   let district: GeneratedDistrict;
   let adminCookie: string;
+  let admin: { page: Page };
+  let teacher: { page: Page };
+  let grade3: GeneratedDistrict["schools"][number]["teams"][number];
 
   it("a team member's measurement reaches the district admin's map and progress page live", async () => {
     adminCookie = await setUpServer(server.url);
     district = await generateDistrict(server.url, adminCookie, { schools: 10, teams: 6 });
-    const lincoln = district.schools[0];
-    const grade3 = lincoln?.teams[3];
-    if (!lincoln || !grade3) throw new Error("no Lincoln grade 3");
+    const found = district.schools[0]?.teams[3];
+    if (!found) throw new Error("no Lincoln grade 3");
+    grade3 = found;
     const teacherCookie = await signUp(
       server.url,
       "tess@district.test",
@@ -63,7 +66,7 @@ describe("the goal cascade", () => {
     await join(server.url, adminCookie, grade3.id, "member", teacherCookie);
 
     // The admin opens the district's alignment map from the workspace page.
-    const admin = await signedIn("Ada", adminCookie);
+    admin = await signedIn("Ada", adminCookie);
     await admin.page.goto(`${server.url}/workspaces/${district.districtId}`);
     await admin.page.getByRole("link", { name: "Alignment map" }).click();
     await admin.page.getByRole("heading", { level: 1, name: "Alignment map" }).waitFor();
@@ -89,7 +92,7 @@ describe("the goal cascade", () => {
     await audit(progress.page, "workspace progress");
 
     // The teacher opens her team's model from her workspace (no link token) and measures.
-    const teacher = await signedIn("Tess", teacherCookie);
+    teacher = await signedIn("Tess", teacherCookie);
     await teacher.page.goto(`${server.url}/m/${grade3.modelId}`);
     await waitForStatus(teacher.page, "Saved");
     await card(teacher.page, "Grade 3: reading proficiency").click();
@@ -106,7 +109,9 @@ describe("the goal cascade", () => {
     await expect
       .poll(() => progressRow.getByTestId("latest-value").textContent(), { timeout: 15_000 })
       .toBe("91%");
+  });
 
+  it("a team member aligns a small win to her school's goal; the admin's map shows it live", async () => {
     // She aligns her team's small win to the school's reading goal, with a note.
     await card(teacher.page, "Grade 3: weekly data meetings held").click();
     await teacher.page.getByRole("button", { name: "Align to…" }).click();

@@ -114,6 +114,85 @@ async function workspace(
   return (await createWorkspace(url, cookie, { name, kind, parentId })).id;
 }
 
+const cohortPerTeam = (s: number, t: number) => 60 + ((s * 11 + t * 13) % 50);
+const sum = (list: number[]) => list.reduce((a, b) => a + b, 0);
+const schoolCohort = (s: number, teams: number) =>
+  sum(Array.from({ length: teams }, (_, t) => cohortPerTeam(s, t)));
+
+/** A team's five goals: reading and math, long-term and mid-journey, and a small win. */
+function teamGoals(teamName: string, s: number, t: number, schoolModelId: string) {
+  const cohort = cohortPerTeam(s, t);
+  const nodes = SUBJECTS.flatMap((subject, i) => {
+    const n = teamNumbers(s, t, i);
+    const up = [{ modelId: schoolModelId, cardId: `s-${subject.id}` }];
+    const benchmark = { cohort, from: n.from - 10, to: n.to - 5, measured: n.measured - 6 };
+    return [
+      goalCard(
+        `t-${subject.id}`,
+        "longTerm",
+        `${teamName}: ${subject.name} proficiency`,
+        { cohort, ...n },
+        up,
+      ),
+      goalCard(
+        `m-${subject.id}`,
+        "midJourney",
+        `${teamName}: ${subject.name} benchmark`,
+        { ...benchmark, stale: (s + t + i) % 6 === 1 },
+        up,
+      ),
+    ];
+  });
+  const routines = { cohort, from: 0, to: 100, measured: 60 };
+  return [
+    ...nodes,
+    goalCard("w-routines", "smallWin", `${teamName}: weekly data meetings held`, routines),
+  ];
+}
+
+/** A school's two long-term goals, each aligned to the district's goal of its subject. */
+function schoolGoals(s: number, teams: number, districtModelId: string) {
+  return SUBJECTS.map((subject, i) =>
+    goalCard(
+      `s-${subject.id}`,
+      "longTerm",
+      `Increase the share of students proficient in ${subject.name}`,
+      {
+        cohort: schoolCohort(s, teams),
+        from: 62 + ((s + i) % 9),
+        to: 72 + ((s + i) % 9),
+        measured: 64 + ((s * 3 + i) % 9),
+      },
+      [{ modelId: districtModelId, cardId: `d-${subject.id}` }],
+    ),
+  );
+}
+
+async function generateSchool(
+  url: string,
+  cookie: string,
+  s: number,
+  shape: DistrictShape,
+  parent: { districtId: string; districtModelId: string },
+): Promise<GeneratedDistrict["schools"][number]> {
+  const name = SCHOOL_NAMES[s] ?? `School ${s + 1}`;
+  const schoolId = await workspace(url, cookie, name, "school", parent.districtId);
+  const plan = modelFile(
+    `${name} improvement plan`,
+    schoolGoals(s, shape.teams, parent.districtModelId),
+  );
+  const schoolModel = await createModelIn(url, cookie, schoolId, plan);
+  const teams: GeneratedDistrict["schools"][number]["teams"] = [];
+  for (let t = 0; t < shape.teams; t += 1) {
+    const teamName = GRADES[t] ?? `Team ${t + 1}`;
+    const teamId = await workspace(url, cookie, teamName, "team", schoolId);
+    const file = modelFile(`${teamName} plan, ${name}`, teamGoals(teamName, s, t, schoolModel.id));
+    const model = await createModelIn(url, cookie, teamId, file);
+    teams.push({ id: teamId, name: teamName, modelId: model.id });
+  }
+  return { id: schoolId, name, modelId: schoolModel.id, teams };
+}
+
 /** Builds the district under the first admin's district, over HTTP as the pages do. */
 export async function generateDistrict(
   url: string,
@@ -122,113 +201,29 @@ export async function generateDistrict(
 ): Promise<GeneratedDistrict> {
   const district = (await myWorkspaces(url, adminCookie)).find((w) => w.kind === "district");
   if (!district) throw new Error("the admin has no district");
-  const cohortPerTeam = (s: number, t: number) => 60 + ((s * 11 + t * 13) % 50);
-  const districtCohort = Array.from({ length: shape.schools }, (_, s) =>
-    Array.from({ length: shape.teams }, (_, t) => cohortPerTeam(s, t)).reduce((a, b) => a + b, 0),
-  ).reduce((a, b) => a + b, 0);
-  const districtModel = await createModelIn(
+  const cohort = sum(Array.from({ length: shape.schools }, (_, s) => schoolCohort(s, shape.teams)));
+  const goals = SUBJECTS.map((subject, i) =>
+    goalCard(
+      `d-${subject.id}`,
+      "longTerm",
+      `Raise ${subject.name} proficiency across the district`,
+      {
+        cohort,
+        from: 68 + i * 2,
+        to: 78 + i * 2,
+        measured: 71 + i * 2,
+      },
+    ),
+  );
+  const plan = await createModelIn(
     url,
     adminCookie,
     district.id,
-    modelFile(
-      "District plan",
-      SUBJECTS.map((subject, i) =>
-        goalCard(
-          `d-${subject.id}`,
-          "longTerm",
-          `Raise ${subject.name} proficiency across the district`,
-          {
-            cohort: districtCohort,
-            from: 68 + i * 2,
-            to: 78 + i * 2,
-            measured: 71 + i * 2,
-          },
-        ),
-      ),
-    ),
+    modelFile("District plan", goals),
   );
-  const out: GeneratedDistrict = {
-    districtId: district.id,
-    districtModelId: districtModel.id,
-    schools: [],
-  };
-  for (let s = 0; s < shape.schools; s += 1) {
-    const name = SCHOOL_NAMES[s] ?? `School ${s + 1}`;
-    const schoolId = await workspace(url, adminCookie, name, "school", district.id);
-    const schoolCohort = Array.from({ length: shape.teams }, (_, t) => cohortPerTeam(s, t)).reduce(
-      (a, b) => a + b,
-      0,
-    );
-    const schoolModel = await createModelIn(
-      url,
-      adminCookie,
-      schoolId,
-      modelFile(
-        `${name} improvement plan`,
-        SUBJECTS.map((subject, i) =>
-          goalCard(
-            `s-${subject.id}`,
-            "longTerm",
-            `Increase the share of students proficient in ${subject.name}`,
-            {
-              cohort: schoolCohort,
-              from: 62 + ((s + i) % 9),
-              to: 72 + ((s + i) % 9),
-              measured: 64 + ((s * 3 + i) % 9),
-            },
-            [{ modelId: districtModel.id, cardId: `d-${subject.id}` }],
-          ),
-        ),
-      ),
-    );
-    const teams: GeneratedDistrict["schools"][number]["teams"] = [];
-    for (let t = 0; t < shape.teams; t += 1) {
-      const teamName = GRADES[t] ?? `Team ${t + 1}`;
-      const teamId = await workspace(url, adminCookie, teamName, "team", schoolId);
-      const cohort = cohortPerTeam(s, t);
-      const nodes = SUBJECTS.flatMap((subject, i) => {
-        const n = teamNumbers(s, t, i);
-        const up = [{ modelId: schoolModel.id, cardId: `s-${subject.id}` }];
-        return [
-          goalCard(
-            `t-${subject.id}`,
-            "longTerm",
-            `${teamName}: ${subject.name} proficiency`,
-            { cohort, ...n },
-            up,
-          ),
-          goalCard(
-            `m-${subject.id}`,
-            "midJourney",
-            `${teamName}: ${subject.name} benchmark`,
-            {
-              cohort,
-              from: n.from - 10,
-              to: n.to - 5,
-              measured: n.measured - 6,
-              stale: (s + t + i) % 6 === 1,
-            },
-            up,
-          ),
-        ];
-      });
-      nodes.push(
-        goalCard("w-routines", "smallWin", `${teamName}: weekly data meetings held`, {
-          cohort,
-          from: 0,
-          to: 100,
-          measured: 60,
-        }),
-      );
-      const model = await createModelIn(
-        url,
-        adminCookie,
-        teamId,
-        modelFile(`${teamName} plan, ${name}`, nodes),
-      );
-      teams.push({ id: teamId, name: teamName, modelId: model.id });
-    }
-    out.schools.push({ id: schoolId, name, modelId: schoolModel.id, teams });
-  }
-  return out;
+  const parent = { districtId: district.id, districtModelId: plan.id };
+  const schools: GeneratedDistrict["schools"] = [];
+  for (let s = 0; s < shape.schools; s += 1)
+    schools.push(await generateSchool(url, adminCookie, s, shape, parent));
+  return { ...parent, schools };
 }

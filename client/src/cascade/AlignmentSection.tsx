@@ -8,7 +8,7 @@ import { AlignPicker } from "./AlignPicker.tsx";
 import { belowWords, upWords } from "./CardAlignment.tsx";
 import { alignmentsOf, reloadAlignments, useModelAlignments } from "./card-alignment-store.ts";
 import { saveAlignments } from "./cascade-client.ts";
-import type { Alignment } from "./cascade-types.ts";
+import type { Alignment, UpTarget } from "./cascade-types.ts";
 import { goalKey } from "./map-tree.ts";
 import { RollupDetails } from "./RollupDetails.tsx";
 import "./card-alignment.css";
@@ -39,41 +39,12 @@ export function AlignmentSection({ node, readOnly }: { node: LogicNode; readOnly
 
   return (
     <Section title="Alignment">
-      {list.length === 0 ? (
-        <p className="muted small">This goal aligns to no goal above.</p>
-      ) : (
-        <ul className="align-list" data-testid="alignments">
-          {list.map((a) => {
-            const target = resolved?.up.find((x) => goalKey(x) === goalKey(a));
-            return (
-              <li key={goalKey(a)}>
-                {target?.broken ? (
-                  <strong className="align-broken">{upWords(target)}</strong>
-                ) : (
-                  <span>
-                    {target?.status && <StatusBadge status={target.status} compact />}{" "}
-                    <strong>{target?.title ?? "A goal above"}</strong>
-                    {target?.workspaceName && (
-                      <span className="muted"> · {target.workspaceName}</span>
-                    )}
-                  </span>
-                )}
-                {a.note && <span className="small align-note">{a.note}</span>}
-                {!readOnly && (
-                  <button
-                    type="button"
-                    className="link-button small"
-                    aria-label={`Remove the alignment to ${target?.title ?? "this goal"}`}
-                    onClick={() => remove(a)}
-                  >
-                    Remove
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <AlignmentList
+        list={list}
+        resolved={resolved?.up ?? []}
+        readOnly={readOnly}
+        onRemove={remove}
+      />
       {error && (
         <p className="error-text" role="alert">
           {error}
@@ -101,5 +72,58 @@ export function AlignmentSection({ node, readOnly }: { node: LogicNode; readOnly
         />
       )}
     </Section>
+  );
+}
+
+/** The goals above this one aligns to, each with its note and a Remove button. */
+function AlignmentList({
+  list,
+  resolved,
+  readOnly,
+  onRemove,
+}: {
+  list: Alignment[];
+  resolved: UpTarget[];
+  readOnly: boolean;
+  onRemove: (a: Alignment) => void;
+}) {
+  return (
+    <>
+      {list.length === 0 ? (
+        <p className="muted small">This goal aligns to no goal above.</p>
+      ) : (
+        <ul className="align-list" data-testid="alignments">
+          {list.map((a) => {
+            const target = resolved.find((x) => goalKey(x) === goalKey(a));
+            return (
+              <li key={goalKey(a)}>
+                {target?.broken ? (
+                  <strong className="align-broken">{upWords(target)}</strong>
+                ) : (
+                  <span>
+                    {target?.status && <StatusBadge status={target.status} compact />}{" "}
+                    <strong>{target?.title ?? "A goal above"}</strong>
+                    {target?.workspaceName && (
+                      <span className="muted"> · {target.workspaceName}</span>
+                    )}
+                  </span>
+                )}
+                {a.note && <span className="small align-note">{a.note}</span>}
+                {!readOnly && (
+                  <button
+                    type="button"
+                    className="link-button small"
+                    aria-label={`Remove the alignment to ${target?.title ?? "this goal"}`}
+                    onClick={() => onRemove(a)}
+                  >
+                    Remove
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </>
   );
 }

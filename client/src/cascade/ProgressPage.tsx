@@ -3,6 +3,7 @@ import {
   GOAL_STATUSES,
   KIND_LABELS,
   WORKSPACE_KIND_LABELS,
+  type WorkspaceView,
 } from "@logic-canvas/shared";
 import { useMemo, useState } from "react";
 import { downloadBlob, fileNameFor } from "../exports/download.ts";
@@ -63,64 +64,11 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
         </button>
       }
     >
-      <div className="ws-filters cascade-filters">
-        <input
-          type="search"
-          aria-label="Search goals"
-          placeholder="Search goals, models, schools"
-          value={filter.text}
-          onChange={(e) => set({ text: e.target.value })}
-        />
-        <select
-          aria-label="Sort"
-          value={filter.sort}
-          onChange={(e) => set({ sort: e.target.value as ProgressSort })}
-        >
-          {Object.entries(PROGRESS_SORTS).map(([value, label]) => (
-            <option key={value} value={value}>
-              {label}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Status"
-          value={filter.status}
-          onChange={(e) => set({ status: e.target.value as ProgressFilter["status"] })}
-        >
-          <option value="">Every status</option>
-          {GOAL_STATUSES.map((s) => (
-            <option key={s} value={s}>
-              {STATUS_LABEL[s]}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="Lane"
-          value={filter.kind}
-          onChange={(e) => set({ kind: e.target.value as ProgressFilter["kind"] })}
-        >
-          <option value="">Every goal lane</option>
-          {GOAL_KINDS.map((k) => (
-            <option key={k} value={k}>
-              {KIND_LABELS[k].label}
-            </option>
-          ))}
-        </select>
-        <select
-          aria-label="School or team"
-          value={filter.place}
-          onChange={(e) => set({ place: e.target.value })}
-        >
-          <option value="">Every school and team</option>
-          {workspaces
-            .filter((w) => w.id !== workspaceId && here.has(w.id))
-            .map((p) => (
-              <option key={p.id} value={p.id}>
-                {WORKSPACE_KIND_LABELS[p.kind]}: {p.name}
-              </option>
-            ))}
-        </select>
-      </div>
+      <ProgressFilters
+        filter={filter}
+        onChange={set}
+        places={workspaces.filter((w) => w.id !== workspaceId && here.has(w.id))}
+      />
       {data === null ? (
         <p className="muted">Loading goals…</p>
       ) : (
@@ -140,5 +88,74 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
         </>
       )}
     </CascadeFrame>
+  );
+}
+
+function ProgressFilters({
+  filter,
+  onChange,
+  places,
+}: {
+  filter: ProgressFilter;
+  onChange: (change: Partial<ProgressFilter>) => void;
+  places: WorkspaceView[];
+}) {
+  return (
+    <div className="ws-filters cascade-filters">
+      <input
+        type="search"
+        aria-label="Search goals"
+        placeholder="Search goals, models, schools"
+        value={filter.text}
+        onChange={(e) => onChange({ text: e.target.value })}
+      />
+      <select
+        aria-label="Sort"
+        value={filter.sort}
+        onChange={(e) => onChange({ sort: e.target.value as ProgressSort })}
+      >
+        {Object.entries(PROGRESS_SORTS).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Status"
+        value={filter.status}
+        onChange={(e) => onChange({ status: e.target.value as ProgressFilter["status"] })}
+      >
+        <option value="">Every status</option>
+        {GOAL_STATUSES.map((s) => (
+          <option key={s} value={s}>
+            {STATUS_LABEL[s]}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="Lane"
+        value={filter.kind}
+        onChange={(e) => onChange({ kind: e.target.value as ProgressFilter["kind"] })}
+      >
+        <option value="">Every goal lane</option>
+        {GOAL_KINDS.map((k) => (
+          <option key={k} value={k}>
+            {KIND_LABELS[k].label}
+          </option>
+        ))}
+      </select>
+      <select
+        aria-label="School or team"
+        value={filter.place}
+        onChange={(e) => onChange({ place: e.target.value })}
+      >
+        <option value="">Every school and team</option>
+        {places.map((p) => (
+          <option key={p.id} value={p.id}>
+            {WORKSPACE_KIND_LABELS[p.kind]}: {p.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -105,7 +105,11 @@ export function useLiveLoad<T>(
     const source = new EventSource(eventsUrl);
     source.addEventListener(CASCADE_EVENT, () => reload());
     // After a dropped connection the browser reconnects; what changed meanwhile is read again.
-    source.addEventListener("open", () => reload());
+    let opened = false;
+    source.addEventListener("open", () => {
+      if (opened) reload();
+      opened = true;
+    });
     return () => source.close();
   }, [eventsUrl, reload]);
 
