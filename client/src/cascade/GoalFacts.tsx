@@ -18,7 +18,15 @@ export function latestText(goal: Pick<MapNodeView, "latest" | "unit">): string {
 const STATUS_REASONS = /^(Off track|At risk|Stale: )/;
 
 /** Status, latest value, the students arithmetic and what needs attention, for one goal. */
-export function GoalFacts({ goal, compact = false }: { goal: MapNodeView; compact?: boolean }) {
+export function GoalFacts({
+  goal,
+  level,
+}: {
+  goal: MapNodeView;
+  /** A top goal says everything; a goal in a workspace card, less; a row, the least. */
+  level: "root" | "card" | "row";
+}) {
+  const compact = level !== "root";
   const reasons = attentionReasons(goal).filter((r) => !STATUS_REASONS.test(r));
   return (
     <>
@@ -30,8 +38,9 @@ export function GoalFacts({ goal, compact = false }: { goal: MapNodeView; compac
         {!compact && <span className="cascade-kind">{KIND_LABELS[goal.kind].short}</span>}
       </span>
       <span className="cascade-latest" data-testid="latest-value">
+        {level === "row" && <span className="map-place-inline">{goal.workspaceName} · </span>}
         Latest: {latestText(goal)}
-        {goal.studentsSentence && !compact && ` · ${goal.studentsSentence}`}
+        {goal.studentsSentence && level === "root" && ` · ${goal.studentsSentence}`}
       </span>
       {goal.rollupSentence && (
         <span className="cascade-rollup" data-testid="rollup">

@@ -13,9 +13,11 @@ export function MapView({ roots, open }: { roots: MapNode[]; open: boolean }) {
     <ul className="map-roots" data-testid="alignment-map">
       {roots.map((root) => (
         <li key={root.key} className="map-root" data-goal={root.key}>
-          <div className={`map-goal map-goal-root${root.matches ? "" : " is-context"}`}>
-            <span className="map-place">{root.goal.workspaceName}</span>
-            <GoalFacts goal={root.goal} />
+          <div className="map-goal map-goal-root">
+            <div className={root.matches ? undefined : "is-context"}>
+              <span className="map-place">{root.goal.workspaceName}</span>
+              <GoalFacts goal={root.goal} level="root" />
+            </div>
           </div>
           {root.children.length > 0 && (
             <ul className="map-groups" aria-label={`Aligned to “${root.goal.title}”`}>
@@ -40,8 +42,10 @@ export function MapView({ roots, open }: { roots: MapNode[]; open: boolean }) {
 /** A goal in a workspace card, with the goals aligned to it folded below. */
 function MidGoal({ node, open }: { node: MapNode; open: boolean }) {
   return (
-    <li className={`map-goal${node.matches ? "" : " is-context"}`} data-goal={node.key}>
-      <GoalFacts goal={node.goal} />
+    <li className="map-goal" data-goal={node.key}>
+      <div className={node.matches ? undefined : "is-context"}>
+        <GoalFacts goal={node.goal} level="card" />
+      </div>
       {node.children.length > 0 && (
         <details className="map-below" open={open || undefined}>
           <summary>
@@ -61,9 +65,10 @@ function MidGoal({ node, open }: { node: MapNode; open: boolean }) {
 /** A goal deep in the tree as one row, with its own aligned goals nested under it. */
 function LeafGoal({ node }: { node: MapNode }) {
   return (
-    <li className={`map-row${node.matches ? "" : " is-context"}`} data-goal={node.key}>
-      <span className="map-place">{node.goal.workspaceName}</span>
-      <GoalFacts goal={node.goal} compact />
+    <li className="map-row" data-goal={node.key}>
+      <div className={node.matches ? undefined : "is-context"}>
+        <GoalFacts goal={node.goal} level="row" />
+      </div>
       {node.children.length > 0 && (
         <ul className="map-rows">
           {node.children.map((child) => (

@@ -11,7 +11,7 @@ import { STATUS_LABEL } from "../monitoring/status-labels.ts";
 import { subtreeIds } from "../workspaces/tree.ts";
 import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
 import { useLiveLoad, workspaceProgress } from "./cascade-client.ts";
-import { cascadePaths } from "./cascade-types.ts";
+import { cascadePaths, type ProgressRow } from "./cascade-types.ts";
 import { ProgressTable } from "./ProgressTable.tsx";
 import {
   NO_PROGRESS_FILTER,
@@ -45,6 +45,15 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
     return progressRows(goals, filter, places);
   }, [goals, filter, workspaces]);
   const workspace = workspaces.find((w) => w.id === workspaceId);
+  const placeOf = useMemo(() => {
+    const byId = new Map(workspaces.map((w) => [w.id, w]));
+    return (row: ProgressRow) => {
+      const parent = byId.get(byId.get(row.workspaceId)?.parentId ?? "");
+      return row.workspaceKind === "team" && parent
+        ? `${parent.name} › ${row.workspaceName}`
+        : row.workspaceName;
+    };
+  }, [workspaces]);
   const exportCsv = () =>
     downloadBlob(
       new Blob([progressCsv(rows)], { type: "text/csv;charset=utf-8" }),
@@ -79,7 +88,7 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
               : `${rows.length} of ${goals.length} goals shown`}
             {rows.length > limit && `; the first ${limit} are listed`}
           </p>
-          {rows.length > 0 && <ProgressTable rows={rows.slice(0, limit)} />}
+          {rows.length > 0 && <ProgressTable rows={rows.slice(0, limit)} placeOf={placeOf} />}
           {rows.length > limit && (
             <button type="button" onClick={() => setLimit((l) => l + PAGE_ROWS)}>
               Show {Math.min(PAGE_ROWS, rows.length - limit)} more

@@ -6,7 +6,14 @@ import type { ProgressRow } from "./cascade-types.ts";
 import { modelHref } from "./GoalFacts.tsx";
 
 /** The progress rows: goal and where it lives, status, latest value, when, next check-in. */
-export function ProgressTable({ rows }: { rows: ProgressRow[] }) {
+export function ProgressTable({
+  rows,
+  placeOf,
+}: {
+  rows: ProgressRow[];
+  /** "Lincoln Elementary › Grade 3": a team's name says nothing without its school's. */
+  placeOf: (row: ProgressRow) => string;
+}) {
   return (
     <table className="ws-table cascade-table" data-testid="workspace-progress">
       <thead>
@@ -37,8 +44,8 @@ export function ProgressTable({ rows }: { rows: ProgressRow[] }) {
               )}
             </th>
             <td>
-              {g.workspaceName}
-              <span className="muted"> · {g.modelTitle}</span>
+              {placeOf(g)}
+              <span className="muted small cascade-model"> {g.modelTitle}</span>
             </td>
             <td>
               <StatusBadge status={g.status} stale={g.stale} />
