@@ -43,6 +43,7 @@ export {
 } from "./card-search.ts";
 export * from "./cascade.ts";
 export * from "./cascade-api.ts";
+export * from "./cascade-csv.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
 export {
   CLOSE_REASONS,

@@ -44,7 +44,7 @@ function goal(
     ...extra,
   };
 }
-const as = (node: LogicNode, owner: string): CascadeGoal => ({ node, owner });
+const as = (node: CascadeGoal["node"], owner: string): CascadeGoal => ({ node, owner });
 
 describe("students from percent and cohort (seed 000)", () => {
   it("87 → 90 % of an Algebra cohort of 100 is 87 → 90 students", () => {

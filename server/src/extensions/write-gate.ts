@@ -1,5 +1,6 @@
 import type { Connection, Document, Extension } from "@hocuspocus/server";
 import { contextOf } from "../access/context.ts";
+import type { AlignmentCheck } from "../cascade/alignment-gate.ts";
 import { parseDocName } from "../documents/doc-names.ts";
 import type { DocumentPersistence } from "../documents/persistence.ts";
 import { graphValidator } from "../gate/graph-rules.ts";
@@ -7,6 +8,7 @@ import { reviewValidator } from "../gate/review-rules.ts";
 import { type DocValidator, ShadowDoc } from "../gate/shadow.ts";
 import type { Logger } from "../runtime/logger.ts";
 import { clientConnectionOf } from "./update-origins.ts";
+import { aligned } from "./write-alignments.ts";
 import { applied, type DocGate, durable, permitted, readable, valid } from "./write-steps.ts";
 
 /** Per document kind. */
@@ -22,7 +24,11 @@ export const VALIDATORS: Partial<Record<"graph" | "review", DocValidator>> = {
  * follows what is applied). Throwing here closes the writer's document connection with the
  * error's reason and leaves the document (and every other client) untouched.
  */
-export function writeGate(persistence: DocumentPersistence, logger: Logger): Extension {
+export function writeGate(
+  persistence: DocumentPersistence,
+  logger: Logger,
+  checkAlignments?: AlignmentCheck,
+): Extension {
   const gates = new WeakMap<Document, DocGate>();
   // The shadow generation that last accepted each connection's update (see `applied`).
   const acceptedIn = new WeakMap<Connection, number>();
@@ -56,6 +62,10 @@ export function writeGate(persistence: DocumentPersistence, logger: Logger): Ext
         }),
       );
       if (generation !== undefined) acceptedIn.set(connection, generation);
+      if (gate && checkAlignments)
+        await aligned(gate, document, contextOf(connection), checkAlignments, (refusal) =>
+          logger.info("write-refused", { document: documentName, refusal }),
+        );
       await durable(persistence, documentName, update, gate?.shadow, logger);
     },
   };

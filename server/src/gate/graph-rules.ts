@@ -96,6 +96,17 @@ interface Touched {
   cards: Set<string>;
   edges: Set<string>;
   lists: Map<Y.Array<unknown>, number>;
+  /** Cards whose alignments were written: the write gate checks who may align to what. */
+  aligned: Set<string>;
+}
+
+const alignedCards = new WeakMap<Y.Doc, Set<string>>();
+
+/** The cards whose `alignsTo` the last accepted write set (once; then forgotten). */
+export function takeAlignedCards(shadow: Y.Doc): Set<string> {
+  const cards = alignedCards.get(shadow) ?? new Set<string>();
+  alignedCards.delete(shadow);
+  return cards;
 }
 
 function noteLiveItem(doc: Y.Doc, item: StoredItem, place: Place | null, touched: Touched): void {
@@ -111,6 +122,8 @@ function noteLiveItem(doc: Y.Doc, item: StoredItem, place: Place | null, touched
     touched.entries.set(place.entry.map, place.entry);
     if (place.entry.map === item.parent) {
       if (key === "kind" && place.entry.collection === "nodes") touched.cards.add(place.entry.id);
+      if (key === "alignsTo" && place.entry.collection === "nodes")
+        touched.aligned.add(place.entry.id);
       if ((key === "source" || key === "target") && place.entry.collection === "edges")
         touched.edges.add(place.entry.id);
     }
@@ -243,6 +256,7 @@ export function validateGraphUpdate(shadow: Y.Doc, changes: Changes): string | n
     cards: new Set(),
     edges: new Set(),
     lists: new Map(),
+    aligned: new Set(),
   };
   const problem =
     checkInserted(shadow, state, touched) ??
@@ -255,5 +269,7 @@ export function validateGraphUpdate(shadow: Y.Doc, changes: Changes): string | n
     const missing = requiredProblem(entry);
     if (missing) return missing;
   }
-  return checkLinks(shadow, state, touched);
+  const links = checkLinks(shadow, state, touched);
+  if (links === null && touched.aligned.size) alignedCards.set(shadow, touched.aligned);
+  return links;
 }

@@ -76,6 +76,11 @@ export class ShadowDoc {
     return refusal;
   }
 
+  /** The shadow as it stands (null before the first write or after a rebuild). */
+  current(): Y.Doc | null {
+    return this.shadow;
+  }
+
   /** Drops whatever the shadow holds beyond the live state (a refused or unstored update). */
   rebuild(): void {
     this.shadow?.destroy();

@@ -5,6 +5,8 @@ import type { FastifyBaseLogger, FastifyInstance, FastifyRequest, RawServerDefau
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import type { AccountLookup } from "../access/account-lookup.ts";
 import { type Person, personFromRequest, personOfAccount } from "../access/identity.ts";
+import type { GoalIndex } from "../cascade/goal-index.ts";
+import type { CascadeHub } from "../cascade/hub.ts";
 import type { ModelService } from "../models/models.ts";
 import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { Limits } from "../runtime/config.ts";
@@ -29,6 +31,8 @@ export interface ApiDeps {
   activity: ActivityRecorder;
   limits: Limits;
   graphs: GraphSummaries;
+  /** The goals cascade: change notices and the goal digests (server/src/cascade). */
+  cascade: { hub: CascadeHub; goals: GoalIndex };
   /** Counts a model created without a link against the hourly quotas, or refuses it. */
   chargeCreation: (request: FastifyRequest) => Promise<void>;
   /** Refuses new content once the store is full. */

@@ -14,6 +14,7 @@ import { type ApiDeps, routeKit } from "./api.ts";
 import { jsonBodies, uploadGuard } from "./body.ts";
 import { errorHandler, methodNotAllowed, notFoundHandler } from "./errors.ts";
 import { ApiError } from "./respond.ts";
+import { cascadeRoutes } from "./routes-cascade.ts";
 import { historyRoutes } from "./routes-history.ts";
 import { linkRoutes } from "./routes-links.ts";
 import { memberRoutes } from "./routes-members.ts";
@@ -144,6 +145,7 @@ export async function createHttpApp(options: HttpAppOptions): Promise<FastifyIns
   readStateRoutes(kit);
   workspaceRoutes(kit);
   memberRoutes(kit);
+  cascadeRoutes(kit);
   accountRoutes(app, options.accounts, options.attemptLimits);
   finish();
   await staticFiles(app, options.clientDist);

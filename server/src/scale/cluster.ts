@@ -3,6 +3,7 @@ import { hostname } from "node:os";
 import { Redis as RedisExtension } from "@hocuspocus/extension-redis";
 import type { Extension } from "@hocuspocus/server";
 import { Redis } from "ioredis";
+import type { CascadeHub } from "../cascade/hub.ts";
 import type { DocumentPersistence } from "../documents/persistence.ts";
 import { errorText, type Logger } from "../runtime/logger.ts";
 import type { Store } from "../storage/types.ts";
@@ -34,7 +35,7 @@ export interface Cluster {
   extensions: Extension[];
   resync: StoreResync;
   /** Wires what exists only once the server's parts are built. */
-  bind(deps: { persistence: DocumentPersistence }): void;
+  bind(deps: { persistence: DocumentPersistence; cascade: CascadeHub }): void;
   /**
    * Claims the automatic version of a model for this process for `ttlMs`: every process serving
    * the model ends its quiet period at about the same time, and only the first saves. If Redis
@@ -244,8 +245,10 @@ export async function startCluster(
     registry,
     extensions: [redis, resync.extension()],
     resync,
-    bind({ persistence }) {
+    bind({ persistence, cascade }) {
       registry.onModelDeleted = (modelId) => persistence.markModelDeleted(modelId);
+      registry.onCascadeChanged = (modelIds) => cascade.remote(modelIds);
+      cascade.publish = (modelIds) => registry.cascadeChanged(modelIds);
     },
     catchUp,
     claimAutoVersion: autoVersionClaimer(publisher, options.prefix, identifier, logger),

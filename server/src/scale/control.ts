@@ -9,7 +9,8 @@ import type { Store } from "../storage/types.ts";
 export type ControlEvent =
   | { type: "close-link"; linkId: string; code: CloseCode }
   | { type: "close-model"; modelId: string; code: CloseCode }
-  | { type: "recheck-account"; accountId: string | null };
+  | { type: "recheck-account"; accountId: string | null }
+  | { type: "cascade-changed"; modelIds: string[] };
 
 export function parseControlEvent(raw: unknown): ControlEvent | null {
   if (typeof raw !== "object" || raw === null) return null;
@@ -19,6 +20,12 @@ export function parseControlEvent(raw: unknown): ControlEvent | null {
     (typeof event.accountId === "string" || event.accountId === null)
   )
     return { type: "recheck-account", accountId: event.accountId };
+  if (
+    event.type === "cascade-changed" &&
+    Array.isArray(event.modelIds) &&
+    event.modelIds.every((id) => typeof id === "string")
+  )
+    return { type: "cascade-changed", modelIds: event.modelIds as string[] };
   const code = event.code;
   if (typeof code !== "string" || !isCloseCode(code)) return null;
   if (event.type === "close-link" && typeof event.linkId === "string")
@@ -38,6 +45,8 @@ export function parseControlEvent(raw: unknown): ControlEvent | null {
 export class ClusterRegistry extends ConnectionRegistry {
   /** Set once the persistence exists: what a model deletion elsewhere means here. */
   onModelDeleted: (modelId: string) => void = () => undefined;
+  /** Set once the cascade hub exists: models whose goals changed on another process. */
+  onCascadeChanged: (modelIds: string[]) => void = () => undefined;
 
   constructor(
     private readonly publish: (event: ControlEvent) => void,
@@ -56,6 +65,11 @@ export class ClusterRegistry extends ConnectionRegistry {
     return this.closeModelHere(modelId, code);
   }
 
+  /** Models whose goals changed here: the other processes' cascade hubs hear it. */
+  cascadeChanged(modelIds: string[]): void {
+    this.publish({ type: "cascade-changed", modelIds });
+  }
+
   /** A person's workspace roles changed: every process re-checks their connections. */
   override async recheckAccount(accountId: string | null): Promise<number> {
     this.publish({ type: "recheck-account", accountId });
@@ -72,6 +86,10 @@ export class ClusterRegistry extends ConnectionRegistry {
 
   /** An event from another process. */
   apply(event: ControlEvent): void {
+    if (event.type === "cascade-changed") {
+      this.onCascadeChanged(event.modelIds);
+      return;
+    }
     if (event.type === "recheck-account") {
       void super.recheckAccount(event.accountId);
       return;

@@ -1,4 +1,8 @@
 import { Hocuspocus } from "@hocuspocus/server";
+import { type AlignmentCheck, alignmentChecker } from "../cascade/alignment-gate.ts";
+import { cascadeChanges } from "../cascade/extension.ts";
+import { GoalIndex } from "../cascade/goal-index.ts";
+import { CascadeHub } from "../cascade/hub.ts";
 import { DocumentPersistence } from "../documents/persistence.ts";
 import { authExtension } from "../extensions/auth.ts";
 import { awarenessStamp } from "../extensions/awareness-stamp.ts";
@@ -26,6 +30,8 @@ export interface LiveDocuments {
   versions: VersionService;
   /** The unauthenticated-socket guard the WebSocket endpoints share with admission. */
   guard: SocketGuard;
+  /** The goals cascade: change notices (hub) and the per-model goal digests they invalidate. */
+  cascade: { hub: CascadeHub; goals: GoalIndex };
   /** Connection slots (shared through Redis when there is one); closed on shutdown. */
   slots: ReturnType<typeof createSlotCounter>;
 }
@@ -41,6 +47,11 @@ export function startDocuments(
 ): LiveDocuments {
   const persistence = new DocumentPersistence(store, logger, config.compactAfterUpdates);
   const activity = new ActivityRecorder(store, logger, config.activityMergeMs);
+  const hub = new CascadeHub();
+  // The goal index needs Hocuspocus, whose write gate asks it: bound just below.
+  let goals: GoalIndex | undefined;
+  const checkAlignments: AlignmentCheck = (writer, modelId, added) =>
+    goals ? alignmentChecker(store, goals)(writer, modelId, added) : Promise.resolve(null);
   // The version service needs the model service, which needs Hocuspocus: bound just below.
   let versions: VersionService | undefined;
 
@@ -64,15 +75,19 @@ export function startDocuments(
       loggingExtension(logger),
       authExtension(store, registry, logger, admission, accountOf),
       limitsExtension(),
-      writeGate(persistence, logger),
+      writeGate(persistence, logger, checkAlignments),
       awarenessStamp(logger),
       persistenceExtension(persistence),
       revisionLog(activity, logger),
       autoVersions({ changed: (modelId) => versions?.changed(modelId) }),
+      cascadeChanges(hub),
       ...(cluster?.extensions ?? []),
     ],
   });
-  cluster?.bind({ persistence });
+  goals = new GoalIndex(store, hocuspocus);
+  const index = goals;
+  hub.invalidate = (ids) => index.invalidate(ids);
+  cluster?.bind({ persistence, cascade: hub });
   const models = new ModelService(store, hocuspocus, persistence, registry);
   versions = new VersionService(store, hocuspocus, models, logger, {
     quietMs: config.autoVersionQuietMs,
@@ -81,5 +96,14 @@ export function startDocuments(
       ? (modelId) => cluster.claimAutoVersion(modelId, config.autoVersionQuietMs)
       : undefined,
   });
-  return { hocuspocus, persistence, activity, models, versions, guard, slots };
+  return {
+    hocuspocus,
+    persistence,
+    activity,
+    models,
+    versions,
+    guard,
+    slots,
+    cascade: { hub, goals: index },
+  };
 }

@@ -28,7 +28,7 @@ export interface HttpLayer {
 export async function createHttp(
   config: ServerConfig,
   { store, registry, accountOf, accounts }: Storage,
-  { hocuspocus, models, versions, activity }: LiveDocuments,
+  { hocuspocus, models, versions, activity, cascade }: LiveDocuments,
   publicUrl: () => string,
   logger: Logger,
 ): Promise<HttpLayer> {
@@ -48,6 +48,7 @@ export async function createHttp(
         activity,
         limits: config.limits,
         graphs,
+        cascade,
         chargeCreation: creationQuotas(config.limits, redis, config.redisPrefix),
         checkDataQuota: dataQuota(
           config.limits,

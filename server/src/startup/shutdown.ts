@@ -12,7 +12,7 @@ import type { Storage } from "./storage.ts";
  */
 export function shutdown(
   { store, cluster, registry, accounts }: Storage,
-  { hocuspocus, persistence, versions, activity, slots }: LiveDocuments,
+  { hocuspocus, persistence, versions, activity, slots, cascade }: LiveDocuments,
   { collab, yjs }: SocketEndpoints,
   http: HttpLayer,
   logger: Logger,
@@ -21,6 +21,7 @@ export function shutdown(
   return () => {
     closing ??= (async () => {
       http.server.close();
+      cascade.hub.close();
       registry.closeAll("server-shutdown");
       for (const ws of collab.sockets.clients) {
         ws.close(CLOSE_REASONS["server-shutdown"].wsCode, shortReason("server-shutdown"));

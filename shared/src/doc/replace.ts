@@ -3,6 +3,7 @@ import { DomainError } from "../errors.ts";
 import { sameJson } from "../json-equal.ts";
 import { isGoalKind } from "../kinds.ts";
 import type { LogicModel, LogicNode } from "../schema.ts";
+import { copyAlignments } from "./alignment.ts";
 import {
   edgesMap,
   isDocEmpty,
@@ -51,6 +52,11 @@ function updateNodeInPlace(map: NodeMap, node: LogicNode): void {
       }
     }
     writeSmartFields(map, node);
+  }
+  const alignsNow = isGoalKind(node.kind) ? node.alignsTo : undefined;
+  if (!sameJson(current.alignsTo, alignsNow)) {
+    if (alignsNow?.length) map.set("alignsTo", copyAlignments(alignsNow));
+    else if (map.has("alignsTo")) map.delete("alignsTo");
   }
   const measurementsNow = isGoalKind(node.kind) ? (node.measurements ?? []) : [];
   const list = measurementsOf(map);
