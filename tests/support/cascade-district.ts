@@ -1,8 +1,9 @@
 /**
  * A generated district for the cascade's end-to-end test and screenshots: a district plan with
  * two long-term goals; `schools` schools, each with a plan whose goals align to the district's;
- * `teams` grade teams per school, each with five goals (reading and math, long-term and
- * mid-journey, aligned to the school's; a small win aligned to nothing). Numbers are fixed by
+ * `teams` grade teams per school, each with five goals: reading and math long-term goals aligned
+ * to the school's (so the school's sum counts each team once), reading and math mid-journey
+ * benchmarks and a small win aligned to nothing. Numbers are fixed by
  * the school's and team's index, so screenshots read the same every run; dates are relative to
  * today, so statuses do too. One team sits on the seed's trap (84 % now, a lower target), some
  * mid-journey goals go unmeasured past 60 days (stale), some teams fall behind.
@@ -139,7 +140,7 @@ function teamGoals(teamName: string, s: number, t: number, schoolModelId: string
         "midJourney",
         `${teamName}: ${subject.name} benchmark`,
         { ...benchmark, stale: (s + t + i) % 6 === 1 },
-        up,
+        [],
       ),
     ];
   });
@@ -186,7 +187,7 @@ async function generateSchool(
   for (let t = 0; t < shape.teams; t += 1) {
     const teamName = GRADES[t] ?? `Team ${t + 1}`;
     const teamId = await workspace(url, cookie, teamName, "team", schoolId);
-    const file = modelFile(`${teamName} plan, ${name}`, teamGoals(teamName, s, t, schoolModel.id));
+    const file = modelFile(`${teamName} plan`, teamGoals(teamName, s, t, schoolModel.id));
     const model = await createModelIn(url, cookie, teamId, file);
     teams.push({ id: teamId, name: teamName, modelId: model.id });
   }

@@ -56,7 +56,7 @@ export function AlignPicker({
           <input
             type="search"
             value={query}
-            placeholder="Goal, model, school or district"
+            placeholder="Words of the goal’s title"
             onChange={(e) => setQuery(e.target.value)}
             aria-controls={listId}
           />
