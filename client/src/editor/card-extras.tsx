@@ -1,5 +1,6 @@
 import { isGoalKind, type LogicNode } from "@logic-canvas/shared";
 import type { CardSlots } from "../canvas/card-slots.ts";
+import { CardAlignment } from "../cascade/CardAlignment.tsx";
 import { GoalCardProgress } from "../monitoring/GoalCardProgress.tsx";
 import { CycleBadge } from "../monitoring/pdca/CycleBadge.tsx";
 import { CardPlanMark } from "../plans/CardPlanMark.tsx";
@@ -13,6 +14,7 @@ function CardExtras({ id, node }: { id: string; node: LogicNode }) {
       {goal && <GoalCardProgress node={node} />}
       {goal && <CycleBadge cycles={node.cycles} />}
       {node.kind === "activity" && node.plan && <CardPlanMark plan={node.plan} />}
+      {goal && <CardAlignment id={id} node={node} />}
       <CardReviewBadges nodeId={id} goal={goal} />
     </>
   );

@@ -5,6 +5,7 @@ import {
 } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 import { ApiError } from "../app/json-api.ts";
+import { CascadeLinks } from "../cascade/CascadeFrame.tsx";
 import { ImportReport } from "../exports/ImportReport.tsx";
 import { ImportModel } from "../home/ImportModel.tsx";
 import { useCreateModel } from "../home/use-create-model.ts";
@@ -52,6 +53,7 @@ export function WorkspaceHome({ workspaceId }: { workspaceId: string | null }) {
             </div>
             <div className="ws-header-links">
               <WorkspacePlanLinks workspaceId={selected.id} />
+              <CascadeLinks workspaceId={selected.id} />
               <a className="button" href={radarHref(selected.id)}>
                 Innovation radar
               </a>

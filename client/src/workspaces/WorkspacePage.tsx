@@ -9,11 +9,14 @@ export function WorkspacePage({
   selected,
   error,
   children,
+  wide = false,
 }: {
   workspaces: WorkspaceView[];
   selected: string | null;
   error: string | null;
   children: ReactNode;
+  /** Pages of wide tables and maps take the whole width. */
+  wide?: boolean;
 }) {
   return (
     <div className="home">
@@ -29,7 +32,7 @@ export function WorkspacePage({
       </header>
       <div className="ws-layout">
         <WorkspaceTree workspaces={workspaces} selected={selected} />
-        <main className="ws-main">
+        <main className={wide ? "ws-main ws-wide" : "ws-main"}>
           {error && (
             <p className="error-text" role="alert">
               {error}

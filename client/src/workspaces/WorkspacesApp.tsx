@@ -1,3 +1,5 @@
+import { AlignmentMapPage } from "../cascade/AlignmentMapPage.tsx";
+import { ProgressPage } from "../cascade/ProgressPage.tsx";
 import { MyActionsPage } from "../plans/MyActionsPage.tsx";
 import { WorkspaceRadarPage } from "../radar/WorkspaceRadarPage.tsx";
 import { GalleryPage } from "./GalleryPage.tsx";
@@ -12,6 +14,8 @@ export function WorkspacesApp({ route }: { route: WorkspaceRoute }) {
   if (route.page === "my-actions") return <MyActionsPage />;
   if (route.page === "radar") return <WorkspaceRadarPage workspaceId={route.workspaceId} />;
   if (route.page === "gallery") return <GalleryPage workspaceId={route.workspaceId} />;
+  if (route.page === "alignment") return <AlignmentMapPage workspaceId={route.workspaceId} />;
+  if (route.page === "progress") return <ProgressPage workspaceId={route.workspaceId} />;
   if (route.page === "members") return <MembersPage workspaceId={route.workspaceId} />;
   return <WorkspaceHome workspaceId={route.workspaceId} />;
 }

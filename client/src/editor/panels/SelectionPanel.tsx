@@ -9,6 +9,7 @@ import {
   titleProblem,
 } from "@logic-canvas/shared";
 import { useReadOnly } from "../../canvas/read-only.ts";
+import { AlignmentSection } from "../../cascade/AlignmentSection.tsx";
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
 import { ActionPlanEditor } from "../../plans/ActionPlanEditor.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
@@ -81,6 +82,7 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
       {node.kind === "activity" && (
         <ActionPlanEditor node={node} model={model} binding={binding} readOnly={readOnly} />
       )}
+      {isGoalKind(node.kind) && <AlignmentSection node={node} readOnly={readOnly} />}
       <NodeReview node={node} />
       <p className="muted small">
         {plural(incoming, "link")} in, {plural(outgoing, "link")} out.
