@@ -166,6 +166,21 @@ export class ClientPool {
     };
   }
 
+  /**
+   * The report once no edit waits for its acknowledgement, or after `ms`: on a starved server the
+   * edits of the window's last seconds are still queued after the drain, and comparing the
+   * clients' cards then would count lag as lost edits. A second more lets the peers' copies of
+   * the last acknowledged edits land.
+   */
+  async settledReport(ms = 30_000) {
+    const deadline = performance.now() + ms;
+    while ((await this.report()).unacknowledgedEdits > 0 && performance.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    return this.report();
+  }
+
   async close(): Promise<void> {
     await Promise.all(
       this.workers.map(async (w) => {

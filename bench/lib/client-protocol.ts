@@ -10,6 +10,12 @@ export interface ClientSpec {
   group: number;
   /** Card ids the client must hold before it counts as ready (seeded by the runner). */
   requireCards: string[];
+  /**
+   * Announce a presence state, as the app does (`user`). Our server drops empty states, and a
+   * Hocuspocus provider that hears nothing for 30 s closes its socket: an idle client of a quiet
+   * model stays connected because its presence renewals (every 15 s) are echoed back.
+   */
+  presence?: boolean;
 }
 
 export interface EditorSpec {

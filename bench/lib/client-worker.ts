@@ -29,7 +29,9 @@ const SETUP_MS = 300_000;
 async function connect(specs: ClientSpec[], batch: number): Promise<{ connected: number }> {
   for (let start = 0; start < specs.length; start += batch) {
     const slice = specs.slice(start, start + batch);
-    const group = slice.map((spec) => connectClient(spec.target));
+    const group = slice.map((spec) =>
+      connectClient(spec.target, undefined, { presence: spec.presence }),
+    );
     clients.push(...group);
     groups.push(...slice.map((spec) => spec.group));
     await Promise.all(group.map((c) => withTimeout(c.synced, SETUP_MS, "initial sync")));

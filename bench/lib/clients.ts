@@ -50,11 +50,15 @@ function countingWebSocket(counter: ByteCounter): typeof WebSocket {
   return CountingWebSocket as unknown as typeof WebSocket;
 }
 
-export function connectClient(target: Target, counter?: ByteCounter): BenchClient {
+export function connectClient(
+  target: Target,
+  counter?: ByteCounter,
+  options: { presence?: boolean } = {},
+): BenchClient {
   const socketClass = counter ? countingWebSocket(counter) : WebSocket;
   return target.kind === "relay"
     ? relayClient(target, socketClass)
-    : hocuspocusClient(target, socketClass);
+    : hocuspocusClient(target, socketClass, options.presence ?? false);
 }
 
 function relayClient(
@@ -85,6 +89,7 @@ function relayClient(
 function hocuspocusClient(
   target: Exclude<Target, { kind: "relay" }>,
   socketClass: typeof WebSocket,
+  presence: boolean,
 ): BenchClient {
   const doc = new Y.Doc();
   const path = target.kind === "ours" ? "/collab" : "";
@@ -115,9 +120,14 @@ function hocuspocusClient(
     },
     onClose: ({ event }) => {
       if (event.code !== 1000) errors.push(`closed ${event.code} ${event.reason}`);
+      // Closed before it synced: say why now rather than after the setup timeout (it never
+      // reconnects, see maxAttempts). A no-op once synced.
+      rejectSynced(new Error(`closed before sync: ${event.code} ${event.reason}`));
     },
   });
   provider.attach();
+  // The app's presence field (client/src/collab/presence.ts), without a cursor or selection.
+  if (presence) provider.setAwarenessField("user", { name: "Bench", color: "#888888" });
   synced.catch(() => {});
   return {
     doc,

@@ -1,8 +1,11 @@
-import os from "node:os";
+import { mkdtempSync, rmSync } from "node:fs";
+import os, { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ClientPool } from "./client-pool.ts";
 import type { ClientSpec } from "./client-protocol.ts";
 import { type BenchClient, connectClient, type Target, withTimeout } from "./clients.ts";
 import { clockMs } from "./clock.ts";
+import { createModelsDirectly } from "./direct-models.ts";
 import { seedCards } from "./edits.ts";
 import { generateModel } from "./generate.ts";
 import { type ResourceFigures, sampleResources, sleep } from "./process.ts";
@@ -27,7 +30,38 @@ export interface Scenario {
   connectBatch?: number;
   /** Settings for the server process (e.g. a raised connection cap), recorded by the caller. */
   serverEnv?: Record<string, string>;
+  /** Clients announce a presence state, as the app's do (see ClientSpec.presence). */
+  presence?: boolean;
+  /** Our server's models are written into its store before it starts (direct-models.ts). */
+  directDocuments?: boolean;
 }
+
+/** Models written into the store before the server starts: the token to join each with. */
+interface Precreated {
+  dataDir: string;
+  documents: { id: string; editorToken: string; cards: string[] }[];
+}
+
+async function precreate(s: Scenario): Promise<Precreated> {
+  const dataDir = mkdtempSync(join(tmpdir(), "lc-bench-"));
+  const bodies = Array.from({ length: s.documents }, () => generateModel(s.editorsPerDocument));
+  const created = await createModelsDirectly(dataDir, bodies);
+  const documents = created.map((c, d) => ({
+    ...c,
+    cards: (bodies[d] as ReturnType<typeof generateModel>).nodes
+      .map((n) => n.id as string)
+      .sort()
+      .slice(0, s.editorsPerDocument),
+  }));
+  return { dataDir, documents };
+}
+
+/**
+ * Documents created at once: on a loaded machine each round trip mostly waits for a CPU, and 300
+ * models one after another took minutes. Four is the server's cap on one address's uploads in
+ * progress (API_MAX_UPLOADS_PER_ADDRESS).
+ */
+const CREATE_CONCURRENCY = 4;
 
 export interface ScenarioResult {
   server: ServerKind;
@@ -54,6 +88,8 @@ export interface ScenarioResult {
   /** Distinct reasons, for the report. */
   clientErrors: string[];
   setupSeconds: number;
+  /** Of which: creating the documents, and connecting and syncing every client. */
+  setupPhases: { documentsSeconds: number; connectSeconds: number };
   serverProcess: ResourceFigures;
   /**
    * Server CPU time (user + system) over the window ÷ deliveries of edits sent in it (edits ×
@@ -93,18 +129,26 @@ interface Prepared {
  * created from; the bare servers get them from a seeding client in the runner, closed once the
  * client processes hold them.
  */
-async function prepare(launched: Launched, s: Scenario, seeders: BenchClient[]): Promise<Prepared> {
+async function prepare(
+  launched: Launched,
+  s: Scenario,
+  seeders: BenchClient[],
+  precreated?: Precreated,
+): Promise<Prepared> {
   const specs: ClientSpec[] = [];
   const editors: Prepared["editors"] = [];
-  for (let d = 0; d < s.documents; d++) {
-    const body = s.server === "ours" ? generateModel(s.editorsPerDocument) : undefined;
-    const { target } = await launched.newDocument(body);
-    const cards = body
-      ? body.nodes
-          .map((n) => n.id as string)
-          .sort()
-          .slice(0, s.editorsPerDocument)
-      : await seed(target, s.editorsPerDocument, seeders);
+  const port = launched.server.port;
+  const created: { target: Target; cards: string[] }[] = (precreated?.documents ?? []).map((d) => ({
+    target: { kind: "ours", port, docName: d.id, token: d.editorToken },
+    cards: d.cards,
+  }));
+  for (let first = created.length; first < s.documents; first += CREATE_CONCURRENCY) {
+    const count = Math.min(CREATE_CONCURRENCY, s.documents - first);
+    created.push(
+      ...(await Promise.all(Array.from({ length: count }, () => create(launched, s, seeders)))),
+    );
+  }
+  created.forEach(({ target, cards }, d) => {
     for (let c = 0; c < s.clientsPerDocument; c++) {
       if (c < s.editorsPerDocument)
         editors.push({
@@ -112,10 +156,23 @@ async function prepare(launched: Launched, s: Scenario, seeders: BenchClient[]):
           cardId: cards[c] as string,
           peers: s.clientsPerDocument - 1,
         });
-      specs.push({ target, group: d, requireCards: cards });
+      specs.push({ target, group: d, requireCards: cards, presence: s.presence });
     }
-  }
+  });
   return { specs, editors };
+}
+
+/** One document and the ids of the cards its editors drag. */
+async function create(launched: Launched, s: Scenario, seeders: BenchClient[]) {
+  const body = s.server === "ours" ? generateModel(s.editorsPerDocument) : undefined;
+  const { target } = await launched.newDocument(body);
+  const cards = body
+    ? body.nodes
+        .map((n) => n.id as string)
+        .sort()
+        .slice(0, s.editorsPerDocument)
+    : await seed(target, s.editorsPerDocument, seeders);
+  return { target, cards };
 }
 
 async function seed(target: Target, count: number, seeders: BenchClient[]): Promise<string[]> {
@@ -136,17 +193,23 @@ export async function runScenario(
   onSetup?: (l: Launched) => void,
 ): Promise<ScenarioResult> {
   const setupStart = performance.now();
-  const launched = await launch(s.server, { env: s.serverEnv });
+  const direct = s.directDocuments && s.server === "ours" ? await precreate(s) : undefined;
+  const launched = await launch(s.server, { env: s.serverEnv, dataDir: direct?.dataDir });
   onSetup?.(launched);
   const seeders: BenchClient[] = [];
   let pool: ClientPool | undefined;
   try {
-    const { specs, editors } = await prepare(launched, s, seeders);
+    const { specs, editors } = await prepare(launched, s, seeders, direct);
+    const documentsSeconds = round((performance.now() - setupStart) / 1000, 1);
     const processes =
       s.clientProcesses ?? Math.max(1, Math.ceil(specs.length / CLIENTS_PER_PROCESS));
     pool = await ClientPool.open(specs, processes, s.connectBatch);
     for (const seeder of seeders) seeder.destroy();
     const setupSeconds = round((performance.now() - setupStart) / 1000, 1);
+    const setupPhases = {
+      documentsSeconds,
+      connectSeconds: round(setupSeconds - documentsSeconds, 1),
+    };
     const idle = sampleResources(launched.server.pid);
     await sleep(2000);
     const serverIdleCpuPercent = idle.stop().cpuPercent;
@@ -161,7 +224,7 @@ export async function runScenario(
     // Edits sent just before the window closed are still in flight; let them land.
     await sleep(3000);
     const edits = await pool.stop();
-    const state = await pool.report();
+    const state = await pool.settledReport();
     const deliveries = edits.samples.length;
     const cpuMs = resources.serverProcess.cpuSeconds * 1000;
     return {
@@ -177,6 +240,7 @@ export async function runScenario(
       editErrors: edits.editErrors,
       ...state,
       setupSeconds,
+      setupPhases,
       ...resources,
       serverCpuMsPerDelivery: edits.expectedDeliveries
         ? round(cpuMs / edits.expectedDeliveries, 4)
@@ -195,6 +259,7 @@ export async function runScenario(
     for (const seeder of seeders) seeder.destroy();
     await pool?.close();
     await launched.stop();
+    if (direct) rmSync(direct.dataDir, { recursive: true, force: true });
   }
 }
 
@@ -227,7 +292,8 @@ export function describeResult(r: Omit<ScenarioResult, "samples">): string {
     `${r.missingDeliveries} merged, ${r.divergentClients} diverged, ${r.unacknowledgedEdits} unacked, ${r.clientErrorCount} client errors; ` +
     `server CPU ${r.serverProcess.cpuPercent} % (idle ${r.serverIdleCpuPercent} %) = ${r.serverCpuMsPerDelivery} ms per delivery (${r.serverNetCpuMsPerDelivery} above idle), waited for a CPU ${r.serverProcess.waitingForCpuPercent} %, ` +
     `RSS peak ${r.serverProcess.rssMiBPeak} MiB; ${clientCpu.length} client processes, max ${Math.max(...clientCpu)} % CPU, ` +
-    `waited ≤ ${Math.max(...r.clientProcessesWaitingPercent)} %; load avg ${r.loadAverage1m})` +
+    `waited ≤ ${Math.max(...r.clientProcessesWaitingPercent)} %; load avg ${r.loadAverage1m}; ` +
+    `setup ${r.setupSeconds} s: documents ${r.setupPhases.documentsSeconds} s, connect ${r.setupPhases.connectSeconds} s)` +
     (r.starved ? " STARVED: latency here measures the run queue" : "")
   );
 }

@@ -1,6 +1,7 @@
 import { AUTH_MESSAGE, MESSAGE_TYPE } from "@logic-canvas/shared";
 import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
+import { skipDocumentName } from "../gate/sync-message.ts";
 import { closeReason } from "../runtime/close-reasons.ts";
 
 /** The address a Hocuspocus message starts with (`name` or `name\0session`), or null. */
@@ -9,6 +10,21 @@ export function addressOf(frame: Uint8Array): string | null {
     return decoding.readVarString(decoding.createDecoder(frame));
   } catch {
     return null;
+  }
+}
+
+/**
+ * Whether an outgoing frame is an auth or close message (the only ones the guard and the socket's
+ * documents act on), read without decoding the document name; an unreadable frame is looked at.
+ */
+export function endsOrAuthenticates(frame: Uint8Array): boolean {
+  try {
+    const decoder = decoding.createDecoder(frame);
+    skipDocumentName(decoder);
+    const type = decoding.readVarUint(decoder);
+    return type === MESSAGE_TYPE.auth || type === MESSAGE_TYPE.close;
+  } catch {
+    return true;
   }
 }
 
