@@ -93,8 +93,16 @@ export async function run(flags: Flags): Promise<void> {
       pan: pan.summary,
       remote: { ...remote.summary, remoteUpdates: done.updates },
     };
-    const path = writeResult(label ? `canvas-profile.${label}` : "canvas-profile", { cards, drags, dist }, results);
-    for (const [name, s] of Object.entries({ load: load.summary, pan: pan.summary, remote: remote.summary })) {
+    const path = writeResult(
+      label ? `canvas-profile.${label}` : "canvas-profile",
+      { cards, drags, dist },
+      results,
+    );
+    for (const [name, s] of Object.entries({
+      load: load.summary,
+      pan: pan.summary,
+      remote: remote.summary,
+    })) {
       console.log(`\n== ${name}: ${s.totalMs} ms sampled, ${s.idleMs} ms idle`);
       console.log("  self:");
       for (const f of s.self.slice(0, 15)) console.log(`    ${f.ms} ms  ${f.fn}`);

@@ -33,7 +33,8 @@ function nameOf(frame: CpuProfile["nodes"][number]["callFrame"]): string {
 export function summarise(profile: CpuProfile, top = 40): ProfileSummary {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
-  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  for (const node of profile.nodes)
+    for (const child of node.children ?? []) parent.set(child, node.id);
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   let totalUs = 0;
@@ -67,5 +68,11 @@ export function summarise(profile: CpuProfile, top = 40): ProfileSummary {
       .sort((a, b) => b[1] - a[1])
       .slice(0, top)
       .map(([fn, us]) => ({ fn, ms: ms(us) }));
-  return { totalMs: ms(totalUs), idleMs: ms(idleUs), gcMs: ms(gcUs), self: sorted(self), total: sorted(total) };
+  return {
+    totalMs: ms(totalUs),
+    idleMs: ms(idleUs),
+    gcMs: ms(gcUs),
+    self: sorted(self),
+    total: sorted(total),
+  };
 }

@@ -136,8 +136,8 @@ function topOf(nodes: readonly { position: { y: number } }[]): number {
 }
 
 /**
- * Zoom and fit (the model's bounds, not only mounted cards) and the overview map; zoomed out, the
- * canvas itself is the overview (and React Flow's map skips the hidden cards), so it steps aside.
+ * Zoom and fit (the model's bounds, not only mounted cards) and the overview map of the whole
+ * model; zoomed out, the canvas itself is the overview, so the map steps aside.
  */
 function CanvasControls({ zoomedOut, nodes }: { zoomedOut: boolean; nodes: readonly CardNode[] }) {
   const flow = useReactFlow();
