@@ -122,11 +122,12 @@ describe("culling the cards handed to React Flow", () => {
     expect(at(0, 0)).toBe(at(-10, -10));
     expect(at(0, 0)).not.toBe(at(0, -2000));
     const region = regionOf(at(-3000, -7000, 0.5));
+    if (!region) throw new Error("no region for a sized view");
     // The view at zoom 0.5 is 2880 × 1800 flow px from (6000, 14000); half a view each side.
-    expect(region!.x).toBeLessThanOrEqual(6000 - 1440);
-    expect(region!.y).toBeLessThanOrEqual(14000 - 900);
-    expect(region!.x + region!.width).toBeGreaterThanOrEqual(6000 + 2880 + 1440);
-    expect(region!.y + region!.height).toBeGreaterThanOrEqual(14000 + 1800 + 900);
+    expect(region.x).toBeLessThanOrEqual(6000 - 1440);
+    expect(region.y).toBeLessThanOrEqual(14000 - 900);
+    expect(region.x + region.width).toBeGreaterThanOrEqual(6000 + 2880 + 1440);
+    expect(region.y + region.height).toBeGreaterThanOrEqual(14000 + 1800 + 900);
     expect(regionOf(regionKey({ transform: [0, 0, 1], width: 0, height: 0 }))).toBeUndefined();
   });
 });
