@@ -62,7 +62,6 @@ export function drawCards(
 /** The part of the canvas in view, as a rectangle on the map, the rest shaded. */
 export function drawView(
   ctx: CanvasRenderingContext2D,
-  cards: CanvasImageSource,
   frame: MapFrame,
   view: { x: number; y: number; zoom: number; width: number; height: number },
   ratio: number,
@@ -70,7 +69,6 @@ export function drawView(
   const { width, height } = ctx.canvas;
   ctx.setTransform(1, 0, 0, 1, 0, 0);
   ctx.clearRect(0, 0, width, height);
-  ctx.drawImage(cards, 0, 0);
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   const x = (-view.x / view.zoom - frame.x) * frame.scale;
   const y = (-view.y / view.zoom - frame.y) * frame.scale;
