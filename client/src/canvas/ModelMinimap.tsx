@@ -56,7 +56,7 @@ export function ModelMinimap({ nodes }: { nodes: readonly CardNode[] }) {
   return (
     <Panel position="bottom-right" className="react-flow__minimap model-minimap">
       <div style={{ position: "relative", width: WIDTH, height: HEIGHT }}>
-        <canvas ref={cardsCanvas} {...size} style={style} aria-hidden="true" />
+        <canvas ref={cardsCanvas} {...size} style={style} />
         <canvas
           ref={viewCanvas}
           {...size}
@@ -94,6 +94,7 @@ function useCardsLayer(
   latest.current = nodes;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const drawnAt = useRef(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: new cards schedule a draw (read from `latest`)
   useEffect(() => {
     const draw = () => {
       timer.current = undefined;
