@@ -11,9 +11,9 @@
  * - the JS heap after a full GC, after load and after `--pan-seconds` more of panning;
  * - zoomed-out pans at the canvas's minimum zoom (0.1), most of a lane's length in view.
  * Run: npm run bench canvas-load -- [--sizes 1000,5000] [--pan-seconds 60] [--repeats 3]
- *      [--drags 6] [--rounds 2] [--zoomed-out 0.1] [--remote-rate 12]
+ *      [--drags 6] [--rounds 2] [--zoomed-out 0.1] [--remote-rate 12] [--dist a,b]
  * or standalone: npx tsx bench/canvas-load.ts [same flags]. Needs client/dist (build the client).
- * Writes bench/results/canvas-load.json.
+ * Writes bench/results/canvas-load.json (canvas-load.ab.json for several builds).
  */
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
@@ -31,13 +31,14 @@ export const description =
 const OWN_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "client", "dist");
 
 export async function run(flags: Flags): Promise<void> {
-  // `--dist <folder>` measures another client build (say main's) for a before/after on this run's
-  // machine and server; by default this checkout's build.
-  const [dist = OWN_DIST] = flags.strings("dist", [OWN_DIST]);
-  await measure(flags, resolve(dist));
+  // `--dist <folder>[,<folder>…]` measures other client builds (say main's) for a before/after
+  // on this run's machine and server, size by size, the builds taking turns; by default this
+  // checkout's build.
+  const dists = flags.strings("dist", [OWN_DIST]).map((d) => resolve(d));
+  await measure(flags, dists);
 }
 
-async function measure(flags: Flags, CLIENT_DIST: string): Promise<void> {
+async function measure(flags: Flags, dists: string[]): Promise<void> {
   const sizes = flags.numbers("sizes", [1000, 5000]);
   const options: Options = {
     repeats: flags.number("repeats", 3),
@@ -47,36 +48,43 @@ async function measure(flags: Flags, CLIENT_DIST: string): Promise<void> {
     zoomedOut: flags.number("zoomed-out", 0.1),
     remoteRate: flags.number("remote-rate", 12),
   };
-  if (!existsSync(join(CLIENT_DIST, "index.html")))
-    throw new Error(
-      "client/dist is missing: build the client first (node scripts/pnpm.mjs --filter @logic-canvas/client build)",
-    );
-  // Our server exactly as `npm start` builds it, in its own process; bench/servers/ours.ts raises
-  // the 2,000-card cap on files sent to the API so the 5,000-card model can be created.
-  const server = await launch("ours", { env: { CLIENT_DIST } });
+  for (const dist of dists)
+    if (!existsSync(join(dist, "index.html")))
+      throw new Error(
+        `${dist}/index.html is missing: build the client first (node scripts/pnpm.mjs --filter @logic-canvas/client build)`,
+      );
+  // Our server exactly as `npm start` builds it, in its own process (one per build); the
+  // bench/servers/ours.ts raises the 2,000-card cap on files sent to the API so the 5,000-card
+  // model can be created.
+  const servers = [];
+  for (const dist of dists)
+    servers.push({ dist, launched: await launch("ours", { env: { CLIENT_DIST: dist } }) });
   const browser = await launchChromium();
-  const results: SizeFigures[] = [];
+  const results: (SizeFigures & { build: string })[] = [];
   const parameters = {
     sizes,
+    builds: dists,
     ...options,
     viewport: "1440x900",
     chromium: "/usr/bin/chromium, headless, --disable-gpu",
     server: "our server in its own process (bench/servers/ours.ts), SQLite",
     targets: Object.fromEntries(sizes.map((s) => [s, targetsFor(s)])),
   };
+  const name = dists.length > 1 ? "canvas-load.ab" : "canvas-load";
   try {
-    for (const cards of sizes) {
-      console.log(`  ${cards} cards …`);
-      const figures = await measureSize(browser, server.server.port, cards, options);
-      results.push(figures);
-      console.log(describeSize(figures));
-      // Written after every size, so a long run stopped part-way keeps what it measured.
-      const path = writeResult("canvas-load", parameters, { sizes: results });
-      console.log(`  → ${path}`);
-    }
+    for (const cards of sizes)
+      for (const { dist, launched } of servers) {
+        console.log(`  ${cards} cards, build ${dist} …`);
+        const figures = await measureSize(browser, launched.server.port, cards, options);
+        results.push({ build: dist, ...figures });
+        console.log(describeSize(figures));
+        // Written after every size, so a long run stopped part-way keeps what it measured.
+        const path = writeResult(name, parameters, { sizes: results });
+        console.log(`  → ${path}`);
+      }
   } finally {
     await browser.close();
-    await server.stop();
+    for (const { launched } of servers) await launched.stop();
   }
 }
 

@@ -21,7 +21,7 @@ export interface Options {
 }
 
 /** Creates the model through the API as an import would; the owner's link and an editor token. */
-async function createModel(port: number, file: unknown) {
+export async function createModel(port: number, file: unknown) {
   const response = await fetch(`http://127.0.0.1:${port}/api/models`, {
     method: "POST",
     headers: { "content-type": "application/json" },

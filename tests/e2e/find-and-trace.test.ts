@@ -9,7 +9,7 @@ import {
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { screenshot } from "../support/browser.ts";
-import { card } from "../support/canvas.ts";
+import { card, focusedLabel } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
 
@@ -148,6 +148,28 @@ describe("reading a big model", () => {
     await field.press("Escape");
     await expect.poll(() => page.getByTestId("find-bar").count()).toBe(0);
     await expect.poll(() => marksOf(page, "tutor")).toBeNull();
+  });
+
+  it("the arrow keys reach a card far below the view, which the canvas does not hold till then", async () => {
+    const page = await openReadingPlan();
+    expect(await mountedIds(page)).not.toContain("tutor");
+    await page.keyboard.press("Tab");
+    await page.keyboard.press("Enter"); // "Skip to canvas": the first card in lane order
+    await expect.poll(() => focusedLabel(page)).toBe(`Input: ${titleOf("coach")}`);
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => focusedLabel(page)).toBe(`Activity: ${titleOf("nights")}`);
+    // The next card down the lane is 28 rows (about 3,900 px) below: out of view, not mounted.
+    await page.keyboard.press("ArrowDown");
+    await expect.poll(() => focusedLabel(page)).toBe(`Activity: ${titleOf("tutor")}`);
+    const pane = await page.locator(".react-flow").boundingBox();
+    const box = await page.locator('.react-flow__node[data-id="tutor"]').boundingBox();
+    expect(pane && box && box.y >= pane.y && box.y + box.height <= pane.y + pane.height).toBe(true);
+    // Far from the first screen now, the cards at the top are no longer held either.
+    await expect.poll(() => mountedIds(page)).not.toContain("coach");
+    await page.keyboard.press("ArrowUp");
+    await expect.poll(() => focusedLabel(page)).toBe(`Activity: ${titleOf("nights")}`);
   });
 
   it("selecting a long-term goal traces what leads to it and dims the rest; only this chain, then all", async () => {

@@ -1,11 +1,9 @@
-import type { NodeKind } from "@logic-canvas/shared";
 import {
   Background,
   BackgroundVariant,
   ControlButton,
   Controls,
   MarkerType,
-  MiniMap,
   ReactFlow,
   useReactFlow,
   type Viewport,
@@ -18,13 +16,15 @@ import { useCanvasKeys } from "./canvas-keys.ts";
 import { useCanvasLinking } from "./canvas-linking.tsx";
 import { useCanvasPointer, useFollowViewport } from "./canvas-pointer.ts";
 import { useShownCards } from "./card-marks.ts";
+import { useCulledElements } from "./cull/culled-elements.ts";
+import { useWholeModel } from "./cull/whole-model.ts";
 import { useDeleteConfirm } from "./delete-confirm.tsx";
 import { useZoomedOut } from "./detail-level.ts";
 import { fitModel, MAX_ZOOM, MIN_ZOOM } from "./fit-model.ts";
 import { useInitialView } from "./initial-view.ts";
-import { KIND_COLORS } from "./kind-colors.ts";
 import { LaneBackgrounds, LaneHeaders } from "./Lanes.tsx";
 import { LinkEdge } from "./LinkEdge.tsx";
+import { ModelMinimap } from "./ModelMinimap.tsx";
 import { NodeCard } from "./NodeCard.tsx";
 import { OverviewLayer } from "./OverviewLayer.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
@@ -60,9 +60,11 @@ export function Canvas(props: CanvasProps) {
   const flow = useReactFlow();
   const readOnly = useReadOnly();
   useInitialView(flow, loaded, topOf(snapshot.nodes));
-  const { nodes, edges } = useShownElements(snapshot);
+  const shown = useShownCards();
+  const { nodes, edges } = useShownElements(snapshot, shown);
   const zoomedOut = useZoomedOut();
-  const drawn = useDrawnElements(nodes, edges, zoomedOut);
+  const drawn = useCulledElements(binding.index, snapshot.nodes, shown, zoomedOut);
+  useWholeModel(binding.index, binding.getNodes);
   const keys = useCanvasKeys(binding, snapshot.nodes, readOnly, zoomedOut);
   const deletion = useDeleteConfirm();
   const linking = useCanvasLinking(binding, snapshot.model, readOnly);
@@ -92,8 +94,8 @@ export function Canvas(props: CanvasProps) {
         onEdgesChange={binding.onEdgesChange}
         onConnect={linking.onConnect}
         onConnectEnd={linking.onConnectEnd}
-        onBeforeDelete={deletion.onBeforeDelete}
-        onDelete={binding.onDelete}
+        onBeforeDelete={(elements) => deletion.onBeforeDelete(withSelection(binding, elements))}
+        onDelete={(elements) => binding.onDelete(withSelection(binding, elements))}
         isValidConnection={binding.isValidConnection}
         onMove={(_event, viewport) => onViewport(viewport)}
         onPaneClick={(event) => pointer.onPaneClick(event, zoomedOut ? nodes : undefined)}
@@ -120,7 +122,7 @@ export function Canvas(props: CanvasProps) {
         <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d6dae1" />
         <PresenceLayer peers={peers} />
         <ConnectionHint />
-        <CanvasControls zoomedOut={zoomedOut} />
+        <CanvasControls zoomedOut={zoomedOut} nodes={nodes} />
       </ReactFlow>
       {linking.overlay}
       {deletion.dialog}
@@ -134,10 +136,10 @@ function topOf(nodes: readonly { position: { y: number } }[]): number {
 }
 
 /**
- * Zoom and fit (the model's bounds, not only mounted cards) and the overview map; zoomed out, the
- * canvas itself is the overview (and React Flow's map skips the hidden cards), so it steps aside.
+ * Zoom and fit (the model's bounds, not only mounted cards) and the overview map of the whole
+ * model; zoomed out, the canvas itself is the overview, so the map steps aside.
  */
-function CanvasControls({ zoomedOut }: { zoomedOut: boolean }) {
+function CanvasControls({ zoomedOut, nodes }: { zoomedOut: boolean; nodes: readonly CardNode[] }) {
   const flow = useReactFlow();
   return (
     <>
@@ -150,48 +152,39 @@ function CanvasControls({ zoomedOut }: { zoomedOut: boolean }) {
           ⤢
         </ControlButton>
       </Controls>
-      {!zoomedOut && (
-        <MiniMap
-          pannable
-          zoomable
-          position="bottom-right"
-          nodeColor={(n) =>
-            KIND_COLORS[(n.data as { node?: { kind: NodeKind } }).node?.kind ?? "input"] ?? "#ccc"
-          }
-          ariaLabel="Overview of the whole model"
-          style={{ width: 168, height: 112 }}
-        />
-      )}
+      {!zoomedOut && <ModelMinimap nodes={nodes} />}
     </>
   );
 }
 
-const NO_LINKS: Link[] = [];
-/** Each card's hidden twin, made once per card object (so it keeps its identity too). */
-const hiddenTwins = new WeakMap<CardNode, CardNode>();
-function hiddenTwin(node: CardNode): CardNode {
-  let twin = hiddenTwins.get(node);
-  if (!twin) {
-    twin = { ...node, hidden: true };
-    hiddenTwins.set(node, twin);
-  }
-  return twin;
-}
-
 /**
- * What React Flow draws: everything, or, zoomed out, nothing (the overview layer draws it). The
- * cards stay in React Flow as hidden, so fit, find, presence and the minimap still place them.
+ * What React Flow deletes is what it holds and has selected; cards selected off screen (select
+ * all, a found chain) are not in it, so the binding's selection is added, with their links.
  */
-function useDrawnElements(nodes: CardNode[], edges: Link[], zoomedOut: boolean) {
-  return useMemo(
-    () => (zoomedOut ? { nodes: nodes.map(hiddenTwin), edges: NO_LINKS } : { nodes, edges }),
-    [nodes, edges, zoomedOut],
-  );
+function withSelection(binding: YjsFlowBinding, elements: { nodes: CardNode[]; edges: Link[] }) {
+  const nodes = [...elements.nodes];
+  const edges = [...elements.edges];
+  const nodeIds = new Set(nodes.map((n) => n.id));
+  const edgeIds = new Set(edges.map((e) => e.id));
+  const selection = binding.selection();
+  for (const id of selection.nodeIds) {
+    const card = binding.index.card(id);
+    if (!card || nodeIds.has(id)) continue;
+    nodeIds.add(id);
+    nodes.push(card);
+  }
+  for (const id of selection.edgeIds) {
+    const link = binding.index.link(id);
+    if (link && !edgeIds.has(id) && edgeIds.add(id)) edges.push(link);
+  }
+  for (const id of nodeIds)
+    for (const link of binding.index.linksAt(id))
+      if (!edgeIds.has(link.id) && edgeIds.add(link.id)) edges.push(link);
+  return { nodes, edges };
 }
 
 /** The cards and links drawn: all of them, or those a filter or "only this chain" leaves. */
-function useShownElements(snapshot: BindingSnapshot) {
-  const shown = useShownCards();
+function useShownElements(snapshot: BindingSnapshot, shown: ReadonlySet<string> | null) {
   return useMemo(() => {
     if (!shown) return { nodes: snapshot.nodes, edges: snapshot.edges };
     return {

@@ -8,7 +8,7 @@ import { boxesOf, drawOverview, type OverviewScene } from "./overview-draw.ts";
 
 /**
  * The zoomed-out canvas: while the zoom is below `FULL_DETAIL_ZOOM` React Flow draws no card or
- * link (they are hidden, not removed, so fit, find and presence still know where each one is),
+ * link (it holds none then; fit and find read the whole model from the binding's index),
  * and this one `<canvas>` draws them all as shapes, redrawn at most once a frame when the view,
  * the cards or their marks change. Pointer events pass through to React Flow's pane, which pans
  * and zooms as usual; `Canvas` turns a click on a shape into a selection.

@@ -41,10 +41,15 @@ export function useCanvasPointer(
 
   /** Zoomed out, a click on a card's shape selects it (the shapes are drawn, not DOM nodes). */
   function onPaneClick(event: MouseEvent, overview?: readonly CardNode[]) {
-    if (!overview) return;
-    const id = cardAt(overview, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
-    // After React Flow's own reaction to a pane click, which clears the selection.
-    if (id) queueMicrotask(() => binding.select([id]));
+    const at = flow.screenToFlowPosition({ x: event.clientX, y: event.clientY });
+    const id = overview && cardAt(overview, at);
+    // After React Flow's own reaction to a pane click, which clears the selection of the cards
+    // it holds: those near the view only, so the binding clears the rest (or selects a shape).
+    queueMicrotask(() => {
+      if (id) binding.select([id]);
+      else if (binding.selection().nodeIds.length || binding.selection().edgeIds.length)
+        binding.select([]);
+    });
   }
 
   function onMouseMove(event: MouseEvent) {

@@ -1,22 +1,40 @@
 import type { ReactFlowInstance } from "@xyflow/react";
-import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH } from "./flow-types.ts";
+import { allCards, cardOf } from "./cull/whole-model.ts";
+import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH, type CardNode } from "./flow-types.ts";
 
 export const MIN_ZOOM = 0.1;
 export const MAX_ZOOM = 2;
 /** Room kept around the model (the lane headers have their own band above the pane). */
 const MARGIN = 24;
 
+interface FitOptions {
+  duration?: number;
+  maxZoom?: number;
+  /** Room around the cards, as a share of the pane (React Flow's `fitView` padding). */
+  padding?: number;
+}
+
 /**
- * Fits every card of the model in view. React Flow's own `fitView` only counts cards it has
- * measured, and with `onlyRenderVisibleElements` the cards off screen are never mounted, so on a
- * large model it framed only the visible few (or nothing). The bounds here come from every card's
- * position in the model, with its measured size when known and the usual card size otherwise.
+ * Fits every card of the model in view. React Flow's own `fitView` only counts cards it holds
+ * and has measured, and the canvas hands it only the cards near the view, so on a large model it
+ * framed only the visible few. The bounds here come from every card's position in the model
+ * (`allCards`), with its measured size when known and the usual card size otherwise.
  */
-export function fitModel(
-  flow: ReactFlowInstance,
-  options: { duration?: number; maxZoom?: number } = {},
-): void {
-  const nodes = flow.getNodes();
+export function fitModel(flow: ReactFlowInstance, options: FitOptions = {}): void {
+  fitCards(flow, allCards(flow), options);
+}
+
+/** Fits the cards with these ids (mounted or not) in view: find, trace, focus. */
+export function fitCardIds(flow: ReactFlowInstance, ids: Iterable<string>, options: FitOptions) {
+  const cards: CardNode[] = [];
+  for (const id of ids) {
+    const card = cardOf(flow, id);
+    if (card) cards.push(card);
+  }
+  fitCards(flow, cards, options);
+}
+
+function fitCards(flow: ReactFlowInstance, nodes: readonly CardNode[], options: FitOptions) {
   const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
   if (nodes.length === 0 || !pane) return;
   let left = Number.POSITIVE_INFINITY;
@@ -29,11 +47,12 @@ export function fitModel(
     right = Math.max(right, node.position.x + (node.measured?.width ?? CARD_WIDTH));
     bottom = Math.max(bottom, node.position.y + (node.measured?.height ?? CARD_HEIGHT_ESTIMATE));
   }
-  const width = Math.max(1, pane.width - 2 * MARGIN);
-  const height = Math.max(1, pane.height - 2 * MARGIN);
+  const padding = options.padding ?? 0;
+  const width = Math.max(1, pane.width / (1 + padding) - 2 * MARGIN);
+  const height = Math.max(1, pane.height / (1 + padding) - 2 * MARGIN);
   const fit = Math.min(width / (right - left), height / (bottom - top));
   const zoom = Math.max(MIN_ZOOM, Math.min(options.maxZoom ?? 1.5, MAX_ZOOM, fit));
-  const x = MARGIN + (width - (right - left) * zoom) / 2 - left * zoom;
-  const y = MARGIN + (height - (bottom - top) * zoom) / 2 - top * zoom;
+  const x = pane.width / 2 - ((left + right) / 2) * zoom;
+  const y = pane.height / 2 - ((top + bottom) / 2) * zoom;
   void flow.setViewport({ x, y, zoom }, { duration: options.duration ?? 300 });
 }

@@ -1,5 +1,6 @@
 import { type LogicEdge, type LogicNode, placeInLane } from "@logic-canvas/shared";
 import type { EdgeChange, NodeChange, NodePositionChange } from "@xyflow/react";
+import { CardIndex } from "./cull/card-index.ts";
 import type { DragTracker } from "./drag-tracker.ts";
 import {
   CARD_HEIGHT_ESTIMATE,
@@ -16,6 +17,8 @@ import {
  * unchanged ones keep their identity and memoised cards do not re-render.
  */
 export class FlowView {
+  /** Every object built, by place: the canvas hands React Flow only those near the view. */
+  readonly index = new CardIndex();
   private readonly nodes = new Map<string, CardNode>();
   private readonly edges = new Map<string, LinkEdge>();
   private selectedNodes = new Set<string>();
@@ -44,10 +47,12 @@ export class FlowView {
   forgetNode(id: string): void {
     this.nodes.delete(id);
     this.selectedNodes.delete(id);
+    this.index.deleteCard(id);
   }
   forgetEdge(id: string): void {
     this.edges.delete(id);
     this.selectedEdges.delete(id);
+    this.index.deleteLink(id);
   }
 
   widthOf(id: string): number | undefined {
@@ -151,6 +156,7 @@ export class FlowView {
       ariaLabel: `${node.title}`,
     };
     this.nodes.set(id, next);
+    this.index.setCard(next);
     return next;
   }
 
@@ -168,6 +174,7 @@ export class FlowView {
       deletable: !this.readOnly,
     };
     this.edges.set(id, next);
+    this.index.setLink(next);
     return next;
   }
 }

@@ -1,6 +1,7 @@
 import type { NodeKind } from "@logic-canvas/shared";
 import type { ReactFlowInstance, XYPosition } from "@xyflow/react";
 import { useSyncExternalStore } from "react";
+import { cardOf } from "./cull/whole-model.ts";
 import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH } from "./flow-types.ts";
 import type { YjsFlowBinding } from "./yjs-flow-binding.ts";
 
@@ -39,7 +40,7 @@ export function useTitleEditRequested(id: string): boolean {
 
 /** Pans (keeping the zoom) so that a card is on screen, unless it already is. */
 export function bringIntoView(flow: ReactFlowInstance, id: string): void {
-  const node = flow.getNode(id);
+  const node = cardOf(flow, id);
   const pane = document.querySelector(".react-flow")?.getBoundingClientRect();
   if (!node || !pane) return;
   const width = node.measured?.width ?? CARD_WIDTH;
@@ -68,7 +69,7 @@ const READING_ZOOM = 1;
 
 /** Zooms in from the overview to a card, centred, where its full body is drawn again. */
 export function zoomToCard(flow: ReactFlowInstance, id: string): void {
-  const node = flow.getNode(id);
+  const node = cardOf(flow, id);
   if (!node) return;
   const width = node.measured?.width ?? CARD_WIDTH;
   const height = node.measured?.height ?? CARD_HEIGHT_ESTIMATE;

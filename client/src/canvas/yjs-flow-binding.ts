@@ -21,6 +21,7 @@ import { observeGraph, type Touched } from "./binding/doc-observer.ts";
 import { applyDrag } from "./binding/drag-writes.ts";
 import { LocalWrites } from "./binding/local-writes.ts";
 import { RevisitWrites } from "./binding/revisit-writes.ts";
+import type { CardIndex } from "./cull/card-index.ts";
 import { DragTracker } from "./drag-tracker.ts";
 import type { BindingSnapshot, CardNode, LinkEdge, Notice } from "./flow-types.ts";
 import { FlowView } from "./flow-view.ts";
@@ -107,6 +108,12 @@ export class YjsFlowBinding {
     return () => this.listeners.delete(listener);
   };
   getSnapshot = (): BindingSnapshot => this.snapshot;
+  /** Every card of the snapshot (React Flow may hold only those near the view). */
+  getNodes = (): readonly CardNode[] => this.snapshot.nodes;
+  /** Every card and link of the snapshot by place, for culling and whole-model lookups. */
+  get index(): CardIndex {
+    return this.view.index;
+  }
   onNotice(listener: (n: Notice) => void): () => void {
     this.noticeListeners.add(listener);
     return () => this.noticeListeners.delete(listener);

@@ -1,7 +1,8 @@
 import { type ReactFlowInstance, useReactFlow } from "@xyflow/react";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { layoutWithinLanes } from "../canvas/auto-layout.ts";
-import { fitModel } from "../canvas/fit-model.ts";
+import { allCards } from "../canvas/cull/whole-model.ts";
+import { fitCardIds, fitModel } from "../canvas/fit-model.ts";
 import type { BindingSnapshot, Notice, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { CollabSession } from "../collab/session.ts";
 
@@ -53,13 +54,7 @@ export function useFocusElements(
       for (const edge of snapshot.model.edges)
         if (edgeIds.includes(edge.id)) ids.add(edge.source).add(edge.target);
       binding.select(nodeIds, edgeIds);
-      if (ids.size)
-        void flow.fitView({
-          nodes: [...ids].map((id) => ({ id })),
-          duration: 300,
-          maxZoom: 1.1,
-          padding: 0.4,
-        });
+      if (ids.size) fitCardIds(flow, ids, { duration: 300, maxZoom: 1.1, padding: 0.4 });
     },
     [binding, flow, snapshot.model.edges],
   );
@@ -74,13 +69,11 @@ export function useAutoLayout(
   return useCallback(async () => {
     if (!binding) return;
     const sizes = new Map(
-      flow
-        .getNodes()
-        .flatMap((n) =>
-          n.measured?.width && n.measured.height
-            ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
-            : [],
-        ),
+      allCards(flow).flatMap((n) =>
+        n.measured?.width && n.measured.height
+          ? [[n.id, { width: n.measured.width, height: n.measured.height }] as const]
+          : [],
+      ),
     );
     binding.applyLayout(layoutWithinLanes(snapshot.model, sizes));
     setTimeout(() => fitModel(flow, { maxZoom: 1 }), 50);

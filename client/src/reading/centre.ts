@@ -1,11 +1,12 @@
 import type { ReactFlowInstance } from "@xyflow/react";
+import { cardOf } from "../canvas/cull/whole-model.ts";
 import { CARD_HEIGHT_ESTIMATE, CARD_WIDTH } from "../canvas/flow-types.ts";
 
 /** Below this zoom a card's title is hard to read, so centring on a found card zooms in to it. */
 const READABLE_ZOOM = 0.8;
 
 function centreOf(flow: ReactFlowInstance, id: string) {
-  const node = flow.getNode(id);
+  const node = cardOf(flow, id);
   if (!node) return undefined;
   const width = node.measured?.width ?? CARD_WIDTH;
   const height = node.measured?.height ?? CARD_HEIGHT_ESTIMATE;
@@ -17,8 +18,8 @@ function centreOf(flow: ReactFlowInstance, id: string) {
 }
 
 /**
- * Centres the view on a card from React Flow's node list, which holds every card of the model
- * whether or not it is mounted (the canvas mounts only the cards in view). A card not mounted
+ * Centres the view on a card of the whole model (`cardOf`), whether or not React Flow holds it
+ * (the canvas hands it only the cards near the view). A card not mounted
  * yet has no measured size; once the move has mounted it, the view is corrected to its real size.
  */
 let latest = 0;
