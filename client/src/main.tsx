@@ -1,4 +1,3 @@
-import "./strict-csp.ts";
 import "@xyflow/react/dist/style.css";
 // The app's stylesheets, in cascade order: tokens, then shared pieces, then each screen's.
 // Imported here rather than from components so that their order never depends on import order.
