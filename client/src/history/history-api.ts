@@ -1,4 +1,4 @@
-import type { Actor, ModelDiff, ModelFile } from "@logic-canvas/shared";
+import type { ActivityWordsEntry, Actor, ModelDiff, ModelFile } from "@logic-canvas/shared";
 import { requestJson } from "../app/json-api.ts";
 import { personHeaders } from "../collab/review-person.ts";
 
@@ -14,21 +14,12 @@ export interface VersionSummary {
   createdBy: Actor;
 }
 
-export interface ActivityEntry {
+/** A revision-log entry as the API sends it: the part its words are made of, and when and why. */
+export interface ActivityEntry extends ActivityWordsEntry {
   id: string;
   at: string;
   startedAt: string;
   by: Actor;
-  subject: "node" | "link" | "model";
-  subjectId: string | null;
-  summary: {
-    added?: boolean;
-    removed?: boolean;
-    fields?: string[];
-    title?: string;
-    action?: "restore" | "replace";
-    version?: { id: string; label: string };
-  };
   reason: string | null;
 }
 
