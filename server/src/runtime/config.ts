@@ -14,7 +14,8 @@ import {
 import type { SqliteSynchronous } from "../storage/sqlite.ts";
 import type { LogLevel } from "./logger.ts";
 
-const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+// server/src/runtime/ → the repository root.
+const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 
 export interface Limits {
   /** Largest WebSocket frame accepted (bytes); larger frames close the socket with 1009. */
