@@ -91,10 +91,21 @@ export function synthesisRefusal(head: Pick<CafeHead, "phase">): string | null {
     : "Themes and proposals are made during synthesis, after the last round.";
 }
 
-/** Milliseconds left in the round at server time `serverNowMs` (0 once it is over). */
-export function remainingMs(head: Pick<CafeHead, "roundEndsAt">, serverNowMs: number): number {
+/**
+ * Milliseconds left in the round at server time `serverNowMs` (0 once it is over), never more
+ * than the round's length: the clock offset is an estimate, and a browser a second ahead of its
+ * estimate must not read "45:01" on a 45-minute round.
+ */
+export function remainingMs(
+  head: Pick<CafeHead, "roundEndsAt" | "roundStartedAt">,
+  serverNowMs: number,
+): number {
   if (!head.roundEndsAt) return 0;
-  return Math.max(0, Date.parse(head.roundEndsAt) - serverNowMs);
+  const ends = Date.parse(head.roundEndsAt);
+  const length = head.roundStartedAt
+    ? ends - Date.parse(head.roundStartedAt)
+    : Number.POSITIVE_INFINITY;
+  return Math.max(0, Math.min(length, ends - serverNowMs));
 }
 
 /** "12:05" for 725,000 ms; whole seconds, rounded up so the timer reads 0:00 only when over. */

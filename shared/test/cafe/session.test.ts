@@ -68,6 +68,8 @@ describe("the café's state machine", () => {
     expect(round1.roundEndsAt).toBe("2026-12-05T10:30:00.000Z");
     expect(remainingMs(round1, T0 + 10 * 60_000)).toBe(20 * 60_000);
     expect(remainingMs(round1, T0 + 40 * 60_000)).toBe(0);
+    // A browser whose offset estimate runs a second early still reads the round's full length.
+    expect(clockText(remainingMs(round1, T0 - 1_000))).toBe("30:00");
     expect(clockText(20 * 60_000 - 1)).toBe("20:00");
     expect(clockText(61_000)).toBe("1:01");
     const one = step(draft(["Only one"]), T0);
