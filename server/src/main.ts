@@ -15,7 +15,10 @@ async function main(): Promise<void> {
     console.log(`Your first model "${created.title}" (owner link, keep it private):`);
     console.log(`  ${shareLink(server.publicUrl, created.id, created.tokens.owner)}`);
   } else {
-    console.log("Open a model with its share link, or create one with POST /api/models.");
+    console.log(
+      `Open ${server.url} in a browser for the models you have opened there and to start a new one,`,
+    );
+    console.log("or open a model with its share link.");
   }
 
   let stopping = false;

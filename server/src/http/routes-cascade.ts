@@ -97,6 +97,11 @@ export function cascadeRoutes(kit: RouteKit): void {
 
   app.get(CASCADE_ROUTES.context, { onRequest: requireRole("viewer") }, async (request) => {
     const scope = await scopeOf(accessOf(request).account);
+    const record = await deps.store.getModel(modelIdOf(request.params));
+    // Every model opened asks for its context: one outside any workspace the caller can see
+    // (a link-only model, or a link holder's) has an empty one, no marks, not an error on each open.
+    if (record && !(record.workspaceId && scope.tree.get(record.workspaceId)))
+      return { modelId: record.id, hasParentWorkspace: false, cards: [] };
     return alignmentContext(scope, goals, await sourceOf(request, scope));
   });
 
