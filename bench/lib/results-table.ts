@@ -74,7 +74,36 @@ const canvasLoad: Lines = (r) => {
   );
 };
 
+/** One row per client count: each server's CPU per delivered edit and latency, as ratios to the relay. */
+const serverPath: Lines = (r) => {
+  const table = list(at(r, "figures.table"));
+  const counts = [...new Set(table.map((x) => Number(x.clients)))];
+  return counts.map((c) => {
+    const rows = table.filter((x) => Number(x.clients) === c);
+    const each = rows
+      .map(
+        (x) =>
+          `${x.server === "B" ? "ours" : String(x.server)} ${n(x.cpuMsPerDelivery)} ms CPU, p50/p99 ${n(x.p50)}/${n(x.p99)} ms` +
+          (x.server === "relay"
+            ? ""
+            : ` (**×${n(x.cpuOverRelay)} CPU, ×${n(x.p50OverRelay)} p50, ×${n(x.p99OverRelay)} p99**)`),
+      )
+      .join(" · ");
+    return `server path, ${c} clients, medians of ${n(at(r, "parameters.rounds"))} rounds, each server alone: ${each} (targets ×1.3, ×1.15, ×1.2)`;
+  });
+};
+
+/** A route's warm p50/p95, first request after start, and answer size. */
+const route = (r: Json, key: string, label: string) =>
+  `${label} warm p50/p95 ${n(at(r, `figures.${key}.warm.p50`))}/${n(at(r, `figures.${key}.warm.p95`))} ms, cold ${n(at(r, `figures.${key}.coldMs`))} ms, ${size(Number(at(r, `figures.${key}.bytes`)))}`;
+const size = (bytes: number) =>
+  bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+
 const RENDERERS: Record<string, Lines> = {
+  "server-path-profile": serverPath,
+  "cascade-rollup": (r) => [
+    `cascade over ${n(at(r, "parameters.models"))} models × ${n(at(r, "parameters.goalsPer"))} goals: ${route(r, "rollup", "roll-up")}; ${route(r, "map", "alignment map")}; ${route(r, "progress", "progress rows")} (target < 300 ms)`,
+  ],
   "edit-latency": editLatency,
   capacity,
   "canvas-load": canvasLoad,
