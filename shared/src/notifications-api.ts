@@ -28,8 +28,10 @@ export const INBOX_PATHS = {
   events: "/api/inbox/events",
   /** GET / PUT: the signed-in caller's digest frequency. */
   settings: "/api/inbox/settings",
-  /** GET: the unsubscribe page of a digest's link; POST: does it (no sign-in, a signed token). */
-  unsubscribe: "/unsubscribe",
+  /** POST `{ token }`: stops the digest the token names (no sign-in: the token is signed). */
+  unsubscribe: "/api/inbox/unsubscribe",
+  /** The page a digest's link opens, `#token=…` in the fragment so it stays out of server logs. */
+  unsubscribePage: "/unsubscribe",
 } as const;
 
 /** The server-sent event's name; its data is an `InboxEvent`. */
@@ -92,7 +94,12 @@ export interface DigestSettingsResponse extends DigestSettings {
   email: string;
 }
 
-/** The unsubscribe form's body: the signed token from the email's link. */
+export interface UnsubscribeResponse {
+  /** What happened, in words for the page. */
+  message: string;
+}
+
+/** The unsubscribe page's body: the signed token from the email's link. */
 export const unsubscribeBodySchema = z.strictObject({
   token: z.string().min(1).max(500),
 });
