@@ -65,7 +65,14 @@ async function onReview(names: string[]) {
     connect(server, `${model.id}/review`, sessionToken(model.tokens.commenter, p)),
   );
   await Promise.all(clients.map(synced));
-  return { model, people, clients, done: () => clients.forEach((c) => c.destroy()) };
+  return {
+    model,
+    people,
+    clients,
+    done: () => {
+      for (const c of clients) c.destroy();
+    },
+  };
 }
 
 const author = (who: TestPerson) => authorOf(who, "commenter");
