@@ -16,7 +16,12 @@ const readingPlan = {
   title: "Reading plan",
   masteryGoal: "Every student reads fluently by grade 3",
   nodes: [
-    { id: "routine", kind: "activity", title: "Daily reading routine", position: { x: 40, y: 120 } },
+    {
+      id: "routine",
+      kind: "activity",
+      title: "Daily reading routine",
+      position: { x: 40, y: 120 },
+    },
     { id: "fluency", kind: "smallWin", title: "Reading fluency", position: { x: 360, y: 120 } },
   ],
   edges: [],
@@ -58,7 +63,9 @@ describe("inbox", () => {
     await expect.poll(() => item.count()).toBe(1);
     await expect
       .poll(() => item.textContent())
-      .toContain("Ann mentioned you in “Reading plan”: Could you check the fluency target, @Bea before Friday?");
+      .toContain(
+        "Ann mentioned you in “Reading plan”: Could you check the fluency target, @Bea before Friday?",
+      );
     expect(await item.getAttribute("class")).toContain("unread");
     const open = dialog.getByRole("link", { name: "Open “Reading plan”" });
     expect(await open.getAttribute("href")).toMatch(
@@ -73,5 +80,13 @@ describe("inbox", () => {
     await dialog.getByRole("button", { name: "Close" }).click();
     await expect.poll(() => bea.page.getByTestId("inbox-badge").count()).toBe(0);
     expect(await inboxButton.getAttribute("aria-label")).toBe("Inbox, nothing unread");
+
+    // The item leads to the card it is about.
+    await inboxButton.click();
+    await dialog.getByRole("link", { name: "Open “Reading plan”" }).click();
+    await bea.page.waitForURL(/\?card=fluency/);
+    await expect
+      .poll(() => card(bea.page, "Reading fluency").getAttribute("class"), { timeout: 15_000 })
+      .toMatch(/selected/);
   });
 });
