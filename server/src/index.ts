@@ -3,6 +3,7 @@ import type { ConnectionRegistry } from "./access/connection-registry.ts";
 import type { Accounts } from "./accounts/accounts.ts";
 import type { DocumentPersistence } from "./documents/persistence.ts";
 import type { ModelService } from "./models/models.ts";
+import type { CheckInSweep } from "./notifications/check-ins.ts";
 import type { DigestSender } from "./notifications/digests.ts";
 import type { ActivityRecorder } from "./revisions/recorder.ts";
 import { resolveConfig, type ServerConfig, type ServerOptions } from "./runtime/config.ts";
@@ -55,6 +56,8 @@ export interface RunningServer {
   cluster: Cluster | undefined;
   /** Email digests of inboxes: `digests.runOnce(now)` sends those due at `now`. */
   digests: DigestSender;
+  /** The check-in sweep: `checkIns.runOnce(now)` rings activity owners on a check-in day. */
+  checkIns: CheckInSweep;
   /** Register further WebSocket endpoints here (e.g. `/yjs/<id>`). */
   upgrades: UpgradeRouter;
   logger: Logger;
@@ -128,6 +131,7 @@ export async function startServer(
     cluster: storage.cluster,
     upgrades: endpoints.upgrades,
     digests: http.digests,
+    checkIns: http.checkIns,
     logger,
     close: shutdown(storage, documents, endpoints, http, logger),
   };

@@ -6,7 +6,8 @@ import { createHttpApp } from "../http/app.ts";
 import { GraphSummaries } from "../http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "../http/quotas.ts";
 import { SummaryWorker } from "../http/summary-pool.ts";
-import { DigestSender } from "../notifications/digests.ts";
+import { CheckInSweep } from "../notifications/check-ins.ts";
+import { DIGEST_CHECK_MS, DigestSender } from "../notifications/digests.ts";
 import type { ServerConfig } from "../runtime/config.ts";
 import type { Logger } from "../runtime/logger.ts";
 import { isPostgresUrl } from "../storage/postgres/index.ts";
@@ -21,6 +22,8 @@ export interface HttpLayer {
   summaryWorker: SummaryWorker;
   /** Email digests of people's inboxes (runs only with SMTP). */
   digests: DigestSender;
+  /** Rings activity owners on their model's check-in day. */
+  checkIns: CheckInSweep;
 }
 
 /**
@@ -91,7 +94,9 @@ export async function createHttp(
       logger,
     });
     digests.start();
-    return { server: app.server, redis, summaryWorker, digests };
+    const checkIns = new CheckInSweep(store, graphs, inbox.service, logger);
+    checkIns.start(DIGEST_CHECK_MS);
+    return { server: app.server, redis, summaryWorker, digests, checkIns };
   } catch (error) {
     redis?.disconnect();
     await accounts.close();

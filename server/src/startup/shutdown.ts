@@ -24,6 +24,7 @@ export function shutdown(
       cascade.hub.close();
       inbox.hub.close();
       http.digests.close();
+      http.checkIns.close();
       registry.closeAll("server-shutdown");
       for (const ws of collab.sockets.clients) {
         ws.close(CLOSE_REASONS["server-shutdown"].wsCode, shortReason("server-shutdown"));
