@@ -126,7 +126,7 @@ export function notificationText(
     case "checkIn":
       return `Check-in today for “${modelTitle}”${cut ? `: ${cut}` : ""}.`;
     case "vote":
-      return `A proposal in “${modelTitle}” awaits your vote: ${cut}`;
+      return `${by} asks for your vote on a proposal in “${modelTitle}”: ${cut}`;
   }
 }
 

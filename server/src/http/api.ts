@@ -9,6 +9,7 @@ import type { GoalIndex } from "../cascade/goal-index.ts";
 import type { CascadeHub } from "../cascade/hub.ts";
 import type { ModelService } from "../models/models.ts";
 import type { InboxHub } from "../notifications/hub.ts";
+import type { NotificationService } from "../notifications/service.ts";
 import type { Sign } from "../notifications/unsubscribe-token.ts";
 import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { Limits } from "../runtime/config.ts";
@@ -39,7 +40,7 @@ export interface ApiDeps {
    * The inbox: who hears that a person's inbox changed, whether mail can be sent (digests), and
    * the signer of unsubscribe links.
    */
-  inbox: { hub: InboxHub; mailEnabled: boolean; sign: Sign };
+  inbox: { hub: InboxHub; service: NotificationService; mailEnabled: boolean; sign: Sign };
   /** Counts a model created without a link against the hourly quotas, or refuses it. */
   chargeCreation: (request: FastifyRequest) => Promise<void>;
   /** Refuses new content once the store is full. */

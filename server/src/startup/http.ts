@@ -57,6 +57,7 @@ export async function createHttp(
         cascade,
         inbox: {
           hub: inbox.hub,
+          service: inbox.service,
           mailEnabled: accounts.mailer.enabled,
           sign: (purpose, value) => accounts.signature(purpose, value),
         },
