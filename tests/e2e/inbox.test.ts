@@ -88,5 +88,11 @@ describe("inbox", () => {
     await expect
       .poll(() => card(bea.page, "Reading fluency").getAttribute("class"), { timeout: 15_000 })
       .toMatch(/selected/);
+
+    // The home page's header has the same inbox.
+    await bea.page.goto(`${server.url}/`);
+    await expect
+      .poll(() => bea.page.getByTestId("inbox-button").getAttribute("aria-label"))
+      .toBe("Inbox, nothing unread");
   });
 });
