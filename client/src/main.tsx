@@ -15,12 +15,14 @@ import "./canvas/card.css";
 import "./canvas/canvas-overlays.css";
 import "./editor/panels/side-panel.css";
 import "./editor/toasts.css";
+import "./inbox/inbox.css";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AccountPages, isAccountPath } from "./account/AccountPages.tsx";
 import { editorRoute } from "./app/routes.ts";
 import { EditorPage } from "./editor/EditorPage.tsx";
 import { HomePage } from "./home/HomePage.tsx";
+import { UnsubscribePage } from "./inbox/UnsubscribePage.tsx";
 import { registerServiceWorker } from "./offline/register-service-worker.ts";
 import { workspaceRoute } from "./workspaces/routes.ts";
 import { WorkspacesApp } from "./workspaces/WorkspacesApp.tsx";
@@ -36,6 +38,8 @@ createRoot(root).render(
       <EditorPage modelId={route.id} token={route.token} />
     ) : isAccountPath(window.location.pathname) ? (
       <AccountPages path={window.location.pathname} />
+    ) : window.location.pathname === "/unsubscribe" ? (
+      <UnsubscribePage />
     ) : workspaces ? (
       <WorkspacesApp route={workspaces} />
     ) : (

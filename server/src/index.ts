@@ -3,6 +3,8 @@ import type { ConnectionRegistry } from "./access/connection-registry.ts";
 import type { Accounts } from "./accounts/accounts.ts";
 import type { DocumentPersistence } from "./documents/persistence.ts";
 import type { ModelService } from "./models/models.ts";
+import type { CheckInSweep } from "./notifications/check-ins.ts";
+import type { DigestSender } from "./notifications/digests.ts";
 import type { ActivityRecorder } from "./revisions/recorder.ts";
 import { resolveConfig, type ServerConfig, type ServerOptions } from "./runtime/config.ts";
 import { createLogger, type Logger } from "./runtime/logger.ts";
@@ -52,6 +54,10 @@ export interface RunningServer {
   accounts: Accounts;
   /** With REDIS_URL: this process's part in sharing live documents with the others. */
   cluster: Cluster | undefined;
+  /** Email digests of inboxes: `digests.runOnce(now)` sends those due at `now`. */
+  digests: DigestSender;
+  /** The check-in sweep: `checkIns.runOnce(now)` rings activity owners on a check-in day. */
+  checkIns: CheckInSweep;
   /** Register further WebSocket endpoints here (e.g. `/yjs/<id>`). */
   upgrades: UpgradeRouter;
   logger: Logger;
@@ -124,6 +130,8 @@ export async function startServer(
     accounts: storage.accounts,
     cluster: storage.cluster,
     upgrades: endpoints.upgrades,
+    digests: http.digests,
+    checkIns: http.checkIns,
     logger,
     close: shutdown(storage, documents, endpoints, http, logger),
   };

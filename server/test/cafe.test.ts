@@ -4,6 +4,7 @@ import {
   type CafeSession,
   cafePaths,
   castVote,
+  type InboxResponse,
   readCafe,
   readModel,
 } from "@logic-canvas/shared";
@@ -228,6 +229,22 @@ describe("World Café synthesis", () => {
       });
     const accepted = (await propose("Peer coaching cycles")).body.id as string;
     const rejected = (await propose("Drop coaching")).body.id as string;
+
+    // Everyone seated hears that the proposals await their vote (the inbox); the proposer does not.
+    const votesAwaited = async (who: TestPerson) => {
+      const { body } = await call(model, "commenter", who, "/api/inbox", "GET");
+      return (body as unknown as InboxResponse).items.filter((i) => i.kind === "vote");
+    };
+    for (let tries = 0; (await votesAwaited(cal)).length < 2 && tries < 50; tries += 1)
+      await new Promise((r) => setTimeout(r, 100));
+    for (const who of [ana, ben, cal]) {
+      const items = await votesAwaited(who);
+      expect(items.map((i) => i.text)).toEqual([
+        expect.stringMatching(/^Fran asks for your vote on a proposal in “.+”: Peer coaching$/),
+        expect.stringMatching(/^Fran asks for your vote on a proposal in “.+”: Peer coaching$/),
+      ]);
+    }
+    expect(await votesAwaited(fran)).toEqual([]);
 
     const voters = [ana, ben, cal].map((who) => ({
       who,

@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { SqliteStore } from "../src/storage/sqlite.ts";
 import { describeGalleryContract } from "./gallery-storage-contract.ts";
+import { describeNotificationsContract } from "./notifications-storage-contract.ts";
 import { describeStorageContract } from "./storage-contract.ts";
 import { describeWorkspaceContract } from "./workspace-storage-contract.ts";
 
@@ -18,6 +19,7 @@ async function freshSqlite() {
 describeStorageContract("sqlite", freshSqlite);
 describeWorkspaceContract("sqlite", freshSqlite);
 describeGalleryContract("sqlite", freshSqlite);
+describeNotificationsContract("sqlite", freshSqlite);
 
 describe("SQLite store, beyond the contract", () => {
   it("adds the link columns to a data file made before links had labels and expiries", async () => {

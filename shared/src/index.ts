@@ -246,6 +246,7 @@ export {
   MISSION_MAX,
   NAME_MAX,
   NOTES_MAX,
+  NOTIFICATION_LIMITS,
   PENDING_REASONS_MAX,
   REVIEW_LIMITS,
   REVISION_REASON_MAX,
@@ -258,6 +259,7 @@ export {
 export { canChangeKind, canConnect, checkLink, type LinkEnd, quoteTitle } from "./link-rules.ts";
 export { copyTitle } from "./model-copy.ts";
 export { modelFileOfDocs } from "./model-file-of-docs.ts";
+export * from "./notifications-api.ts";
 export {
   type CyclePhase,
   checkDay,

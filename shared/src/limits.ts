@@ -85,3 +85,20 @@ export const CAFE_LIMITS = {
   themeTitleLength: 200,
   proposals: 40,
 } as const;
+
+/**
+ * The inbox (shared/src/notifications-api.ts). A comment reaches at most `mentionsPerComment`
+ * people by @mention, so one message cannot ring a whole district; one author's messages make at
+ * most `perAuthorPerMinute` notifications (each process counts its own); an inbox keeps its
+ * newest `perInbox` items (older ones go as new ones arrive); a digest lists `perDigest`
+ * items and says how many more wait; a person holds at most `streamsPerPerson` live streams.
+ */
+export const NOTIFICATION_LIMITS = {
+  mentionsPerComment: 10,
+  perAuthorPerMinute: 60,
+  perInbox: 500,
+  perPage: 100,
+  perDigest: 50,
+  streamsPerPerson: 8,
+  excerpt: 200,
+} as const;

@@ -7,11 +7,17 @@ export interface ReceivedMail {
   text: string;
 }
 
-/** Undoes quoted-printable: soft line breaks and =XX escapes (nodemailer's default for text). */
+/**
+ * Undoes quoted-printable: soft line breaks and =XX escapes (nodemailer's default for text), the
+ * escapes being UTF-8 bytes (“ is =E2=80=9C), so the bytes are decoded as UTF-8 at the end.
+ */
 const unquote = (raw: string) =>
-  raw
-    .replace(/=\r?\n/g, "")
-    .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+  Buffer.from(
+    raw
+      .replace(/=\r?\n/g, "")
+      .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16))),
+    "latin1",
+  ).toString("utf8");
 
 /**
  * A real SMTP server (the `smtp-server` package) on a loopback port, keeping what it receives.

@@ -9,6 +9,7 @@ import { ReadOnlyContext, useReadOnly } from "../canvas/read-only.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { useExportActions } from "../exports/ExportMenu.tsx";
+import { InboxButton } from "../inbox/InboxButton.tsx";
 import { ReadingTools } from "../reading/FilterMenu.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
@@ -67,6 +68,7 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
           peers={peers}
           following={following}
           onFollow={state.setFollowing}
+          inbox={<InboxButton displayName={displayName} />}
           menu={
             <ModelMenu
               modelId={session.modelId}

@@ -22,6 +22,8 @@ export function Topbar(props: {
   onFollow: (clientId: number | undefined) => void;
   /** The Model menu (duplicate, delete, your name). */
   menu?: ReactNode;
+  /** The person's inbox button, with its unread badge. */
+  inbox?: ReactNode;
 }) {
   const { role, view } = props;
   return (
@@ -50,6 +52,7 @@ export function Topbar(props: {
           ))}
         </nav>
       )}
+      {props.inbox}
       <ShareButton modelId={props.session.modelId} role={role} peers={props.peers} />
       <Avatars peers={props.peers} following={props.following} onFollow={props.onFollow} />
       <StatusPill session={props.session} />

@@ -8,6 +8,7 @@ import type { CollabSession } from "../collab/session.ts";
 import { useReadingStore } from "../reading/use-reading.ts";
 import type { ReviewContextValue } from "../review/review-context.ts";
 import { useReviewContextValue, useReviewSession } from "../review/useReviewSession.ts";
+import { useCardFromLink } from "./card-from-link.ts";
 import { useAutoLayout, useFocusElements, useNotices, useSharedSelection } from "./editor-hooks.ts";
 import { useAfterFirstCards } from "./first-render.ts";
 import { useEditorKeys } from "./keyboard.ts";
@@ -41,6 +42,7 @@ export function useEditorState(args: {
   const notices = useNotices(binding);
   const selection = useSharedSelection(session, snapshot);
   const focusElements = useFocusElements(binding, snapshot);
+  useCardFromLink(snapshot, focusElements);
   const sidePanelWork = useAfterFirstCards(
     snapshot.nodes.length > 0,
     connection.phase === "saved" || connection.phase === "closed",

@@ -3,6 +3,7 @@ import { AccountMenu } from "../account/AccountMenu.tsx";
 import { getDisplayName } from "../app/local-store.ts";
 import { useSignedIn } from "../app/signed-in.ts";
 import { ImportReport } from "../exports/ImportReport.tsx";
+import { InboxButton } from "../inbox/InboxButton.tsx";
 import { DisplayNameDialog } from "./DisplayNameDialog.tsx";
 import { ImportModel } from "./ImportModel.tsx";
 import { RecentModels } from "./RecentModels.tsx";
@@ -45,6 +46,7 @@ export function HomePage() {
               )}
             </button>
           )}
+          <InboxButton displayName={name ?? ""} />
           <AccountMenu />
         </div>
       </header>

@@ -2,6 +2,7 @@ import type { Connection } from "@hocuspocus/server";
 import { type Role, roleAtLeast } from "@logic-canvas/shared";
 import { type CloseCode, CloseError } from "../runtime/close-reasons.ts";
 import { type ConnectionContext, contextOf } from "./context.ts";
+import type { Person } from "./identity.ts";
 
 /** The longest delay setTimeout keeps (2^31 - 1 ms); longer ones fire at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -54,6 +55,16 @@ export class ConnectionRegistry {
     for (const connection of this.connections) {
       if (!connection.document.hasConnection(connection)) this.connections.delete(connection);
     }
+  }
+
+  /** The people connected to a model's documents on this process (for resolving @mentions). */
+  peopleOn(modelId: string): Person[] {
+    const people: Person[] = [];
+    for (const connection of this.connections) {
+      const context = contextOf(connection);
+      if (context?.modelId === modelId && context.person) people.push(context.person);
+    }
+    return people;
   }
 
   /** The live connections, for subclasses that check them against the store. */

@@ -1,4 +1,4 @@
-import { randomBytes } from "node:crypto";
+import { createHmac, randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { join } from "node:path";
 import type { Account } from "@logic-canvas/shared";
@@ -76,6 +76,14 @@ export class Accounts {
       await db.close();
       throw error;
     }
+  }
+
+  /**
+   * An HMAC of `value` for `purpose` under the server's auth secret (base64url): links that act
+   * without a sign-in, such as a digest's unsubscribe link, carry it so they cannot be forged.
+   */
+  signature(purpose: string, value: string): string {
+    return createHmac("sha256", this.secret).update(`${purpose}\n${value}`).digest("base64url");
   }
 
   /** The better-auth instance (`auth.api.*`, `auth.handler`). */

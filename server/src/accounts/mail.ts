@@ -13,6 +13,8 @@ export interface Mailer {
   sendSignInNotice(to: string, name: string, from: SignInFrom): Promise<boolean>;
   /** Sends an invitation; false when there is no SMTP (the inviter copies the link instead). */
   sendInvitation(to: string, link: string, inviter: string, workspace: string): Promise<boolean>;
+  /** A notification digest (notifications/digests.ts words it), with its unsubscribe link. */
+  sendDigest(to: string, subject: string, text: string, unsubscribeUrl: string): Promise<boolean>;
   close(): void;
 }
 
@@ -26,6 +28,8 @@ interface Mail {
   to: string;
   subject: string;
   text: string;
+  /** RFC 2369/8058: mail clients show their own "Unsubscribe" for it. */
+  list?: { unsubscribe: { url: string; comment: string } };
 }
 
 const passwordReset = (to: string, name: string, link: string): Mail => ({
@@ -88,6 +92,8 @@ export function createMailer(smtpUrl: string | undefined, from: string, logger: 
     sendSignInNotice: (to, name, at) => send(signInNotice(to, name, at), "sign-in"),
     sendInvitation: (to, link, inviter, workspace) =>
       send(invitation(to, link, inviter, workspace), "invitation"),
+    sendDigest: (to, subject, text, url) =>
+      send({ to, subject, text, list: { unsubscribe: { url, comment: "Unsubscribe" } } }, "digest"),
     close: () => transport?.close(),
   };
 }

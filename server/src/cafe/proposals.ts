@@ -1,5 +1,6 @@
 import type { Hocuspocus } from "@hocuspocus/server";
 import {
+  type Author,
   applyProposalChange,
   CAFE_LIMITS,
   type CafeProposal,
@@ -27,7 +28,16 @@ export class CafeProposals {
   /** Proposals being decided now: a second click waits for nothing and is refused. */
   private readonly deciding = new Set<string>();
 
-  constructor(private readonly hocuspocus: Hocuspocus) {}
+  constructor(
+    private readonly hocuspocus: Hocuspocus,
+    /** Told of each new proposal and who is seated in its session (the inbox rings them). */
+    private readonly proposed: (
+      modelId: string,
+      actor: Actor,
+      seated: Author[],
+      proposal: CafeProposal,
+    ) => void = () => undefined,
+  ) {}
 
   async propose(
     modelId: string,
@@ -41,25 +51,35 @@ export class CafeProposals {
     );
     const problem = changeProblem(change, model);
     if (problem) throw refused(problem, 400);
-    return changeDocument(this.hocuspocus, "review", modelId, contextOf(actor), (doc) => {
-      const session = sessionIn(doc, id);
-      const stage = synthesisRefusal(session);
-      if (stage) throw refused(stage);
-      const theme = session.themes.find((t) => t.id === themeId);
-      if (!theme) throw refused("This session has no such theme.", 400);
-      if (session.proposals.length >= CAFE_LIMITS.proposals)
-        throw refused(`A session has at most ${CAFE_LIMITS.proposals} proposals.`);
-      const proposal: CafeProposal = {
-        id: newId(),
-        theme: theme.id,
-        reason: theme.title,
-        change,
-        status: "open",
-        createdAt: new Date().toISOString(),
-      };
-      writeCafeEntry(doc, id, "r", proposal.id, proposal, null);
-      return proposal;
-    });
+    let seated: Author[] = [];
+    const made = await changeDocument(
+      this.hocuspocus,
+      "review",
+      modelId,
+      contextOf(actor),
+      (doc) => {
+        const session = sessionIn(doc, id);
+        const stage = synthesisRefusal(session);
+        if (stage) throw refused(stage);
+        const theme = session.themes.find((t) => t.id === themeId);
+        if (!theme) throw refused("This session has no such theme.", 400);
+        if (session.proposals.length >= CAFE_LIMITS.proposals)
+          throw refused(`A session has at most ${CAFE_LIMITS.proposals} proposals.`);
+        const proposal: CafeProposal = {
+          id: newId(),
+          theme: theme.id,
+          reason: theme.title,
+          change,
+          status: "open",
+          createdAt: new Date().toISOString(),
+        };
+        writeCafeEntry(doc, id, "r", proposal.id, proposal, null);
+        seated = session.participants.map((p) => p.person);
+        return proposal;
+      },
+    );
+    this.proposed(modelId, actor, seated, made);
+    return made;
   }
 
   /** Closes the vote: applies the proposal on wide agreement, otherwise records the rejection. */

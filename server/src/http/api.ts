@@ -8,6 +8,9 @@ import { type Person, personFromRequest, personOfAccount } from "../access/ident
 import type { GoalIndex } from "../cascade/goal-index.ts";
 import type { CascadeHub } from "../cascade/hub.ts";
 import type { ModelService } from "../models/models.ts";
+import type { InboxHub } from "../notifications/hub.ts";
+import type { NotificationService } from "../notifications/service.ts";
+import type { Sign } from "../notifications/unsubscribe-token.ts";
 import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { Limits } from "../runtime/config.ts";
 import type { Store } from "../storage/types.ts";
@@ -33,6 +36,11 @@ export interface ApiDeps {
   graphs: GraphSummaries;
   /** The goals cascade: change notices and the goal digests (server/src/cascade). */
   cascade: { hub: CascadeHub; goals: GoalIndex };
+  /**
+   * The inbox: who hears that a person's inbox changed, whether mail can be sent (digests), and
+   * the signer of unsubscribe links.
+   */
+  inbox: { hub: InboxHub; service: NotificationService; mailEnabled: boolean; sign: Sign };
   /** Counts a model created without a link against the hourly quotas, or refuses it. */
   chargeCreation: (request: FastifyRequest) => Promise<void>;
   /** Refuses new content once the store is full. */

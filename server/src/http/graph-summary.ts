@@ -6,6 +6,7 @@ import {
   type LogicNode,
   modelProgressSummary,
   nodesMap,
+  readCheckIns,
   readModel,
   type ValidationResult,
   validateModel,
@@ -23,6 +24,8 @@ export interface GraphSummary {
   progress: { counts: Record<GoalStatusName, number>; stale: number };
   /** The activities with their stage and action plan: My actions and the workspace radar. */
   activities: SummaryActivity[];
+  /** The model's check-in dates (the inbox rings activity owners on the day). */
+  checkIns: string[];
 }
 
 export interface SummaryActivity {
@@ -57,5 +60,6 @@ export function summarizeGraph(doc: Y.Doc, today: string): GraphSummary {
     validation: { errors, warnings },
     progress: { counts: progress.counts, stale: progress.staleNodeIds.length },
     activities: activitiesOf(model),
+    checkIns: readCheckIns(doc),
   };
 }

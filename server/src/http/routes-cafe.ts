@@ -12,6 +12,7 @@ import {
 import type { FastifyRequest } from "fastify";
 import { CafeProposals } from "../cafe/proposals.ts";
 import { type Actor, CafeService } from "../cafe/service.ts";
+import { proposalDrafts } from "../notifications/proposals.ts";
 import type { RouteKit } from "./api.ts";
 import { notFound } from "./respond.ts";
 import { modelIdOf } from "./routes.ts";
@@ -84,7 +85,9 @@ function synthesisRoutes(
   actorOf: (request: FastifyRequest) => Promise<Actor>,
 ): void {
   const { app, deps, requireRole } = kit;
-  const proposals = new CafeProposals(deps.hocuspocus);
+  const proposals = new CafeProposals(deps.hocuspocus, (modelId, actor, seated, proposal) =>
+    deps.inbox.service.deliverQuietly(proposalDrafts(modelId, actor.person, seated, proposal)),
+  );
   const as = (role: "editor") => ({ onRequest: requireRole(role) });
   const session = "/api/models/:id/cafes/:sid";
 

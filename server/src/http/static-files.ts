@@ -15,6 +15,7 @@ const isAppRoute = (path: string) =>
   path === "/workspaces" ||
   path.startsWith("/workspaces/") ||
   path === "/invite" ||
+  path === "/unsubscribe" ||
   path === "/my-actions";
 
 /**

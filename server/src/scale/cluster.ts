@@ -5,6 +5,7 @@ import type { Extension } from "@hocuspocus/server";
 import { Redis } from "ioredis";
 import type { CascadeHub } from "../cascade/hub.ts";
 import type { DocumentPersistence } from "../documents/persistence.ts";
+import type { InboxHub } from "../notifications/hub.ts";
 import { errorText, type Logger } from "../runtime/logger.ts";
 import type { Store } from "../storage/types.ts";
 import { ClusterRegistry, type ControlEvent, parseControlEvent } from "./control.ts";
@@ -35,7 +36,7 @@ export interface Cluster {
   extensions: Extension[];
   resync: StoreResync;
   /** Wires what exists only once the server's parts are built. */
-  bind(deps: { persistence: DocumentPersistence; cascade: CascadeHub }): void;
+  bind(deps: { persistence: DocumentPersistence; cascade: CascadeHub; inbox: InboxHub }): void;
   /**
    * Claims the automatic version of a model for this process for `ttlMs`: every process serving
    * the model ends its quiet period at about the same time, and only the first saves. If Redis
@@ -245,10 +246,12 @@ export async function startCluster(
     registry,
     extensions: [redis, resync.extension()],
     resync,
-    bind({ persistence, cascade }) {
+    bind({ persistence, cascade, inbox }) {
       registry.onModelDeleted = (modelId) => persistence.markModelDeleted(modelId);
       registry.onCascadeChanged = (modelIds) => cascade.remote(modelIds);
       cascade.publish = (modelIds) => registry.cascadeChanged(modelIds);
+      registry.onInboxChanged = (personIds) => inbox.remote(personIds);
+      inbox.publish = (personIds) => registry.inboxChanged(personIds);
     },
     catchUp,
     claimAutoVersion: autoVersionClaimer(publisher, options.prefix, identifier, logger),

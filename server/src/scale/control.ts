@@ -10,7 +10,8 @@ export type ControlEvent =
   | { type: "close-link"; linkId: string; code: CloseCode }
   | { type: "close-model"; modelId: string; code: CloseCode }
   | { type: "recheck-account"; accountId: string | null }
-  | { type: "cascade-changed"; modelIds: string[] };
+  | { type: "cascade-changed"; modelIds: string[] }
+  | { type: "inbox-changed"; personIds: string[] };
 
 export function parseControlEvent(raw: unknown): ControlEvent | null {
   if (typeof raw !== "object" || raw === null) return null;
@@ -26,6 +27,12 @@ export function parseControlEvent(raw: unknown): ControlEvent | null {
     event.modelIds.every((id) => typeof id === "string")
   )
     return { type: "cascade-changed", modelIds: event.modelIds as string[] };
+  if (
+    event.type === "inbox-changed" &&
+    Array.isArray(event.personIds) &&
+    event.personIds.every((id) => typeof id === "string")
+  )
+    return { type: "inbox-changed", personIds: event.personIds as string[] };
   const code = event.code;
   if (typeof code !== "string" || !isCloseCode(code)) return null;
   if (event.type === "close-link" && typeof event.linkId === "string")
@@ -47,6 +54,8 @@ export class ClusterRegistry extends ConnectionRegistry {
   onModelDeleted: (modelId: string) => void = () => undefined;
   /** Set once the cascade hub exists: models whose goals changed on another process. */
   onCascadeChanged: (modelIds: string[]) => void = () => undefined;
+  /** Set once the inbox hub exists: people whose inbox changed on another process. */
+  onInboxChanged: (personIds: string[]) => void = () => undefined;
 
   constructor(
     private readonly publish: (event: ControlEvent) => void,
@@ -70,6 +79,11 @@ export class ClusterRegistry extends ConnectionRegistry {
     this.publish({ type: "cascade-changed", modelIds });
   }
 
+  /** People whose inbox changed here: the other processes' streams hear it. */
+  inboxChanged(personIds: string[]): void {
+    this.publish({ type: "inbox-changed", personIds });
+  }
+
   /** A person's workspace roles changed: every process re-checks their connections. */
   override async recheckAccount(accountId: string | null): Promise<number> {
     this.publish({ type: "recheck-account", accountId });
@@ -88,6 +102,10 @@ export class ClusterRegistry extends ConnectionRegistry {
   apply(event: ControlEvent): void {
     if (event.type === "cascade-changed") {
       this.onCascadeChanged(event.modelIds);
+      return;
+    }
+    if (event.type === "inbox-changed") {
+      this.onInboxChanged(event.personIds);
       return;
     }
     if (event.type === "recheck-account") {

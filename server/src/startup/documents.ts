@@ -11,6 +11,9 @@ import { loggingExtension } from "../extensions/logging.ts";
 import { persistenceExtension } from "../extensions/persistence.ts";
 import { writeGate } from "../extensions/write-gate.ts";
 import { ModelService } from "../models/models.ts";
+import { inboxNotifications } from "../notifications/extension.ts";
+import { InboxHub } from "../notifications/hub.ts";
+import { NotificationService } from "../notifications/service.ts";
 import { revisionLog } from "../revisions/extension.ts";
 import { ActivityRecorder } from "../revisions/recorder.ts";
 import type { ServerConfig } from "../runtime/config.ts";
@@ -32,6 +35,8 @@ export interface LiveDocuments {
   guard: SocketGuard;
   /** The goals cascade: change notices (hub) and the per-model goal digests they invalidate. */
   cascade: { hub: CascadeHub; goals: GoalIndex };
+  /** The inbox: who hears a person's inbox changed (hub), and the items made (service). */
+  inbox: { hub: InboxHub; service: NotificationService };
   /** Connection slots (shared through Redis when there is one); closed on shutdown. */
   slots: ReturnType<typeof createSlotCounter>;
 }
@@ -48,6 +53,8 @@ export function startDocuments(
   const persistence = new DocumentPersistence(store, logger, config.compactAfterUpdates);
   const activity = new ActivityRecorder(store, logger, config.activityMergeMs);
   const hub = new CascadeHub();
+  const inboxHub = new InboxHub();
+  const notifications = new NotificationService(store, inboxHub, logger);
   // The goal index needs Hocuspocus, whose write gate asks it: bound just below.
   let goals: GoalIndex | undefined;
   const checkAlignments: AlignmentCheck = (writer, modelId, added) =>
@@ -81,13 +88,14 @@ export function startDocuments(
       revisionLog(activity, logger),
       autoVersions({ changed: (modelId) => versions?.changed(modelId) }),
       cascadeChanges(hub),
+      inboxNotifications(notifications, registry, logger),
       ...(cluster?.extensions ?? []),
     ],
   });
   goals = new GoalIndex(store, hocuspocus);
   const index = goals;
   hub.invalidate = (ids) => index.invalidate(ids);
-  cluster?.bind({ persistence, cascade: hub });
+  cluster?.bind({ persistence, cascade: hub, inbox: inboxHub });
   const models = new ModelService(store, hocuspocus, persistence, registry);
   versions = new VersionService(store, hocuspocus, models, logger, {
     quietMs: config.autoVersionQuietMs,
@@ -105,5 +113,6 @@ export function startDocuments(
     guard,
     slots,
     cascade: { hub, goals: index },
+    inbox: { hub: inboxHub, service: notifications },
   };
 }

@@ -6,6 +6,8 @@ import { createHttpApp } from "../http/app.ts";
 import { GraphSummaries } from "../http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "../http/quotas.ts";
 import { SummaryWorker } from "../http/summary-pool.ts";
+import { CheckInSweep } from "../notifications/check-ins.ts";
+import { DIGEST_CHECK_MS, DigestSender } from "../notifications/digests.ts";
 import type { ServerConfig } from "../runtime/config.ts";
 import type { Logger } from "../runtime/logger.ts";
 import { isPostgresUrl } from "../storage/postgres/index.ts";
@@ -18,6 +20,10 @@ export interface HttpLayer {
   /** The HTTP layer's own Redis connection (rate and quota counters), if any. */
   redis: Redis | undefined;
   summaryWorker: SummaryWorker;
+  /** Email digests of people's inboxes (runs only with SMTP). */
+  digests: DigestSender;
+  /** Rings activity owners on their model's check-in day. */
+  checkIns: CheckInSweep;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface HttpLayer {
 export async function createHttp(
   config: ServerConfig,
   { store, registry, accountOf, accounts }: Storage,
-  { hocuspocus, models, versions, activity, cascade }: LiveDocuments,
+  { hocuspocus, models, versions, activity, cascade, inbox }: LiveDocuments,
   publicUrl: () => string,
   logger: Logger,
 ): Promise<HttpLayer> {
@@ -49,6 +55,12 @@ export async function createHttp(
         limits: config.limits,
         graphs,
         cascade,
+        inbox: {
+          hub: inbox.hub,
+          service: inbox.service,
+          mailEnabled: accounts.mailer.enabled,
+          sign: (purpose, value) => accounts.signature(purpose, value),
+        },
         chargeCreation: creationQuotas(config.limits, redis, config.redisPrefix),
         checkDataQuota: dataQuota(
           config.limits,
@@ -75,7 +87,17 @@ export async function createHttp(
       redis,
       redisPrefix: config.redisPrefix,
     });
-    return { server: app.server, redis, summaryWorker };
+    const digests = new DigestSender({
+      store,
+      mailer: accounts.mailer,
+      sign: (purpose, value) => accounts.signature(purpose, value),
+      publicUrl,
+      logger,
+    });
+    digests.start();
+    const checkIns = new CheckInSweep(store, graphs, inbox.service, logger);
+    checkIns.start(DIGEST_CHECK_MS);
+    return { server: app.server, redis, summaryWorker, digests, checkIns };
   } catch (error) {
     redis?.disconnect();
     await accounts.close();

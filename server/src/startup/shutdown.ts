@@ -12,7 +12,7 @@ import type { Storage } from "./storage.ts";
  */
 export function shutdown(
   { store, cluster, registry, accounts }: Storage,
-  { hocuspocus, persistence, versions, activity, slots, cascade }: LiveDocuments,
+  { hocuspocus, persistence, versions, activity, slots, cascade, inbox }: LiveDocuments,
   { collab, yjs }: SocketEndpoints,
   http: HttpLayer,
   logger: Logger,
@@ -22,6 +22,9 @@ export function shutdown(
     closing ??= (async () => {
       http.server.close();
       cascade.hub.close();
+      inbox.hub.close();
+      http.digests.close();
+      http.checkIns.close();
       registry.closeAll("server-shutdown");
       for (const ws of collab.sockets.clients) {
         ws.close(CLOSE_REASONS["server-shutdown"].wsCode, shortReason("server-shutdown"));

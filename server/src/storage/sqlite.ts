@@ -3,6 +3,11 @@ import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { DELETE_MODEL_POSTS, GALLERY_SCHEMA, SqlGallery } from "./gallery-sql.ts";
 import {
+  DELETE_MODEL_NOTIFICATIONS,
+  NOTIFICATIONS_SCHEMA,
+  SqlNotifications,
+} from "./notifications-sql.ts";
+import {
   LINK_INSERT_COLUMNS,
   type LinkRow,
   linkValues,
@@ -50,6 +55,7 @@ export class SqliteStore implements Store {
   readonly readMarks: SqliteReadMarks;
   readonly workspaces: SqlWorkspaces;
   readonly gallery: SqlGallery;
+  readonly notifications: SqlNotifications;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -70,6 +76,8 @@ export class SqliteStore implements Store {
     this.workspaces = new SqlWorkspaces(runner, "sqlite");
     this.db.exec(GALLERY_SCHEMA);
     this.gallery = new SqlGallery(runner, "sqlite");
+    this.db.exec(NOTIFICATIONS_SCHEMA);
+    this.notifications = new SqlNotifications(runner, "sqlite");
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
     this.readMarks = new SqliteReadMarks(this.db);
@@ -88,6 +96,7 @@ export class SqliteStore implements Store {
       deleteLinks: db.prepare("DELETE FROM links WHERE model_id = ?"),
       deleteModel: db.prepare("DELETE FROM models WHERE id = ?"),
       deletePosts: db.prepare(DELETE_MODEL_POSTS),
+      deleteNotifications: db.prepare(DELETE_MODEL_NOTIFICATIONS),
       linkByHash: db.prepare("SELECT * FROM links WHERE token_hash = ?"),
       listLinks: db.prepare("SELECT * FROM links WHERE model_id = ? ORDER BY created_at, id"),
       revokeLink: db.prepare(
@@ -150,6 +159,7 @@ export class SqliteStore implements Store {
       this.history.deleteModel(id);
       this.readMarks.deleteModel(id);
       s.deletePosts.run(id);
+      s.deleteNotifications.run(id);
       return s.deleteModel.run(id).changes > 0;
     })();
   }

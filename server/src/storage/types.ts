@@ -6,6 +6,7 @@
 
 import type { ReadMarks, Role } from "@logic-canvas/shared";
 import type { GalleryStore } from "./gallery-types.ts";
+import type { NotificationStore } from "./notifications-types.ts";
 import type { WorkspaceStore } from "./workspace-types.ts";
 
 export interface ModelRecord {
@@ -119,6 +120,8 @@ export interface Store {
   readonly workspaces: WorkspaceStore;
   /** Models posted to a workspace's gallery (gallery-sql.ts). */
   readonly gallery: GalleryStore;
+  /** People's inboxes and digest settings (notifications-sql.ts). */
+  readonly notifications: NotificationStore;
 
   /** Creates a model with its documents and links, all or nothing. */
   createModel(input: NewModel): Promise<void>;
@@ -128,7 +131,7 @@ export interface Store {
   firstModel(): Promise<ModelRecord | undefined>;
   updateModelTitle(id: string, title: string, updatedAt: string): Promise<void>;
   /**
-   * Deletes the model, its documents, links, versions, activity and read marks. Returns whether
+   * Deletes the model, its documents, links, versions, activity, read marks and inbox items. Returns whether
    * it existed.
    */
   deleteModel(id: string): Promise<boolean>;

@@ -1,4 +1,5 @@
 import { GALLERY_SCHEMA } from "../gallery-sql.ts";
+import { NOTIFICATIONS_SCHEMA } from "../notifications-sql.ts";
 import { READ_MARKS_SCHEMA } from "../read-marks-sql.ts";
 import { POSTGRES, POSTGRES_LINK_MIGRATION, storeSchema } from "../schema-sql.ts";
 import {
@@ -17,6 +18,7 @@ export const SCHEMA_SQL = [
   WORKSPACE_MIGRATION,
   READ_MARKS_SCHEMA,
   GALLERY_SCHEMA,
+  NOTIFICATIONS_SCHEMA,
 ].join("\n");
 
 /** A schema name safe to splice into DDL (identifiers cannot be bound as parameters). */

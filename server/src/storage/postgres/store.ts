@@ -1,5 +1,6 @@
 import pg from "pg";
 import { SqlGallery } from "../gallery-sql.ts";
+import { SqlNotifications } from "../notifications-sql.ts";
 import { type LinkRow, type ModelRow, toLink, toModel } from "../rows.ts";
 import type {
   ActivityQuery,
@@ -39,11 +40,13 @@ export class PostgresStore implements Store {
   readonly readMarks: PostgresReadMarks;
   readonly workspaces: SqlWorkspaces;
   readonly gallery: SqlGallery;
+  readonly notifications: SqlNotifications;
 
   private constructor(private readonly pool: pg.Pool) {
     this.readMarks = new PostgresReadMarks(pool);
     this.workspaces = new SqlWorkspaces(pgRunner(pool), "postgres");
     this.gallery = new SqlGallery(pgRunner(pool), "postgres");
+    this.notifications = new SqlNotifications(pgRunner(pool), "postgres");
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -138,6 +141,7 @@ export class PostgresStore implements Store {
       await client.query("DELETE FROM activity WHERE model_id = $1", [id]);
       await client.query("DELETE FROM read_marks WHERE model_id = $1", [id]);
       await client.query("DELETE FROM gallery_posts WHERE model_id = $1", [id]);
+      await client.query("DELETE FROM notifications WHERE model_id = $1", [id]);
       const result = await client.query("DELETE FROM models WHERE id = $1", [id]);
       return (result.rowCount ?? 0) > 0;
     });
