@@ -256,7 +256,7 @@ export {
   VISION_MAX,
 } from "./limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd, quoteTitle } from "./link-rules.ts";
-export { copyTitle } from "./model-copy.ts";
+export { copyTitle, droppedAlignmentsText, withoutAlignments } from "./model-copy.ts";
 export { modelFileOfDocs } from "./model-file-of-docs.ts";
 export {
   type CyclePhase,
