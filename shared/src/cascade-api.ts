@@ -35,6 +35,11 @@ export const CASCADE_ROUTES = {
    * measurements or alignments, on any server process. Refetch the map / roll-up on it.
    */
   events: "/api/workspaces/:wid/cascade/events",
+  /**
+   * GET: the same events for an open model (signed in): models above it and at or below its
+   * workspace, other than itself, that changed; its marks and roll-ups refetch on them.
+   */
+  modelEvents: "/api/models/:id/cascade/events",
 } as const;
 
 const enc = encodeURIComponent;
@@ -51,6 +56,7 @@ export const cascadePaths = {
   progress: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/progress`,
   progressCsv: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/progress.csv`,
   events: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/events`,
+  modelEvents: (modelId: string) => `/api/models/${enc(modelId)}/cascade/events`,
 };
 
 /** Search text for alignable goals. */
