@@ -1,9 +1,4 @@
-import {
-  cascadePaths,
-  measurementsOf,
-  nodesMap,
-  type RollupAnswer,
-} from "@logic-canvas/shared";
+import { cascadePaths, measurementsOf, nodesMap, type RollupAnswer } from "@logic-canvas/shared";
 import { afterEach, expect, it } from "vitest";
 import * as Y from "yjs";
 import { acknowledged, connect, synced } from "../support/index.ts";

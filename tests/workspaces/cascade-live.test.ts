@@ -63,7 +63,12 @@ describe("an open model's live stream", () => {
 
       // Roosevelt is neither above nor below Lincoln; the school's own model is live already.
       await putNodes(w.url, w.models.RM, "Roosevelt plan", [
-        goal("R1", "Roosevelt math", { unit: "percent", baseline: 50, target: 61, cohortSize: 300 }),
+        goal("R1", "Roosevelt math", {
+          unit: "percent",
+          baseline: 50,
+          target: 61,
+          cohortSize: 300,
+        }),
       ]);
       await putNodes(w.url, w.models.DM, "District plan", [
         goal("D1", "District reading proficiency", {

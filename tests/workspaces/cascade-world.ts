@@ -1,4 +1,9 @@
-import { CASCADE_EVENT, type CascadeEvent, type LogicNode, toModelFile } from "@logic-canvas/shared";
+import {
+  CASCADE_EVENT,
+  type CascadeEvent,
+  type LogicNode,
+  toModelFile,
+} from "@logic-canvas/shared";
 import { setUpServer, signUp } from "../support/accounts.ts";
 import type { CreatedModel, TestServer } from "../support/index.ts";
 import { call, createModelIn, createWorkspace, join, myWorkspaces } from "../support/workspaces.ts";

@@ -40,7 +40,9 @@ export function ModelMenu(props: {
       // Something was left out of the copy: say what before the person goes to it.
       if (copy.notice) {
         setMessage("");
-        setCopied({ link: copy.links.owner, notice: copy.notice });
+        const url = new URL(copy.links.owner, window.location.href);
+        // Same origin as this page, as openLink does, whatever host the server put in its links.
+        setCopied({ link: `${url.pathname}${url.hash}`, notice: copy.notice });
         return;
       }
       openLink(copy.links.owner);
