@@ -79,6 +79,7 @@ export {
 } from "./card-search.ts";
 export * from "./cascade.ts";
 export * from "./cascade-api.ts";
+export * from "./cascade-api-query.ts";
 export * from "./cascade-csv.ts";
 export * from "./cascade-levels.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";

@@ -6,6 +6,7 @@ import {
   galleryPostPath,
   type LogicNode,
   type RollupAnswer,
+  type WorkspaceProgressAnswer,
 } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportModel, startTestServer, type TestServer, waitFor } from "../support/index.ts";
@@ -164,6 +165,33 @@ describe("copies, search and posting", () => {
     expect(response.status).toBe(201);
     const answer = (await response.json()) as GalleryPostAnswer;
     expect(answer).toMatchObject({ galleryId: w.ws.lincoln, galleryName: "Lincoln Elementary" });
+  });
+});
+
+describe("progress in pages", () => {
+  it("pages the district's rows with limit and cursor, and refuses a bad page in words", async () => {
+    const page = (query: { limit?: number; cursor?: string }) =>
+      getJson<WorkspaceProgressAnswer>(w.url, cascadePaths.progress(w.ws.district, query), w.admin);
+    const all = await page({});
+    expect(all.total).toBe(5);
+    expect(all.nextCursor).toBeNull();
+    const first = await page({ limit: 2 });
+    expect(first.rows.map((r) => r.cardId)).toEqual(all.rows.slice(0, 2).map((r) => r.cardId));
+    expect(first).toMatchObject({ total: 5, nextCursor: "2" });
+    const last = await page({ limit: 2, cursor: "4" });
+    expect(last.rows.map((r) => r.cardId)).toEqual([all.rows[4]?.cardId]);
+    expect(last.nextCursor).toBeNull();
+    for (const [query, words] of [
+      ["limit=0", "limit must be at least 1"],
+      ["limit=9999999", "limit must be at most 5000 rows"],
+      ["cursor=abc", "cursor must be the nextCursor of an earlier answer"],
+    ]) {
+      const refused = await call(w.url, `${cascadePaths.progress(w.ws.district)}?${query}`, {
+        cookie: w.admin,
+      });
+      expect(refused.status).toBe(400);
+      expect(await refused.text()).toContain(words);
+    }
   });
 });
 

@@ -22,6 +22,7 @@ export function shutdown(
     closing ??= (async () => {
       http.server.close();
       cascade.hub.close();
+      cascade.goals.close();
       registry.closeAll("server-shutdown");
       for (const ws of collab.sockets.clients) {
         ws.close(CLOSE_REASONS["server-shutdown"].wsCode, shortReason("server-shutdown"));
