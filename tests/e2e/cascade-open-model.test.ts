@@ -81,6 +81,7 @@ describe("the cascade in an open model", () => {
       .not.toBe(standing(before));
     const nowAfter = Number(await grade3Now.textContent().then((t) => t?.replace(/\D/g, "")));
     expect(nowAfter).toBeGreaterThan(nowBefore);
+    await principal.getByTestId("rollup-details").scrollIntoViewIfNeeded();
     await screenshot(principal, "rollup-live");
     expect(standing((await sentence.textContent()) ?? "")).toBe(
       standing(before) + nowAfter - nowBefore,
