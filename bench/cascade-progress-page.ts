@@ -72,7 +72,7 @@ export async function run(flags: Flags): Promise<void> {
     );
     console.log(`  district of ${models} models × ${goalsPer} goals built`);
     const first = await loadOnce(browser, base, cookie, district);
-    const loads = [];
+    const loads: Awaited<ReturnType<typeof loadOnce>>[] = [];
     for (let i = 0; i < repeats; i++) loads.push(await loadOnce(browser, base, cookie, district));
     const summary = summarize(loads.map((l) => l.ms));
     const part = (pick: (r: NonNullable<(typeof loads)[number]["request"]>) => number) =>
