@@ -8,7 +8,7 @@ export const description =
   "Issue 16: the goals cascade's roll-up, alignment map and progress rows over a generated district (500 models × 20 goals)";
 
 /** A JSON request as the pages send it: same origin, the session cookie. */
-async function request(base: string, path: string, cookie: string, body?: unknown) {
+export async function request(base: string, path: string, cookie: string, body?: unknown) {
   const response = await fetch(`${base}${path}`, {
     method: body === undefined ? "GET" : "POST",
     headers: {
@@ -56,7 +56,7 @@ async function createIn(
   return ((await response.json()) as { id: string }).id;
 }
 
-async function buildDistrict(
+export async function buildDistrict(
   base: string,
   schools: number,
   teamsPerSchool: number,

@@ -25,6 +25,7 @@ const BENCHMARKS: Record<string, string> = {
   exports: "exports.ts",
   "world-cafe": "world-cafe.ts",
   "cascade-rollup": "cascade-rollup.ts",
+  "cascade-progress-page": "cascade-progress-page.ts",
 };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -39,6 +40,7 @@ const FLAG_HELP = `flags (defaults are the issue's):
   multi-process    --clients 10 --seconds 30 --redis redis://127.0.0.1:6379
   find-typing      --cards 5000   (needs a client build)
   cascade-rollup   --models 500 --goals 20 --schools 10 --teams 6 --repeats 10
+  cascade-progress-page  --models 500 --goals 20 --schools 10 --teams 6 --repeats 5 (needs a client build)
   canvas-load, exports: see each file   (need a client build)
   world-cafe       --participants 40 --tables 8 --sequential 40 --bursts 3
   --write-readme   afterwards, put the table of bench/results into README.md (bench/readme-table.ts)`;

@@ -7,7 +7,7 @@ import type { CheckInSweep } from "./notifications/check-ins.ts";
 import type { DigestSender } from "./notifications/digests.ts";
 import type { ActivityRecorder } from "./revisions/recorder.ts";
 import { resolveConfig, type ServerConfig, type ServerOptions } from "./runtime/config.ts";
-import { createLogger, type Logger } from "./runtime/logger.ts";
+import { createLogger, errorText, type Logger } from "./runtime/logger.ts";
 import type { Cluster } from "./scale/cluster.ts";
 import { startDocuments } from "./startup/documents.ts";
 import { openEndpoints } from "./startup/endpoints.ts";
@@ -113,6 +113,15 @@ export async function startServer(
     throw error;
   }
   logger.info("listening", { url: listening.url, dataDir: config.dataDir });
+  // The cascade's first roll-up or map after a start reads from memory: warmed in the
+  // background, never delaying listen.
+  const warming = performance.now();
+  void documents.cascade.goals
+    .warm()
+    .then((models) =>
+      logger.info("cascade goals warmed", { models, ms: Math.round(performance.now() - warming) }),
+    )
+    .catch((error: unknown) => logger.warn("cascade warm-up failed", { error: errorText(error) }));
 
   return {
     url: listening.url,

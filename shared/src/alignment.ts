@@ -61,3 +61,22 @@ export type Alignment = z.infer<typeof alignmentSchema>;
 export function goalKey(modelId: string, cardId: string): string {
   return `${modelId}:${cardId}`;
 }
+
+/**
+ * The alignment picker's search: every word of the query, in any order, somewhere in the goal's
+ * title, its model's title or its workspace's name ("grade 3 reading" finds “Reading
+ * proficiency” in Grade 3's plan). Case and accents are ignored; an empty query matches all.
+ */
+export function searchWords(query: string): string[] {
+  return fold(query).split(/\s+/).filter(Boolean);
+}
+
+export function matchesWords(words: readonly string[], ...fields: readonly string[]): boolean {
+  if (words.length === 0) return true;
+  const text = fold(fields.join(" \u0000 "));
+  return words.every((w) => text.includes(w));
+}
+
+function fold(s: string): string {
+  return s.normalize("NFD").replace(/\p{M}/gu, "").toLocaleLowerCase();
+}

@@ -25,7 +25,10 @@ export const CASCADE_ROUTES = {
   rollup: "/api/models/:id/cascade/rollup/:cardId",
   /** GET `?status=&school=&attention=1`: the cascade below a workspace as a tree. */
   map: "/api/workspaces/:wid/cascade/map",
-  /** GET: every goal of every model at or below a workspace, one row each. */
+  /**
+   * GET `?limit=&cursor=`: every goal of every model at or below a workspace, one row each; a
+   * page of `limit` rows from `cursor` (an earlier answer's `nextCursor`), or all without one.
+   */
   progress: "/api/workspaces/:wid/cascade/progress",
   /** GET: the same rows as CSV (UTF-8 with BOM, CRLF). */
   progressCsv: "/api/workspaces/:wid/cascade/progress.csv",
@@ -35,6 +38,11 @@ export const CASCADE_ROUTES = {
    * measurements or alignments, on any server process. Refetch the map / roll-up on it.
    */
   events: "/api/workspaces/:wid/cascade/events",
+  /**
+   * GET: the same events for an open model (signed in): models above it and at or below its
+   * workspace, other than itself, that changed; its marks and roll-ups refetch on them.
+   */
+  modelEvents: "/api/models/:id/cascade/events",
 } as const;
 
 const enc = encodeURIComponent;
@@ -48,9 +56,16 @@ export const cascadePaths = {
     `/api/models/${enc(modelId)}/cascade/rollup/${enc(cardId)}`,
   map: (workspaceId: string, query = "") =>
     `/api/workspaces/${enc(workspaceId)}/cascade/map${query ? `?${query}` : ""}`,
-  progress: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/progress`,
+  progress: (workspaceId: string, page: { limit?: number; cursor?: string } = {}) => {
+    const query = new URLSearchParams();
+    if (page.limit !== undefined) query.set("limit", String(page.limit));
+    if (page.cursor !== undefined) query.set("cursor", page.cursor);
+    const q = query.toString();
+    return `/api/workspaces/${enc(workspaceId)}/cascade/progress${q ? `?${q}` : ""}`;
+  },
   progressCsv: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/progress.csv`,
   events: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/events`,
+  modelEvents: (modelId: string) => `/api/models/${enc(modelId)}/cascade/events`,
 };
 
 /** Search text for alignable goals. */
@@ -284,14 +299,10 @@ export const workspaceProgressSchema = z.object({
   /** Stale mid-journey goals first, then by workspace, model and lane. */
   rows: z.array(progressRowSchema),
   generatedAt: z.string(),
+  /** Rows in all (the page is `rows`); absent from answers of servers before paging. */
+  total: z.number().int().optional(),
+  /** The cursor of the next page; null on the last page. */
+  nextCursor: z.string().nullable().optional(),
 });
 export type ProgressRow = z.infer<typeof progressRowSchema>;
 export type WorkspaceProgressAnswer = z.infer<typeof workspaceProgressSchema>;
-
-/** The data of one `cascade` server-sent event. */
-export const cascadeEventSchema = z.object({
-  /** The models whose goals changed (the page refetches what shows them). */
-  modelIds: z.array(z.string()),
-  at: z.string(),
-});
-export type CascadeEvent = z.infer<typeof cascadeEventSchema>;

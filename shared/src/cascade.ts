@@ -248,7 +248,7 @@ export function rollUp(
     sumLatest,
     sumProgress,
     shortfall,
-    sentence: rollupSentence(parentIn, rows, sumTarget, shortfall, options),
+    sentence: rollupSentence(parentIn, rows, { sumTarget, shortfall, sumLatest }, options),
     warnings,
   };
 }
@@ -256,10 +256,10 @@ export function rollUp(
 function rollupSentence(
   parentIn: GoalInStudents,
   rows: readonly RollupChildResult[],
-  sumTarget: number | null,
-  shortfall: number | null,
+  sums: { sumTarget: number | null; shortfall: number | null; sumLatest: number | null },
   options: RollupOptions,
 ): string {
+  const { sumTarget, shortfall } = sums;
   const noun = options.childrenNoun ?? "aligned goals";
   const parentNoun = options.parentNoun ?? "goal";
   const counted = rows.filter((r) => r.excluded === null).length;
@@ -283,7 +283,25 @@ function rollupSentence(
       : shortfall < 0
         ? `${-shortfall} more than needed`
         : "exactly enough";
-  return `${capitalize(head)}: ${tail}${leftOut}.`;
+  return `${capitalize(head)}: ${tail}${leftOut}${standingNow(rows, sums.sumLatest)}.`;
+}
+
+/**
+ * Where the counted children stand now, after the targets: the sum of their latest measurements
+ * in students, a child not measured yet counted at its baseline (and said so, not passed off as
+ * a measurement).
+ */
+function standingNow(rows: readonly RollupChildResult[], sumLatest: number | null): string {
+  if (sumLatest === null) return "";
+  const counted = rows.filter((r) => r.excluded === null);
+  const unmeasured = counted.filter((r) => r.inStudents.latest === null).length;
+  if (unmeasured === counted.length)
+    return `; none is measured yet, so they stand at their baselines, ${sumLatest}`;
+  const note =
+    unmeasured > 0
+      ? ` (${countWord(unmeasured)} ${plural(unmeasured, "is", "are")} not measured yet and ${plural(unmeasured, "counts its", "count their")} baseline)`
+      : "";
+  return `; today they stand at ${sumLatest}${note}`;
 }
 
 function capitalize(s: string): string {

@@ -56,4 +56,6 @@ export interface GalleryPostAnswer {
   modelId: string;
   galleryId: string;
   postedAt: string;
+  /** The gallery's workspace by name, for the words the editor shows after posting. */
+  galleryName?: string;
 }

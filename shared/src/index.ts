@@ -79,6 +79,7 @@ export {
 } from "./card-search.ts";
 export * from "./cascade.ts";
 export * from "./cascade-api.ts";
+export * from "./cascade-api-query.ts";
 export * from "./cascade-csv.ts";
 export * from "./cascade-levels.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
@@ -257,7 +258,7 @@ export {
   VISION_MAX,
 } from "./limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd, quoteTitle } from "./link-rules.ts";
-export { copyTitle } from "./model-copy.ts";
+export { copyTitle, droppedAlignmentsText, withoutAlignments } from "./model-copy.ts";
 export { modelFileOfDocs } from "./model-file-of-docs.ts";
 export * from "./notifications-api.ts";
 export {

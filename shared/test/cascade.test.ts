@@ -85,8 +85,41 @@ describe("the roll-up of a school goal over its grade teams", () => {
     expect(r.sumTarget).toBe(212);
     expect(r.shortfall).toBe(28);
     expect(r.sentence).toBe(
-      "The three grade teams' targets add up to 212 of the 240 students the school goal needs: 28 short.",
+      "The three grade teams' targets add up to 212 of the 240 students the school goal needs: 28 short; none is measured yet, so they stand at their baselines, 180.",
     );
+  });
+
+  const measuredAs = (values: (number | null)[]) =>
+    grades.map((g, i) => {
+      const value = values[i];
+      const measurements = value == null ? [] : [{ date: "2026-12-01", value }];
+      return as({ ...g.node, measurements }, g.owner);
+    });
+  const words = { today: TODAY, childrenNoun: "grade teams", parentNoun: "school goal" };
+
+  it("says where the children stand now, next to their targets", () => {
+    // 74 % of 80 = 59, 76 % of 80 = 61 (60.8), 75 students: 195.
+    const r = rollUp(school, measuredAs([74, 76, 75]), words);
+    expect(r.sentence).toBe(
+      "The three grade teams' targets add up to 212 of the 240 students the school goal needs: 28 short; today they stand at 195.",
+    );
+  });
+
+  it("counts a child not measured yet at its baseline, and says so", () => {
+    // 59 + 56 (grade 2's baseline, 70 % of 80) + 75 = 190.
+    const one = rollUp(school, measuredAs([74, null, 75]), words);
+    expect(one.sentence).toContain(
+      "; today they stand at 190 (one is not measured yet and counts its baseline).",
+    );
+    const two = rollUp(school, measuredAs([74, null, null]), words);
+    expect(two.sentence).toContain("(two are not measured yet and count their baseline).");
+  });
+
+  it("ignores a measurement dated after today", () => {
+    const future = grades.map((g) =>
+      as({ ...g.node, measurements: [{ date: "2027-05-01", value: 99 }] }, g.owner),
+    );
+    expect(rollUp(school, future, words).sentence).toContain("stand at their baselines, 180.");
   });
 
   it("shows the progress of the sum from the children's latest measurements", () => {

@@ -1,15 +1,8 @@
-import {
-  CASCADE_EVENT,
-  type CascadeEvent,
-  cascadePaths,
-  measurementsOf,
-  nodesMap,
-  type RollupAnswer,
-} from "@logic-canvas/shared";
+import { cascadePaths, measurementsOf, nodesMap, type RollupAnswer } from "@logic-canvas/shared";
 import { afterEach, expect, it } from "vitest";
 import * as Y from "yjs";
 import { acknowledged, connect, synced } from "../support/index.ts";
-import { buildCascadeWorld, getJson } from "../workspaces/cascade-world.ts";
+import { buildCascadeWorld, events, getJson } from "../workspaces/cascade-world.ts";
 import { type Cluster, cluster } from "./cluster.ts";
 
 /**
@@ -23,32 +16,6 @@ afterEach(async () => {
   await c?.stop();
   c = undefined;
 });
-
-/** Reads server-sent events from a response body until `abort`. */
-function events(response: Response) {
-  const received: CascadeEvent[] = [];
-  const reader = response.body?.getReader();
-  const decoder = new TextDecoder();
-  let buffer = "";
-  void (async () => {
-    while (reader) {
-      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
-      if (done) return;
-      buffer += decoder.decode(value, { stream: true });
-      let end = buffer.indexOf("\n\n");
-      while (end >= 0) {
-        const block = buffer.slice(0, end);
-        buffer = buffer.slice(end + 2);
-        const lines = block.split("\n");
-        const name = lines.find((l) => l.startsWith("event: "))?.slice(7);
-        const data = lines.find((l) => l.startsWith("data: "))?.slice(6);
-        if (name === CASCADE_EVENT && data) received.push(JSON.parse(data) as CascadeEvent);
-        end = buffer.indexOf("\n\n");
-      }
-    }
-  })();
-  return received;
-}
 
 it("a measurement on one process reaches the district's roll-up and stream on another within 2 s", async () => {
   c = cluster({ redisResyncMs: 600_000 });

@@ -1,4 +1,9 @@
-import { type LogicNode, toModelFile } from "@logic-canvas/shared";
+import {
+  CASCADE_EVENT,
+  type CascadeEvent,
+  type LogicNode,
+  toModelFile,
+} from "@logic-canvas/shared";
 import { setUpServer, signUp } from "../support/accounts.ts";
 import type { CreatedModel, TestServer } from "../support/index.ts";
 import { call, createModelIn, createWorkspace, join, myWorkspaces } from "../support/workspaces.ts";
@@ -149,4 +154,42 @@ export async function getJson<T>(url: string, path: string, cookie: string): Pro
   if (response.status !== 200)
     throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as T;
+}
+
+/** Reads server-sent events from a response body until `abort`. */
+export function events(response: Response) {
+  const received: CascadeEvent[] = [];
+  const reader = response.body?.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  void (async () => {
+    while (reader) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf("\n\n");
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const lines = block.split("\n");
+        const name = lines.find((l) => l.startsWith("event: "))?.slice(7);
+        const data = lines.find((l) => l.startsWith("data: "))?.slice(6);
+        if (name === CASCADE_EVENT && data) received.push(JSON.parse(data) as CascadeEvent);
+        end = buffer.indexOf("\n\n");
+      }
+    }
+  })();
+  return received;
+}
+
+/** Opens a cascade event stream as a signed-in page does; `received` fills as events come. */
+export async function openStream(url: string, path: string, cookie: string) {
+  const abort = new AbortController();
+  const response = await fetch(`${url}${path}`, {
+    headers: { Cookie: cookie, Origin: url },
+    signal: abort.signal,
+  });
+  if (response.status !== 200)
+    throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
+  return { received: events(response), close: () => abort.abort() };
 }

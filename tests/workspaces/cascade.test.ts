@@ -157,7 +157,7 @@ describe("the map, the roll-up and progress", () => {
       "Grade 3 team",
     ]);
     expect(s1?.rollupSentence).toBe(
-      "The two team goals' targets add up to 129 of the 240 students the school goal needs: 111 short.",
+      "The two team goals' targets add up to 129 of the 240 students the school goal needs: 111 short; none is measured yet, so they stand at their baselines, 121.",
     );
     const g3 = s1?.children.find((c) => c.cardId === "T3");
     expect(g3?.warnings.map((x) => x.code)).toContain("cascade-child-not-rising");

@@ -25,8 +25,14 @@ export function getModel(id: string, token: string): Promise<ModelInfo> {
   });
 }
 
-/** A copy of the model with its content and no review history; the caller owns the copy. */
-export function duplicateModel(id: string, token: string): Promise<CreatedModel> {
+/**
+ * A copy of the model with its content and no review history; the caller owns the copy. Its
+ * goals' alignments are left out (the copy is in no workspace): `notice` says so in words.
+ */
+export function duplicateModel(
+  id: string,
+  token: string,
+): Promise<CreatedModel & { alignmentsDropped?: number; notice?: string }> {
   return requestJson(`/api/models/${encodeURIComponent(id)}/duplicate`, {
     method: "POST",
     headers: { authorization: `Bearer ${token}` },

@@ -56,7 +56,7 @@ export function AlignPicker({
           <input
             type="search"
             value={query}
-            placeholder="Words of the goal’s title"
+            placeholder="Words of the goal, its model or its workspace"
             onChange={(e) => setQuery(e.target.value)}
             aria-controls={listId}
           />

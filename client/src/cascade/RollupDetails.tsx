@@ -40,11 +40,13 @@ export function RollupDetails({
   if (!rollup) return null;
   return (
     <div className="rollup" data-testid="rollup-details">
-      <p className="small align-rollup">{rollup.sentence}</p>
-      {rollup.sumLatestStudents !== null && (
-        <p className="small">
-          Together the goals below stand at {students(rollup.sumLatestStudents)} now
-          {rollup.sumProgress !== null && `, ${Math.round(rollup.sumProgress * 100)}% of the way`}.
+      <p className="small align-rollup" data-testid="rollup-sentence">
+        {rollup.sentence}
+      </p>
+      {rollup.sumProgress !== null && (
+        <p className="small" data-testid="rollup-progress">
+          That is {Math.round(rollup.sumProgress * 100)}% of the way from their baselines to this
+          goal's target.
         </p>
       )}
       <table className="rollup-table">
@@ -54,6 +56,7 @@ export function RollupDetails({
             <th scope="col">Goal below</th>
             <th scope="col">Baseline</th>
             <th scope="col">Target</th>
+            <th scope="col">Now</th>
           </tr>
         </thead>
         <tbody>
@@ -65,6 +68,7 @@ export function RollupDetails({
               </th>
               <td>{students(c.baselineStudents)}</td>
               <td>{students(c.targetStudents)}</td>
+              <td data-testid="rollup-now">{students(c.latestStudents)}</td>
             </tr>
           ))}
         </tbody>

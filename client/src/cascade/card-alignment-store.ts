@@ -7,6 +7,7 @@ import {
   type AlignmentContextAnswer,
   CASCADE_EVENT,
   type CardAlignment,
+  cascadePaths,
 } from "./cascade-types.ts";
 import { goalKey } from "./map-tree.ts";
 
@@ -59,16 +60,22 @@ export function reloadAlignments(): void {
     });
 }
 
-/** The events of the workspace the model belongs to, once the first answer says which. */
+/**
+ * The model's event stream, once the first answer says it belongs to a workspace: a change in a
+ * model above (a parent goal's status) or below (a measurement that moves a roll-up) reloads the
+ * marks, and with them every open roll-up. The stream needs a session cookie: with a link alone
+ * the server refuses it and the browser gives up, the marks then load once.
+ */
 function listen(answer: AlignmentContextAnswer): void {
-  const url = eventsUrlOf(answer);
-  if (source || !url) return;
-  source = new EventSource(url);
+  if (source) return;
+  source = new EventSource(cascadePaths.modelEvents(answer.modelId));
   source.addEventListener(CASCADE_EVENT, () => reloadAlignments());
-}
-
-function eventsUrlOf(_answer: AlignmentContextAnswer): string | null {
-  return null;
+  // After a dropped connection the browser reconnects; what changed meanwhile is read again.
+  let opened = false;
+  source.addEventListener("open", () => {
+    if (opened) reloadAlignments();
+    opened = true;
+  });
 }
 
 /** Asks the server again when a card names a goal the last answer did not resolve. */

@@ -41,7 +41,10 @@ const WORST: Record<GoalStatusName, number> = {
 };
 
 const place = (g: ProgressRow) => `${g.workspaceName}\u0000${g.modelTitle}`;
-const text = (a: string, b: string) => a.localeCompare(b);
+// One collator for every comparison: `localeCompare` per call costs several times more, and a
+// district's 10,000 rows take ~140,000 comparisons per sort (bench: cascade-progress-page).
+const collator = new Intl.Collator();
+const text = (a: string, b: string) => collator.compare(a, b);
 /** Missing dates sort last when looking for the soonest, first when looking for the oldest. */
 const date = (a: string | null, b: string | null, missing: number) =>
   a === b ? 0 : a === null ? missing : b === null ? -missing : a < b ? -1 : 1;

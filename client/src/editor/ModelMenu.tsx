@@ -4,12 +4,15 @@ import { duplicateModel, openLink } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import { rememberModel, renameRemembered } from "../app/local-store.ts";
 import { MenuButton, type MenuItem } from "../ui/MenuButton.tsx";
+import { postToGallery } from "../workspaces/gallery-api.ts";
+import { galleryHref } from "../workspaces/routes.ts";
 import { DeleteModelDialog } from "./DeleteModelDialog.tsx";
 
 /**
  * The model as a whole, in the top bar: duplicate it (editors and owners; the server checks),
- * delete it (owners), and the name this person is shown under (everyone; optional for viewers;
- * not offered to a signed-in person, who is shown under their account's name).
+ * post it to the gallery of the workspace above (owners), delete it (owners), and the name this
+ * person is shown under (everyone; optional for viewers; not offered to a signed-in person, who
+ * is shown under their account's name).
  */
 export function ModelMenu(props: {
   modelId: string;
@@ -23,6 +26,8 @@ export function ModelMenu(props: {
   const { modelId, token, role, title } = props;
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [message, setMessage] = useState("");
+  const [copied, setCopied] = useState<{ link: string; notice: string } | null>(null);
+  const [posted, setPosted] = useState<{ href: string; name: string } | null>(null);
 
   // A rename made here or by someone else shows in this browser's list of models.
   useEffect(() => renameRemembered(modelId, title), [modelId, title]);
@@ -32,10 +37,33 @@ export function ModelMenu(props: {
     try {
       const copy = await duplicateModel(modelId, token);
       rememberModel({ id: copy.id, title: copy.title, role: "owner", link: copy.links.owner });
+      // Something was left out of the copy: say what before the person goes to it.
+      if (copy.notice) {
+        setMessage("");
+        const url = new URL(copy.links.owner, window.location.href);
+        // Same origin as this page, as openLink does, whatever host the server put in its links.
+        setCopied({ link: `${url.pathname}${url.hash}`, notice: copy.notice });
+        return;
+      }
       openLink(copy.links.owner);
     } catch (error) {
       setMessage(
         `The copy could not be made: ${error instanceof ApiError ? error.message : String(error)}`,
+      );
+    }
+  }
+
+  /** To the gallery of the workspace above the model's, where sibling teams may comment. */
+  async function post() {
+    setPosted(null);
+    setMessage("Posting to the gallery…");
+    try {
+      const answer = await postToGallery(modelId, token || undefined);
+      setMessage("");
+      setPosted({ href: galleryHref(answer.galleryId), name: answer.galleryName ?? "the gallery" });
+    } catch (error) {
+      setMessage(
+        `The model could not be posted: ${error instanceof ApiError ? error.message : String(error)}`,
       );
     }
   }
@@ -50,6 +78,9 @@ export function ModelMenu(props: {
     });
   if (roleAtLeast(role, MODEL_ACTION_ROLE.duplicate))
     items.push({ id: "duplicate", label: "Duplicate", onSelect: () => void duplicate() });
+  // The owner posts, as on the gallery page; the server says why when there is no gallery.
+  if (role === "owner")
+    items.push({ id: "post", label: "Post to the gallery", onSelect: () => void post() });
   if (roleAtLeast(role, MODEL_ACTION_ROLE.delete))
     items.push({
       id: "delete",
@@ -66,6 +97,17 @@ export function ModelMenu(props: {
       {message && (
         <span className="model-menu-message" role="status">
           {message}
+        </span>
+      )}
+      {posted && (
+        <span className="model-menu-message" role="status" data-testid="gallery-posted">
+          Posted to the gallery of “{posted.name}”: members of the workspaces beside yours may
+          comment. <a href={posted.href}>Open the gallery</a>
+        </span>
+      )}
+      {copied && (
+        <span className="model-menu-message" role="status" data-testid="copy-notice">
+          {copied.notice} <a href={copied.link}>Open the copy</a>
         </span>
       )}
       {confirmDelete && (

@@ -12,8 +12,13 @@ export function loadGallery(workspaceId: string): Promise<GalleryAnswer> {
   return requestJson(galleryPath(workspaceId));
 }
 
-export function postToGallery(modelId: string): Promise<GalleryPostAnswer> {
-  return requestJson(galleryPostPath(modelId), { method: "POST", body: {} });
+/** Posts a model (its owner: the session, or from the editor the owner link's token too). */
+export function postToGallery(modelId: string, token?: string): Promise<GalleryPostAnswer> {
+  return requestJson(galleryPostPath(modelId), {
+    method: "POST",
+    body: {},
+    headers: token ? { authorization: `Bearer ${token}` } : undefined,
+  });
 }
 
 export async function takeDownPost(modelId: string): Promise<void> {

@@ -43,8 +43,13 @@ export interface ModelDigest {
   today: string;
 }
 
-/** A safety net for a change message that never arrived (Redis pub/sub may drop one). */
+/**
+ * A safety net for a change message that never arrived (Redis pub/sub may drop one): an entry
+ * older than this is answered once more and read again behind the answer.
+ */
 const MAX_AGE_MS = 60_000;
+/** Changed models are read again this long after the change, so the next page finds them warm. */
+const REFRESH_AFTER_MS = 1_000;
 const MAX_ENTRIES = 20_000;
 /** Documents decoded at once on a cold read: enough to overlap storage, few enough to share. */
 const CONCURRENCY = 8;
@@ -93,6 +98,9 @@ export class GoalIndex {
   private readonly pending = new Map<string, Promise<ModelDigest | null>>();
   /** Bumped per model on every change, so a read that began before it is not cached after. */
   private readonly generations = new Map<string, number>();
+  private readonly toRefresh = new Set<string>();
+  private refreshTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
   constructor(
     private readonly store: Store,
@@ -104,17 +112,63 @@ export class GoalIndex {
       this.entries.delete(id);
       this.pending.delete(id);
       this.generations.set(id, (this.generations.get(id) ?? 0) + 1);
+      this.toRefresh.add(id);
     }
+    // Incremental: what changed is read again in the background, a burst of edits once, so a
+    // roll-up after a measurement does not pay for it (nor, after an import, for 500 models).
+    if (this.refreshTimer || this.closed) return;
+    this.refreshTimer = setTimeout(() => void this.refresh(), REFRESH_AFTER_MS);
+    this.refreshTimer.unref();
+  }
+
+  private async refresh(): Promise<void> {
+    this.refreshTimer = null;
+    const ids = [...this.toRefresh];
+    this.toRefresh.clear();
+    // Only models of the cascade (in a workspace) are worth keeping warm.
+    const wanted: string[] = [];
+    for (const id of ids) {
+      if (this.closed) return;
+      const record = await this.store.getModel(id).catch(() => undefined);
+      if (record?.workspaceId && !this.entries.has(id)) wanted.push(id);
+    }
+    await this.digests(wanted).catch(() => undefined);
+  }
+
+  /**
+   * Reads every model of every workspace, a few at a time, in the background after the server
+   * starts listening: the first roll-up or map after a restart then answers from memory.
+   */
+  async warm(): Promise<number> {
+    const workspaces = await this.store.workspaces.listWorkspaces();
+    const models = await this.store.workspaces.listModelsIn(workspaces.map((w) => w.id));
+    const ids = models.map((m) => m.id).slice(0, MAX_ENTRIES);
+    for (let i = 0; i < ids.length && !this.closed; i += 50)
+      await this.digests(ids.slice(i, i + 50));
+    return ids.length;
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    this.toRefresh.clear();
   }
 
   /** The digest of a model; null when it has no readable graph (deleted, or unreadable). */
   async digest(modelId: string): Promise<ModelDigest | null> {
     const today = todayIso();
     const cached = this.entries.get(modelId);
-    if (cached && cached.digest.today === today && Date.now() - cached.at < MAX_AGE_MS)
+    if (cached && cached.digest.today === today) {
+      // Past its age it is answered still, and read again behind the answer.
+      if (Date.now() - cached.at >= MAX_AGE_MS && !this.pending.has(modelId))
+        void this.load(modelId, today);
       return cached.digest;
-    const running = this.pending.get(modelId);
-    if (running) return running;
+    }
+    return this.pending.get(modelId) ?? this.load(modelId, today);
+  }
+
+  private load(modelId: string, today: string): Promise<ModelDigest | null> {
     const generation = this.generations.get(modelId) ?? 0;
     const work = this.read(modelId, today).then((digest) => {
       if (this.pending.get(modelId) === work) this.pending.delete(modelId);

@@ -11,6 +11,12 @@ export const CASCADE_BATCH_MS = 200;
 /** Model ids per published message (the control channel drops messages over 2,000 characters). */
 const IDS_PER_MESSAGE = 50;
 
+/**
+ * Not a model id (ids are `[A-Za-z0-9_-]`): the workspace tree changed (a workspace moved or was
+ * archived), so every stream recomputes which workspaces it follows before it filters.
+ */
+export const TREE_CHANGED = "*tree";
+
 export type CascadeListener = (modelIds: readonly string[]) => void;
 
 export class CascadeHub {
@@ -30,6 +36,15 @@ export class CascadeHub {
     if (this.timer) return;
     this.timer = setTimeout(() => this.flush(), CASCADE_BATCH_MS);
     this.timer.unref();
+  }
+
+  /**
+   * Workspaces moved or archived: their models' place in the cascade changed though their
+   * documents did not. Streams recompute their scope, pages refetch.
+   */
+  placesChanged(modelIds: readonly string[]): void {
+    this.changed(TREE_CHANGED);
+    for (const id of modelIds) this.changed(id);
   }
 
   /** Changes another process published. */

@@ -6,9 +6,11 @@ import {
   type CascadeWarningView,
   goalInStudents,
   goalKey,
+  matchesWords,
   type RollupAnswer,
   type RollupChild,
   rollUp,
+  searchWords,
   type UpTarget,
   type WorkspaceKind,
 } from "@logic-canvas/shared";
@@ -51,13 +53,13 @@ export async function alignableGoals(
   const already = new Set(
     (source.digest.byId.get(cardId)?.alignsTo ?? []).map((a) => goalKey(a.modelId, a.cardId)),
   );
-  const needle = query.trim().toLocaleLowerCase();
+  const words = searchWords(query);
   const out: AlignableGoal[] = [];
   // Nearest workspace first: a team aligns to its school's goals before the district's.
   const rank = (m: ScopedModel) => above.indexOf(m.workspace.id);
   for (const model of [...models].sort((a, b) => rank(a) - rank(b))) {
     for (const goal of model.digest.goals) {
-      if (needle && !goal.node.title.toLocaleLowerCase().includes(needle)) continue;
+      if (!matchesWords(words, goal.node.title, model.title, model.workspace.name)) continue;
       const smart = goal.node.smart;
       out.push({
         ...place({ model, goal }),

@@ -1,85 +1,162 @@
 import {
+  type Account,
+  ancestorsOf,
   CASCADE_EVENT,
   CASCADE_EVENTS_KEEPALIVE_MS,
   CASCADE_ROUTES,
   type CascadeEvent,
 } from "@logic-canvas/shared";
-import type { RouteKit } from "./api.ts";
-import { ApiError } from "./respond.ts";
+import type { FastifyReply } from "fastify";
+import { TREE_CHANGED } from "../cascade/hub.ts";
+import { WorkspaceViewer } from "../workspaces/viewer.ts";
+import type { ApiDeps, RouteKit } from "./api.ts";
+import { ApiError, notFound } from "./respond.ts";
+import { modelIdOf } from "./routes.ts";
 import { workspaceCall } from "./workspace-kit.ts";
 
 /**
- * The live stream of a workspace's cascade (server-sent events): a `cascade` event names the
- * models at or below the workspace, visible to the caller, whose goals changed on any process
- * (the hub hears other processes over Redis). Streams are few per person and per process, since
- * each holds a socket open: past the caps a new one is refused with 429 in words.
+ * The live streams of the cascade (server-sent events). A `cascade` event names the models the
+ * caller may see, in the workspaces the stream follows, whose goals changed on any process (the
+ * hub hears other processes over Redis), or whose place changed (a workspace moved or archived).
+ * - a workspace's stream (map, progress): the workspace and everything under it;
+ * - a model's stream (the open editor's marks and roll-ups): the workspaces above the model's
+ *   (where its goals align to) and its own with everything under it (what aligns to them), the
+ *   model itself left out (the editor has its own document live).
+ * Streams are few per person and per process, since each holds a socket open: past the caps a
+ * new one is refused with 429 in words.
  */
 
 const STREAMS_PER_ACCOUNT = 8;
 const STREAMS_PER_PROCESS = 2_000;
 
+/** The workspaces whose models a stream follows, for the person as the tree stands now. */
+type ScopeOf = (viewer: WorkspaceViewer) => Set<string>;
+
 export function cascadeEvents(kit: RouteKit): void {
-  const { app, deps } = kit;
-  const perAccount = new Map<string, number>();
-  let open = 0;
+  const { app, deps, requireRole, accessOf } = kit;
+  const streams = new StreamCounter();
 
   app.get(CASCADE_ROUTES.events, async (request, reply) => {
     const call = await workspaceCall(deps, request, "see");
-    const accountId = call.viewer.account.id;
-    const mine = perAccount.get(accountId) ?? 0;
-    if (mine >= STREAMS_PER_ACCOUNT || open >= STREAMS_PER_PROCESS)
+    const workspaceId = call.workspace.id;
+    const scopeOf: ScopeOf = (viewer) => visibleIn(viewer, viewer.subtree(workspaceId));
+    stream(deps, streams, reply, call.viewer, scopeOf, null);
+  });
+
+  app.get(
+    CASCADE_ROUTES.modelEvents,
+    { onRequest: requireRole("viewer") },
+    async (request, reply) => {
+      const account = accessOf(request).account;
+      // A link alone shows no other model, so there is nothing live to follow.
+      if (!account)
+        throw new ApiError(401, "unauthorized", "Live alignment updates need you signed in.");
+      const modelId = modelIdOf(request.params);
+      const record = await deps.store.getModel(modelId);
+      if (!record) throw notFound();
+      const home = record.workspaceId;
+      if (!home)
+        throw new ApiError(
+          409,
+          "no-workspace",
+          "This model belongs to no workspace: nothing aligns.",
+        );
+      const scopeOf: ScopeOf = (viewer) =>
+        visibleIn(viewer, [...ancestorsOf(viewer.tree, home), ...viewer.subtree(home)]);
+      stream(
+        deps,
+        streams,
+        reply,
+        await WorkspaceViewer.load(deps.store, account),
+        scopeOf,
+        modelId,
+      );
+    },
+  );
+}
+
+function visibleIn(viewer: WorkspaceViewer, workspaceIds: readonly string[]): Set<string> {
+  return new Set(workspaceIds.filter((id) => viewer.modelRole(id) !== null));
+}
+
+/** Open streams per account and in all, against the caps. */
+class StreamCounter {
+  private readonly perAccount = new Map<string, number>();
+  private open = 0;
+
+  take(accountId: string): () => void {
+    const mine = this.perAccount.get(accountId) ?? 0;
+    if (mine >= STREAMS_PER_ACCOUNT || this.open >= STREAMS_PER_PROCESS)
       throw new ApiError(
         429,
         "too-many-streams",
         `At most ${STREAMS_PER_ACCOUNT} live cascade pages may be open per person; close one and reload.`,
       );
-    // Which workspaces the stream is about, and which of them the caller may see models in.
-    const scope = new Set(
-      call.viewer.subtree(call.workspace.id).filter((id) => call.viewer.modelRole(id) !== null),
-    );
-    const workspaceOf = new Map<string, string | null>();
-    const relevant = async (modelIds: readonly string[]) => {
-      const out: string[] = [];
-      for (const id of modelIds) {
-        let ws = workspaceOf.get(id);
-        if (ws === undefined) {
-          ws = (await deps.store.getModel(id).catch(() => undefined))?.workspaceId ?? null;
-          workspaceOf.set(id, ws);
-        }
-        if (ws && scope.has(ws)) out.push(id);
+    this.open += 1;
+    this.perAccount.set(accountId, mine + 1);
+    return () => {
+      this.open -= 1;
+      const left = (this.perAccount.get(accountId) ?? 1) - 1;
+      if (left > 0) this.perAccount.set(accountId, left);
+      else this.perAccount.delete(accountId);
+    };
+  }
+}
+
+function stream(
+  deps: ApiDeps,
+  streams: StreamCounter,
+  reply: FastifyReply,
+  viewer: WorkspaceViewer,
+  scopeOf: ScopeOf,
+  own: string | null,
+): void {
+  const account: Account = viewer.account;
+  const release = streams.take(account.id);
+  let scope = scopeOf(viewer);
+  // A model never changes workspace (workspaces move, with their models), so this is kept.
+  const workspaceOf = new Map<string, string | null>();
+  const relevant = async (modelIds: readonly string[], before: Set<string>) => {
+    const out: string[] = [];
+    for (const id of modelIds) {
+      if (id === TREE_CHANGED || id === own) continue;
+      let ws = workspaceOf.get(id);
+      if (ws === undefined) {
+        ws = (await deps.store.getModel(id).catch(() => undefined))?.workspaceId ?? null;
+        workspaceOf.set(id, ws);
       }
-      return out;
-    };
+      // Before or after a move: a map loses what left as surely as it gains what came.
+      if (ws && (scope.has(ws) || before.has(ws))) out.push(id);
+    }
+    return out;
+  };
 
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
-    });
-    raw.write(": open\n\n");
-    open += 1;
-    perAccount.set(accountId, mine + 1);
+  reply.hijack();
+  const raw = reply.raw;
+  raw.writeHead(200, {
+    "Content-Type": "text/event-stream; charset=utf-8",
+    "Cache-Control": "no-cache, no-transform",
+    Connection: "keep-alive",
+    "X-Accel-Buffering": "no",
+  });
+  raw.write(": open\n\n");
 
-    const unsubscribe = deps.cascade.hub.subscribe((modelIds) => {
-      void relevant(modelIds).then((ids) => {
-        if (ids.length === 0 || raw.writableEnded) return;
-        const event: CascadeEvent = { modelIds: ids, at: new Date().toISOString() };
-        raw.write(`event: ${CASCADE_EVENT}\ndata: ${JSON.stringify(event)}\n\n`);
-      });
-    });
-    const keepAlive = setInterval(() => raw.write(": keep-alive\n\n"), CASCADE_EVENTS_KEEPALIVE_MS);
-    keepAlive.unref();
-    const close = () => {
-      clearInterval(keepAlive);
-      unsubscribe();
-      open -= 1;
-      const left = (perAccount.get(accountId) ?? 1) - 1;
-      if (left > 0) perAccount.set(accountId, left);
-      else perAccount.delete(accountId);
-    };
-    raw.once("close", close);
+  const unsubscribe = deps.cascade.hub.subscribe((modelIds) => {
+    void (async () => {
+      const before = scope;
+      if (modelIds.includes(TREE_CHANGED))
+        scope = scopeOf(await WorkspaceViewer.load(deps.store, account));
+      const ids = await relevant(modelIds, before);
+      if (ids.length === 0 || raw.writableEnded) return;
+      const event: CascadeEvent = { modelIds: ids, at: new Date().toISOString() };
+      raw.write(`event: ${CASCADE_EVENT}\ndata: ${JSON.stringify(event)}\n\n`);
+    })().catch(() => undefined);
+  });
+  const keepAlive = setInterval(() => raw.write(": keep-alive\n\n"), CASCADE_EVENTS_KEEPALIVE_MS);
+  keepAlive.unref();
+  raw.once("close", () => {
+    clearInterval(keepAlive);
+    unsubscribe();
+    release();
   });
 }

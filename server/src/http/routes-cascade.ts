@@ -7,8 +7,10 @@ import {
   idSchema,
   isGoalKind,
   nodesMap,
+  progressQuerySchema,
   progressToCsv,
   setAlignments,
+  type WorkspaceProgressAnswer,
 } from "@logic-canvas/shared";
 import type { FastifyRequest } from "fastify";
 import * as Y from "yjs";
@@ -22,6 +24,7 @@ import type { ServerChangeContext } from "../models/models.ts";
 import { WorkspaceViewer } from "../workspaces/viewer.ts";
 import type { RouteKit } from "./api.ts";
 import { cascadeEvents } from "./cascade-events.ts";
+import { sendCompact } from "./compact.ts";
 import { ApiError, notFound } from "./respond.ts";
 import { attachment, fileName, modelIdOf } from "./routes.ts";
 import { workspaceCall } from "./workspace-kit.ts";
@@ -125,21 +128,38 @@ export function cascadeRoutes(kit: RouteKit): void {
 function workspaceCascadeRoutes(kit: RouteKit): void {
   const { app, deps } = kit;
   const { goals } = deps.cascade;
-  app.get(CASCADE_ROUTES.map, { schema: { querystring: mapQuery } }, async (request) => {
+  app.get(CASCADE_ROUTES.map, { schema: { querystring: mapQuery } }, async (request, reply) => {
     const call = await workspaceCall(deps, request, "see");
     const { status, school, attention } = request.query;
     const scope = new CascadeScope(deps.store, goals, call.viewer);
-    return alignmentMap(scope, call.workspace, {
+    const answer = await alignmentMap(scope, call.workspace, {
       status,
       schoolId: school,
       attention: attention === "1" || attention === "true",
     });
+    return sendCompact(request, reply, answer);
   });
 
-  app.get(CASCADE_ROUTES.progress, async (request) => {
-    const call = await workspaceCall(deps, request, "see");
-    return workspaceProgress(new CascadeScope(deps.store, goals, call.viewer), call.workspace);
-  });
+  app.get(
+    CASCADE_ROUTES.progress,
+    { schema: { querystring: progressQuerySchema } },
+    async (request, reply) => {
+      const call = await workspaceCall(deps, request, "see");
+      const all = await workspaceProgress(
+        new CascadeScope(deps.store, goals, call.viewer),
+        call.workspace,
+      );
+      const from = Number(request.query.cursor ?? 0);
+      const to = request.query.limit === undefined ? all.rows.length : from + request.query.limit;
+      const answer: WorkspaceProgressAnswer = {
+        ...all,
+        rows: all.rows.slice(from, to),
+        total: all.rows.length,
+        nextCursor: to < all.rows.length ? String(to) : null,
+      };
+      return sendCompact(request, reply, answer);
+    },
+  );
 
   app.get(CASCADE_ROUTES.progressCsv, async (request, reply) => {
     const call = await workspaceCall(deps, request, "see");

@@ -51,9 +51,10 @@ export function galleryRoutes(kit: RouteKit): void {
           "Galleries belong to workspaces: sign in to post this model.",
         );
       const galleryId = await galleryAbove(deps, id);
+      const galleryName = (await deps.store.workspaces.getWorkspace(galleryId))?.name;
       const existing = await deps.store.gallery.postOf(id);
       if (existing?.workspaceId === galleryId) {
-        return { modelId: id, galleryId, postedAt: existing.postedAt };
+        return { modelId: id, galleryId, galleryName, postedAt: existing.postedAt };
       }
       const post: GalleryPostRecord = {
         modelId: id,
@@ -64,7 +65,7 @@ export function galleryRoutes(kit: RouteKit): void {
       };
       await deps.store.gallery.post(post);
       reply.code(201);
-      return { modelId: id, galleryId, postedAt: post.postedAt };
+      return { modelId: id, galleryId, galleryName, postedAt: post.postedAt };
     },
   );
 

@@ -1,4 +1,12 @@
-import { copyTitle, MODEL_ACTION_ROLE, modelToCsv, ROLES, type Role } from "@logic-canvas/shared";
+import {
+  copyTitle,
+  droppedAlignmentsText,
+  MODEL_ACTION_ROLE,
+  modelToCsv,
+  ROLES,
+  type Role,
+  withoutAlignments,
+} from "@logic-canvas/shared";
 import { z } from "zod";
 import { readGraphContent, readModelFile } from "../models/model-files.ts";
 import type { RouteKit } from "./api.ts";
@@ -64,9 +72,14 @@ function modelCreationRoutes(kit: RouteKit): void {
       const { model, checkIns } = await readGraphContent(store, deps.hocuspocus, id);
       await deps.checkDataQuota();
       await deps.chargeCreation(request);
-      const copy = { ...model, title: copyTitle(model.title) };
+      const { nodes, dropped } = withoutAlignments(model.nodes);
+      const copy = { ...model, nodes, title: copyTitle(model.title) };
       const created = await models.create(copy, { checkIns });
-      return reply.code(201).send(withLinks(deps.publicUrl(), created));
+      return reply.code(201).send({
+        ...withLinks(deps.publicUrl(), created),
+        alignmentsDropped: dropped,
+        ...(dropped > 0 ? { notice: droppedAlignmentsText(dropped) } : {}),
+      });
     },
   );
 }

@@ -72,6 +72,13 @@ export function workspaceRoutes(kit: RouteKit): void {
     await deps.store.workspaces.updateWorkspace(call.workspace.id, patch);
     // Moving changes what people above the old and new places may do.
     if (patch.parentId !== undefined) everyoneRechecked(deps);
+    // Moved or archived: alignments to and from its models break or mend on open maps and models.
+    if (patch.parentId !== undefined || patch.archived !== undefined) {
+      const moved = await deps.store.workspaces.listModelsIn(
+        call.viewer.subtree(call.workspace.id),
+      );
+      deps.cascade.hub.placesChanged(moved.map((m) => m.id));
+    }
     const after = await WorkspaceViewer.load(deps.store, call.viewer.account);
     return after.visible().find((w) => w.id === call.workspace.id);
   });

@@ -25,6 +25,7 @@ export function shutdown(
       inbox.hub.close();
       http.digests.close();
       http.checkIns.close();
+      cascade.goals.close();
       registry.closeAll("server-shutdown");
       for (const ws of collab.sockets.clients) {
         ws.close(CLOSE_REASONS["server-shutdown"].wsCode, shortReason("server-shutdown"));
