@@ -1,3 +1,4 @@
+import { progressToCsv } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
 import type { MapNodeView, ProgressRow } from "../src/cascade/cascade-types.ts";
 import {
@@ -8,7 +9,7 @@ import {
   NO_MAP_FILTER,
   treeOf,
 } from "../src/cascade/map-tree.ts";
-import { NO_PROGRESS_FILTER, progressCsv, progressRows } from "../src/cascade/progress-rows.ts";
+import { NO_PROGRESS_FILTER, progressRows } from "../src/cascade/progress-rows.ts";
 
 /** A goal of the map: workspace [id, name, kind], its school, and what else the case needs. */
 function goal(
@@ -126,9 +127,10 @@ describe("the workspace progress rows", () => {
   });
 
   it("writes CSV a spreadsheet opens safely", () => {
-    const csv = progressCsv([row("x", { title: "=HYPERLINK(1)" })]);
-    expect(csv.startsWith("\uFEFFWorkspace,Model,Lane,Goal,Status")).toBe(true);
-    expect(csv).toContain(",'=HYPERLINK(1),on-track,");
+    // The page's download is the server's CSV, word for word (one writer, in shared).
+    const csv = progressToCsv([row("x", { title: "=HYPERLINK(1)" })]);
+    expect(csv.startsWith("\uFEFFLevel,Workspace,Model,Lane,Goal,Status")).toBe(true);
+    expect(csv).toContain(",'=HYPERLINK(1),On track,");
     expect(csv.endsWith("\r\n")).toBe(true);
   });
 });

@@ -1,16 +1,8 @@
 import type { ProgressRow } from "./cascade-api.ts";
 import { csvCell } from "./csv.ts";
 import { KIND_LABELS } from "./kinds.ts";
-import type { GoalStatusName } from "./progress.ts";
+import { STATUS_LABEL } from "./status-words.ts";
 import { WORKSPACE_KIND_LABELS } from "./workspaces.ts";
-
-const STATUS_WORDS: Record<GoalStatusName, string> = {
-  achieved: "Achieved",
-  "on-track": "On track",
-  "at-risk": "At risk",
-  "off-track": "Off track",
-  "not-measured": "Not measured",
-};
 
 /** The workspace progress page as CSV: one row per goal, in the page's order. */
 export const PROGRESS_CSV_HEADER = [
@@ -41,7 +33,7 @@ export function progressToCsv(rows: readonly ProgressRow[]): string {
       r.modelTitle,
       KIND_LABELS[r.kind].label,
       r.title,
-      STATUS_WORDS[r.statusToday],
+      STATUS_LABEL[r.statusToday],
       r.stale ? "yes" : "no",
       r.unit ?? undefined,
       r.baseline ?? undefined,

@@ -2,6 +2,7 @@ import {
   GOAL_KINDS,
   GOAL_STATUSES,
   KIND_LABELS,
+  progressToCsv,
   WORKSPACE_KIND_LABELS,
   type WorkspaceView,
 } from "@logic-canvas/shared";
@@ -18,7 +19,6 @@ import {
   PROGRESS_SORTS,
   type ProgressFilter,
   type ProgressSort,
-  progressCsv,
   progressRows,
 } from "./progress-rows.ts";
 
@@ -56,7 +56,7 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
   }, [workspaces]);
   const exportCsv = () =>
     downloadBlob(
-      new Blob([progressCsv(rows)], { type: "text/csv;charset=utf-8" }),
+      new Blob([progressToCsv(rows)], { type: "text/csv;charset=utf-8" }),
       fileNameFor(`${workspace?.name ?? "workspace"} progress`, "csv"),
     );
 

@@ -1,4 +1,4 @@
-import { csvCell, type GoalStatusName, KIND_LABELS } from "@logic-canvas/shared";
+import type { GoalStatusName } from "@logic-canvas/shared";
 import type { ProgressRow } from "./cascade-types.ts";
 
 /**
@@ -80,48 +80,4 @@ export function progressRows(
         (!places || places.has(g.workspaceId)),
     )
     .sort(COMPARE[filter.sort]);
-}
-
-export const PROGRESS_CSV_HEADER = [
-  "Workspace",
-  "Model",
-  "Lane",
-  "Goal",
-  "Status",
-  "Stale",
-  "Unit",
-  "Baseline",
-  "Target",
-  "Target date",
-  "Latest value",
-  "Last measured",
-  "Next check-in",
-  "Aligns up to",
-  "Broken alignments",
-] as const;
-
-/** The rows as CSV for spreadsheets: UTF-8 BOM, CRLF, cells quoted as RFC 4180 says. */
-export function progressCsv(rows: readonly ProgressRow[]): string {
-  const lines = rows.map((g) =>
-    [
-      g.workspaceName,
-      g.modelTitle,
-      KIND_LABELS[g.kind].label,
-      g.title,
-      g.status,
-      g.stale ? "yes" : "",
-      g.unit ?? undefined,
-      g.baseline ?? undefined,
-      g.target ?? undefined,
-      g.targetDate ?? undefined,
-      g.latest?.value,
-      g.lastMeasured ?? undefined,
-      g.nextCheckIn ?? undefined,
-      g.alignedUp,
-      g.brokenUp,
-    ]
-      .map(csvCell)
-      .join(","),
-  );
-  return `\uFEFF${[PROGRESS_CSV_HEADER.map(csvCell).join(","), ...lines].join("\r\n")}\r\n`;
 }
