@@ -57,6 +57,8 @@ const FILE_MIGRATIONS: FileMigrations = {
    * Action plans: an activity's optional `plan` ({ owner {id,name}, start, due, status, blockedReason }).
    * Issue 17 adds `cafes` (World Café sessions, cafe/schema.ts) at the top level.
    * - goal cards' `alignsTo`: [{ modelId, cardId, note? }] (shared/src/alignment.ts).
+   * Issue 18: a goal's optional `subgroups` ([{ id, name, baseline?, target? }], at most 12) and a
+   * measurement's optional `subgroup` (a subgroup's id); without them, everything is the whole group.
    */
   1: (file) => file,
 };
