@@ -64,7 +64,8 @@ export function GoalChart({
           labelFormatter={(day) => formatDayNumber(Number(day))}
           formatter={(value, name) => [formatValue(Number(value), unit), name]}
         />
-        {withSubgroups && <Legend wrapperStyle={{ fontSize: 11 }} iconSize={9} />}
+        {/* Drawing order: the plan, the whole group, then the subgroups as listed. */}
+        {withSubgroups && <Legend wrapperStyle={{ fontSize: 11 }} iconSize={9} itemSorter={null} />}
         {plan.length > 0 && (
           <Line
             data={plan}

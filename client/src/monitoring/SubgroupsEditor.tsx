@@ -193,7 +193,10 @@ function AddSubgroup({ node, binding }: { node: LogicNode; binding: YjsFlowBindi
         placeholder="e.g. English learners"
         data-testid="subgroup-name"
         aria-invalid={error ? true : undefined}
-        onChange={(e) => setName(e.target.value)}
+        onChange={(e) => {
+          setName(e.target.value);
+          setError("");
+        }}
       />
       <button type="submit" data-testid="subgroup-add">
         Add subgroup
