@@ -6,6 +6,7 @@ import { checkLink, type LinkEnd } from "./link-rules.ts";
 import { tidyPurpose } from "./purpose.ts";
 import { reviewSchema } from "./review/schema.ts";
 import { isoDateSchema, type LogicModel, modelSchema } from "./schema.ts";
+import { unknownSubgroupRefs } from "./subgroup-refs.ts";
 
 /**
  * The logic-model file: import/export and the API's wire format. It is the model schema plus a
@@ -226,7 +227,7 @@ export function parseModelFile(input: unknown, options: ParseOptions = {}): Pars
   const errors = parsed.success
     ? []
     : parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, migrated, formatPath));
-  errors.push(...duplicateIds(migrated));
+  errors.push(...duplicateIds(migrated), ...unknownSubgroupRefs(migrated));
   if (options.backwardLinks !== "keep") errors.push(...wrongWayLinks(migrated));
   if (!parsed.success || errors.length) return { ok: false, errors: capped(errors) };
   const { title, masteryGoal, nodes, edges, mission, vision, values } = parsed.data;

@@ -110,4 +110,34 @@ describe("subgroups in the model file", () => {
     expect(twice.ok).toBe(false);
     if (!twice.ok) expect(twice.errors.map((e) => e.text).join()).toMatch(/repeats the subgroup/);
   });
+
+  it("refuses a measurement that names a subgroup the goal does not track, saying which", () => {
+    const parsed = parseModelFile({
+      format: "logic-model",
+      version: 2,
+      title: "Plan",
+      masteryGoal: "",
+      nodes: [
+        {
+          id: "G",
+          kind: "longTerm",
+          title: "Reading",
+          subgroups: [{ id: "el", name: "English learners" }],
+          measurements: [
+            { date: "2026-10-01", value: 50, subgroup: "el" },
+            { date: "2026-10-01", value: 40, subgroup: "gone" },
+          ],
+        },
+      ],
+      edges: [],
+    });
+    expect(parsed.ok).toBe(false);
+    if (!parsed.ok)
+      expect(parsed.errors.map((e) => [e.path, e.text])).toEqual([
+        [
+          "nodes[0].measurements[1].subgroup",
+          "Card 1 “Reading”: measurement 2 names the subgroup “gone”, which this goal does not track",
+        ],
+      ]);
+  });
 });

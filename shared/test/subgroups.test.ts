@@ -4,6 +4,7 @@ import {
   addMeasurement,
   addNode,
   addSubgroup,
+  goalSentences,
   goalStatus,
   type LogicNode,
   MAX_SUBGROUPS,
@@ -174,5 +175,29 @@ describe("subgroup mutations on the document", () => {
     const [node] = readModel(doc).nodes;
     expect(node?.subgroups).toBeUndefined();
     expect(node?.measurements).toEqual([{ date: "2026-10-01", value: 35 }]);
+  });
+});
+
+describe("the written plan", () => {
+  it("says each subgroup's latest value and status, and a widening gap, in sentences", () => {
+    const node = goal({
+      subgroups: [EL, { id: "iep", name: "Students with IEPs" }],
+      measurements: ["2026-10-01", "2026-12-01", "2027-02-01"].flatMap((date, i) => [
+        { date, value: [44, 48, 52][i] ?? 0 },
+        { date, value: [40, 41, 43][i] ?? 0, subgroup: "el" },
+      ]),
+    });
+    const text = goalSentences(node, "2027-02-10").join(" ");
+    expect(text).toContain(
+      "Subgroups: English learners 43% on Feb 1, 2027, on track; Students with IEPs not measured yet.",
+    );
+    expect(text).toContain(
+      "English learners’ gap to the whole group widened from 4 to 9 points over the last three measurements.",
+    );
+  });
+
+  it("says nothing of subgroups for a goal without them", () => {
+    const text = goalSentences(goal({ subgroups: undefined }), "2027-02-10").join(" ");
+    expect(text).not.toContain("Subgroup");
   });
 });
