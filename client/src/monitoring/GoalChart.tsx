@@ -65,7 +65,14 @@ export function GoalChart({
           formatter={(value, name) => [formatValue(Number(value), unit), name]}
         />
         {/* Drawing order: the plan, the whole group, then the subgroups as listed. */}
-        {withSubgroups && <Legend wrapperStyle={{ fontSize: 11 }} iconSize={9} itemSorter={null} />}
+        {withSubgroups && (
+          <Legend
+            wrapperStyle={{ fontSize: 11 }}
+            iconSize={9}
+            itemSorter={null}
+            formatter={(value) => <span className="chart-legend-text">{value}</span>}
+          />
+        )}
         {plan.length > 0 && (
           <Line
             data={plan}
