@@ -64,61 +64,83 @@ export function SubgroupsEditor({
             ⚠ {gap.sentence}
           </p>
         ))}
-        {statuses.map(({ subgroup, status, latest, stale }) => (
-          <fieldset key={subgroup.id} className="subgroup" data-testid="subgroup">
-            <legend>{subgroup.name}</legend>
-            <p className="goal-progress-line small">
-              <StatusBadge status={status} stale={stale} />
-              {latest && (
-                <span className="muted">
-                  {" "}
-                  latest {formatValue(latest.value, node.smart?.unit)} on {formatDay(latest.date)}
-                </span>
-              )}
-            </p>
-            <CommitField
-              label="Name"
-              value={subgroup.name}
-              readOnly={readOnly}
-              maxLength={SUBGROUP_NAME_MAX}
-              problemOf={(name) =>
-                nameProblem(
-                  name,
-                  subgroups.filter((s) => s.id !== subgroup.id),
-                )
-              }
-              onCommit={(name) => {
-                if (name.trim() !== subgroup.name)
-                  binding.revisit.renameSubgroup(node.id, subgroup.id, name);
-              }}
-            />
-            {(["baseline", "target"] as const).map((which) => (
-              <SubgroupValue
-                key={which}
-                which={which}
-                value={subgroup[which]}
-                readOnly={readOnly}
-                onChange={(value) =>
-                  binding.revisit.setSubgroupValue(node.id, subgroup.id, which, value)
-                }
-              />
-            ))}
-            {!readOnly && (
-              <button
-                type="button"
-                className="link-button danger-text"
-                aria-label={`Remove the subgroup ${subgroup.name} and its measurements`}
-                onClick={() => binding.revisit.removeSubgroup(node.id, subgroup.id)}
-              >
-                Remove subgroup
-              </button>
-            )}
-          </fieldset>
+        {statuses.map((entry) => (
+          <SubgroupFields
+            key={entry.subgroup.id}
+            node={node}
+            entry={entry}
+            binding={binding}
+            readOnly={readOnly}
+          />
         ))}
         {!readOnly && <AddSubgroup node={node} binding={binding} />}
         {subgroups.length > 0 && <GoalChart node={node} width={300} height={190} />}
       </div>
     </Section>
+  );
+}
+
+/** One subgroup: its status and latest value, name, baseline, target, and Remove. */
+function SubgroupFields({
+  node,
+  entry: { subgroup, status, latest, stale },
+  binding,
+  readOnly,
+}: {
+  node: LogicNode;
+  entry: ReturnType<typeof subgroupStatuses>[number];
+  binding: YjsFlowBinding;
+  readOnly: boolean;
+}) {
+  const subgroups = node.subgroups ?? [];
+  return (
+    <fieldset className="subgroup" data-testid="subgroup">
+      <legend>{subgroup.name}</legend>
+      <p className="goal-progress-line small">
+        <StatusBadge status={status} stale={stale} />
+        {latest && (
+          <span className="muted">
+            {" "}
+            latest {formatValue(latest.value, node.smart?.unit)} on {formatDay(latest.date)}
+          </span>
+        )}
+      </p>
+      <CommitField
+        label="Name"
+        value={subgroup.name}
+        readOnly={readOnly}
+        maxLength={SUBGROUP_NAME_MAX}
+        problemOf={(name) =>
+          nameProblem(
+            name,
+            subgroups.filter((s) => s.id !== subgroup.id),
+          )
+        }
+        onCommit={(name) => {
+          if (name.trim() !== subgroup.name)
+            binding.revisit.renameSubgroup(node.id, subgroup.id, name);
+        }}
+      />
+      {(["baseline", "target"] as const).map((which) => (
+        <SubgroupValue
+          key={which}
+          which={which}
+          value={subgroup[which]}
+          readOnly={readOnly}
+          onChange={(value) => binding.revisit.setSubgroupValue(node.id, subgroup.id, which, value)}
+        />
+      ))}
+      {!readOnly && (
+        <button
+          type="button"
+          className="link-button danger-text"
+          aria-label={`Remove the subgroup ${subgroup.name} and its measurements`}
+          onClick={() => binding.revisit.removeSubgroup(node.id, subgroup.id)}
+        >
+          Remove subgroup
+        </button>
+      )}
+    </fieldset>
   );
 }
 
