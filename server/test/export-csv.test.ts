@@ -52,7 +52,7 @@ describe("GET /api/models/:id/export?format=csv", () => {
       // Header, the small win (no measurement), the long-term goal's two measurements oldest
       // first, and the final CRLF; lanes run left to right as on the canvas.
       expect(lines).toHaveLength(5);
-      expect(lines[1]).toBe("Small-win goals,Élèves: lecture quotidienne ✓,,,,,,,,,");
+      expect(lines[1]).toBe("Small-win goals,Élèves: lecture quotidienne ✓,,,,,,,,,,");
       expect(lines[2]).toContain("2025-10-01,61,");
       expect(lines[3]).toContain(`2026-01-20,63.5,"'=winter benchmark, +3.5"`);
       expect(lines[3]).toContain('"Third graders read ""at grade level"", proficient"');

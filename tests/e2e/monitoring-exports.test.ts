@@ -175,6 +175,7 @@ describe("exporting a monitored model", () => {
         "Measurement date": addDays(today, -5),
         "Measurement value": "55",
         "Measurement note": "Walkthroughs, grade 3",
+        Subgroup: "",
       },
     ]);
   });
