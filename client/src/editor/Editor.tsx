@@ -9,6 +9,7 @@ import { ReadOnlyContext, useReadOnly } from "../canvas/read-only.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { useExportActions } from "../exports/ExportMenu.tsx";
+import { useMeasurementImportActions } from "../measurement-import/MeasurementImport.tsx";
 import { ReadingTools } from "../reading/FilterMenu.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
@@ -147,6 +148,7 @@ function EditorToolbar(props: {
     onPrint: props.onPrint,
   });
   const cafe = useCafeActions();
+  const measurements = useMeasurementImportActions({ binding, snapshot, readOnly });
   return (
     // A landmark, so that the toolbar is not page content outside every region.
     <section aria-label="Tools">
@@ -158,12 +160,13 @@ function EditorToolbar(props: {
         onLayout={props.onLayout}
         onHelp={props.onHelp}
         canvasTools={canvasTools}
-        actions={[...exports.actions, ...cafe.actions]}
+        actions={[...exports.actions, ...measurements.actions, ...cafe.actions]}
         tools={canvasTools && <ReadingTools store={props.reading} />}
         extra={
           <>
             {exports.overlays}
             {cafe.overlays}
+            {measurements.overlays}
           </>
         }
       />
