@@ -239,7 +239,7 @@ export {
   fullYear,
   readSpreadsheetDate,
 } from "./import/dates.ts";
-export { GoalFinder, goalKey, type ImportGoal, importGoalsOf } from "./import/goals.ts";
+export { GoalFinder, goalNameKey, type ImportGoal, importGoalsOf } from "./import/goals.ts";
 export {
   type Cell,
   type ColumnMapping,

@@ -140,8 +140,10 @@ export function Problems({ state }: { state: MeasurementImport }) {
               Leave out
             </label>{" "}
             <strong>Row {row.line}</strong>
-            {row.goalName ? ` (${row.goalName})` : ""}:{" "}
-            {row.problems.length > 0 ? row.problems.join("; ") : "left out"}.
+            {row.goalName && !row.problems.some((p) => p.includes(row.goalName))
+              ? ` (${row.goalName})`
+              : ""}
+            : {row.problems.length > 0 ? row.problems.join("; ") : "left out"}.
           </li>
         ))}
       </ul>
@@ -166,9 +168,13 @@ export function Summary({ state }: { state: MeasurementImport }) {
   if (counts.excluded) parts.push(`${n(counts.excluded)} left out`);
   if (counts.duplicate) parts.push(`${n(counts.duplicate)} already recorded (left out)`);
   if (counts.blank) parts.push(`${n(counts.blank)} without a date or value (skipped)`);
+  const blocked =
+    counts.problem > 0
+      ? ` Fix or leave out the ${counts.problem === 1 ? "row" : `${n(counts.problem)} rows`} with a problem to apply: nothing is added until every row is right.`
+      : "";
   return (
     <p className="mi-summary" data-testid="mi-summary" aria-live="polite">
-      {parts.join(", ")}.
+      {parts.join(", ")}.{blocked && <span className="mi-blocked">{blocked}</span>}
     </p>
   );
 }

@@ -6,7 +6,7 @@ import {
   dateOrderOfFile,
   readSpreadsheetDate,
 } from "./dates.ts";
-import { GoalFinder, goalKey, type ImportGoal } from "./goals.ts";
+import { GoalFinder, goalNameKey, type ImportGoal } from "./goals.ts";
 import { type Cell, type ColumnMapping, type ImportTable, mappingProblems } from "./mapping.ts";
 import { cellText, noteProblem, readValue } from "./values.ts";
 
@@ -24,7 +24,7 @@ export interface ImportChoices {
   mapping: ColumnMapping;
   /** The person's answer when the file's day–month order is not clear from the file. */
   dateOrder?: DateOrder;
-  /** Goal ids the person chose, by `goalKey` of the name the file uses. */
+  /** Goal ids the person chose, by `goalNameKey` of the name the file uses. */
   goalFor: Readonly<Record<string, string>>;
   /** Line numbers of rows the person left out. */
   excluded: ReadonlySet<number>;
@@ -54,7 +54,10 @@ export interface ImportCheck {
   /** Mapping problems (no goal column…): nothing is checked until they are fixed. */
   mappingProblems: string[];
   dates: DateOrderEvidence & { order: DateOrder | undefined; needsChoice: boolean };
-  /** Names of goals the file uses that match no goal, or several (by goalKey, the name as written). */
+  /**
+   * Names the file uses that match no goal, or several, or for which the person chose a goal
+   * (by goalNameKey, the name as written).
+   */
   unmatchedGoals: Map<string, string>;
   counts: Record<RowStatus, number>;
   entries: ImportEntry[];
@@ -95,10 +98,10 @@ function checkRow(line: number, cells: Cell[], ctx: RowContext): CheckedRow {
   const problems: string[] = [];
   const match = ctx.finder.find(goalName, ctx.choices.goalFor);
   const goal = match.kind === "found" ? match.goal : undefined;
-  if (!goal) {
-    problems.push(goalProblem(goalName, match));
-    if (goalName !== "") ctx.unmatched.set(goalKey(goalName), goalName);
-  }
+  if (!goal) problems.push(goalProblem(goalName, match));
+  // Chosen names stay listed, so that the person can change a choice.
+  if (goalName !== "" && (!goal || (match.kind === "found" && match.chosen)))
+    ctx.unmatched.set(goalNameKey(goalName), goalName);
   const date = readSpreadsheetDate(dateCell, ctx.order);
   if (!date.ok) problems.push(date.reason);
   const value = readValue(valueCell, goal);

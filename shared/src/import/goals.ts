@@ -24,7 +24,7 @@ export function importGoalsOf(model: Pick<LogicModel, "nodes">): ImportGoal[] {
 }
 
 /** How a goal name is compared: case, spacing and typographic quotes do not matter. */
-export function goalKey(name: string): string {
+export function goalNameKey(name: string): string {
   return name
     .normalize("NFC")
     .toLowerCase()
@@ -35,7 +35,7 @@ export function goalKey(name: string): string {
 }
 
 export type GoalMatch =
-  | { kind: "found"; goal: ImportGoal }
+  | { kind: "found"; goal: ImportGoal; chosen?: true }
   | { kind: "unknown" }
   | { kind: "several"; count: number };
 
@@ -47,7 +47,7 @@ export class GoalFinder {
   constructor(readonly goals: readonly ImportGoal[]) {
     for (const goal of goals) {
       this.byId.set(goal.id, goal);
-      const key = goalKey(goal.title);
+      const key = goalNameKey(goal.title);
       this.byTitle.set(key, [...(this.byTitle.get(key) ?? []), goal]);
     }
   }
@@ -56,12 +56,12 @@ export class GoalFinder {
     return this.byId.get(id);
   }
 
-  /** `chosen` holds the person's answers, by `goalKey` of the name in the file. */
+  /** `chosen` holds the person's answers, by `goalNameKey` of the name in the file. */
   find(name: string, chosen: Readonly<Record<string, string>>): GoalMatch {
-    const key = goalKey(name);
+    const key = goalNameKey(name);
     const picked = chosen[key];
     const pickedGoal = picked === undefined ? undefined : this.byId.get(picked);
-    if (pickedGoal) return { kind: "found", goal: pickedGoal };
+    if (pickedGoal) return { kind: "found", goal: pickedGoal, chosen: true };
     const titled = this.byTitle.get(key) ?? [];
     if (titled.length === 1 && titled[0]) return { kind: "found", goal: titled[0] };
     if (titled.length > 1) return { kind: "several", count: titled.length };
