@@ -37,6 +37,7 @@ const FIELD_WORDS: Record<string, string> = {
   plan: "action plan",
   position: "position",
   measurements: "measurements",
+  subgroups: "subgroups",
   "smart.indicator": "indicator",
   "smart.unit": "unit",
   "smart.cohortSize": "cohort size",

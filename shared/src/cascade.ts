@@ -69,7 +69,8 @@ function latestOf(node: CascadeGoal["node"], today: string): Measurement | undef
   let best: { m: Measurement; day: number; index: number } | undefined;
   (node.measurements ?? []).forEach((m, index) => {
     const day = dayNumber(m.date);
-    if (day > cutoff) return;
+    // The cascade adds up whole groups; a subgroup's measurement (issue 18) is part of one.
+    if (day > cutoff || m.subgroup !== undefined) return;
     if (!best || day > best.day || (day === best.day && index > best.index))
       best = { m, day, index };
   });

@@ -71,6 +71,7 @@ function goalsToMeasure(model: LogicModel, date: string): AgendaGoal[] {
   for (const node of model.nodes) {
     if (!isGoalKind(node.kind) || !(node.smart?.indicator || node.smart?.target)) continue;
     const last = (node.measurements ?? [])
+      .filter((m) => m.subgroup === undefined)
       .map((m) => m.date)
       .filter((d) => d <= date)
       .sort()

@@ -1,6 +1,7 @@
 import { dayNumber } from "./dates.ts";
 import { isGoalKind, KIND_LABELS } from "./kinds.ts";
-import type { LogicModel, LogicNode } from "./schema.ts";
+import type { LogicModel, LogicNode, Measurement, SmartGoal, Subgroup } from "./schema.ts";
+import { subgroupMeasurements, wholeGroupMeasurements } from "./subgroups.ts";
 
 /** The CSV export of goals and measurements (issue 6), for spreadsheets. */
 
@@ -16,6 +17,8 @@ export const CSV_HEADER = [
   "Measurement date",
   "Measurement value",
   "Measurement note",
+  /** Issue 18: empty for the whole group, else the subgroup's name (its baseline and target beside it). */
+  "Subgroup",
 ] as const;
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/;
@@ -37,23 +40,41 @@ export function csvCell(value: string | number | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-function goalRows(node: LogicNode): (string | number | undefined)[][] {
-  const smart = node.smart;
-  const goal = [
+type Cell = string | number | undefined;
+
+function seriesRows(goal: Cell[], list: readonly Measurement[], subgroup?: string): Cell[][] {
+  const measurements = [...list].sort((a, b) => dayNumber(a.date) - dayNumber(b.date));
+  if (measurements.length === 0) return [[...goal, undefined, undefined, undefined, subgroup]];
+  return measurements.map((m) => [...goal, m.date, m.value, m.note, subgroup]);
+}
+
+function goalCells(node: LogicNode, smart: SmartGoal | undefined, own?: Subgroup): Cell[] {
+  const baseline = own ? own.baseline : smart?.baseline;
+  const target = own ? (own.target ?? smart?.target) : smart?.target;
+  return [
     isGoalKind(node.kind) ? KIND_LABELS[node.kind].label : node.kind,
     node.title,
     smart?.indicator,
     smart?.unit,
-    smart?.baseline?.value,
-    smart?.baseline?.date,
-    smart?.target?.value,
-    smart?.target?.date,
+    baseline?.value,
+    baseline?.date,
+    target?.value,
+    target?.date,
   ];
-  const measurements = [...(node.measurements ?? [])].sort(
-    (a, b) => dayNumber(a.date) - dayNumber(b.date),
-  );
-  if (measurements.length === 0) return [[...goal, undefined, undefined, undefined]];
-  return measurements.map((m) => [...goal, m.date, m.value, m.note]);
+}
+
+/**
+ * The whole group's rows, then each subgroup's (a subgroup without measurements gets one row,
+ * so that its baseline and target travel too). A subgroup without its own target shows the
+ * whole group's, the one it is judged against.
+ */
+function goalRows(node: LogicNode): Cell[][] {
+  const rows = seriesRows(goalCells(node, node.smart), wholeGroupMeasurements(node.measurements));
+  for (const subgroup of node.subgroups ?? []) {
+    const list = subgroupMeasurements(node.measurements, subgroup.id);
+    rows.push(...seriesRows(goalCells(node, node.smart, subgroup), list, subgroup.name));
+  }
+  return rows;
 }
 
 /** One row per measurement (a goal without any gets one row); UTF-8 BOM and CRLF for spreadsheets. */

@@ -23,7 +23,15 @@ export interface ModelDiff {
   edgesChanged: ElementChange<LogicEdge>[];
 }
 
-const NODE_FIELDS = ["kind", "title", "notes", "stage", "position", "measurements"] as const;
+const NODE_FIELDS = [
+  "kind",
+  "title",
+  "notes",
+  "stage",
+  "position",
+  "measurements",
+  "subgroups",
+] as const;
 const SMART_FIELDS = ["indicator", "unit", "cohortSize", "baseline", "target"] as const;
 
 function nodeFieldChanges(before: LogicNode, after: LogicNode): FieldChange[] {

@@ -6,6 +6,7 @@ import { checkLink, type LinkEnd } from "./link-rules.ts";
 import { tidyPurpose } from "./purpose.ts";
 import { reviewSchema } from "./review/schema.ts";
 import { isoDateSchema, type LogicModel, modelSchema } from "./schema.ts";
+import { unknownSubgroupRefs } from "./subgroup-refs.ts";
 
 /**
  * The logic-model file: import/export and the API's wire format. It is the model schema plus a
@@ -57,6 +58,8 @@ const FILE_MIGRATIONS: FileMigrations = {
    * Action plans: an activity's optional `plan` ({ owner {id,name}, start, due, status, blockedReason }).
    * Issue 17 adds `cafes` (World Café sessions, cafe/schema.ts) at the top level.
    * - goal cards' `alignsTo`: [{ modelId, cardId, note? }] (shared/src/alignment.ts).
+   * Issue 18: a goal's optional `subgroups` ([{ id, name, baseline?, target? }], at most 12) and a
+   * measurement's optional `subgroup` (a subgroup's id); without them, everything is the whole group.
    */
   1: (file) => file,
 };
@@ -224,7 +227,7 @@ export function parseModelFile(input: unknown, options: ParseOptions = {}): Pars
   const errors = parsed.success
     ? []
     : parsed.error.issues.flatMap((issue) => describeSchemaIssue(issue, migrated, formatPath));
-  errors.push(...duplicateIds(migrated));
+  errors.push(...duplicateIds(migrated), ...unknownSubgroupRefs(migrated));
   if (options.backwardLinks !== "keep") errors.push(...wrongWayLinks(migrated));
   if (!parsed.success || errors.length) return { ok: false, errors: capped(errors) };
   const { title, masteryGoal, nodes, edges, mission, vision, values } = parsed.data;

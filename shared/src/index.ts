@@ -202,6 +202,15 @@ export {
   type UnreadableEntry,
 } from "./doc/read.ts";
 export { loadModel, replaceModel } from "./doc/replace.ts";
+export {
+  addSubgroup,
+  removeSubgroup,
+  renameSubgroup,
+  setSubgroups,
+  setSubgroupValue,
+  subgroupByName,
+  subgroupsOfCard,
+} from "./doc/subgroups.ts";
 export { DomainError } from "./errors.ts";
 export {
   FILE_VERSION,
@@ -286,6 +295,7 @@ export {
   MAX_CHECK_INS,
   MAX_MEASUREMENTS,
   MAX_NODES,
+  MAX_SUBGROUPS,
   MAX_VALUES,
   MISSION_MAX,
   NAME_MAX,
@@ -293,6 +303,7 @@ export {
   PENDING_REASONS_MAX,
   REVIEW_LIMITS,
   REVISION_REASON_MAX,
+  SUBGROUP_NAME_MAX,
   TITLE_MAX,
   UNIT_MAX,
   VALUE_MAX,
@@ -451,6 +462,11 @@ export {
   modelSchema,
   nodeKindSchema,
   type SmartGoal,
+  type Subgroup,
+  subgroupNameKey,
+  subgroupNameSchema,
+  subgroupSchema,
+  subgroupsSchema,
   titleProblem,
 } from "./schema.ts";
 export { decodeSessionToken, encodeSessionToken } from "./session-token.ts";
@@ -465,6 +481,15 @@ export {
 } from "./share-links.ts";
 export { checkSmart, studentsView } from "./smart.ts";
 export { formatValue, STATUS_EXPLAINS, STATUS_LABEL } from "./status-words.ts";
+export {
+  type SubgroupGap,
+  subgroupAsGoal,
+  subgroupGap,
+  subgroupMeasurements,
+  subgroupStatuses,
+  wholeGroupMeasurements,
+  widenedSubgroupGaps,
+} from "./subgroups.ts";
 export { blankModel, coachingTemplate } from "./template.ts";
 export { AUTH_MESSAGE, MESSAGE_TYPE, SYNC_STEP } from "./wire-types.ts";
 // The workspace tree, its roles and API shapes: everything those two modules export is public.

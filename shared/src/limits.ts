@@ -18,6 +18,14 @@ export const MAX_EDGES = 100_000;
 export const MAX_MEASUREMENTS = 10_000;
 export const MAX_CHECK_INS = 1_000;
 
+/**
+ * Subgroups a goal tracks beside the whole group ("English learners", "Students with IEPs"): a
+ * school reports on a handful (the usual accountability groups), so a dozen leaves room while
+ * keeping a chart of one line per subgroup readable; a name is a short label, like a person's.
+ */
+export const MAX_SUBGROUPS = 12;
+export const SUBGROUP_NAME_MAX = 80;
+
 /** A comment's text (and a vote's note). */
 export const COMMENT_MAX = 5_000;
 /** A person's display name (the client's name prompt, session tokens, review authors). */

@@ -82,10 +82,14 @@ function judge(direction: number, expected: number, value: number, distance: num
   return "off-track";
 }
 
-/** Measurements up to `today`, oldest first; later entries win ties so a correction counts. */
+/**
+ * The whole group's measurements up to `today`, oldest first; later entries win ties so a
+ * correction counts. A subgroup's (issue 18) are judged on their own, by `subgroups.ts`.
+ */
 function measurementsUpTo(node: LogicNode, today: string): Measurement[] {
   const cutoff = dayNumber(today);
   return (node.measurements ?? [])
+    .filter((m) => m.subgroup === undefined)
     .map((m, index) => ({ m, index, day: dayNumber(m.date) }))
     .filter((entry) => entry.day <= cutoff)
     .sort((a, b) => a.day - b.day || a.index - b.index)

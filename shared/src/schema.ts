@@ -8,7 +8,9 @@ import {
   MAX_EDGES,
   MAX_MEASUREMENTS,
   MAX_NODES,
+  MAX_SUBGROUPS,
   NOTES_MAX,
+  SUBGROUP_NAME_MAX,
   TITLE_MAX,
   UNIT_MAX,
 } from "./limits.ts";
@@ -56,10 +58,56 @@ const smartSchema = z.strictObject({
   cohortSize: cohortSizeSchema.optional(),
 });
 
+/**
+ * A subgroup of the goal's students (issue 18): its own baseline and target beside the whole
+ * group's. Measurements name it by `id`, so renaming it keeps its series; names are unique on a
+ * goal (ignoring case and surrounding spaces) so that a spreadsheet column of names maps to one.
+ */
+export const subgroupNameSchema = z
+  .string()
+  .max(SUBGROUP_NAME_MAX, `must be at most ${SUBGROUP_NAME_MAX} characters`)
+  .trim()
+  .min(1, "must not be empty");
+
+export const subgroupSchema = z.strictObject({
+  id: idSchema,
+  name: subgroupNameSchema,
+  baseline: datedValueSchema.optional(),
+  target: datedValueSchema.optional(),
+});
+
+/** The key under which two subgroup names count as the same name. */
+export function subgroupNameKey(name: string): string {
+  return name.trim().toLocaleLowerCase("en");
+}
+
+export const subgroupsSchema = z
+  .array(subgroupSchema, { error: "must be a list of subgroups" })
+  .max(MAX_SUBGROUPS, { error: `a goal tracks at most ${MAX_SUBGROUPS} subgroups` })
+  .superRefine((list, ctx) => {
+    const ids = new Set<string>();
+    const names = new Set<string>();
+    list.forEach((subgroup, index) => {
+      if (ids.has(subgroup.id))
+        ctx.addIssue({ code: "custom", path: [index, "id"], message: "repeats a subgroup id" });
+      const key = subgroupNameKey(subgroup.name);
+      if (names.has(key))
+        ctx.addIssue({
+          code: "custom",
+          path: [index, "name"],
+          message: `repeats the subgroup name “${subgroup.name}”; each subgroup needs its own`,
+        });
+      ids.add(subgroup.id);
+      names.add(key);
+    });
+  });
+
 export const measurementSchema = z.strictObject({
   date: isoDateSchema,
   value: finiteNumber,
   note: z.string().max(NOTES_MAX).optional(),
+  /** The id of one of the goal's subgroups; absent: the whole group (issue 18). */
+  subgroup: idSchema.optional(),
 });
 
 export const positionSchema = z.strictObject({ x: finiteNumber, y: finiteNumber });
@@ -95,6 +143,8 @@ export const nodeSchema = z
     cycles: cyclesSchema.optional(),
     /** Goals of models above that this goal contributes to (file and layout version 2). */
     alignsTo: alignsToSchema.optional(),
+    /** Subgroups tracked beside the whole group (issue 18, optional under version 2). */
+    subgroups: subgroupsSchema.optional(),
   })
   .superRefine((node, ctx) => {
     for (const [field, what] of [
@@ -105,7 +155,7 @@ export const nodeSchema = z
         ctx.addIssue({ code: "custom", path: [field], message: `only activities carry ${what}` });
     }
     if (!isGoalKind(node.kind)) {
-      for (const field of ["smart", "measurements", "cycles", "alignsTo"] as const) {
+      for (const field of ["smart", "measurements", "cycles", "alignsTo", "subgroups"] as const) {
         if (node[field] !== undefined) {
           ctx.addIssue({
             code: "custom",
@@ -144,4 +194,5 @@ export type LogicModel = z.infer<typeof modelSchema>;
 export type SmartGoal = z.infer<typeof smartSchema>;
 export type Measurement = z.infer<typeof measurementSchema>;
 export type DatedValue = z.infer<typeof datedValueSchema>;
+export type Subgroup = z.infer<typeof subgroupSchema>;
 export type Position = z.infer<typeof positionSchema>;

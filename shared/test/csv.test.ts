@@ -30,6 +30,7 @@ describe("modelToCsv", () => {
       "2026-11-01",
       "40",
       "",
+      "",
     ]);
   });
 
@@ -80,5 +81,30 @@ describe("modelToCsv", () => {
     expect(csvCell(undefined)).toBe("");
     const rows = rowsOf([{ id: "g", kind: "longTerm", title: "=1+1" }]);
     expect(rows[1]?.[1]).toBe("'=1+1");
+  });
+
+  it("writes each subgroup's rows after the whole group's, named in the Subgroup column", () => {
+    const rows = rowsOf([
+      {
+        id: "g",
+        kind: "longTerm",
+        title: "Reading",
+        smart: { indicator: "reading", unit: "percent", target: { value: 80, date: "2027-06-01" } },
+        subgroups: [
+          { id: "el", name: "English learners", baseline: { value: 30, date: "2026-09-01" } },
+          { id: "iep", name: "Students with IEPs" },
+        ],
+        measurements: [
+          { date: "2026-11-01", value: 35, subgroup: "el" },
+          { date: "2026-11-01", value: 50 },
+        ],
+      },
+    ]);
+    expect(rows[0]?.at(-1)).toBe("Subgroup");
+    expect(rows.slice(1).map((r) => [r[4], r[6], r[8], r[9], r[11]])).toEqual([
+      ["", "80", "2026-11-01", "50", ""],
+      ["30", "80", "2026-11-01", "35", "English learners"],
+      ["", "80", "", "", "Students with IEPs"],
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import { GoalRow } from "./GoalRow.tsx";
 import { CycleProgress } from "./pdca/CycleProgress.tsx";
 import { STATUS_LABEL } from "./status-labels.ts";
 import "./monitoring.css";
+import "./subgroups.css";
 
 /** The progress view: every goal by lane, with status, chart and the model's check-ins. */
 export function Dashboard({

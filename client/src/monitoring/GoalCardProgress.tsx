@@ -1,4 +1,4 @@
-import { goalStatus, type LogicNode, todayIso } from "@logic-canvas/shared";
+import { goalStatus, type LogicNode, todayIso, wholeGroupMeasurements } from "@logic-canvas/shared";
 import { memo } from "react";
 import { Sparkline } from "./Sparkline.tsx";
 import { StatusBadge, StatusToday } from "./StatusBadge.tsx";
@@ -11,7 +11,8 @@ import "./monitoring.css";
  */
 function GoalCardProgressView({ node, today }: { node: LogicNode; today?: string }) {
   const status = goalStatus(node, { today: today ?? todayIso() });
-  const measurements = node.measurements ?? [];
+  // The card shows the whole group; subgroups have their own lines in the panel's chart.
+  const measurements = wholeGroupMeasurements(node.measurements);
   return (
     <span
       className="goal-progress"

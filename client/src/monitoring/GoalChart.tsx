@@ -1,11 +1,14 @@
-import { dayNumber, type LogicNode } from "@logic-canvas/shared";
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
-import { formatDayNumber, formatMonthOfDay, monthTicks } from "../ui/dates.ts";
+import type { LogicNode } from "@logic-canvas/shared";
+import { dayNumber } from "@logic-canvas/shared";
+import { CartesianGrid, Legend, Line, LineChart, Tooltip, XAxis, YAxis } from "recharts";
+import { formatDay, formatDayNumber, formatMonthOfDay, monthTicks } from "../ui/dates.ts";
+import { type ChartSeries, chartSeries, chartTableRows } from "./chart-series.ts";
 import { formatValue } from "./status-labels.ts";
 
 /**
  * A goal's measurements against the straight line from its baseline to its target: the line a
- * goal is judged "on track" against (goalStatus in the domain package).
+ * goal is judged "on track" against (goalStatus in the domain package). A goal with subgroups
+ * (issue 18) gets one line per subgroup and a legend naming them.
  */
 export function GoalChart({
   node,
@@ -18,22 +21,34 @@ export function GoalChart({
 }) {
   const smart = node.smart;
   const unit = smart?.unit;
-  const measured = (node.measurements ?? [])
-    .map((m, index) => ({ day: dayNumber(m.date), value: m.value, index }))
-    .sort((a, b) => a.day - b.day || a.index - b.index);
+  const series = chartSeries(node);
+  const withSubgroups = series.length > 1;
   const plan: { day: number; plan: number }[] = [];
   if (smart?.baseline?.date && smart.target?.date) {
     plan.push({ day: dayNumber(smart.baseline.date), plan: smart.baseline.value });
     plan.push({ day: dayNumber(smart.target.date), plan: smart.target.value });
   }
-  if (measured.length === 0 && plan.length === 0)
+  const measured = series.reduce((n, s) => n + s.points.length, 0);
+  if (measured === 0 && plan.length === 0)
     return <span className="muted small">Nothing to chart yet</span>;
-  const days = [...measured.map((m) => m.day), ...plan.map((p) => p.day)];
+  const days = [...series.flatMap((s) => s.points.map((p) => p.day)), ...plan.map((p) => p.day)];
   const domain: [number, number] = [Math.min(...days), Math.max(...days)];
   if (domain[0] === domain[1]) domain[1] = domain[0] + 1;
+  // With subgroups the legend needs room below the plot.
+  const chartHeight = withSubgroups ? Math.max(height, 170) : height;
   return (
-    <div className="goal-chart" data-testid="goal-chart" data-points={measured.length}>
-      <LineChart width={width} height={height} margin={{ top: 6, right: 10, bottom: 0, left: -18 }}>
+    <figure
+      className="goal-chart"
+      data-testid="goal-chart"
+      data-points={series[0]?.points.length ?? 0}
+      data-lines={series.length}
+    >
+      <LineChart
+        width={width}
+        height={chartHeight}
+        margin={{ top: 6, right: 10, bottom: 0, left: -18 }}
+        aria-hidden="true"
+      >
         <CartesianGrid stroke="#eef0f3" />
         <XAxis
           dataKey="day"
@@ -49,6 +64,8 @@ export function GoalChart({
           labelFormatter={(day) => formatDayNumber(Number(day))}
           formatter={(value, name) => [formatValue(Number(value), unit), name]}
         />
+        {/* Drawing order: the plan, the whole group, then the subgroups as listed. */}
+        {withSubgroups && <Legend wrapperStyle={{ fontSize: 11 }} iconSize={9} itemSorter={null} />}
         {plan.length > 0 && (
           <Line
             data={plan}
@@ -57,19 +74,65 @@ export function GoalChart({
             stroke="#94a3b8"
             strokeDasharray="5 4"
             dot={false}
+            legendType="plainline"
             isAnimationActive={false}
           />
         )}
-        <Line
-          data={measured}
-          dataKey="value"
-          name="Measured"
-          stroke="#2563eb"
-          strokeWidth={2}
-          dot={{ r: 3 }}
-          isAnimationActive={false}
-        />
+        {series.map((s) => (
+          <Line
+            key={s.key}
+            data={s.points}
+            dataKey="value"
+            name={s.name}
+            stroke={s.color}
+            strokeWidth={2}
+            dot={{ r: 3, fill: s.color }}
+            isAnimationActive={false}
+          />
+        ))}
       </LineChart>
-    </div>
+      <ChartTable title={node.title} series={series} unit={unit} />
+    </figure>
+  );
+}
+
+/**
+ * The chart as a table, for screen readers (the drawing itself is hidden from them): one row per
+ * date, one column for the whole group and one per subgroup.
+ */
+function ChartTable({
+  title,
+  series,
+  unit,
+}: {
+  title: string;
+  series: readonly ChartSeries[];
+  unit?: string;
+}) {
+  const rows = chartTableRows(series);
+  return (
+    <table className="visually-hidden" data-testid="goal-chart-table">
+      <caption>Measurements of “{title}”</caption>
+      <thead>
+        <tr>
+          <th scope="col">Date</th>
+          {series.map((s) => (
+            <th key={s.key} scope="col">
+              {s.name}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.date}>
+            <th scope="row">{formatDay(row.date)}</th>
+            {row.values.map((value, i) => (
+              <td key={series[i]?.key}>{value === undefined ? "—" : formatValue(value, unit)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -6,10 +6,12 @@ import { MeasurementList } from "./MeasurementList.tsx";
 import { CyclePanel } from "./pdca/CyclePanel.tsx";
 import { SmartEditor } from "./SmartEditor.tsx";
 import { StatusBadge, StatusToday } from "./StatusBadge.tsx";
+import { SubgroupsEditor } from "./SubgroupsEditor.tsx";
 import { formatValue } from "./status-labels.ts";
 import "./monitoring.css";
+import "./subgroups.css";
 
-/** The side panel's goal section: SMART editor, status and measurements of one goal. */
+/** The side panel's goal section: SMART editor, status and measurements of one goal, its subgroups. */
 export function GoalPanel({
   node,
   binding,
@@ -45,6 +47,7 @@ export function GoalPanel({
         </p>
         <MeasurementList node={node} binding={binding} readOnly={readOnly} />
       </Section>
+      <SubgroupsEditor node={node} binding={binding} readOnly={readOnly} />
       <CyclePanel node={node} binding={binding} readOnly={readOnly} />
     </div>
   );

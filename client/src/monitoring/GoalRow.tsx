@@ -1,10 +1,11 @@
-import type { GoalProgress, LogicNode } from "@logic-canvas/shared";
+import { type GoalProgress, type LogicNode, todayIso } from "@logic-canvas/shared";
 import { useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import { formatDay } from "../ui/dates.ts";
 import { GoalChart } from "./GoalChart.tsx";
 import { MeasurementForm } from "./MeasurementForm.tsx";
 import { StatusBadge, StatusToday } from "./StatusBadge.tsx";
+import { SubgroupStatusList } from "./SubgroupStatusList.tsx";
 import { formatValue } from "./status-labels.ts";
 
 /**
@@ -49,6 +50,7 @@ export function GoalRow({
       <td>
         <StatusBadge status={goal.status} stale={goal.stale} />
         <StatusToday status={goal} unit={unit} />
+        <SubgroupStatusList node={node} today={todayIso()} />
       </td>
       <td data-testid="dashboard-last-measured">
         {goal.latest ? formatDay(goal.latest.date) : "never"}
@@ -67,6 +69,7 @@ export function GoalRow({
             <MeasurementForm
               submitLabel="Record"
               unitHint={unit}
+              subgroups={node.subgroups}
               compact
               onCancel={() => setRecording(false)}
               onSave={(m) => {

@@ -1,4 +1,4 @@
-import { type Measurement, NOTES_MAX } from "@logic-canvas/shared";
+import { type Measurement, NOTES_MAX, type Subgroup } from "@logic-canvas/shared";
 import { useId } from "react";
 import { type MeasurementDraft, useMeasurementDraft } from "./measurement-draft.ts";
 
@@ -13,8 +13,11 @@ export function MeasurementForm({
   onSave,
   onCancel,
   compact = false,
+  subgroups = [],
 }: {
   initial?: Measurement;
+  /** The goal's subgroups: with any, a picker chooses whose measurement it is (default the whole group). */
+  subgroups?: readonly Subgroup[];
   unitHint?: string;
   submitLabel: string;
   onSave: (measurement: Measurement) => boolean;
@@ -32,6 +35,7 @@ export function MeasurementForm({
       data-testid="measurement-form"
       aria-label={submitLabel}
     >
+      {subgroups.length > 0 && <SubgroupPicker id={id} subgroups={subgroups} draft={draft} />}
       <MeasurementFields id={id} unitHint={unitHint} draft={draft} />
       <button type="submit" data-testid="measurement-save">
         {submitLabel}
@@ -98,6 +102,38 @@ function MeasurementFields({
         data-testid="measurement-note"
         onChange={(e) => setNote(e.target.value)}
       />
+    </>
+  );
+}
+
+/** Whose measurement this is: the whole group (the default) or one of the goal's subgroups. */
+function SubgroupPicker({
+  id,
+  subgroups,
+  draft,
+}: {
+  id: string;
+  subgroups: readonly Subgroup[];
+  draft: MeasurementDraft;
+}) {
+  return (
+    <>
+      <label htmlFor={`${id}-subgroup`} className="visually-hidden">
+        Group measured
+      </label>
+      <select
+        id={`${id}-subgroup`}
+        value={draft.subgroup}
+        data-testid="measurement-subgroup"
+        onChange={(e) => draft.setSubgroup(e.target.value)}
+      >
+        <option value="">Whole group</option>
+        {subgroups.map((s) => (
+          <option key={s.id} value={s.id}>
+            {s.name}
+          </option>
+        ))}
+      </select>
     </>
   );
 }

@@ -6,7 +6,10 @@ import { MeasurementForm } from "./MeasurementForm.tsx";
 import { formatValue } from "./status-labels.ts";
 
 const same = (a: Measurement, b: Measurement) =>
-  a.date === b.date && a.value === b.value && (a.note ?? "") === (b.note ?? "");
+  a.date === b.date &&
+  a.value === b.value &&
+  (a.note ?? "") === (b.note ?? "") &&
+  a.subgroup === b.subgroup;
 
 /**
  * The measurements of a goal, newest first, with a form to record one; editors can fix or
@@ -30,6 +33,11 @@ export function MeasurementList({
   const shown = limit ? sorted.slice(0, limit) : sorted;
   const unit = node.smart?.unit;
   const indexOf = (m: Measurement) => (node.measurements ?? []).findIndex((x) => same(x, m));
+  const subgroups = node.subgroups ?? [];
+  const groupName = (m: Measurement) =>
+    m.subgroup === undefined
+      ? undefined
+      : (subgroups.find((s) => s.id === m.subgroup)?.name ?? "a removed subgroup");
 
   return (
     <div className="measurements" data-testid="measurements">
@@ -37,6 +45,7 @@ export function MeasurementList({
         <MeasurementForm
           submitLabel="Record"
           unitHint={unit}
+          subgroups={subgroups}
           onSave={(m) => binding.addMeasurement(node.id, m)}
         />
       )}
@@ -51,6 +60,7 @@ export function MeasurementList({
                   initial={m}
                   submitLabel="Save"
                   unitHint={unit}
+                  subgroups={subgroups}
                   compact
                   onCancel={() => setEditing(null)}
                   onSave={(next) => {
@@ -65,6 +75,7 @@ export function MeasurementList({
               <MeasurementRow
                 key={`${index}-${m.date}-${m.value}`}
                 measurement={m}
+                group={groupName(m)}
                 unit={unit}
                 readOnly={readOnly}
                 onFix={() => setEditing(m)}
@@ -90,12 +101,15 @@ export function MeasurementList({
  */
 function MeasurementRow({
   measurement: m,
+  group,
   unit,
   readOnly,
   onFix,
   onDelete,
 }: {
   measurement: Measurement;
+  /** The subgroup's name; undefined for the whole group. */
+  group?: string;
   unit?: string;
   readOnly: boolean;
   onFix: () => void;
@@ -105,6 +119,11 @@ function MeasurementRow({
     <li className="measurement-row" data-testid="measurement-row">
       <span className="measurement-date">{formatDay(m.date)}</span>
       <strong className="measurement-value">{formatValue(m.value, unit)}</strong>
+      {group && (
+        <span className="badge measurement-group" data-testid="measurement-group">
+          {group}
+        </span>
+      )}
       {!readOnly && (
         <span className="measurement-actions">
           <button type="button" className="link-button" onClick={onFix}>

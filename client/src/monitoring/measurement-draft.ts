@@ -16,6 +16,8 @@ export function useMeasurementDraft(
   const [date, setDate] = useState(initial?.date ?? todayIso());
   const [value, setValue] = useState(initial ? String(initial.value) : "");
   const [note, setNote] = useState(initial?.note ?? "");
+  // "" is the whole group; otherwise a subgroup's id (issue 18).
+  const [subgroup, setSubgroup] = useState(initial?.subgroup ?? "");
   const [error, setError] = useState("");
 
   function submit(event: FormEvent) {
@@ -31,6 +33,7 @@ export function useMeasurementDraft(
     }
     const measurement: Measurement = { date, value: number };
     if (note.trim()) measurement.note = note.trim();
+    if (subgroup) measurement.subgroup = subgroup;
     if (!onSave(measurement)) return;
     setError("");
     if (!initial) {
@@ -39,5 +42,16 @@ export function useMeasurementDraft(
     }
   }
 
-  return { date, setDate, value, setValue, note, setNote, error, submit };
+  return {
+    date,
+    setDate,
+    value,
+    setValue,
+    note,
+    setNote,
+    subgroup,
+    setSubgroup,
+    error,
+    submit,
+  };
 }

@@ -23,6 +23,7 @@ import {
   nodeKindSchema,
   notesSchema,
   positionSchema,
+  subgroupsSchema,
   titleSchema,
   unitSchema,
 } from "../schema.ts";
@@ -116,6 +117,9 @@ export const NODE_FIELDS: MapFields = {
   cycles: { type: "array", entry: cycleSchema, kinds: GOALS, max: MAX_CYCLE_ENTRIES },
   // Layout 2: replaced whole on each change (see doc/alignment.ts).
   alignsTo: { type: "plain", schema: alignsToSchema, kinds: GOALS },
+  // Issue 18, optional under layout 2: the goal's subgroups, replaced whole on each change (see
+  // doc/subgroups.ts); their measurements sit in `measurements`, each naming its subgroup's id.
+  subgroups: { type: "plain", schema: subgroupsSchema, kinds: GOALS },
 };
 
 export const EDGE_FIELDS: MapFields = {

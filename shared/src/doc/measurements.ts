@@ -4,6 +4,7 @@ import { isGoalKind, type NodeKind } from "../kinds.ts";
 import { MAX_MEASUREMENTS } from "../limits.ts";
 import { type Measurement, measurementSchema } from "../schema.ts";
 import { ensureGoalStructure, measurementsOf, type NodeMap, nodesMap } from "./layout.ts";
+import { copyMeasurement, subgroupsOfCard } from "./subgroups.ts";
 
 /** Measurements of a goal: a Y.Array, so two people recording at once both keep theirs. */
 
@@ -14,6 +15,20 @@ function nodeMapOrThrow(doc: Y.Doc, id: string): NodeMap {
   return node;
 }
 
+/** The measurement as the schema reads it, refused in words when it names no subgroup of the goal. */
+function checkedMeasurement(doc: Y.Doc, id: string, measurement: Measurement): Measurement {
+  const value = parseOrRefuse(measurementSchema, measurement, "measurement");
+  if (
+    value.subgroup !== undefined &&
+    !subgroupsOfCard(doc, id).some((s) => s.id === value.subgroup)
+  )
+    throw new DomainError(
+      "subgroup-not-found",
+      "This measurement names a subgroup the goal does not track (it may have just been removed).",
+    );
+  return value;
+}
+
 export function addMeasurement(
   doc: Y.Doc,
   id: string,
@@ -21,10 +36,10 @@ export function addMeasurement(
   origin: unknown,
 ): void {
   const map = nodeMapOrThrow(doc, id);
-  const value = parseOrRefuse(measurementSchema, measurement, "measurement");
+  const value = checkedMeasurement(doc, id, measurement);
   doc.transact(() => {
     ensureGoalStructure(map);
-    measurementsOf(map)?.push([{ ...value }]);
+    measurementsOf(map)?.push([copyMeasurement(value)]);
   }, origin);
 }
 
@@ -37,12 +52,12 @@ export function updateMeasurement(
   origin: unknown,
 ): void {
   const list = measurementsOf(nodeMapOrThrow(doc, id));
-  const value = parseOrRefuse(measurementSchema, measurement, "measurement");
+  const value = checkedMeasurement(doc, id, measurement);
   if (!list || index < 0 || index >= list.length)
     throw new DomainError("measurement-not-found", "That measurement no longer exists.");
   doc.transact(() => {
     list.delete(index, 1);
-    list.insert(index, [{ ...value }]);
+    list.insert(index, [copyMeasurement(value)]);
   }, origin);
 }
 

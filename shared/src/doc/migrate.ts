@@ -17,6 +17,8 @@ const STEPS: Record<number, (doc: Y.Doc) => void> = {
    * Action plans: an activity's optional plain `plan` value (owner, start, due, status, reason).
    * Issue 17: the review document gains an optional `cafes` map (World Café, cafe/doc.ts).
    * - goal cards' `alignsTo`, a plain list of { modelId, cardId, note? } (shared/src/alignment.ts).
+   * Issue 18: a goal's optional `subgroups` ([{ id, name, baseline?, target? }], at most 12) and a
+   * measurement's optional `subgroup` (a subgroup's id); without them, everything is the whole group.
    */
   1: () => {},
 };

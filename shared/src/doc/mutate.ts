@@ -25,6 +25,7 @@ import {
   smartMapOf,
 } from "./layout.ts";
 import { rawNode } from "./read.ts";
+import { copyMeasurement, copySubgroups } from "./subgroups.ts";
 
 /**
  * Typed mutations of the graph document. Each runs as one transaction with the caller's origin,
@@ -100,9 +101,10 @@ function writeNode(doc: Y.Doc, node: LogicNode): void {
   if (isGoalKind(node.kind)) {
     if (node.smart) writeSmart(map, node.smart);
     const list = measurementsOf(map);
-    if (list && node.measurements?.length) list.push(node.measurements.map((m) => ({ ...m })));
+    if (list && node.measurements?.length) list.push(node.measurements.map(copyMeasurement));
     writeCycles(map, node.cycles);
     if (node.alignsTo?.length) map.set("alignsTo", copyAlignments(node.alignsTo));
+    if (node.subgroups?.length) map.set("subgroups", copySubgroups(node.subgroups));
   }
 }
 

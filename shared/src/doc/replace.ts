@@ -20,6 +20,7 @@ import {
 import { writeEdge, writeNode } from "./mutate.ts";
 import { writePurpose } from "./purpose.ts";
 import { rawEdge, rawNode } from "./read.ts";
+import { copyMeasurement, copySubgroups } from "./subgroups.ts";
 
 /** Loads a model into a document that has nothing in it yet (a new model, an import). */
 export function loadModel(doc: Y.Doc, model: LogicModel, origin: unknown): void {
@@ -62,11 +63,16 @@ function updateNodeInPlace(map: NodeMap, node: LogicNode): void {
     if (alignsNow?.length) map.set("alignsTo", copyAlignments(alignsNow));
     else if (map.has("alignsTo")) map.delete("alignsTo");
   }
+  const subgroupsNow = isGoalKind(node.kind) ? node.subgroups : undefined;
+  if (!sameJson(current.subgroups, subgroupsNow)) {
+    if (subgroupsNow?.length) map.set("subgroups", copySubgroups(subgroupsNow));
+    else if (map.has("subgroups")) map.delete("subgroups");
+  }
   const measurementsNow = isGoalKind(node.kind) ? (node.measurements ?? []) : [];
   const list = measurementsOf(map);
   if (list && !sameJson(list.toArray(), measurementsNow)) {
     list.delete(0, list.length);
-    if (measurementsNow.length) list.push(measurementsNow.map((m) => ({ ...m })));
+    if (measurementsNow.length) list.push(measurementsNow.map(copyMeasurement));
   }
   // A goal's cycle log is rewritten whole only when the cycles it reads as differ.
   const cyclesNow = isGoalKind(node.kind) ? (node.cycles ?? []) : [];

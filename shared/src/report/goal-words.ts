@@ -2,6 +2,7 @@ import { formatDay } from "../dates.ts";
 import { goalStatus, STALE_AFTER_DAYS } from "../progress.ts";
 import type { LogicNode, SmartGoal } from "../schema.ts";
 import { formatValue, STATUS_LABEL } from "../status-words.ts";
+import { subgroupStatuses, widenedSubgroupGaps } from "../subgroups.ts";
 
 /**
  * A goal in sentences for the written plan ("In September 2026, … stood at 82% (74 of 90
@@ -53,6 +54,22 @@ function targetSentence(smart: SmartGoal): string | null {
   return `${when} the target is ${bound} ${valueWords(smart, target.value)}.`;
 }
 
+/**
+ * One sentence on the goal's subgroups (issue 18), each with its latest value and status, then
+ * one per subgroup whose gap to the whole group widened. None when the goal tracks no subgroups.
+ */
+function subgroupSentences(node: LogicNode, smart: SmartGoal, today: string): string[] {
+  const statuses = subgroupStatuses(node, { today });
+  if (statuses.length === 0) return [];
+  const parts = statuses.map(({ subgroup, latest, statusToday }) =>
+    latest
+      ? `${subgroup.name} ${formatValue(latest.value, smart.unit)} on ${formatDay(latest.date)}, ${STATUS_LABEL[statusToday].toLowerCase()}`
+      : `${subgroup.name} not measured yet`,
+  );
+  const gaps = widenedSubgroupGaps(node, { today }).flatMap((gap) => gap.sentence ?? []);
+  return [`Subgroups: ${parts.join("; ")}.`, ...gaps];
+}
+
 /** The goal's sentences, in order: start, target, latest with status, and a stale warning. */
 export function goalSentences(node: LogicNode, today: string): string[] {
   const smart = node.smart;
@@ -70,6 +87,7 @@ export function goalSentences(node: LogicNode, today: string): string[] {
   } else {
     sentences.push("No measurement has been recorded yet.");
   }
+  sentences.push(...subgroupSentences(node, smart, today));
   if (status.stale) {
     sentences.push(
       `No measurement for more than ${STALE_AFTER_DAYS} days: monitoring has stalled on this mid-journey goal.`,

@@ -5,6 +5,7 @@ import { GOAL_STATUSES, goalStatus, modelProgressSummary } from "../progress.ts"
 import type { Thread } from "../review/schema.ts";
 import type { DatedValue, LogicModel, LogicNode } from "../schema.ts";
 import { STATUS_LABEL } from "../status-words.ts";
+import { wholeGroupMeasurements } from "../subgroups.ts";
 import { goalSentences } from "./goal-words.ts";
 
 /**
@@ -57,7 +58,10 @@ const CHAIN_LANES: NodeKind[] = ["input", "activity", "smallWin", "midJourney"];
 
 function chartOf(node: LogicNode, today: string): ReportChart | null {
   const smart = node.smart;
-  const points = [...(node.measurements ?? [])].sort((a, b) => (a.date < b.date ? -1 : 1));
+  // The whole group's line; subgroups are told in the goal's sentences.
+  const points = wholeGroupMeasurements(node.measurements).sort((a, b) =>
+    a.date < b.date ? -1 : 1,
+  );
   if (!smart || (points.length === 0 && !smart.target)) return null;
   const chart: ReportChart = {
     title: node.title,

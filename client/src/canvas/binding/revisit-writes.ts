@@ -1,13 +1,18 @@
 import {
+  addSubgroup,
   type CycleCheck,
   type CycleDo,
+  type DatedValue,
   decideCycle,
   type PdcaDecision,
   type Purpose,
+  removeSubgroup,
+  renameSubgroup,
   saveCheck,
   saveDo,
   savePlan,
   setPurpose,
+  setSubgroupValue,
   startCycle,
   todayIso,
 } from "@logic-canvas/shared";
@@ -59,5 +64,34 @@ export class RevisitWrites {
 
   setPurpose(patch: Purpose): boolean {
     return this.writes.attempt(() => setPurpose(this.ctx.doc, patch, this.ctx.origin));
+  }
+
+  // A goal's subgroups (issue 18): a refused name (repeated, too long, the 13th) is a notice.
+  addSubgroup(goalId: string, name: string): boolean {
+    return this.writes.attempt(() => addSubgroup(this.ctx.doc, goalId, name, this.ctx.origin));
+  }
+
+  renameSubgroup(goalId: string, subgroupId: string, name: string): boolean {
+    return this.writes.attempt(() =>
+      renameSubgroup(this.ctx.doc, goalId, subgroupId, name, this.ctx.origin),
+    );
+  }
+
+  setSubgroupValue(
+    goalId: string,
+    subgroupId: string,
+    which: "baseline" | "target",
+    value: DatedValue | null,
+  ): boolean {
+    return this.writes.attempt(() =>
+      setSubgroupValue(this.ctx.doc, goalId, subgroupId, which, value, this.ctx.origin),
+    );
+  }
+
+  /** Removes the subgroup and its measurements, as one change the person can undo. */
+  removeSubgroup(goalId: string, subgroupId: string): boolean {
+    return this.writes.attempt(() =>
+      removeSubgroup(this.ctx.doc, goalId, subgroupId, this.ctx.origin),
+    );
   }
 }
