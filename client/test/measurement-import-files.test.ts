@@ -20,8 +20,14 @@ import { CONTENT_TYPES, zipOf } from "./support/zip-files.ts";
  */
 
 const GOALS: ImportGoal[] = [
-  { id: "M1", title: "Teachers share learning intentions", unit: "percent", measurements: [] },
-  { id: "L1", title: "Students proficient", unit: "percent", measurements: [] },
+  {
+    id: "M1",
+    title: "Teachers share learning intentions",
+    unit: "percent",
+    measurements: [],
+    subgroups: [],
+  },
+  { id: "L1", title: "Students proficient", unit: "percent", measurements: [], subgroups: [] },
 ];
 
 const fileOf = (name: string, bytes: Uint8Array) =>

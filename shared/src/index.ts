@@ -233,7 +233,6 @@ export {
   type ImportChoices,
   type ImportEntry,
   type RowStatus,
-  SUBGROUPS_SUPPORTED,
 } from "./import/check.ts";
 export { type CsvTable, csvDelimiter, parseCsv, unguardCsvCell } from "./import/csv-read.ts";
 export {

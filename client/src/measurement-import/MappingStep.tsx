@@ -4,7 +4,6 @@ import {
   FIELD_WORDS,
   IMPORT_FIELDS,
   type ImportField,
-  SUBGROUPS_SUPPORTED,
 } from "@logic-canvas/shared";
 import { useId } from "react";
 import type { MeasurementImport } from "./import-state.ts";
@@ -38,9 +37,9 @@ export function MappingStep({ state }: { state: MeasurementImport }) {
           />
         ))}
       </div>
-      {!SUBGROUPS_SUPPORTED && draft.mapping.subgroup !== undefined && (
+      {draft.mapping.subgroup !== undefined && (
         <p className="muted small">
-          Subgroups are not supported yet: rows that name one are listed.
+          Subgroups are matched by name to those each goal tracks; an empty cell is the whole group.
         </p>
       )}
       <DateOrderChoice state={state} />

@@ -71,7 +71,8 @@ export function removeMeasurement(doc: Y.Doc, id: string, index: number, origin:
 /**
  * Many measurements, on one or more goals, in ONE transaction (a spreadsheet import): one update
  * on the wire and one step of the writer's undo. Every entry is checked first (the card exists and
- * is a goal, the measurement passes the schema, no goal goes past its cap), so a refusal writes
+ * is a goal, the measurement passes the schema and names a subgroup the goal tracks, no goal goes
+ * past its cap), so a refusal writes
  * nothing at all.
  */
 export function addMeasurements(
@@ -81,9 +82,8 @@ export function addMeasurements(
 ): void {
   const byGoal = new Map<string, Measurement[]>();
   for (const { goalId, measurement } of entries) {
-    const value = parseOrRefuse(measurementSchema, measurement, "measurement");
     const list = byGoal.get(goalId) ?? [];
-    list.push({ ...value });
+    list.push(measurement);
     byGoal.set(goalId, list);
   }
   const targets = [...byGoal].map(([goalId, values]) => {
@@ -94,13 +94,23 @@ export function addMeasurements(
         "not-a-goal",
         `The card ${goalId} is not a goal: it takes no measurements.`,
       );
+    const subgroups = new Set(subgroupsOfCard(doc, goalId).map((g) => g.id));
+    const checked = values.map((m) => {
+      const value = parseOrRefuse(measurementSchema, m, "measurement");
+      if (value.subgroup !== undefined && !subgroups.has(value.subgroup))
+        throw new DomainError(
+          "subgroup-not-found",
+          "A measurement names a subgroup its goal does not track (it may have just been removed).",
+        );
+      return copyMeasurement(value);
+    });
     const present = measurementsOf(map)?.length ?? 0;
     if (present + values.length > MAX_MEASUREMENTS)
       throw new DomainError(
         "too-many-measurements",
         `A goal holds at most ${MAX_MEASUREMENTS.toLocaleString("en")} measurements.`,
       );
-    return { map, values };
+    return { map, values: checked };
   });
   doc.transact(() => {
     for (const { map, values } of targets) {

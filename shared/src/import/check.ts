@@ -1,10 +1,11 @@
 import { MAX_MEASUREMENTS } from "../limits.ts";
-import { type Measurement, measurementSchema } from "../schema.ts";
+import { type Measurement, measurementSchema, subgroupNameKey } from "../schema.ts";
 import {
   type DateOrder,
   type DateOrderEvidence,
   dateOrderOfFile,
   readSpreadsheetDate,
+  shorten,
 } from "./dates.ts";
 import { GoalFinder, goalNameKey, type ImportGoal } from "./goals.ts";
 import { type Cell, type ColumnMapping, type ImportTable, mappingProblems } from "./mapping.ts";
@@ -16,9 +17,6 @@ import { cellText, noteProblem, readValue } from "./values.ts";
  * import is never half applied. Every measurement passes the one `measurementSchema` that the
  * server's write gate and every reader use.
  */
-
-/** True once `shared` carries an optional `subgroup` on measurements (issue 18, subgroups). */
-export const SUBGROUPS_SUPPORTED = "subgroup" in measurementSchema.shape;
 
 export interface ImportChoices {
   mapping: ColumnMapping;
@@ -71,6 +69,19 @@ function dateEvidence(table: ImportTable, choices: ImportChoices): ImportCheck["
   return { ...found, order, needsChoice: found.order === undefined && found.ambiguous > 0 };
 }
 
+/** Names a file may use for the whole group, as the CSV export leaves its cell empty. */
+const WHOLE_GROUP = new Set(["", "whole group", "all", "all students"]);
+
+/** A subgroup named in a file, as the id of the goal's subgroup of that name (case aside). */
+function subgroupOf(name: string, goal: ImportGoal | undefined): { id?: string; problem?: string } {
+  if (WHOLE_GROUP.has(subgroupNameKey(name)) || !goal) return {};
+  const found = goal.subgroups.find((g) => subgroupNameKey(g.name) === subgroupNameKey(name));
+  if (found) return { id: found.id };
+  return {
+    problem: `“${goal.title}” tracks no subgroup “${shorten(name)}”: add it in the goal's panel first, or leave the row out`,
+  };
+}
+
 function goalProblem(name: string, match: ReturnType<GoalFinder["find"]>): string {
   if (name === "") return "no goal is named";
   if (match.kind === "several")
@@ -109,9 +120,8 @@ function checkRow(line: number, cells: Cell[], ctx: RowContext): CheckedRow {
   const note = cellText(cell(mapping.note));
   const tooLong = noteProblem(note);
   if (tooLong) problems.push(tooLong);
-  const subgroup = cellText(cell(mapping.subgroup));
-  if (subgroup !== "" && !SUBGROUPS_SUPPORTED)
-    problems.push(`Subgroups are not supported yet (“${subgroup}”)`);
+  const subgroup = subgroupOf(cellText(cell(mapping.subgroup)), goal);
+  if (subgroup.problem) problems.push(subgroup.problem);
   const row: CheckedRow = {
     line,
     status: "problem",
@@ -123,7 +133,7 @@ function checkRow(line: number, cells: Cell[], ctx: RowContext): CheckedRow {
   if (problems.length > 0 || !goal || !date.ok || !value.ok) return row;
   const candidate: Record<string, unknown> = { date: date.date, value: value.value };
   if (note !== "") candidate.note = note;
-  if (subgroup !== "") candidate.subgroup = subgroup;
+  if (subgroup.id) candidate.subgroup = subgroup.id;
   const parsed = measurementSchema.safeParse(candidate);
   if (!parsed.success) {
     row.problems.push(parsed.error.issues.map((i) => i.message).join("; "));

@@ -9,6 +9,8 @@ export interface ImportGoal {
   unit?: string;
   cohortSize?: number;
   measurements: readonly Measurement[];
+  /** The subgroups the goal tracks; a file names them, a measurement carries the id. */
+  subgroups: readonly { id: string; name: string }[];
 }
 
 export function importGoalsOf(model: Pick<LogicModel, "nodes">): ImportGoal[] {
@@ -20,6 +22,7 @@ export function importGoalsOf(model: Pick<LogicModel, "nodes">): ImportGoal[] {
       unit: n.smart?.unit,
       cohortSize: n.smart?.cohortSize,
       measurements: n.measurements ?? [],
+      subgroups: (n.subgroups ?? []).map((g) => ({ id: g.id, name: g.name })),
     }));
 }
 

@@ -99,6 +99,7 @@ export const EXPORT_MAPPING: ColumnMapping = {
   date: CSV_HEADER.indexOf("Measurement date"),
   value: CSV_HEADER.indexOf("Measurement value"),
   note: CSV_HEADER.indexOf("Measurement note"),
+  subgroup: CSV_HEADER.indexOf("Subgroup"),
 };
 
 /** True for the header row of Logic Canvas's CSV export, later columns (newer exports) allowed. */

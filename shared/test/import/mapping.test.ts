@@ -15,7 +15,6 @@ import {
   modelToCsv,
   parseCsv,
   readModel,
-  SUBGROUPS_SUPPORTED,
 } from "../../src/index.ts";
 import { chain } from "../support/models.ts";
 
@@ -126,24 +125,28 @@ describe("checking rows against the model", () => {
     expect(answered.entries[0]?.measurement.date).toBe("2027-04-03");
   });
 
-  it("keeps a subgroup column mappable but says when subgroups cannot be stored", () => {
+  it("reads a subgroup column as the goal's subgroup of that name, and says when it has none", () => {
+    const tracked = goals.map((g) =>
+      g.id === "L" ? { ...g, subgroups: [{ id: "el", name: "English learners" }] } : g,
+    );
     const rows = importTableOf([
       ["Goal", "Date", "Value", "Group"],
-      ["60% proficient", "2026-12-01", 50, "English learners"],
+      ["60% proficient", "2026-12-01", 50, "english LEARNERS "],
       ["60% proficient", "2026-12-02", 51, ""],
+      ["60% proficient", "2026-12-03", 52, "Grade 3 — class A"],
     ]);
     const check = checkImport(
       rows,
-      goals,
+      tracked,
       choose({ mapping: { goal: 0, date: 1, value: 2, subgroup: 3 } }),
     );
-    // Until the subgroups schema lands on this branch, the column is mapped but not stored.
-    if (SUBGROUPS_SUPPORTED) expect(check.rows[0]?.status).toBe("ready");
-    else
-      expect(check.rows[0]?.problems).toEqual([
-        "Subgroups are not supported yet (“English learners”)",
-      ]);
-    expect(check.rows[1]?.status).toBe("ready");
+    expect(check.rows.map((r) => r.measurement ?? r.problems)).toEqual([
+      { date: "2026-12-01", value: 50, subgroup: "el" },
+      { date: "2026-12-02", value: 51 },
+      [
+        "“60% proficient” tracks no subgroup “Grade 3 — class A”: add it in the goal's panel first, or leave the row out",
+      ],
+    ]);
   });
 
   it("leaves out rows already recorded, and the export's rows of goals without measurements", () => {
@@ -152,6 +155,33 @@ describe("checking rows against the model", () => {
     const check = checkImport(own, goals, { ...choose(), mapping: guessMapping(own.headers) });
     expect(check.counts).toMatchObject({ duplicate: 1, blank: 2, ready: 0, problem: 0 });
     expect(check.canApply).toBe(false);
+  });
+});
+
+describe("the CSV export imports back", () => {
+  it("into a model without those measurements: every one, subgroups matched by name, no mapping", () => {
+    const measuredModel = chain();
+    const nodes = measuredModel.nodes.map((n) =>
+      n.id === "L"
+        ? {
+            ...n,
+            subgroups: [{ id: "el", name: "English learners" }],
+            measurements: [
+              { date: "2026-11-01", value: 41, note: "=state test" },
+              { date: "2026-11-01", value: 30, subgroup: "el" },
+            ],
+          }
+        : n,
+    );
+    const own = importTableOf(parseCsv(modelToCsv({ nodes })).rows);
+    const empty = importGoalsOf({ nodes: nodes.map((n) => ({ ...n, measurements: [] })) });
+    const check = checkImport(own, empty, { ...choose(), mapping: guessMapping(own.headers) });
+    expect(check.canApply).toBe(true);
+    expect(check.entries).toEqual([
+      { goalId: "M", measurement: { date: "2026-11-01", value: 40 } },
+      { goalId: "L", measurement: { date: "2026-11-01", value: 41, note: "=state test" } },
+      { goalId: "L", measurement: { date: "2026-11-01", value: 30, subgroup: "el" } },
+    ]);
   });
 });
 
