@@ -91,7 +91,9 @@ describe("importing measurements from a spreadsheet", () => {
   it("says in words why a hostile or wrong file is refused, and writes nothing", async () => {
     const model = await createModel(server.url, measuredGoalFile());
     const { page: sam } = await person("Sam", model.links.editor);
-    await (await moreItem(sam, "Import measurements…")).click();
+    // Also reachable from the Progress view, where measurements are read.
+    await showView(sam, "Progress");
+    await sam.getByTestId("dashboard-import").click();
     const dialog = sam.getByRole("dialog", { name: "Import measurements" });
     await dialog.getByTestId("mi-file").setInputFiles({
       name: "deep.xlsx",

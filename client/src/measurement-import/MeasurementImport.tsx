@@ -1,8 +1,9 @@
 import "./measurement-import.css";
-import { type ReactNode, useId, useState } from "react";
+import { type ReactNode, useEffect, useId, useState } from "react";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { ToolbarAction } from "../editor/toolbar-actions.ts";
 import { Modal } from "../ui/Modal.tsx";
+import { onMeasurementImportRequest } from "./import-request.ts";
 import { useMeasurementImport } from "./import-state.ts";
 import { MappingStep } from "./MappingStep.tsx";
 import { GoalChoices, Preview, Problems, Summary } from "./RowsStep.tsx";
@@ -20,6 +21,7 @@ export function useMeasurementImportActions(props: {
 }): { actions: ToolbarAction[]; overlays: ReactNode } {
   const [open, setOpen] = useState(false);
   const [done, setDone] = useState("");
+  useEffect(() => onMeasurementImportRequest(() => setOpen(true)), []);
   const actions: ToolbarAction[] = props.readOnly
     ? []
     : [
