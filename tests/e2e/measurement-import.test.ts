@@ -29,10 +29,16 @@ async function walkthroughs(): Promise<Buffer> {
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 
-async function storedMeasurements(id: string, token: string): Promise<number> {
+async function stored(id: string, token: string): Promise<{ date: string }[]> {
   const response = await api(server.url, `/api/models/${id}/export`, { token });
-  const file = (await response.json()) as { nodes: { id: string; measurements?: unknown[] }[] };
-  return file.nodes.find((n) => n.id === GOAL)?.measurements?.length ?? 0;
+  const file = (await response.json()) as {
+    nodes: { id: string; measurements?: { date: string }[] }[];
+  };
+  return file.nodes.find((n) => n.id === GOAL)?.measurements ?? [];
+}
+
+async function storedMeasurements(id: string, token: string): Promise<number> {
+  return (await stored(id, token)).length;
 }
 
 describe("importing measurements from a spreadsheet", () => {
@@ -105,5 +111,30 @@ describe("importing measurements from a spreadsheet", () => {
       .toBe("This is not an Excel workbook (.xlsx): its zip directory is missing.");
     expect(await dialog.getByTestId("mi-apply").isDisabled()).toBe(true);
     expect(await storedMeasurements(model.id, tokenOf(model.links.editor))).toBe(1);
+  });
+
+  it("asks which comes first in dates like 3/4/2026, and stores them as the person answered", async () => {
+    const model = await createModel(server.url, measuredGoalFile());
+    const token = tokenOf(model.links.owner);
+    const { page: lee } = await person("Lee", model.links.owner);
+    await (await moreItem(lee, "Import measurements…")).click();
+    const dialog = lee.getByRole("dialog", { name: "Import measurements" });
+    const csv = `Goal;Date;Value\r\n${titleOf(GOAL)};3/4/2026;40\r\n${titleOf(GOAL)};5/6/2026;45\r\n`;
+    await dialog.getByTestId("mi-file").setInputFiles({
+      name: "europe.csv",
+      mimeType: "text/csv",
+      buffer: Buffer.from(csv),
+    });
+    const order = dialog.getByTestId("mi-date-order");
+    await expect.poll(() => order.textContent()).toContain("2 dates could be read either way");
+    expect(await dialog.getByTestId("mi-apply").isDisabled()).toBe(true);
+    await order.getByLabel("day first (15/9/2026 is 15 September)").check();
+    await expect
+      .poll(() => dialog.getByTestId("mi-summary").textContent())
+      .toBe("2 measurements ready for 1 goal.");
+    await dialog.getByTestId("mi-apply").click();
+    await expect
+      .poll(async () => (await stored(model.id, token)).map((m) => m.date).slice(1))
+      .toEqual(["2026-04-03", "2026-06-05"]);
   });
 });
