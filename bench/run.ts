@@ -26,6 +26,7 @@ const BENCHMARKS: Record<string, string> = {
   "world-cafe": "world-cafe.ts",
   "cascade-rollup": "cascade-rollup.ts",
   "cascade-progress-page": "cascade-progress-page.ts",
+  "measurement-import": "measurement-import.ts",
 };
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -43,6 +44,7 @@ const FLAG_HELP = `flags (defaults are the issue's):
   cascade-progress-page  --models 500 --goals 20 --schools 10 --teams 6 --repeats 5 (needs a client build)
   canvas-load, exports: see each file   (need a client build)
   world-cafe       --participants 40 --tables 8 --sequential 40 --bursts 3
+  measurement-import --rows 10000 --repeats 5
   --write-readme   afterwards, put the table of bench/results into README.md (bench/readme-table.ts)`;
 
 interface Loaded {

@@ -164,7 +164,12 @@ export {
   readOnKind,
 } from "./doc/fields.ts";
 export { edgesMap, measurementsOf, metaMap, nodesMap, SCHEMA_VERSION } from "./doc/layout.ts";
-export { addMeasurement, removeMeasurement, updateMeasurement } from "./doc/measurements.ts";
+export {
+  addMeasurement,
+  addMeasurements,
+  removeMeasurement,
+  updateMeasurement,
+} from "./doc/measurements.ts";
 export {
   docSchemaVersion,
   migrateDoc,
@@ -221,6 +226,44 @@ export {
 export * from "./gallery.ts";
 export * from "./gallery-api.ts";
 export { newId } from "./ids.ts";
+// Measurements from spreadsheets (issue 18): dates, column mapping, row checks.
+export {
+  type CheckedRow,
+  checkImport,
+  type ImportCheck,
+  type ImportChoices,
+  type ImportEntry,
+  type RowStatus,
+} from "./import/check.ts";
+export { type CsvTable, csvDelimiter, parseCsv, unguardCsvCell } from "./import/csv-read.ts";
+export {
+  calendarDate,
+  DATE_ORDER_WORDS,
+  type DateCell,
+  type DateOrder,
+  type DateOrderEvidence,
+  type DateReading,
+  dateOrderOfFile,
+  excelSerialDate,
+  fullYear,
+  readSpreadsheetDate,
+} from "./import/dates.ts";
+export { GoalFinder, goalNameKey, type ImportGoal, importGoalsOf } from "./import/goals.ts";
+export {
+  type Cell,
+  type ColumnMapping,
+  EXPORT_MAPPING,
+  FIELD_WORDS,
+  guessMapping,
+  IMPORT_FIELDS,
+  type ImportField,
+  type ImportTable,
+  importTableOf,
+  isLogicCanvasExport,
+  mappingProblems,
+  normalizeHeader,
+} from "./import/mapping.ts";
+export { cellText, isPercentUnit, readValue } from "./import/values.ts";
 export { initialsOf } from "./initials.ts";
 export {
   columnOf,

@@ -248,6 +248,9 @@ export class YjsFlowBinding {
   addMeasurement(id: string, measurement: Measurement): boolean {
     return this.writes.addMeasurement(id, measurement);
   }
+  addMeasurements(entries: readonly { goalId: string; measurement: Measurement }[]): boolean {
+    return this.writes.addMeasurements(entries);
+  }
   updateMeasurement(id: string, index: number, measurement: Measurement): boolean {
     return this.writes.updateMeasurement(id, index, measurement);
   }

@@ -10,6 +10,7 @@ import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding
 import type { CollabSession } from "../collab/session.ts";
 import { useExportActions } from "../exports/ExportMenu.tsx";
 import { InboxButton } from "../inbox/InboxButton.tsx";
+import { useMeasurementImportActions } from "../measurement-import/MeasurementImport.tsx";
 import { ReadingTools } from "../reading/FilterMenu.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
@@ -149,6 +150,7 @@ function EditorToolbar(props: {
     onPrint: props.onPrint,
   });
   const cafe = useCafeActions();
+  const measurements = useMeasurementImportActions({ binding, snapshot, readOnly });
   return (
     // A landmark, so that the toolbar is not page content outside every region.
     <section aria-label="Tools">
@@ -160,12 +162,13 @@ function EditorToolbar(props: {
         onLayout={props.onLayout}
         onHelp={props.onHelp}
         canvasTools={canvasTools}
-        actions={[...exports.actions, ...cafe.actions]}
+        actions={[...exports.actions, ...measurements.actions, ...cafe.actions]}
         tools={canvasTools && <ReadingTools store={props.reading} />}
         extra={
           <>
             {exports.overlays}
             {cafe.overlays}
+            {measurements.overlays}
           </>
         }
       />

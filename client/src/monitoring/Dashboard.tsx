@@ -17,6 +17,7 @@ import { CycleProgress } from "./pdca/CycleProgress.tsx";
 import { STATUS_LABEL } from "./status-labels.ts";
 import "./monitoring.css";
 import "./subgroups.css";
+import { requestMeasurementImport } from "../measurement-import/import-request.ts";
 
 /** The progress view: every goal by lane, with status, chart and the model's check-ins. */
 export function Dashboard({
@@ -46,6 +47,16 @@ export function Dashboard({
         <div>
           <h2>Progress</h2>
           <StatusCounts summary={summary} />
+          {!readOnly && (
+            <button
+              type="button"
+              className="link-button"
+              data-testid="dashboard-import"
+              onClick={requestMeasurementImport}
+            >
+              Import measurements from a spreadsheet…
+            </button>
+          )}
         </div>
         <CheckIns binding={binding} checkIns={checkIns} summary={summary} readOnly={readOnly} />
       </div>

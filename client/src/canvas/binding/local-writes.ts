@@ -1,6 +1,7 @@
 import {
   addCheckIn,
   addMeasurement,
+  addMeasurements,
   addNode,
   canChangeKind,
   connect,
@@ -110,6 +111,17 @@ export class LocalWrites {
   // Monitoring: measurements and check-ins (issue 6).
   addMeasurement(id: string, measurement: Measurement): boolean {
     return this.attempt(() => addMeasurement(this.doc, id, measurement, this.origin));
+  }
+  /**
+   * A spreadsheet import: every row in one transaction, fenced off from the edits before and
+   * after it, so one Ctrl+Z undoes the whole import and nothing else.
+   */
+  addMeasurements(entries: readonly { goalId: string; measurement: Measurement }[]): boolean {
+    return this.attempt(() => {
+      this.ctx.undo.stopCapturing();
+      addMeasurements(this.doc, entries, this.origin);
+      this.ctx.undo.stopCapturing();
+    });
   }
   updateMeasurement(id: string, index: number, measurement: Measurement): boolean {
     return this.attempt(() => updateMeasurement(this.doc, id, index, measurement, this.origin));
