@@ -28,7 +28,8 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   const { node } = data;
   const mark = useCardMark(id);
   const linkTarget = useIsLinkTarget(id);
-  // The frame and title at once; handles, the title editor and badges within the frame budget.
+  // The frame and title at once; handles, the title editor and badges within the frame budget,
+  // and not before the document has synced (a provisional card of the first layer).
   const full = useMountBudget();
 
   return (
@@ -43,9 +44,14 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
       aria-roledescription="card"
       aria-label={`${KIND_LABELS[node.kind].short}: ${node.title}`}
       data-marks={mark || undefined}
+      data-provisional={data.provisional || undefined}
     >
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
-      {full ? <CardBody id={id} node={node} /> : <div className="card-title">{node.title}</div>}
+      {full && !data.provisional ? (
+        <CardBody id={id} node={node} />
+      ) : (
+        <div className="card-title">{node.title}</div>
+      )}
     </div>
   );
 }

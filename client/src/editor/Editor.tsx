@@ -1,3 +1,4 @@
+import type { CanvasSnapshot } from "@logic-canvas/shared";
 import { ReactFlowProvider } from "@xyflow/react";
 import { type ReactNode, useEffect } from "react";
 import { editorRoute } from "../app/routes.ts";
@@ -35,6 +36,8 @@ export interface EditorProps {
   displayName: string;
   /** Asks for the person's name (the Model menu; a first comment or vote); none when signed in. */
   onAskName: (() => void) | undefined;
+  /** The canvas snapshot (`canvas-snapshot.ts`), drawn until the graph document has synced. */
+  firstLayer: CanvasSnapshot | null;
 }
 
 export function Editor(props: EditorProps) {
@@ -46,7 +49,7 @@ export function Editor(props: EditorProps) {
 }
 
 /** The editor's state and its layout: top bar, banners, toolbar, stage, side panel, toasts. */
-function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
+function EditorInner({ session, role, displayName, onAskName, firstLayer }: EditorProps) {
   const state = useEditorState({ session, role, displayName, onAskName });
   const { binding, snapshot, readOnly, reading, view, setView, peers, following } = state;
   if (!binding) return <div className="page-message">Opening the model…</div>;
@@ -107,6 +110,8 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
             follow={follow}
             onStopFollowing={() => state.setFollowing(undefined)}
             loaded={state.connection.loaded}
+            synced={state.connection.synced}
+            firstLayer={firstLayer}
           />
           <SidePanel
             binding={binding}

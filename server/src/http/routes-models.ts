@@ -1,8 +1,16 @@
-import { copyTitle, MODEL_ACTION_ROLE, modelToCsv, ROLES, type Role } from "@logic-canvas/shared";
+import {
+  canvasSnapshotPath,
+  copyTitle,
+  MODEL_ACTION_ROLE,
+  modelToCsv,
+  ROLES,
+  type Role,
+} from "@logic-canvas/shared";
 import { z } from "zod";
 import { readGraphContent, readModelFile } from "../models/model-files.ts";
 import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
+import { CanvasSnapshots } from "./canvas-snapshots.ts";
 import { refuseUnseenAlignments } from "./cascade-imports.ts";
 import { modelFromCreateBody, parseFile } from "./model-bodies.ts";
 import { attachment, fileName, modelIdOf } from "./routes.ts";
@@ -127,7 +135,7 @@ function modelRecordRoutes(kit: RouteKit): void {
 
 /** What viewers read of a model: its file or CSV, and its validation. */
 export function modelViewRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole } = kit;
+  const { app, deps, requireRole, accessOf } = kit;
   const { store, models, graphs } = deps;
 
   app.get(
@@ -147,6 +155,23 @@ export function modelViewRoutes(kit: RouteKit): void {
       return reply
         .header("Content-Disposition", attachment(fileName(file.title), ".logic-model.json"))
         .send(file);
+    },
+  );
+
+  // The canvas's first layer (shared canvas-snapshot.ts): every card's place and title, drawn
+  // while the graph document syncs. The same read check as the model itself.
+  const snapshots = new CanvasSnapshots(store, deps.hocuspocus);
+  app.get(
+    canvasSnapshotPath(":id"),
+    { onRequest: requireRole("viewer") },
+    async (request, reply) => {
+      const id = modelIdOf(request.params);
+      const json = await snapshots.json(id, accessOf(request).role);
+      // Private: it answers one caller's role; no-store, so a revoked link cannot read a copy.
+      return reply
+        .type("application/json; charset=utf-8")
+        .header("cache-control", "no-store")
+        .send(json);
     },
   );
 
