@@ -47,12 +47,28 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
       data-provisional={data.provisional || undefined}
     >
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
-      {full && !data.provisional ? (
+      {data.provisional ? (
+        <ProvisionalBody title={node.title} />
+      ) : full ? (
         <CardBody id={id} node={node} />
       ) : (
         <div className="card-title">{node.title}</div>
       )}
     </div>
+  );
+}
+
+/**
+ * A card of the first layer, before the document synced: its title, and handles that nothing can
+ * grab (React Flow draws a link only between two handles it measured).
+ */
+function ProvisionalBody({ title }: { title: string }) {
+  return (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="card-title">{title}</div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </>
   );
 }
 

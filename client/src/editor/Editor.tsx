@@ -54,6 +54,9 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
   const { binding, snapshot, readOnly, reading, view, setView, peers, following } = state;
   if (!binding) return <div className="page-message">Opening the model…</div>;
   const follow = peers.find((p) => p.clientId === following);
+  // Until the document brings the title, the first layer's (the untitled placeholder otherwise).
+  const early = firstLayer && !state.connection.synced && snapshot.nodes.length === 0;
+  const title = early ? firstLayer.title : snapshot.model.title;
 
   return (
     <EditorProviders binding={binding} readOnly={readOnly} review={state.review} reading={reading}>
@@ -62,7 +65,7 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
         <Topbar
           session={session}
           role={role}
-          title={snapshot.model.title}
+          title={title}
           readOnly={readOnly}
           onTitle={(title) => binding.setMeta({ title })}
           view={view}
@@ -75,7 +78,7 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
               modelId={session.modelId}
               token={editorRoute(window.location)?.token ?? ""}
               role={role}
-              title={snapshot.model.title}
+              title={title}
               displayName={displayName}
               onAskName={onAskName}
             />
