@@ -9,7 +9,7 @@ import {
   useReactFlow,
   type Viewport,
 } from "@xyflow/react";
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type { Peer } from "../collab/presence.ts";
 import { CANVAS_ARIA_LABELS } from "./aria-labels.ts";
 import { ConnectionHint } from "./ConnectionHint.tsx";
@@ -64,10 +64,12 @@ export interface CanvasProps {
 export function Canvas(props: CanvasProps) {
   const { binding, snapshot, peers, onCursor, onViewport, onUserMove, follow, loaded } = props;
   const flow = useReactFlow();
-  const provisional = useProvisional(props.firstLayer, props.synced, snapshot.nodes.length > 0);
+  // Sizes and drags change these alone: the canvas renders, not the whole editor.
+  const elements = useSyncExternalStore(binding.elements.subscribe, binding.elements.get);
+  const provisional = useProvisional(props.firstLayer, props.synced, elements.nodes.length > 0);
   // Nothing of the first layer can be changed: it is not the document.
   const readOnly = useReadOnly() || provisional !== null;
-  const base = provisional ?? snapshot;
+  const base = provisional ?? elements;
   useInitialView(flow, loaded || provisional !== null, topOf(base.nodes));
   const shown = useShownCards();
   const { nodes, edges } = useShownElements(base, shown);
@@ -79,7 +81,7 @@ export function Canvas(props: CanvasProps) {
     zoomedOut,
   );
   useWholeModel(binding.index, binding.getNodes);
-  const keys = useCanvasKeys(binding, snapshot.nodes, readOnly, zoomedOut);
+  const keys = useCanvasKeys(binding, elements.nodes, readOnly, zoomedOut);
   const deletion = useDeleteConfirm();
   const linking = useCanvasLinking(binding, snapshot.model, readOnly);
   const pointer = useCanvasPointer(binding, readOnly, onCursor);
