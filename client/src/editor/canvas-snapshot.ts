@@ -10,7 +10,7 @@ import { requestJson } from "../app/json-api.ts";
 interface EarlyRequest {
   id: string;
   token: string;
-  snapshot: Promise<unknown>;
+  snapshot?: Promise<unknown>;
 }
 
 /** The early script's request for this model and token, taken once (a later visit asks anew). */
@@ -18,8 +18,9 @@ function takeEarly(modelId: string, token: string): Promise<unknown> | undefined
   const w = window as unknown as { __logicCanvasEarly?: EarlyRequest };
   const early = w.__logicCanvasEarly;
   if (!early || early.id !== modelId || early.token !== token) return undefined;
-  w.__logicCanvasEarly = undefined;
-  return early.snapshot;
+  const taken = early.snapshot;
+  early.snapshot = undefined;
+  return taken;
 }
 
 /**
