@@ -6,13 +6,15 @@ import { applyStored } from "../documents/persistence.ts";
 import { ModelUnavailableError } from "../models/models.ts";
 import type { Store } from "../storage/types.ts";
 import { LiveDocKeys } from "./live-doc-keys.ts";
+import { type SummaryWorker, UnreadableDocument } from "./summary-pool.ts";
 
 const MAX_ENTRIES = 100;
 
 /**
  * The canvas snapshot of each model (shared `canvas-snapshot.ts`) as JSON text without the
  * caller's role, computed once per state of the document: from the live document when this
- * process holds it (no decoding), else from the stored log. Kept as text, so a page load costs
+ * process holds it (no decoding), else from the stored log, decoded in the summary worker thread
+ * (a never-opened 5,000-card model held the event loop for seconds). Kept as text, so a page load costs
  * a string splice, not a serialisation of thousands of cards. Calls that arrive while one is
  * computed share it.
  */
@@ -24,6 +26,7 @@ export class CanvasSnapshots {
   constructor(
     private readonly store: Store,
     private readonly hocuspocus: Hocuspocus,
+    private readonly worker: SummaryWorker | undefined,
   ) {}
 
   /** `{"role":…,"title":…,"cards":[…],"links":[…]}` for a caller of this role. */
@@ -49,20 +52,40 @@ export class CanvasSnapshots {
     if (cached?.key === key) return cached.json;
     const running = this.pending.get(modelId);
     if (running?.key === key) return running.work;
-    const source = useLive ?? stored;
-    const work = Promise.resolve().then(() => {
-      const json = JSON.stringify(
-        source instanceof Y.Doc ? readCanvasSnapshot(source) : fromStored(modelId, source),
-      );
+    const work = (async () => {
+      const json = useLive
+        ? JSON.stringify(readCanvasSnapshot(useLive))
+        : await this.fromStoredOffThread(modelId, stored);
       this.remember(modelId, key, json);
       return json;
-    });
+    })();
     this.pending.set(modelId, { key, work });
     try {
       return await work;
     } finally {
       if (this.pending.get(modelId)?.work === work) this.pending.delete(modelId);
     }
+  }
+
+  /** In the worker thread when one runs; on this thread otherwise. */
+  private async fromStoredOffThread(
+    modelId: string,
+    stored: Parameters<typeof applyStored>[1] | undefined,
+  ): Promise<string> {
+    const updates = stored
+      ? [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)]
+      : [];
+    const job = this.worker?.snapshot(updates);
+    if (job) {
+      try {
+        return await job;
+      } catch (error) {
+        if (error instanceof UnreadableDocument)
+          throw new ModelUnavailableError(`model ${modelId} could not be read: ${error.message}`);
+        // The worker could not run: read it here.
+      }
+    }
+    return JSON.stringify(fromStored(modelId, stored));
   }
 
   forget(modelId: string): void {

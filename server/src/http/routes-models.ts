@@ -10,7 +10,6 @@ import { z } from "zod";
 import { readGraphContent, readModelFile } from "../models/model-files.ts";
 import type { RouteKit } from "./api.ts";
 import { shareLink } from "./api.ts";
-import { CanvasSnapshots } from "./canvas-snapshots.ts";
 import { refuseUnseenAlignments } from "./cascade-imports.ts";
 import { modelFromCreateBody, parseFile } from "./model-bodies.ts";
 import { attachment, fileName, modelIdOf } from "./routes.ts";
@@ -160,13 +159,12 @@ export function modelViewRoutes(kit: RouteKit): void {
 
   // The canvas's first layer (shared canvas-snapshot.ts): every card's place and title, drawn
   // while the graph document syncs. The same read check as the model itself.
-  const snapshots = new CanvasSnapshots(store, deps.hocuspocus);
   app.get(
     canvasSnapshotPath(":id"),
     { onRequest: requireRole("viewer") },
     async (request, reply) => {
       const id = modelIdOf(request.params);
-      const json = await snapshots.json(id, accessOf(request).role);
+      const json = await deps.snapshots.json(id, accessOf(request).role);
       // Private: it answers one caller's role; no-store, so a revoked link cannot read a copy.
       return reply
         .type("application/json; charset=utf-8")
