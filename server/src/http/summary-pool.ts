@@ -45,8 +45,13 @@ export class SummaryWorker {
     return this.post<GraphSummary>(updates, today, "summary");
   }
 
-  /** The canvas snapshot (shared `doc/snapshot.ts`) as JSON text, read off the main thread. */
+  /**
+   * The canvas snapshot (shared `doc/snapshot.ts`) as JSON text, read off the main thread, once
+   * the worker runs: its first start (loading TypeScript in a thread) took longer than reading
+   * the document here, and the first layer is about the first seconds of a page.
+   */
   snapshot(updates: Uint8Array[]): Promise<string> | undefined {
+    if (!this.worker) return undefined;
     return this.post<string>(updates, "", "snapshot");
   }
 
