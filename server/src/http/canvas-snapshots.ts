@@ -9,19 +9,23 @@ import { LiveDocKeys } from "./live-doc-keys.ts";
 import { type SummaryWorker, UnreadableDocument } from "./summary-pool.ts";
 
 const MAX_ENTRIES = 100;
+/** A 5,000-card model's snapshot is ~0.4 MB of text: the cache keeps at most this many chars. */
+const MAX_CHARS = 16_000_000;
 
 /**
  * The canvas snapshot of each model (shared `canvas-snapshot.ts`) as JSON text without the
  * caller's role, computed once per state of the document: from the live document when this
  * process holds it (no decoding), else from the stored log, decoded in the summary worker thread
- * (a never-opened 5,000-card model held the event loop for seconds). Kept as text, so a page load costs
- * a string splice, not a serialisation of thousands of cards. Calls that arrive while one is
- * computed share it.
+ * once it runs (a never-opened 5,000-card model held the event loop for seconds). Kept as text,
+ * so a page load costs a string splice, not a serialisation of thousands of cards; the oldest
+ * entries go past 100 models or 16 million characters. Calls that arrive while one is computed
+ * share it.
  */
 export class CanvasSnapshots {
   private readonly entries = new Map<string, { key: string; json: string }>();
   private readonly pending = new Map<string, { key: string; work: Promise<string> }>();
   private readonly liveKeys = new LiveDocKeys();
+  private chars = 0;
 
   constructor(
     private readonly store: Store,
@@ -89,15 +93,18 @@ export class CanvasSnapshots {
   }
 
   forget(modelId: string): void {
+    this.chars -= this.entries.get(modelId)?.json.length ?? 0;
     this.entries.delete(modelId);
   }
 
   private remember(modelId: string, key: string, json: string): void {
-    this.entries.delete(modelId);
+    this.forget(modelId);
     this.entries.set(modelId, { key, json });
-    if (this.entries.size > MAX_ENTRIES) {
+    this.chars += json.length;
+    while (this.entries.size > MAX_ENTRIES || (this.chars > MAX_CHARS && this.entries.size > 1)) {
       const oldest = this.entries.keys().next().value;
-      if (oldest !== undefined) this.entries.delete(oldest);
+      if (oldest === undefined) break;
+      this.forget(oldest);
     }
   }
 }

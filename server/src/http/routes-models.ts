@@ -104,6 +104,7 @@ function modelRecordRoutes(kit: RouteKit): void {
       await models.delete(id);
       deps.activity.forgetModel(id);
       graphs.forget(id);
+      deps.snapshots.forget(id);
       return reply.code(204).send();
     },
   );
