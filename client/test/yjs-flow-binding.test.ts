@@ -83,6 +83,28 @@ describe("YjsFlowBinding", () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(stateBefore);
   });
 
+  it("re-renders only the canvas when a card is measured, not the editor", () => {
+    const { binding, input } = seeded();
+    const snapshot = binding.getSnapshot();
+    let editorRenders = 0;
+    let canvasRenders = 0;
+    binding.subscribe(() => editorRenders++);
+    binding.elements.subscribe(() => canvasRenders++);
+    binding.onNodesChange([
+      { type: "dimensions", id: input, dimensions: { width: 240, height: 96 } },
+    ]);
+    expect(binding.getNodes().find((n) => n.id === input)?.measured).toEqual({
+      width: 240,
+      height: 96,
+    });
+    expect(binding.getSnapshot()).toBe(snapshot);
+    expect(editorRenders).toBe(0);
+    expect(canvasRenders).toBe(1);
+    // A selection is the editor's too (the side panel shows it).
+    binding.onNodesChange([{ type: "select", id: input, selected: true }]);
+    expect(editorRenders).toBe(1);
+  });
+
   it("moves a dragged card every frame but writes the document at a bounded rate", () => {
     vi.useFakeTimers();
     const { doc, binding, input } = seeded();
@@ -97,7 +119,7 @@ describe("YjsFlowBinding", () => {
           dragging: true,
         },
       ]);
-      expect(binding.getSnapshot().nodes.find((n) => n.id === input)?.position.y).toBe(40 + i * 5);
+      expect(binding.getNodes().find((n) => n.id === input)?.position.y).toBe(40 + i * 5);
       vi.advanceTimersByTime(5);
     }
     // 20 frames over 100 ms: at most a write per interval, not one per frame.

@@ -57,6 +57,13 @@ export * from "./alignment.ts";
 // World Café sessions (issue 17).
 export * from "./cafe/index.ts";
 export {
+  type CanvasSnapshot,
+  canvasSnapshotPath,
+  canvasSnapshotSchema,
+  type SnapshotCard,
+  type SnapshotLink,
+} from "./canvas-snapshot.ts";
+export {
   type CardFilter,
   describeFilter,
   filteredCardIds,
@@ -212,6 +219,7 @@ export {
   subgroupByName,
   subgroupsOfCard,
 } from "./doc/subgroups.ts";
+export { readCanvasSnapshot } from "./doc/snapshot.ts";
 export { DomainError } from "./errors.ts";
 export {
   FILE_VERSION,

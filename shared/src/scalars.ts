@@ -5,7 +5,7 @@ import { z } from "zod";
  * feature schemas (`cycle-schema.ts`, `purpose.ts`, `action-plan.ts`) and `schema.ts` share them without a cycle.
  */
 
-const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 
 export const idSchema = z.string().regex(ID_PATTERN, "must be 1 to 64 letters, digits, '-' or '_'");
 

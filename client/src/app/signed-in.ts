@@ -28,9 +28,25 @@ function lastKnown(): Account | null {
   }
 }
 
+/**
+ * The answer the model page's early script (`public/assets/early-canvas-v1.js`) already asked
+ * for, taken once, as `requestJson` would have returned or thrown it.
+ */
+async function earlyAnswer(): Promise<unknown> {
+  const w = window as unknown as {
+    __logicCanvasEarly?: { me?: Promise<{ status: number; body: unknown }> };
+  };
+  const early = w.__logicCanvasEarly?.me;
+  if (!early) return requestJson("/api/accounts/me");
+  if (w.__logicCanvasEarly) w.__logicCanvasEarly.me = undefined;
+  const { status, body } = await early;
+  if (status >= 200 && status < 300) return body;
+  throw new ApiError(status, "early", `GET /api/accounts/me answered ${status}`);
+}
+
 async function ask(): Promise<Account | null> {
   try {
-    const { account } = meSchema.parse(await requestJson("/api/accounts/me"));
+    const { account } = meSchema.parse(await earlyAnswer());
     if (account) localStorage.setItem(LAST_KEY, JSON.stringify(account));
     else localStorage.removeItem(LAST_KEY);
     return account;

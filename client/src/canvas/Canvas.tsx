@@ -1,3 +1,4 @@
+import type { CanvasSnapshot } from "@logic-canvas/shared";
 import {
   Background,
   BackgroundVariant,
@@ -8,7 +9,7 @@ import {
   useReactFlow,
   type Viewport,
 } from "@xyflow/react";
-import { useMemo } from "react";
+import { useMemo, useSyncExternalStore } from "react";
 import type { Peer } from "../collab/presence.ts";
 import { CANVAS_ARIA_LABELS } from "./aria-labels.ts";
 import { ConnectionHint } from "./ConnectionHint.tsx";
@@ -28,6 +29,7 @@ import { ModelMinimap } from "./ModelMinimap.tsx";
 import { NodeCard } from "./NodeCard.tsx";
 import { OverviewLayer } from "./OverviewLayer.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
+import { type ProvisionalCards, provisionalCards } from "./provisional-cards.ts";
 import { useReadOnly } from "./read-only.ts";
 import type {
   BindingSnapshot,
@@ -53,19 +55,33 @@ export interface CanvasProps {
   follow?: Peer;
   /** Whether the model has arrived (from this device or the server). */
   loaded: boolean;
+  /** Whether the server's copy has arrived; until then `firstLayer` may stand in for it. */
+  synced: boolean;
+  /** The canvas snapshot from the API, drawn read-only until the document has synced. */
+  firstLayer: CanvasSnapshot | null;
 }
 
 export function Canvas(props: CanvasProps) {
   const { binding, snapshot, peers, onCursor, onViewport, onUserMove, follow, loaded } = props;
   const flow = useReactFlow();
-  const readOnly = useReadOnly();
-  useInitialView(flow, loaded, topOf(snapshot.nodes));
+  // Sizes and drags change these alone: the canvas renders, not the whole editor.
+  const elements = useSyncExternalStore(binding.elements.subscribe, binding.elements.get);
+  const provisional = useProvisional(props.firstLayer, props.synced, elements.nodes.length > 0);
+  // Nothing of the first layer can be changed: it is not the document.
+  const readOnly = useReadOnly() || provisional !== null;
+  const base = provisional ?? elements;
+  useInitialView(flow, loaded || provisional !== null, topOf(base.nodes));
   const shown = useShownCards();
-  const { nodes, edges } = useShownElements(snapshot, shown);
+  const { nodes, edges } = useShownElements(base, shown);
   const zoomedOut = useZoomedOut();
-  const drawn = useCulledElements(binding.index, snapshot.nodes, shown, zoomedOut);
+  const drawn = useCulledElements(
+    provisional?.index ?? binding.index,
+    base.nodes,
+    shown,
+    zoomedOut,
+  );
   useWholeModel(binding.index, binding.getNodes);
-  const keys = useCanvasKeys(binding, snapshot.nodes, readOnly, zoomedOut);
+  const keys = useCanvasKeys(binding, elements.nodes, readOnly, zoomedOut);
   const deletion = useDeleteConfirm();
   const linking = useCanvasLinking(binding, snapshot.model, readOnly);
   const pointer = useCanvasPointer(binding, readOnly, onCursor);
@@ -183,8 +199,24 @@ function withSelection(binding: YjsFlowBinding, elements: { nodes: CardNode[]; e
   return { nodes, edges };
 }
 
+/**
+ * The first layer's cards while the document has neither synced nor brought cards from this
+ * device's copy; null otherwise (and when there is no snapshot), so the binding's cards show.
+ */
+function useProvisional(
+  firstLayer: CanvasSnapshot | null,
+  synced: boolean,
+  hasCards: boolean,
+): ProvisionalCards | null {
+  const cards = useMemo(() => (firstLayer ? provisionalCards(firstLayer) : null), [firstLayer]);
+  return synced || hasCards ? null : cards;
+}
+
 /** The cards and links drawn: all of them, or those a filter or "only this chain" leaves. */
-function useShownElements(snapshot: BindingSnapshot, shown: ReadonlySet<string> | null) {
+function useShownElements(
+  snapshot: Pick<BindingSnapshot, "nodes" | "edges">,
+  shown: ReadonlySet<string> | null,
+) {
   return useMemo(() => {
     if (!shown) return { nodes: snapshot.nodes, edges: snapshot.edges };
     return {

@@ -28,7 +28,8 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
   const { node } = data;
   const mark = useCardMark(id);
   const linkTarget = useIsLinkTarget(id);
-  // The frame and title at once; handles, the title editor and badges within the frame budget.
+  // The frame and title at once; handles, the title editor and badges within the frame budget,
+  // and not before the document has synced (a provisional card of the first layer).
   const full = useMountBudget();
 
   return (
@@ -43,10 +44,31 @@ function CardView({ id, data, selected }: NodeProps<CardNode>) {
       aria-roledescription="card"
       aria-label={`${KIND_LABELS[node.kind].short}: ${node.title}`}
       data-marks={mark || undefined}
+      data-provisional={data.provisional || undefined}
     >
       <div className="card-kind">{KIND_LABELS[node.kind].short}</div>
-      {full ? <CardBody id={id} node={node} /> : <div className="card-title">{node.title}</div>}
+      {data.provisional ? (
+        <ProvisionalBody title={node.title} />
+      ) : full ? (
+        <CardBody id={id} node={node} />
+      ) : (
+        <div className="card-title">{node.title}</div>
+      )}
     </div>
+  );
+}
+
+/**
+ * A card of the first layer, before the document synced: its title, and handles that nothing can
+ * grab (React Flow draws a link only between two handles it measured).
+ */
+function ProvisionalBody({ title }: { title: string }) {
+  return (
+    <>
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="card-title">{title}</div>
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </>
   );
 }
 

@@ -10,7 +10,11 @@ import { type Edge, type Node, type NodeHandle, Position } from "@xyflow/react";
 
 /** The React Flow shapes the binding produces, and canvas geometry; nothing here knows Yjs. */
 
-export type CardData = { node: LogicNode };
+/**
+ * `provisional`: drawn from the canvas snapshot before the graph document synced
+ * (`provisional-cards.ts`): frame and title only, nothing to edit yet.
+ */
+export type CardData = { node: LogicNode; provisional?: true };
 export type CardNode = Node<CardData, "card">;
 export type LinkData = { edge: LogicEdge };
 export type LinkEdge = Edge<LinkData, "link">;

@@ -64,27 +64,31 @@ export class FlowView {
    * drags because they write to the document.
    */
   applyNodeChanges(changes: NodeChange<CardNode>[]): {
-    changed: boolean;
+    /** A card was selected or unselected: the editor shows the selection. */
+    selection: boolean;
+    /** A card's measured size changed: only the canvas draws it. */
+    sizes: boolean;
     positions: NodePositionChange[];
   } {
-    let changed = false;
+    let selection = false;
+    let sizes = false;
     const positions: NodePositionChange[] = [];
     for (const change of changes) {
       if (change.type === "select") {
         if (change.selected) this.selectedNodes.add(change.id);
         else this.selectedNodes.delete(change.id);
         this.nodes.delete(change.id);
-        changed = true;
+        selection = true;
       } else if (change.type === "dimensions" && change.dimensions) {
         this.measured.set(change.id, { ...change.dimensions });
         this.nodes.delete(change.id);
-        changed = true;
+        sizes = true;
       } else if (change.type === "position") {
         positions.push(change);
       }
       // Removals arrive through `onDelete`, once for nodes and their links together.
     }
-    return { changed, positions };
+    return { selection, sizes, positions };
   }
 
   /** Takes in selections; true when one changed. */
@@ -118,10 +122,12 @@ export class FlowView {
     nodes: readonly LogicNode[],
     edges: readonly LogicEdge[],
   ): { nodes: CardNode[]; edges: LinkEdge[] } {
-    return {
-      nodes: nodes.map((node) => this.flowNode(node.id, node)),
-      edges: edges.map((edge) => this.flowEdge(edge.id, edge)),
-    };
+    return { nodes: this.buildNodes(nodes), edges: edges.map((e) => this.flowEdge(e.id, e)) };
+  }
+
+  /** The cards alone: sizes and drag positions change no link object. */
+  buildNodes(nodes: readonly LogicNode[]): CardNode[] {
+    return nodes.map((node) => this.flowNode(node.id, node));
   }
 
   private flowNode(id: string, node: LogicNode): CardNode {

@@ -19,6 +19,7 @@ import * as Y from "yjs";
 import type { BindingContext } from "./binding/context.ts";
 import { observeGraph, type Touched } from "./binding/doc-observer.ts";
 import { applyDrag } from "./binding/drag-writes.ts";
+import { ElementsStore } from "./binding/elements-store.ts";
 import { LocalWrites } from "./binding/local-writes.ts";
 import { RevisitWrites } from "./binding/revisit-writes.ts";
 import type { CardIndex } from "./cull/card-index.ts";
@@ -51,6 +52,8 @@ export class YjsFlowBinding {
   private readonly mirror = new ModelMirror();
   private readonly drag = new DragTracker((moves) => moveNodes(this.doc, moves, this.origin));
   private readonly view: FlowView;
+  /** The cards and links as drawn, sizes and drags included (`binding/elements-store.ts`). */
+  readonly elements = new ElementsStore();
   private readonly context: BindingContext;
   private readonly writes: LocalWrites;
   /** PDCA cycles and mission, vision, values (issue 17). */
@@ -91,6 +94,7 @@ export class YjsFlowBinding {
     this.readMeta();
     this.mirror.checkIns = readCheckIns(doc);
     this.snapshot = this.buildSnapshot(true);
+    this.elements.set(this.snapshot.nodes, this.snapshot.edges);
     this.stopObserving = observeGraph(doc, this.onDocChange);
     this.undo.on("stack-item-added", this.emit);
     this.undo.on("stack-item-popped", this.emit);
@@ -108,15 +112,15 @@ export class YjsFlowBinding {
     return () => this.listeners.delete(listener);
   };
   getSnapshot = (): BindingSnapshot => this.snapshot;
-  /** Every card of the snapshot (React Flow may hold only those near the view). */
-  getNodes = (): readonly CardNode[] => this.snapshot.nodes;
+  /** Every card, as drawn (React Flow may hold only those near the view). */
+  getNodes = (): readonly CardNode[] => this.elements.get().nodes;
   /** Every card and link of the snapshot by place, for culling and whole-model lookups. */
   get index(): CardIndex {
     return this.view.index;
   }
   onNotice(listener: (n: Notice) => void): () => void {
     this.noticeListeners.add(listener);
-    return () => this.noticeListeners.delete(listener);
+    return () => void this.noticeListeners.delete(listener);
   }
   private notify(notice: Notice): void {
     for (const l of this.noticeListeners) l(notice);
@@ -164,8 +168,13 @@ export class YjsFlowBinding {
   }
 
   // ---- snapshot building ----
-  /** `docChanged` is false for local-only changes (selection, sizes, drags): the model is reused. */
-  private refresh(docChanged: boolean): void {
+  /** `docChanged`: false reuses the model; `canvasOnly` (sizes, drags): the snapshot stays. */
+  private refresh(docChanged: boolean, canvasOnly = false): void {
+    if (canvasOnly) {
+      const nodes = this.view.buildNodes(this.snapshot.model.nodes);
+      this.elements.set(nodes, this.elements.get().edges);
+      return;
+    }
     this.snapshot = this.buildSnapshot(docChanged);
     this.emit();
   }
@@ -180,6 +189,7 @@ export class YjsFlowBinding {
         canUndo: this.undo.canUndo(),
         canRedo: this.undo.canRedo(),
       };
+    this.elements.set(this.snapshot.nodes, this.snapshot.edges);
     for (const l of this.listeners) l();
   };
 
@@ -197,13 +207,14 @@ export class YjsFlowBinding {
 
   // ---- React Flow handlers ----
   onNodesChange = (changes: NodeChange<CardNode>[]): void => {
-    const { changed, positions } = this.view.applyNodeChanges(changes);
-    let dirty = changed;
+    const { selection, sizes, positions } = this.view.applyNodeChanges(changes);
+    let moved = false;
     if (positions.length > 0 && !this.readOnly) {
       applyDrag(this.context, positions);
-      dirty = true;
+      moved = true;
     }
-    if (dirty) this.refresh(false);
+    if (selection) this.refresh(false);
+    else if (sizes || moved) this.refresh(false, true);
   };
 
   onEdgesChange = (changes: EdgeChange<LinkEdge>[]): void => {

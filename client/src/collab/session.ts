@@ -19,6 +19,8 @@ export interface ConnectionState {
   problem?: CloseExplanation;
   /** True once the local copy (IndexedDB) or the server has delivered the model. */
   loaded: boolean;
+  /** True once the server's copy has arrived (the first sync completed). */
+  synced: boolean;
 }
 
 /**
@@ -36,7 +38,12 @@ export class CollabSession {
   readonly socket: HocuspocusProviderWebsocket;
   readonly local: IndexeddbPersistence;
   readonly presence: Presence;
-  private state: ConnectionState = { phase: "connecting", unsynced: 0, loaded: false };
+  private state: ConnectionState = {
+    phase: "connecting",
+    unsynced: 0,
+    loaded: false,
+    synced: false,
+  };
   private listeners = new Set<() => void>();
   private stopped = false;
 
@@ -58,7 +65,7 @@ export class CollabSession {
       onSynced: () => {
         // Read by bench/canvas-load.ts to split load time into sync and render.
         performance.mark("logic-canvas:synced");
-        this.update({ loaded: true });
+        this.update({ loaded: true, synced: true });
       },
       onUnsyncedChanges: () => this.recompute(),
       onAuthenticationFailed: ({ reason }) => this.closedBecause(reason),
@@ -153,7 +160,8 @@ export class CollabSession {
       s.phase === next.phase &&
       s.unsynced === next.unsynced &&
       s.problem === next.problem &&
-      s.loaded === next.loaded
+      s.loaded === next.loaded &&
+      s.synced === next.synced
     )
       return;
     this.state = next;

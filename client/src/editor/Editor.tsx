@@ -1,3 +1,4 @@
+import type { CanvasSnapshot } from "@logic-canvas/shared";
 import { ReactFlowProvider } from "@xyflow/react";
 import { type ReactNode, useEffect } from "react";
 import { editorRoute } from "../app/routes.ts";
@@ -37,6 +38,8 @@ export interface EditorProps {
   displayName: string;
   /** Asks for the person's name (the Model menu; a first comment or vote); none when signed in. */
   onAskName: (() => void) | undefined;
+  /** The canvas snapshot (`canvas-snapshot.ts`), drawn until the graph document has synced. */
+  firstLayer: CanvasSnapshot | null;
 }
 
 export function Editor(props: EditorProps) {
@@ -48,11 +51,14 @@ export function Editor(props: EditorProps) {
 }
 
 /** The editor's state and its layout: top bar, banners, toolbar, stage, side panel, toasts. */
-function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
+function EditorInner({ session, role, displayName, onAskName, firstLayer }: EditorProps) {
   const state = useEditorState({ session, role, displayName, onAskName });
   const { binding, snapshot, readOnly, reading, view, setView, peers, following } = state;
   if (!binding) return <div className="page-message">Opening the model…</div>;
   const follow = peers.find((p) => p.clientId === following);
+  // Until the document brings the title, the first layer's (the untitled placeholder otherwise).
+  const early = firstLayer && !state.connection.synced && snapshot.nodes.length === 0;
+  const title = early ? firstLayer.title : snapshot.model.title;
 
   return (
     <EditorProviders binding={binding} readOnly={readOnly} review={state.review} reading={reading}>
@@ -61,7 +67,7 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
         <Topbar
           session={session}
           role={role}
-          title={snapshot.model.title}
+          title={title}
           readOnly={readOnly}
           onTitle={(title) => binding.setMeta({ title })}
           view={view}
@@ -75,7 +81,7 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
               modelId={session.modelId}
               token={editorRoute(window.location)?.token ?? ""}
               role={role}
-              title={snapshot.model.title}
+              title={title}
               displayName={displayName}
               onAskName={onAskName}
             />
@@ -110,6 +116,8 @@ function EditorInner({ session, role, displayName, onAskName }: EditorProps) {
             follow={follow}
             onStopFollowing={() => state.setFollowing(undefined)}
             loaded={state.connection.loaded}
+            synced={state.connection.synced}
+            firstLayer={firstLayer}
           />
           <SidePanel
             binding={binding}

@@ -1,4 +1,4 @@
-import { canEditGraph } from "@logic-canvas/shared";
+import { type CanvasSnapshot, canEditGraph } from "@logic-canvas/shared";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { getModel, type ModelInfo } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
@@ -12,6 +12,7 @@ import { loadSignedIn, useSignedIn } from "../app/signed-in.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
 import { CollabSession, forgetLocalCopies } from "../collab/session.ts";
 import { DisplayNameDialog } from "../home/DisplayNameDialog.tsx";
+import { useCanvasSnapshot } from "./canvas-snapshot.ts";
 import { Editor } from "./Editor.tsx";
 import { RefusedModel } from "./RefusedModel.tsx";
 import { reopenRecovered, useDeleted, useRefusal } from "./use-refusal.ts";
@@ -35,7 +36,12 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
   const [chosen, setName] = useState(getDisplayName());
   const name = account ? account.name : chosen;
   const [asking, setAsking] = useState<string | null>(null);
-  const access = useAccess(modelId, token, () => setAsking(EDITOR_WHY));
+  const firstLayer = useCanvasSnapshot(modelId, token);
+  const answered = useAccess(modelId, token, () => setAsking(EDITOR_WHY));
+  // The snapshot's answer says the role too (the same read check), and is cheap: the canvas need
+  // not wait for the model's summary, which reads the whole document. The model's own answer,
+  // when it comes, takes over (an error included).
+  const access = answered ?? (firstLayer && { role: firstLayer.role, title: firstLayer.title });
   // Opened once it is known whether the person is signed in, so it connects only once.
   const session = useNamedSession(modelId, token, account === undefined ? undefined : name);
   const deleted = useDeleted(session);
@@ -52,6 +58,7 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
         session={session}
         deleted={deleted}
         onAskName={account ? undefined : () => setAsking("")}
+        firstLayer={firstLayer}
       />
       {asking !== null && !account && (
         <DisplayNameDialog
@@ -133,6 +140,7 @@ function EditorPageBody(props: {
   deleted: string | undefined;
   /** Undefined for a signed-in person, who is never asked. */
   onAskName: (() => void) | undefined;
+  firstLayer: CanvasSnapshot | null;
 }) {
   const { modelId, token, name, access, session, deleted } = props;
   const refusal = useRefusal(session);
@@ -168,7 +176,13 @@ function EditorPageBody(props: {
       </div>
     );
   return (
-    <Editor session={session} role={access.role} displayName={name} onAskName={props.onAskName} />
+    <Editor
+      session={session}
+      role={access.role}
+      displayName={name}
+      onAskName={props.onAskName}
+      firstLayer={props.firstLayer}
+    />
   );
 }
 

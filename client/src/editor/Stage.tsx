@@ -1,3 +1,4 @@
+import type { CanvasSnapshot } from "@logic-canvas/shared";
 import { lazy, Suspense } from "react";
 import { Canvas } from "../canvas/Canvas.tsx";
 import { useReadOnly } from "../canvas/read-only.ts";
@@ -36,6 +37,9 @@ export function Stage(props: {
   follow: Peer | undefined;
   onStopFollowing: () => void;
   loaded: boolean;
+  synced: boolean;
+  /** The canvas snapshot, drawn until the document has synced. */
+  firstLayer: CanvasSnapshot | null;
 }) {
   const { session, binding, snapshot, view, follow } = props;
   const readOnly = useReadOnly();
@@ -86,6 +90,8 @@ export function Stage(props: {
           onViewport={(v) => session.presence.setViewport(v)}
           onUserMove={props.onStopFollowing}
           loaded={props.loaded}
+          synced={props.synced}
+          firstLayer={props.firstLayer}
         />
       )}
     </main>

@@ -25,7 +25,8 @@ import {
  * elements again, which took seconds at 1,000 cards. Framework-free.
  */
 
-type Context = CanvasRenderingContext2D;
+/** The page's canvas, or an OffscreenCanvas in the PNG worker (`png-worker.ts`). */
+type Context = CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D;
 const font = (weight: number, size: number) => `${weight} ${size}px ${FONT_FAMILY}`;
 const LABEL_FONT = font(700, 10);
 const FOOTER_FONT = font(400, 10);

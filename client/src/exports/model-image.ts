@@ -2,6 +2,7 @@ import type { LogicModel } from "@logic-canvas/shared";
 import { drawLayout } from "./model-canvas.ts";
 import { layoutModel } from "./model-layout.ts";
 import { layoutSvg } from "./model-svg.ts";
+import { pngInWorker } from "./png-encode.ts";
 import { cachedMeasure, type MeasureText } from "./text-wrap.ts";
 
 /** Browsers refuse canvases much beyond this many pixels a side. */
@@ -51,9 +52,16 @@ export async function modelImage(
     return { blob: new Blob([layoutSvg(layout)], { type: "image/svg+xml" }), width, height };
 
   const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
+  const size = { width: Math.ceil(width * scale), height: Math.ceil(height * scale) };
+  const inWorker = pngInWorker({ layout, ...size, scale });
+  if (inWorker) {
+    const blob = await inWorker.catch(() => undefined);
+    if (blob) return { blob, ...size };
+  }
+  // No worker here (or it failed): drawn and encoded on the page.
   const canvas = document.createElement("canvas");
-  canvas.width = Math.ceil(width * scale);
-  canvas.height = Math.ceil(height * scale);
+  canvas.width = size.width;
+  canvas.height = size.height;
   const context = canvas.getContext("2d");
   if (!context) throw new Error("This browser cannot draw images.");
   drawLayout(context, layout, scale);

@@ -15,6 +15,7 @@ import type { ActivityRecorder } from "../revisions/recorder.ts";
 import type { Limits } from "../runtime/config.ts";
 import type { Store } from "../storage/types.ts";
 import type { VersionService } from "../versions/service.ts";
+import type { CanvasSnapshots } from "./canvas-snapshots.ts";
 import type { GraphSummaries } from "./graph-cache.ts";
 import { ApiError } from "./respond.ts";
 import { type Authorize, authorizer, type ModelAccess, modelIdOf } from "./routes.ts";
@@ -34,6 +35,8 @@ export interface ApiDeps {
   activity: ActivityRecorder;
   limits: Limits;
   graphs: GraphSummaries;
+  /** The canvas's first layer per model (`canvas-snapshots.ts`). */
+  snapshots: CanvasSnapshots;
   /** The goals cascade: change notices and the goal digests (server/src/cascade). */
   cascade: { hub: CascadeHub; goals: GoalIndex };
   /**

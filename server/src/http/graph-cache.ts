@@ -6,6 +6,7 @@ import { applyStored } from "../documents/persistence.ts";
 import { ModelUnavailableError } from "../models/models.ts";
 import type { Store, StoredDocument } from "../storage/types.ts";
 import { type GraphSummary, summarizeGraph } from "./graph-summary.ts";
+import { LiveDocKeys } from "./live-doc-keys.ts";
 import { type SummaryWorker, UnreadableDocument } from "./summary-pool.ts";
 
 export type { GraphSummary };
@@ -25,8 +26,7 @@ export class GraphSummaries {
     { key: string; summary: GraphSummary; at: number; costMs: number }
   >();
   private readonly pending = new Map<string, { key: string; work: Promise<GraphSummary> }>();
-  private readonly liveIds = new WeakMap<Y.Doc, { id: number; updates: number }>();
-  private nextLiveId = 0;
+  private readonly liveKeys = new LiveDocKeys();
 
   constructor(
     private readonly store: Store,
@@ -108,17 +108,7 @@ export class GraphSummaries {
   }
 
   private liveKey(doc: Y.Doc): string {
-    let tracked = this.liveIds.get(doc);
-    if (!tracked) {
-      this.nextLiveId += 1;
-      const entry = { id: this.nextLiveId, updates: 0 };
-      doc.on("update", () => {
-        entry.updates += 1;
-      });
-      this.liveIds.set(doc, entry);
-      tracked = entry;
-    }
-    return `${tracked.id}:${tracked.updates}`;
+    return this.liveKeys.keyOf(doc);
   }
 
   private remember(modelId: string, key: string, summary: GraphSummary, costMs: number): void {

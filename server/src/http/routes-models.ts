@@ -1,4 +1,5 @@
 import {
+  canvasSnapshotPath,
   copyTitle,
   droppedAlignmentsText,
   MODEL_ACTION_ROLE,
@@ -110,6 +111,7 @@ function modelRecordRoutes(kit: RouteKit): void {
       await models.delete(id);
       deps.activity.forgetModel(id);
       graphs.forget(id);
+      deps.snapshots.forget(id);
       return reply.code(204).send();
     },
   );
@@ -140,7 +142,7 @@ function modelRecordRoutes(kit: RouteKit): void {
 
 /** What viewers read of a model: its file or CSV, and its validation. */
 export function modelViewRoutes(kit: RouteKit): void {
-  const { app, deps, requireRole } = kit;
+  const { app, deps, requireRole, accessOf } = kit;
   const { store, models, graphs } = deps;
 
   app.get(
@@ -160,6 +162,22 @@ export function modelViewRoutes(kit: RouteKit): void {
       return reply
         .header("Content-Disposition", attachment(fileName(file.title), ".logic-model.json"))
         .send(file);
+    },
+  );
+
+  // The canvas's first layer (shared canvas-snapshot.ts): every card's place and title, drawn
+  // while the graph document syncs. The same read check as the model itself.
+  app.get(
+    canvasSnapshotPath(":id"),
+    { onRequest: requireRole("viewer") },
+    async (request, reply) => {
+      const id = modelIdOf(request.params);
+      const json = await deps.snapshots.json(id, accessOf(request).role);
+      // Private: it answers one caller's role; no-store, so a revoked link cannot read a copy.
+      return reply
+        .type("application/json; charset=utf-8")
+        .header("cache-control", "no-store")
+        .send(json);
     },
   );
 

@@ -26,7 +26,7 @@ function workerSource(): string {
 
 const MAX_QUEUED = 32;
 
-type Pending = { resolve: (s: GraphSummary) => void; reject: (e: Error) => void };
+type Pending = { resolve: (answer: unknown) => void; reject: (e: Error) => void };
 
 /**
  * One worker thread that summarises documents (see summary-worker.ts), started on first use.
@@ -42,6 +42,24 @@ export class SummaryWorker {
   constructor(private readonly logger: Logger) {}
 
   run(updates: Uint8Array[], today: string): Promise<GraphSummary> | undefined {
+    return this.post<GraphSummary>(updates, today, "summary");
+  }
+
+  /**
+   * The canvas snapshot (shared `doc/snapshot.ts`) as JSON text, read off the main thread, once
+   * the worker runs: its first start (loading TypeScript in a thread) took longer than reading
+   * the document here, and the first layer is about the first seconds of a page.
+   */
+  snapshot(updates: Uint8Array[]): Promise<string> | undefined {
+    if (!this.worker) return undefined;
+    return this.post<string>(updates, "", "snapshot");
+  }
+
+  private post<T>(
+    updates: Uint8Array[],
+    today: string,
+    kind: "summary" | "snapshot",
+  ): Promise<T> | undefined {
     const worker = this.start();
     if (!worker) return undefined;
     // Each queued job holds a copy of its document: a bounded queue bounds that memory.
@@ -56,9 +74,9 @@ export class SummaryWorker {
     }
     this.nextId += 1;
     const id = this.nextId;
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, updates, today });
+    return new Promise<T>((resolve, reject) => {
+      this.pending.set(id, { resolve: (answer) => resolve(answer as T), reject });
+      worker.postMessage({ id, updates, today, kind });
     });
   }
 
@@ -74,10 +92,12 @@ export class SummaryWorker {
     try {
       const worker = new Worker(workerSource(), { eval: true });
       worker.unref();
-      worker.on("message", (m: { id: number; summary?: GraphSummary; error?: string }) => {
+      type Answer = { id: number; summary?: GraphSummary; snapshot?: string; error?: string };
+      worker.on("message", (m: Answer) => {
         const job = this.pending.get(m.id);
         this.pending.delete(m.id);
-        if (m.summary) job?.resolve(m.summary);
+        const answer = m.summary ?? m.snapshot;
+        if (answer !== undefined) job?.resolve(answer);
         else job?.reject(new UnreadableDocument(m.error ?? "unreadable"));
       });
       worker.on("error", (error) => this.fail(error));

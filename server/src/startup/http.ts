@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { Redis } from "ioredis";
 import { attemptLimits } from "../accounts/limits.ts";
 import { createHttpApp } from "../http/app.ts";
+import { CanvasSnapshots } from "../http/canvas-snapshots.ts";
 import { GraphSummaries } from "../http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "../http/quotas.ts";
 import { SummaryWorker } from "../http/summary-pool.ts";
@@ -44,6 +45,7 @@ export async function createHttp(
   redis?.on("error", () => {});
   const summaryWorker = new SummaryWorker(logger);
   const graphs = new GraphSummaries(store, hocuspocus, summaryWorker);
+  const snapshots = new CanvasSnapshots(store, hocuspocus, summaryWorker);
   try {
     const app = await createHttpApp({
       deps: {
@@ -54,6 +56,7 @@ export async function createHttp(
         activity,
         limits: config.limits,
         graphs,
+        snapshots,
         cascade,
         inbox: {
           hub: inbox.hub,

@@ -1,0 +1,37 @@
+import type { ModelLayout } from "./model-layout.ts";
+
+export interface PngJob {
+  layout: ModelLayout;
+  width: number;
+  height: number;
+  scale: number;
+}
+export type PngResult = { blob: Blob } | { error: string };
+
+/**
+ * The PNG of a laid-out model, drawn and encoded in a worker (`png-worker.ts`); undefined when
+ * this browser has no OffscreenCanvas or the worker cannot start, and the caller draws on the
+ * page instead. A worker per export: an export is rare, and a finished worker holds no memory.
+ */
+export function pngInWorker(job: PngJob): Promise<Blob> | undefined {
+  if (typeof OffscreenCanvas === "undefined" || typeof Worker === "undefined") return undefined;
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL("./png-worker.ts", import.meta.url), { type: "module" });
+  } catch {
+    return undefined;
+  }
+  return new Promise<Blob>((resolve, reject) => {
+    worker.onmessage = (event: MessageEvent<PngResult>) => {
+      worker.terminate();
+      const result = event.data;
+      if ("blob" in result) resolve(result.blob);
+      else reject(new Error(result.error));
+    };
+    worker.onerror = (event) => {
+      worker.terminate();
+      reject(new Error(event.message || "the image could not be drawn."));
+    };
+    worker.postMessage(job);
+  });
+}
