@@ -18,6 +18,7 @@ interface QueuedAppend {
 export class SqliteDocuments {
   private readonly statements;
   private queued: QueuedAppend[] = [];
+  private readonly insertAll;
 
   constructor(private readonly db: Database.Database) {
     this.statements = {
@@ -49,6 +50,9 @@ export class SqliteDocuments {
       ),
       dropCompacted: db.prepare("DELETE FROM updates WHERE document_name = ? AND seq <= ?"),
     };
+    this.insertAll = db.transaction((batch: QueuedAppend[], createdAt: string) =>
+      batch.map((queued) => this.insertUpdate(queued, createdAt)),
+    );
   }
 
   /** Runs inside the store's model creation transaction. */
@@ -80,30 +84,32 @@ export class SqliteDocuments {
     const batch = this.queued;
     if (batch.length === 0) return;
     this.queued = [];
-    const append = this.statements.append;
     const createdAt = new Date().toISOString();
     let seqs: number[];
     try {
-      // IMMEDIATE: take the write lock (waiting out another process's) before the first read.
-      seqs = this.db
-        .transaction(() =>
-          batch.map(({ documentName, update }) => {
-            const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
-            const result = append.run(documentName, data, createdAt, documentName);
-            return result.changes === 0 ? 0 : Number(result.lastInsertRowid);
-          }),
-        )
-        .immediate();
+      // One append alone commits by itself (BEGIN and COMMIT would only add two statements);
+      // several go in one IMMEDIATE transaction, which takes the write lock (waiting out another
+      // process's) before its first read.
+      seqs =
+        batch.length === 1
+          ? [this.insertUpdate(batch[0] as QueuedAppend, createdAt)]
+          : this.insertAll.immediate(batch, createdAt);
     } catch (error) {
       for (const queued of batch) queued.reject(error);
       return;
     }
     batch.forEach((queued, i) => {
-      const seq = seqs[i] ?? 0;
       // A document that does not exist (a deleted model) takes no append.
-      if (seq === 0) queued.reject(new Error(`document ${queued.documentName} does not exist`));
-      else queued.resolve(seq);
+      if (seqs[i]) queued.resolve(seqs[i]);
+      else queued.reject(new Error(`document ${queued.documentName} does not exist`));
     });
+  }
+
+  /** The new update's sequence number, or 0 when its document does not exist. */
+  private insertUpdate({ documentName, update }: QueuedAppend, createdAt: string): number {
+    const data = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    const result = this.statements.append.run(documentName, data, createdAt, documentName);
+    return result.changes === 0 ? 0 : Number(result.lastInsertRowid);
   }
 
   async loadDocument(documentName: string): Promise<StoredDocument | undefined> {
