@@ -45,6 +45,11 @@ interface Figures {
   sent: number;
   serverCpuMsPerDelivery: number;
   serverCpuSeconds: number;
+  /**
+   * The part of it on the JavaScript thread; the rest is V8's helper threads (concurrent and
+   * parallel garbage collection, compilation) and libuv's pool.
+   */
+  serverMainThreadCpuSeconds: number;
   p50: number;
   p99: number;
   clientCpuPercentMax: number;
@@ -57,10 +62,11 @@ interface Figures {
  * nanoseconds (the user+sys of /proc/<pid>/stat only in 10 ms ticks, too coarse for a server
  * that uses well under a second in a window); that is the fallback.
  */
-function cpuSeconds(pid: number): number {
+function cpuSeconds(pid: number, mainThreadOnly = false): number {
   try {
     let ns = 0;
-    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    const tids = mainThreadOnly ? [String(pid)] : readdirSync(`/proc/${pid}/task`);
+    for (const tid of tids) {
       ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
     }
     return ns / 1e9;
@@ -187,10 +193,12 @@ async function drive(
   for (const child of children) child.stdin?.write(`${JSON.stringify({ start, end })}\n`);
   await new Promise((r) => setTimeout(r, start - (now() - origin)));
   const cpuStart = cpuSeconds(pid);
+  const mainStart = cpuSeconds(pid, true);
   await new Promise((r) => setTimeout(r, end - (now() - origin)));
   // The server's CPU counts until it is idle again: on a loaded machine the edits of the window
   // may still be on their way, and their deliveries are counted too.
   const cpu = (await idleCpu(pid)) - cpuStart;
+  const mainCpu = cpuSeconds(pid, true) - mainStart;
   for (const child of children) child.stdin?.write("finish\n");
   const results = (await Promise.all(done)) as unknown as {
     latencies: number[];
@@ -208,6 +216,7 @@ async function drive(
     sent: results.reduce((n, r) => n + r.sent, 0),
     serverCpuMsPerDelivery: round((cpu * 1000) / Math.max(1, latencies.length), 4),
     serverCpuSeconds: round(cpu, 2),
+    serverMainThreadCpuSeconds: round(mainCpu, 2),
     p50: l.p50,
     p99: l.p99,
     clientCpuPercentMax: round(Math.max(...results.map((r) => r.cpuPercent)), 1),
@@ -233,6 +242,12 @@ function summary(runs: Figures[], servers: Kind[], sizes: number[]) {
       server: kind,
       clients: size,
       cpuMsPerDelivery: round(med(kind, "serverCpuMsPerDelivery"), 4),
+      mainThreadCpuMsPerDelivery: round(
+        median(
+          of(kind).map((r) => (r.serverMainThreadCpuSeconds * 1000) / Math.max(1, r.deliveries)),
+        ),
+        4,
+      ),
       p50: round(med(kind, "p50")),
       p99: round(med(kind, "p99")),
       cpuOverRelay: round(

@@ -142,6 +142,30 @@ export function describeStorageContract(
       await expect(store.appendUpdate("a", update("x"))).rejects.toThrow();
     });
 
+    it("stores every one of many appends made at once, in order, and fails only the one to a missing document", async () => {
+      await model("a");
+      await model("b");
+      const results = await Promise.allSettled([
+        store.appendUpdate("a", update("one")),
+        store.appendUpdate("b", update("b-one")),
+        store.appendUpdate("gone", update("x")),
+        store.appendUpdate("a", update("two")),
+      ]);
+      expect(results.map((r) => r.status)).toEqual([
+        "fulfilled",
+        "fulfilled",
+        "rejected",
+        "fulfilled",
+      ]);
+      const seq = (i: number) => (results[i] as PromiseFulfilledResult<number>).value;
+      expect(seq(3)).toBeGreaterThan(seq(0));
+      const a = await store.loadDocument("a");
+      expect(a?.updates.map((u) => u.seq)).toEqual([seq(0), seq(3)]);
+      expect(contents(a as NonNullable<typeof a>)).toEqual(["initial", "one", "two"]);
+      const b = await store.loadDocument("b");
+      expect(contents(b as NonNullable<typeof b>)).toEqual(["b-one", "initial"]);
+    });
+
     it("compacts atomically, keeps later updates, and refuses a stale compaction", async () => {
       await model("a");
       await store.appendUpdate("a", update("one"));

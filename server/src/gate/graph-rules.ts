@@ -4,6 +4,7 @@ import {
   checkLink,
   EDGES_COLLECTION,
   edgesMap,
+  type FieldDef,
   insertedItems,
   isDeletedType,
   itemsInside,
@@ -162,18 +163,35 @@ function checkChanges(changes: Changes, touched: Touched): string | null {
   return null;
 }
 
+/**
+ * The verdict on a required value, per Yjs item that holds it. An item's content never changes
+ * and it always sits under the same key of the same entry, so its verdict stands: a write that
+ * moves a card re-reads its id, kind and title without parsing them again.
+ */
+const requiredVerdicts = new WeakMap<Y.Item, string | null>();
+
+function requiredValueProblem(map: Y.Map<unknown>, key: string, def: FieldDef): string | null {
+  const item = map._map.get(key);
+  const known = item && requiredVerdicts.get(item);
+  if (known !== undefined) return known;
+  const problem = plainFieldProblem(def, map.get(key));
+  if (item) requiredVerdicts.set(item, problem);
+  return problem;
+}
+
+const entryName = (entry: Entry) =>
+  `${entry.collection === "nodes" ? "card" : "link"} ${entry.id.slice(0, 64)}`;
+
 function requiredProblem(entry: Entry): string | null {
   const fields = (entry.collection === "nodes" ? NODES_COLLECTION : EDGES_COLLECTION).value;
   if (fields.type !== "map") return null;
-  const name = `${entry.collection === "nodes" ? "card" : "link"} ${entry.id.slice(0, 64)}`;
   for (const [key, def] of plainFields(fields.fields)) {
     if (def.type !== "plain" || !def.required) continue;
-    const value = entry.map.get(key);
-    if (value === undefined) return `${name}: ${key} is missing`;
-    const problem = plainFieldProblem(def, value);
-    if (problem) return `${name}: ${key} ${problem}`;
+    const missing = entry.map.get(key) === undefined;
+    const problem = missing ? "is missing" : requiredValueProblem(entry.map, key, def);
+    if (problem) return `${entryName(entry)}: ${key} ${problem}`;
   }
-  if (entry.map.get("id") !== entry.id) return `${name} is stored under another id`;
+  if (entry.map.get("id") !== entry.id) return `${entryName(entry)} is stored under another id`;
   return null;
 }
 

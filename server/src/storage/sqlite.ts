@@ -245,6 +245,8 @@ export class SqliteStore implements Store {
   }
 
   async close(): Promise<void> {
+    // Appends queued for this turn's commit still go to disk (or fail) before the file closes.
+    if (this.db.open) this.documents.commitQueued();
     if (this.db.open) this.db.close();
   }
 }
