@@ -210,6 +210,7 @@ export {
   type UnreadableEntry,
 } from "./doc/read.ts";
 export { loadModel, replaceModel } from "./doc/replace.ts";
+export { readCanvasSnapshot } from "./doc/snapshot.ts";
 export {
   addSubgroup,
   removeSubgroup,
@@ -219,7 +220,6 @@ export {
   subgroupByName,
   subgroupsOfCard,
 } from "./doc/subgroups.ts";
-export { readCanvasSnapshot } from "./doc/snapshot.ts";
 export { DomainError } from "./errors.ts";
 export {
   FILE_VERSION,
