@@ -14,7 +14,7 @@ import { DeleteModelDialog } from "./DeleteModelDialog.tsx";
  * person is shown under (everyone; optional for viewers; not offered to a signed-in person, who
  * is shown under their account's name).
  */
-export function ModelMenu(props: {
+interface ModelMenuProps {
   modelId: string;
   token: string;
   role: string;
@@ -22,15 +22,84 @@ export function ModelMenu(props: {
   displayName: string;
   /** Undefined for a signed-in person: their name is their account's. */
   onAskName: (() => void) | undefined;
-}) {
-  const { modelId, token, role, title } = props;
+}
+
+export function ModelMenu(props: ModelMenuProps) {
+  const { modelId, token, title } = props;
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const [message, setMessage] = useState("");
-  const [copied, setCopied] = useState<{ link: string; notice: string } | null>(null);
-  const [posted, setPosted] = useState<{ href: string; name: string } | null>(null);
+  const actions = useModelActions(modelId, token);
+  const { message, copied, posted } = actions;
 
   // A rename made here or by someone else shows in this browser's list of models.
   useEffect(() => renameRemembered(modelId, title), [modelId, title]);
+
+  const items = menuItems(props, actions, () => setConfirmDelete(true));
+  return (
+    <div className="model-menu">
+      {/* A signed-in commenter or viewer has nothing to do here: no empty menu. */}
+      {items.length > 0 && (
+        <MenuButton label="Model" items={items} testId="model-menu" align="start" />
+      )}
+      {message && (
+        <span className="model-menu-message" role="status">
+          {message}
+        </span>
+      )}
+      {posted && (
+        <span className="model-menu-message" role="status" data-testid="gallery-posted">
+          Posted to the gallery of “{posted.name}”: members of the workspaces beside yours may
+          comment. <a href={posted.href}>Open the gallery</a>
+        </span>
+      )}
+      {copied && (
+        <span className="model-menu-message" role="status" data-testid="copy-notice">
+          {copied.notice} <a href={copied.link}>Open the copy</a>
+        </span>
+      )}
+      {confirmDelete && (
+        <DeleteModelDialog
+          modelId={modelId}
+          token={token}
+          title={title}
+          onClose={() => setConfirmDelete(false)}
+        />
+      )}
+    </div>
+  );
+}
+
+/** The menu's entries for this person's role, in the order they are shown. */
+function menuItems(
+  props: ModelMenuProps,
+  actions: ModelActions,
+  askDelete: () => void,
+): MenuItem[] {
+  const { role } = props;
+  const items: MenuItem[] = [];
+  const askName = props.onAskName;
+  if (askName)
+    items.push({
+      id: "name",
+      label: props.displayName ? `Your name: ${props.displayName}…` : "Set your name…",
+      onSelect: askName,
+    });
+  if (roleAtLeast(role, MODEL_ACTION_ROLE.duplicate))
+    items.push({ id: "duplicate", label: "Duplicate", onSelect: () => void actions.duplicate() });
+  // The owner posts, as on the gallery page; the server says why when there is no gallery.
+  if (role === "owner")
+    items.push({ id: "post", label: "Post to the gallery", onSelect: () => void actions.post() });
+  if (roleAtLeast(role, MODEL_ACTION_ROLE.delete))
+    items.push({ id: "delete", label: "Delete model…", danger: true, onSelect: askDelete });
+  return items;
+}
+
+type ModelActions = ReturnType<typeof useModelActions>;
+
+/** Duplicate and post to the gallery, with what each says back to the person. */
+function useModelActions(modelId: string, token: string) {
+  const [message, setMessage] = useState("");
+  const [copied, setCopied] = useState<{ link: string; notice: string } | null>(null);
+  const [posted, setPosted] = useState<{ href: string; name: string } | null>(null);
 
   async function duplicate() {
     setMessage("Making a copy…");
@@ -68,56 +137,5 @@ export function ModelMenu(props: {
     }
   }
 
-  const items: MenuItem[] = [];
-  const askName = props.onAskName;
-  if (askName)
-    items.push({
-      id: "name",
-      label: props.displayName ? `Your name: ${props.displayName}…` : "Set your name…",
-      onSelect: askName,
-    });
-  if (roleAtLeast(role, MODEL_ACTION_ROLE.duplicate))
-    items.push({ id: "duplicate", label: "Duplicate", onSelect: () => void duplicate() });
-  // The owner posts, as on the gallery page; the server says why when there is no gallery.
-  if (role === "owner")
-    items.push({ id: "post", label: "Post to the gallery", onSelect: () => void post() });
-  if (roleAtLeast(role, MODEL_ACTION_ROLE.delete))
-    items.push({
-      id: "delete",
-      label: "Delete model…",
-      danger: true,
-      onSelect: () => setConfirmDelete(true),
-    });
-  return (
-    <div className="model-menu">
-      {/* A signed-in commenter or viewer has nothing to do here: no empty menu. */}
-      {items.length > 0 && (
-        <MenuButton label="Model" items={items} testId="model-menu" align="start" />
-      )}
-      {message && (
-        <span className="model-menu-message" role="status">
-          {message}
-        </span>
-      )}
-      {posted && (
-        <span className="model-menu-message" role="status" data-testid="gallery-posted">
-          Posted to the gallery of “{posted.name}”: members of the workspaces beside yours may
-          comment. <a href={posted.href}>Open the gallery</a>
-        </span>
-      )}
-      {copied && (
-        <span className="model-menu-message" role="status" data-testid="copy-notice">
-          {copied.notice} <a href={copied.link}>Open the copy</a>
-        </span>
-      )}
-      {confirmDelete && (
-        <DeleteModelDialog
-          modelId={modelId}
-          token={token}
-          title={title}
-          onClose={() => setConfirmDelete(false)}
-        />
-      )}
-    </div>
-  );
+  return { message, copied, posted, duplicate, post };
 }

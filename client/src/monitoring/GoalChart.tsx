@@ -19,21 +19,14 @@ export function GoalChart({
   width?: number;
   height?: number;
 }) {
-  const smart = node.smart;
-  const unit = smart?.unit;
+  const unit = node.smart?.unit;
   const series = chartSeries(node);
   const withSubgroups = series.length > 1;
-  const plan: { day: number; plan: number }[] = [];
-  if (smart?.baseline?.date && smart.target?.date) {
-    plan.push({ day: dayNumber(smart.baseline.date), plan: smart.baseline.value });
-    plan.push({ day: dayNumber(smart.target.date), plan: smart.target.value });
-  }
+  const plan = planLine(node);
   const measured = series.reduce((n, s) => n + s.points.length, 0);
   if (measured === 0 && plan.length === 0)
     return <span className="muted small">Nothing to chart yet</span>;
-  const days = [...series.flatMap((s) => s.points.map((p) => p.day)), ...plan.map((p) => p.day)];
-  const domain: [number, number] = [Math.min(...days), Math.max(...days)];
-  if (domain[0] === domain[1]) domain[1] = domain[0] + 1;
+  const domain = dayDomain(series, plan);
   // With subgroups the legend needs room below the plot.
   const chartHeight = withSubgroups ? Math.max(height, 170) : height;
   return (
@@ -65,14 +58,7 @@ export function GoalChart({
           formatter={(value, name) => [formatValue(Number(value), unit), name]}
         />
         {/* Drawing order: the plan, the whole group, then the subgroups as listed. */}
-        {withSubgroups && (
-          <Legend
-            wrapperStyle={{ fontSize: 11 }}
-            iconSize={9}
-            itemSorter={null}
-            formatter={(value) => <span className="chart-legend-text">{value}</span>}
-          />
-        )}
+        {withSubgroups && subgroupLegend()}
         {plan.length > 0 && (
           <Line
             data={plan}
@@ -101,6 +87,42 @@ export function GoalChart({
       <ChartTable title={node.title} series={series} unit={unit} />
     </figure>
   );
+}
+
+/**
+ * The legend naming the plan and each group's line; an element, not a component, because
+ * Recharts reads its direct children.
+ */
+function subgroupLegend() {
+  return (
+    <Legend
+      wrapperStyle={{ fontSize: 11 }}
+      iconSize={9}
+      itemSorter={null}
+      formatter={(value) => <span className="chart-legend-text">{value}</span>}
+    />
+  );
+}
+
+/** The straight line from the baseline to the target, when both have dates. */
+function planLine(node: LogicNode): { day: number; plan: number }[] {
+  const smart = node.smart;
+  if (!smart?.baseline?.date || !smart.target?.date) return [];
+  return [
+    { day: dayNumber(smart.baseline.date), plan: smart.baseline.value },
+    { day: dayNumber(smart.target.date), plan: smart.target.value },
+  ];
+}
+
+/** The days the x axis spans: every measurement and the plan, never a zero-width range. */
+function dayDomain(
+  series: readonly ChartSeries[],
+  plan: readonly { day: number }[],
+): [number, number] {
+  const days = [...series.flatMap((s) => s.points.map((p) => p.day)), ...plan.map((p) => p.day)];
+  const domain: [number, number] = [Math.min(...days), Math.max(...days)];
+  if (domain[0] === domain[1]) domain[1] = domain[0] + 1;
+  return domain;
 }
 
 /**
