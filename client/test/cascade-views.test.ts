@@ -1,6 +1,7 @@
 import { progressToCsv } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
-import type { MapNodeView, ProgressRow } from "../src/cascade/cascade-types.ts";
+import { upWords } from "../src/cascade/CardAlignment.tsx";
+import type { MapNodeView, ProgressRow, UpTarget } from "../src/cascade/cascade-types.ts";
 import {
   attentionReasons,
   countMatches,
@@ -132,5 +133,16 @@ describe("the workspace progress rows", () => {
     expect(csv.startsWith("\uFEFFLevel,Workspace,Model,Lane,Goal,Status")).toBe(true);
     expect(csv).toContain(",'=HYPERLINK(1),On track,");
     expect(csv.endsWith("\r\n")).toBe(true);
+  });
+});
+
+describe("a card's alignment up, in words", () => {
+  const up = { modelId: "m1", cardId: "c1" } as const;
+  it("names a goal the person may not see as aligned, not broken", () => {
+    const words = upWords({ ...up, broken: "not-visible" } as UpTarget);
+    expect(words).toBe("Aligns to a goal above in a model you may not see");
+    expect(upWords({ ...up, broken: "goal-deleted" } as UpTarget)).toBe(
+      "Broken alignment: the goal it aligned to was deleted",
+    );
   });
 });

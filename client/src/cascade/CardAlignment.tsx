@@ -8,6 +8,7 @@ import "./card-alignment.css";
 
 /** "Aligns to Reading proficiency (Lincoln Elementary), on track", or why it is broken. */
 export function upWords(target: UpTarget | undefined): string {
+  if (target?.broken === "not-visible") return "Aligns to a goal above in a model you may not see";
   if (target?.broken) return `Broken alignment: ${BROKEN_REASON_TEXT[target.broken]}`;
   const where = target?.workspaceName ? ` (${target.workspaceName})` : "";
   const status = target?.status ? `, ${STATUS_LABEL[target.status].toLowerCase()}` : "";
@@ -39,10 +40,13 @@ function CardAlignmentView({ id, node }: { id: string; node: LogicNode }) {
         const target = resolved?.up.find((x) => goalKey(x) === goalKey(a));
         const words = upWords(target);
         const status = target?.status && !target.broken ? target.status : null;
+        // A goal above that this person may not see is still aligned: not "Broken", only unseen.
+        const broken = target?.broken && target.broken !== "not-visible";
+        const label = broken ? "Broken" : target?.broken ? "Goal above" : (target?.title ?? "…");
         return (
           <span
             key={goalKey(a)}
-            className={`badge align-up${target?.broken ? " is-broken" : ""}${status ? ` status-${status}` : ""}`}
+            className={`badge align-up${broken ? " is-broken" : ""}${status ? ` status-${status}` : ""}`}
             title={words}
             data-testid="align-up"
             data-status={status ?? undefined}
@@ -50,7 +54,7 @@ function CardAlignmentView({ id, node }: { id: string; node: LogicNode }) {
             <span aria-hidden="true">↑</span>
             {status && <span className="status-dot" aria-hidden="true" />}
             <span className="align-up-title" aria-hidden="true">
-              {target?.broken ? "Broken" : (target?.title ?? "…")}
+              {label}
             </span>
             <span className="visually-hidden">{words}</span>
           </span>
