@@ -15,10 +15,10 @@ async function main(): Promise<void> {
     console.log(`Your first model "${created.title}" (owner link, keep it private):`);
     console.log(`  ${shareLink(server.publicUrl, created.id, created.tokens.owner)}`);
   } else {
+    // "Open a model" is also what tests/support/server-process.ts waits for.
     console.log(
-      `Open ${server.url} in a browser for the models you have opened there and to start a new one,`,
+      `Open a model with its share link, or open ${server.url} to see the models opened in this browser and start a new one.`,
     );
-    console.log("or open a model with its share link.");
   }
 
   let stopping = false;

@@ -115,9 +115,11 @@ describe("delete", () => {
     expect(await sam.page.getByRole("menuitem", { name: /Delete/ }).count()).toBe(0);
 
     await maria.page.getByTestId("model-menu").click();
-    // The menu takes the keyboard: its first item has the focus, arrows move down it.
+    // The menu takes the keyboard: its first item has the focus, arrows move down it, End goes
+    // to the last item, where Delete stays (after Duplicate and Post to the gallery).
     await maria.page.keyboard.press("ArrowDown");
-    await maria.page.keyboard.press("ArrowDown");
+    expect(await maria.page.evaluate(() => document.activeElement?.textContent)).toBe("Duplicate");
+    await maria.page.keyboard.press("End");
     expect(await maria.page.evaluate(() => document.activeElement?.textContent)).toBe(
       "Delete model…",
     );

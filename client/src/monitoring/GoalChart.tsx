@@ -40,7 +40,10 @@ export function GoalChart({
         width={width}
         height={chartHeight}
         margin={{ top: 6, right: 10, bottom: 0, left: -18 }}
+        // Hidden from screen readers, who get ChartTable: so not focusable either (Recharts'
+        // keyboard layer would put a tab stop inside an aria-hidden element).
         aria-hidden="true"
+        accessibilityLayer={false}
       >
         <CartesianGrid stroke="#eef0f3" />
         <XAxis

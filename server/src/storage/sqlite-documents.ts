@@ -113,6 +113,8 @@ export class SqliteDocuments {
   }
 
   async loadDocument(documentName: string): Promise<StoredDocument | undefined> {
+    // Read your writes: an append queued in this turn is on disk before anything reads the log.
+    this.commitQueued();
     const s = this.statements;
     return this.db.transaction(() => {
       const doc = s.getDocument.get(documentName) as
@@ -141,6 +143,7 @@ export class SqliteDocuments {
     uptoSeq: number,
     snapshot: Uint8Array,
   ): Promise<boolean> {
+    this.commitQueued();
     const s = this.statements;
     // IMMEDIATE: this transaction reads before it writes, and in WAL mode a deferred one fails at
     // once (SQLITE_BUSY, no busy wait) when another process appends in between.
@@ -162,6 +165,7 @@ export class SqliteDocuments {
   }
 
   async countUpdates(documentName: string): Promise<number> {
+    this.commitQueued();
     return (this.statements.countUpdates.get(documentName, documentName) as { n: number }).n;
   }
 }
