@@ -353,6 +353,7 @@ export {
   modelProgressSummary,
   STALE_AFTER_DAYS,
 } from "./progress.ts";
+export { offTrackStatusOf, type WentOffTrack, wentOffTrack } from "./goal-owner.ts";
 export {
   decodeClientMessage,
   decodeServerMessage,
@@ -473,6 +474,7 @@ export {
   nodeKindSchema,
   type SmartGoal,
   type Subgroup,
+  GOAL_OWNER_ONLY,
   subgroupNameKey,
   subgroupNameSchema,
   subgroupSchema,
