@@ -12,7 +12,7 @@ import {
   updateSmart,
 } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import {
   acknowledged,
   authorOf,
@@ -55,7 +55,9 @@ async function inboxHolds(who: TestPerson, count: number): Promise<InboxResponse
 async function editors(names: string[]) {
   const model = await createModel(server.url, { title: "Reading plan" });
   const people = names.map((n) => person(n));
-  const clients = people.map((p) => connect(server, model.id, sessionToken(model.tokens.editor, p)));
+  const clients = people.map((p) =>
+    connect(server, model.id, sessionToken(model.tokens.editor, p)),
+  );
   await Promise.all(clients.map(synced));
   return { model, people, clients };
 }
@@ -68,7 +70,13 @@ async function recorded(by: Client, other: Client, goal: string, date: string, v
     (nodesMap(other.doc).get(goal) as Y.Map<unknown> | undefined)?.get("measurements") as
       | Y.Array<{ date: string }>
       | undefined;
-  await waitFor(() => seen()?.toArray().some((m) => m.date === date) ?? false, `${date} to arrive`);
+  await waitFor(
+    () =>
+      seen()
+        ?.toArray()
+        .some((m) => m.date === date) ?? false,
+    `${date} to arrive`,
+  );
 }
 
 describe("the owner of a goal that goes off track", () => {

@@ -51,7 +51,9 @@ function offTrackWords(
   expected: number | undefined,
 ): string {
   const title =
-    node.title.length > TITLE_WORDS_MAX ? `${node.title.slice(0, TITLE_WORDS_MAX - 1)}…` : node.title;
+    node.title.length > TITLE_WORDS_MAX
+      ? `${node.title.slice(0, TITLE_WORDS_MAX - 1)}…`
+      : node.title;
   const head = `“${title}” is ${STATUS_LABEL["off-track"].toLowerCase()}`;
   if (!latest) return head;
   const unit = node.smart?.unit;

@@ -86,7 +86,11 @@ describe("a goal's owner in the schema", () => {
     const parsed = parseModelFile(JSON.stringify(file));
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
     const copy = new Y.Doc();
-    loadModel(copy, { ...parsed.model, nodes: parsed.model.nodes.map(({ owner, ...n }) => n) }, "t");
+    loadModel(
+      copy,
+      { ...parsed.model, nodes: parsed.model.nodes.map(({ owner, ...n }) => n) },
+      "t",
+    );
     expect(readModel(copy).nodes[0]?.owner).toBeUndefined();
     replaceModel(copy, parsed.model, "t");
     expect(readModel(copy).nodes[0]?.owner).toEqual(BEA);
@@ -97,7 +101,11 @@ describe("which change turns a goal off track", () => {
   const before = (status: GoalStatusName | null) => new Map([["G", status]]);
 
   it("a measurement that falls behind the line by more than a quarter: off track, in words", () => {
-    const went = wentOffTrack(before("not-measured"), [goal([{ date: "2025-10-01", value: 40 }])], TODAY);
+    const went = wentOffTrack(
+      before("not-measured"),
+      [goal([{ date: "2025-10-01", value: 40 }])],
+      TODAY,
+    );
     expect(went.map((w) => w.node.id)).toEqual(["G"]);
     expect(went[0]?.words).toMatch(
       /^“Grade 3 reading on level” is off track: latest 40% against a plan of 55% on .*2025$/,
@@ -119,9 +127,9 @@ describe("which change turns a goal off track", () => {
   });
 
   it("a new card already off track counts; a card that is not a goal never does", () => {
-    expect(wentOffTrack(new Map(), [goal([{ date: "2025-10-01", value: 40 }])], TODAY)).toHaveLength(
-      1,
-    );
+    expect(
+      wentOffTrack(new Map(), [goal([{ date: "2025-10-01", value: 40 }])], TODAY),
+    ).toHaveLength(1);
     const activity: LogicNode = { id: "A", kind: "activity", title: "Coaching" };
     expect(wentOffTrack(new Map(), [activity], TODAY)).toEqual([]);
   });
