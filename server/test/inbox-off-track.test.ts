@@ -9,6 +9,8 @@ import {
   addNode,
   type InboxResponse,
   nodesMap,
+  readModel,
+  updateNode,
   updateSmart,
 } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
@@ -133,6 +135,24 @@ describe("the owner of a goal that goes off track", () => {
 });
 
 describe("an owner on a card that is not a goal", () => {
+  it("a goal with an owner moved to the activities is accepted; moved back, it has its owner", async () => {
+    const { clients } = await editors(["Ann", "Bea"]);
+    const [annC, beaC] = clients as [Client, Client];
+    const owner = { id: "bea", name: "Bea" };
+    const goal = addNode(annC.doc, { kind: "smallWin", title: "Coaches observe", owner }, "local");
+    updateNode(annC.doc, goal, { kind: "activity" }, "local");
+    await acknowledged(annC);
+    updateNode(annC.doc, goal, { kind: "smallWin" }, "local");
+    await acknowledged(annC);
+    await waitFor(
+      () => readModel(beaC.doc).nodes.find((n) => n.id === goal)?.kind === "smallWin",
+      "the goal to come back to Bea",
+    );
+    expect(readModel(beaC.doc).nodes.find((n) => n.id === goal)?.owner).toEqual(owner);
+    expect(annC.closes).toEqual([]);
+    for (const c of clients) c.destroy();
+  });
+
   it("is refused in words and reaches nobody", async () => {
     const { clients } = await editors(["Ann", "Bea"]);
     const [annC, beaC] = clients as [Client, Client];
