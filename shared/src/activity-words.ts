@@ -38,6 +38,7 @@ const FIELD_WORDS: Record<string, string> = {
   position: "position",
   measurements: "measurements",
   subgroups: "subgroups",
+  owner: "owner",
   "smart.indicator": "indicator",
   "smart.unit": "unit",
   "smart.cohortSize": "cohort size",

@@ -31,6 +31,7 @@ const NODE_FIELDS = [
   "position",
   "measurements",
   "subgroups",
+  "owner",
 ] as const;
 const SMART_FIELDS = ["indicator", "unit", "cohortSize", "baseline", "target"] as const;
 

@@ -60,6 +60,7 @@ const FILE_MIGRATIONS: FileMigrations = {
    * - goal cards' `alignsTo`: [{ modelId, cardId, note? }] (shared/src/alignment.ts).
    * Issue 18: a goal's optional `subgroups` ([{ id, name, baseline?, target? }], at most 12) and a
    * measurement's optional `subgroup` (a subgroup's id); without them, everything is the whole group.
+   * - a goal's optional `owner` ({ id, name }, like an action plan's owner).
    */
   1: (file) => file,
 };

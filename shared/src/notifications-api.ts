@@ -122,7 +122,8 @@ export function notificationText(
     case "reply":
       return `${by} replied to your conversation in “${modelTitle}”: ${cut}`;
     case "offTrack":
-      return `Your goal “${cut}” in “${modelTitle}” is off track.`;
+      // The excerpt is the goal's words (`wentOffTrack`): "“Reading” is off track: latest 40% …".
+      return `Your goal ${cut} (in “${modelTitle}”, after a change by ${by}).`;
     case "checkIn":
       return `Check-in today for “${modelTitle}”${cut ? `: ${cut}` : ""}.`;
     case "vote":

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionPlanSchema } from "./action-plan.ts";
+import { actionPlanSchema, personRefSchema } from "./action-plan.ts";
 import { alignsToSchema } from "./alignment.ts";
 import { cyclesSchema } from "./cycle-schema.ts";
 import { INNOVATION_STAGES, isGoalKind, NODE_KINDS } from "./kinds.ts";
@@ -128,6 +128,10 @@ export function titleProblem(title: string): string | null {
 }
 export const notesSchema = z.string().max(NOTES_MAX, `must be at most ${NOTES_MAX} characters`);
 
+/** Why an owner on an input or activity is refused (the file format and the write gate alike). */
+export const GOAL_OWNER_ONLY =
+  "only goals (small-win, mid-journey, long-term) have an owner here; an activity's owner is in its action plan";
+
 export const nodeSchema = z
   .strictObject({
     id: idSchema,
@@ -145,6 +149,11 @@ export const nodeSchema = z
     alignsTo: alignsToSchema.optional(),
     /** Subgroups tracked beside the whole group (issue 18, optional under version 2). */
     subgroups: subgroupsSchema.optional(),
+    /**
+     * Who answers for a goal (issue 18: they hear when it goes off track); optional under
+     * version 2. An activity's owner lives in its action plan, so only goals carry this one.
+     */
+    owner: personRefSchema.optional(),
   })
   .superRefine((node, ctx) => {
     for (const [field, what] of [
@@ -169,6 +178,8 @@ export const nodeSchema = z
           });
         }
       }
+      if (node.owner !== undefined)
+        ctx.addIssue({ code: "custom", path: ["owner"], message: GOAL_OWNER_ONLY });
     }
   });
 

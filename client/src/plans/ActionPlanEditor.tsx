@@ -7,7 +7,6 @@ import {
   BLOCKED_REASON_MAX,
   type LogicModel,
   type LogicNode,
-  type PersonRef,
 } from "@logic-canvas/shared";
 import { useId, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
@@ -15,38 +14,10 @@ import { useReviewSnapshot } from "../review/review-hooks.ts";
 import { CommitField } from "../ui/CommitField.tsx";
 import { DateField } from "../ui/DateField.tsx";
 import { Section } from "../ui/Section.tsx";
+import { OwnerSelect } from "./OwnerSelect.tsx";
 import { ownerCandidates } from "./owner-candidates.ts";
 import { useModelMembers } from "./use-model-members.ts";
 import "./plans.css";
-
-function OwnerField(props: {
-  plan: ActionPlan;
-  people: PersonRef[];
-  meId: string | undefined;
-  readOnly: boolean;
-  onOwner: (owner: PersonRef | undefined) => void;
-}) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>Owner</label>
-      <select
-        id={id}
-        value={props.plan.owner?.id ?? ""}
-        disabled={props.readOnly}
-        onChange={(e) => props.onOwner(props.people.find((p) => p.id === e.target.value))}
-      >
-        <option value="">Nobody yet</option>
-        {props.people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-            {props.meId === p.id ? " (me)" : ""}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function StatusField(props: {
   status: ActionStatus;
@@ -117,8 +88,8 @@ export function ActionPlanEditor({
   return (
     <Section title="Action plan">
       <div className="action-plan" data-testid="action-plan">
-        <OwnerField
-          plan={plan}
+        <OwnerSelect
+          owner={plan.owner}
           people={people}
           meId={snapshot.me?.id}
           readOnly={readOnly}

@@ -2,7 +2,7 @@ import type { Author, LogicModel, PersonRef } from "@logic-canvas/shared";
 import type { ReviewSnapshot } from "../collab/review-binding.ts";
 
 /**
- * The people an activity can be given to: me, everyone the review document knows by id (authors
+ * The people an activity or a goal can be given to: me, everyone the review document knows by id (authors
  * of comments and votes: people on links and signed-in members alike), the owners already named
  * in the model and the workspace's members. By id, so a renamed person appears once.
  */
@@ -22,6 +22,9 @@ export function ownerCandidates(
     for (const message of thread.messages) if (!message.deleted) add(message.author);
   }
   for (const vote of snapshot.votes) add(vote.author);
-  for (const node of model.nodes) add(node.plan?.owner);
+  for (const node of model.nodes) {
+    add(node.plan?.owner);
+    add(node.owner);
+  }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { actionPlanSchema } from "../action-plan.ts";
+import { actionPlanSchema, personRefSchema } from "../action-plan.ts";
 import { alignsToSchema } from "../alignment.ts";
 import { cycleSchema } from "../cycle-schema.ts";
 import { GOAL_KINDS, type NodeKind } from "../kinds.ts";
@@ -15,6 +15,7 @@ import { missionSchema, valuesSchema, visionSchema } from "../purpose.ts";
 import {
   cohortSizeSchema,
   finiteNumber,
+  GOAL_OWNER_ONLY,
   idSchema,
   indicatorSchema,
   innovationStageSchema,
@@ -46,6 +47,8 @@ export type FieldDef =
       kinds?: readonly NodeKind[];
       /** A card or link without it does not read. */
       required?: boolean;
+      /** Says which kinds may carry it, when the general sentence (`kindsSentence`) would not. */
+      kindsWords?: string;
     }
   | { type: "map"; fields: MapFields }
   | {
@@ -120,6 +123,8 @@ export const NODE_FIELDS: MapFields = {
   // Issue 18, optional under layout 2: the goal's subgroups, replaced whole on each change (see
   // doc/subgroups.ts); their measurements sit in `measurements`, each naming its subgroup's id.
   subgroups: { type: "plain", schema: subgroupsSchema, kinds: GOALS },
+  // Issue 18, optional under layout 2: the person who answers for a goal, replaced whole.
+  owner: { type: "plain", schema: personRefSchema, kinds: GOALS, kindsWords: GOAL_OWNER_ONLY },
 };
 
 export const EDGE_FIELDS: MapFields = {
@@ -174,6 +179,7 @@ export function readOnKind(def: FieldDef, kind: unknown): boolean {
 export function kindsSentence(def: FieldDef): string {
   const kinds = def.type === "map" ? undefined : def.kinds;
   if (!kinds) return "";
+  if (def.type === "plain" && def.kindsWords) return def.kindsWords;
   return kinds.length === 1
     ? `only ${kinds[0] === "activity" ? "activities" : kinds[0]} carry it`
     : def.type === "array" && def.entry === cycleSchema

@@ -19,6 +19,7 @@ const STEPS: Record<number, (doc: Y.Doc) => void> = {
    * - goal cards' `alignsTo`, a plain list of { modelId, cardId, note? } (shared/src/alignment.ts).
    * Issue 18: a goal's optional `subgroups` ([{ id, name, baseline?, target? }], at most 12) and a
    * measurement's optional `subgroup` (a subgroup's id); without them, everything is the whole group.
+   * - a goal's optional `owner` ({ id, name }, like an action plan's owner).
    */
   1: () => {},
 };

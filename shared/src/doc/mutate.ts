@@ -41,6 +41,8 @@ export type NodePatch = {
   notes?: string | null;
   stage?: LogicNode["stage"] | null;
   plan?: LogicNode["plan"] | null;
+  /** A goal's owner (issue 18). */
+  owner?: LogicNode["owner"] | null;
 };
 export type SmartPatch = {
   indicator?: string;
@@ -105,6 +107,7 @@ function writeNode(doc: Y.Doc, node: LogicNode): void {
     writeCycles(map, node.cycles);
     if (node.alignsTo?.length) map.set("alignsTo", copyAlignments(node.alignsTo));
     if (node.subgroups?.length) map.set("subgroups", copySubgroups(node.subgroups));
+    if (node.owner) map.set("owner", { id: node.owner.id, name: node.owner.name });
   }
 }
 
@@ -119,6 +122,12 @@ export function addNode(doc: Y.Doc, input: NodeInput, origin: unknown): string {
 
 /** Fields read on activities only, dropped when a card moves to another lane. */
 const ACTIVITY_ONLY = ["stage", "plan"] as const;
+/**
+ * Plain fields read on goals only. A goal moved to another lane keeps them in the document,
+ * unread there (like its SMART structure), so moving it back restores them; they are left out of
+ * the check of the moved card, which does not read them.
+ */
+const GOAL_ONLY = ["alignsTo", "subgroups", "owner"] as const;
 
 export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unknown): void {
   const map = nodeMapOrThrow(doc, id);
@@ -128,12 +137,15 @@ export function updateNode(doc: Y.Doc, id: string, patch: NodePatch, origin: unk
     else if (value !== undefined) next[key] = value;
   }
   if (next.kind !== "activity") for (const key of ACTIVITY_ONLY) delete next[key];
+  if (!isGoalKind(next.kind as LogicNode["kind"]))
+    for (const key of GOAL_ONLY) if (!(key in patch)) delete next[key];
   assertValidNode(next);
   doc.transact(() => {
     for (const [key, value] of Object.entries(patch)) {
       if (value === undefined) continue;
       if (value === null) map.delete(key);
-      else if (map.get(key) !== value) map.set(key, value);
+      else if (map.get(key) !== value)
+        map.set(key, typeof value === "object" ? { ...value } : value);
     }
     if (patch.kind !== undefined && patch.kind !== "activity")
       for (const key of ACTIVITY_ONLY) if (map.has(key)) map.delete(key);

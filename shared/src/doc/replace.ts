@@ -68,6 +68,11 @@ function updateNodeInPlace(map: NodeMap, node: LogicNode): void {
     if (subgroupsNow?.length) map.set("subgroups", copySubgroups(subgroupsNow));
     else if (map.has("subgroups")) map.delete("subgroups");
   }
+  const ownerNow = isGoalKind(node.kind) ? node.owner : undefined;
+  if (!sameJson(current.owner, ownerNow)) {
+    if (ownerNow) map.set("owner", { id: ownerNow.id, name: ownerNow.name });
+    else if (map.has("owner")) map.delete("owner");
+  }
   const measurementsNow = isGoalKind(node.kind) ? (node.measurements ?? []) : [];
   const list = measurementsOf(map);
   if (list && !sameJson(list.toArray(), measurementsNow)) {

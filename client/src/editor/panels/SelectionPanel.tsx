@@ -10,6 +10,7 @@ import {
 } from "@logic-canvas/shared";
 import { useReadOnly } from "../../canvas/read-only.ts";
 import { AlignmentSection } from "../../cascade/AlignmentSection.tsx";
+import { GoalOwnerField } from "../../monitoring/GoalOwnerField.tsx";
 import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
 import { ActionPlanEditor } from "../../plans/ActionPlanEditor.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
@@ -78,6 +79,9 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
         placeholder="Context, sources, who is responsible…"
         onCommit={(notes) => binding.updateNode(node.id, { notes: notes === "" ? null : notes })}
       />
+      {isGoalKind(node.kind) && (
+        <GoalOwnerField node={node} model={model} binding={binding} readOnly={readOnly} />
+      )}
       {isGoalKind(node.kind) && <GoalPanel node={node} binding={binding} readOnly={readOnly} />}
       {node.kind === "activity" && (
         <ActionPlanEditor node={node} model={model} binding={binding} readOnly={readOnly} />
