@@ -84,7 +84,10 @@ describe("security headers and Content-Security-Policy", () => {
     const home = await watchedPage(await context("Visitor"), "home");
     await home.page.goto(`${server.url}/`);
     await home.page.locator("#root *").first().waitFor();
-    await home.page.waitForLoadState("networkidle");
+    // Not "networkidle": the inbox keeps a live event stream open, so the network is never idle.
+    // The Inbox button is the home page's last part to arrive (after the inbox's first answer).
+    await home.page.getByRole("button", { name: /^Inbox/ }).waitFor();
+    await home.page.waitForTimeout(300);
     visited.home = await home.violations();
 
     const owner = await watchedPage(await context("Maria"), "owner");
