@@ -101,6 +101,12 @@ const size = (bytes: number) =>
 
 const RENDERERS: Record<string, Lines> = {
   "server-path-profile": serverPath,
+  "measurement-import": (r) => [
+    `measurement import, ${n(at(r, "parameters.rows"))}-row XLSX read, checked and applied: p50 ${n(at(r, "figures.totalMs.p50"))} ms, max ${n(at(r, "figures.totalMs.max"))} ms (target < 5,000)`,
+  ],
+  "cascade-progress-page": (r) => [
+    `progress page in Chromium, ${n(at(r, "parameters.models"))} models × ${n(at(r, "parameters.goalsPer"))} goals: navigation → first rows p50 ${n(at(r, "figures.toFirstRowsMs.p50"))} ms, answer ${size(Number(at(r, "figures.answerBytesOnWire")))} on the wire (target < 1,000 ms)`,
+  ],
   "cascade-rollup": (r) => [
     `cascade over ${n(at(r, "parameters.models"))} models × ${n(at(r, "parameters.goalsPer"))} goals: ${route(r, "rollup", "roll-up")}; ${route(r, "map", "alignment map")}; ${route(r, "progress", "progress rows")} (target < 300 ms)`,
   ],
