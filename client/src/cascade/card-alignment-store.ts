@@ -1,6 +1,7 @@
 import type { LogicNode } from "@logic-canvas/shared";
 import { useSyncExternalStore } from "react";
 import { editorRoute } from "../app/routes.ts";
+import { loadSignedIn } from "../app/signed-in.ts";
 import { alignmentContext } from "./cascade-client.ts";
 import {
   type Alignment,
@@ -68,6 +69,15 @@ export function reloadAlignments(): void {
  */
 function listen(answer: AlignmentContextAnswer): void {
   if (source) return;
+  // The model's stream is for signed-in people (a link shows no other model): someone on a
+  // link alone would get a 401 in the console on every open, and nothing to follow. The answer
+  // is asked once per page; a model left meanwhile is not followed.
+  void loadSignedIn().then((account) => {
+    if (account && !source && answer.modelId === modelId) follow(answer);
+  });
+}
+
+function follow(answer: AlignmentContextAnswer): void {
   source = new EventSource(cascadePaths.modelEvents(answer.modelId));
   source.addEventListener(CASCADE_EVENT, () => reloadAlignments());
   // After a dropped connection the browser reconnects; what changed meanwhile is read again.
