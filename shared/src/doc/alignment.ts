@@ -1,8 +1,6 @@
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { type Alignment, alignsToSchema, goalKey } from "../alignment.ts";
-import { DomainError, parseOrRefuse } from "../errors.ts";
-import { isGoalKind } from "../kinds.ts";
-import { type NodeMap, nodesMap } from "./layout.ts";
+import { type GoalList, readGoalList, writeGoalList } from "./goal-lists.ts";
 
 /**
  * Typed mutations of a goal's alignments up the cascade (`alignsTo`). The list is one plain
@@ -19,25 +17,20 @@ export function copyAlignments(list: readonly Alignment[]): Alignment[] {
   );
 }
 
-function goalMapOrThrow(doc: Y.Doc, cardId: string): NodeMap {
-  const node = nodesMap(doc).get(cardId);
-  if (!(node instanceof Y.Map))
-    throw new DomainError("node-not-found", `There is no card with id ${cardId}.`);
-  const kind = node.get("kind");
-  if (typeof kind !== "string" || !isGoalKind(kind as never))
-    throw new DomainError(
-      "alignment-not-goal",
-      "Only goals (small-win, mid-journey, long-term) align to goals above.",
-    );
-  return node;
-}
+const ALIGNS_TO: GoalList<Alignment> = {
+  key: "alignsTo",
+  schema: alignsToSchema,
+  copy: copyAlignments,
+  what: "alignment",
+  notGoal: {
+    code: "alignment-not-goal",
+    message: "Only goals (small-win, mid-journey, long-term) align to goals above.",
+  },
+};
 
 /** The card's alignments as stored (an empty list when it has none or they do not read). */
 export function alignmentsOf(doc: Y.Doc, cardId: string): Alignment[] {
-  const node = nodesMap(doc).get(cardId);
-  if (!(node instanceof Y.Map)) return [];
-  const parsed = alignsToSchema.safeParse(node.get("alignsTo"));
-  return parsed.success ? parsed.data : [];
+  return readGoalList(doc, cardId, ALIGNS_TO);
 }
 
 /** Replaces the card's alignments; an empty list removes the field. Refused in words when invalid. */
@@ -47,12 +40,7 @@ export function setAlignments(
   list: readonly Alignment[],
   origin: unknown,
 ): void {
-  const map = goalMapOrThrow(doc, cardId);
-  const valid = parseOrRefuse(alignsToSchema, copyAlignments(list), "alignment");
-  doc.transact(() => {
-    if (valid.length === 0) map.delete("alignsTo");
-    else map.set("alignsTo", copyAlignments(valid));
-  }, origin);
+  writeGoalList(doc, cardId, ALIGNS_TO, list, origin);
 }
 
 /** Aligns the card to one more goal (or changes the note of an existing alignment). */

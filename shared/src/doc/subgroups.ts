@@ -1,7 +1,6 @@
-import * as Y from "yjs";
+import type * as Y from "yjs";
 import { DomainError, parseOrRefuse } from "../errors.ts";
 import { newId } from "../ids.ts";
-import { isGoalKind } from "../kinds.ts";
 import {
   type DatedValue,
   type Measurement,
@@ -10,7 +9,8 @@ import {
   subgroupNameSchema,
   subgroupsSchema,
 } from "../schema.ts";
-import { measurementsOf, type NodeMap, nodesMap } from "./layout.ts";
+import { type GoalList, goalMapOrThrow, readGoalList, writeGoalList } from "./goal-lists.ts";
+import { measurementsOf } from "./layout.ts";
 
 /**
  * Typed mutations of a goal's subgroups (issue 18). The list is one plain value replaced whole,
@@ -43,25 +43,20 @@ export function copyMeasurement(m: Measurement): Measurement {
   return copy;
 }
 
-function goalMapOrThrow(doc: Y.Doc, cardId: string): NodeMap {
-  const node = nodesMap(doc).get(cardId);
-  if (!(node instanceof Y.Map))
-    throw new DomainError("node-not-found", `There is no card with id ${cardId}.`);
-  const kind = node.get("kind");
-  if (typeof kind !== "string" || !isGoalKind(kind as never))
-    throw new DomainError(
-      "subgroup-not-goal",
-      "Only goals (small-win, mid-journey, long-term) track subgroups.",
-    );
-  return node;
-}
+const SUBGROUPS: GoalList<Subgroup> = {
+  key: "subgroups",
+  schema: subgroupsSchema,
+  copy: copySubgroups,
+  what: "subgroup",
+  notGoal: {
+    code: "subgroup-not-goal",
+    message: "Only goals (small-win, mid-journey, long-term) track subgroups.",
+  },
+};
 
 /** The goal's subgroups as stored (an empty list when it has none or they do not read). */
 export function subgroupsOfCard(doc: Y.Doc, cardId: string): Subgroup[] {
-  const node = nodesMap(doc).get(cardId);
-  if (!(node instanceof Y.Map)) return [];
-  const parsed = subgroupsSchema.safeParse(node.get("subgroups"));
-  return parsed.success ? parsed.data : [];
+  return readGoalList(doc, cardId, SUBGROUPS);
 }
 
 /** Replaces the goal's subgroups; an empty list removes the field. Refused in words when invalid. */
@@ -71,12 +66,7 @@ export function setSubgroups(
   list: readonly Subgroup[],
   origin: unknown,
 ): void {
-  const map = goalMapOrThrow(doc, cardId);
-  const valid = parseOrRefuse(subgroupsSchema, copySubgroups(list), "subgroup");
-  doc.transact(() => {
-    if (valid.length === 0) map.delete("subgroups");
-    else map.set("subgroups", copySubgroups(valid));
-  }, origin);
+  writeGoalList(doc, cardId, SUBGROUPS, list, origin);
 }
 
 /** Adds a subgroup by name and answers its id; a repeated name or the 13th is refused in words. */
@@ -143,7 +133,7 @@ export function removeSubgroup(
   subgroupId: string,
   origin: unknown,
 ): void {
-  const map = goalMapOrThrow(doc, cardId);
+  const map = goalMapOrThrow(doc, cardId, SUBGROUPS);
   const list = subgroupsOfCard(doc, cardId);
   const next = list.filter((s) => s.id !== subgroupId);
   doc.transact(() => {
