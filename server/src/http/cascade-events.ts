@@ -10,6 +10,7 @@ import type { FastifyReply } from "fastify";
 import { TREE_CHANGED } from "../cascade/hub.ts";
 import { WorkspaceViewer } from "../workspaces/viewer.ts";
 import type { ApiDeps, RouteKit } from "./api.ts";
+import { openEventStream, StreamCaps } from "./event-stream.ts";
 import { ApiError, notFound } from "./respond.ts";
 import { modelIdOf } from "./routes.ts";
 import { workspaceCall } from "./workspace-kit.ts";
@@ -27,14 +28,17 @@ import { workspaceCall } from "./workspace-kit.ts";
  */
 
 const STREAMS_PER_ACCOUNT = 8;
-const STREAMS_PER_PROCESS = 2_000;
 
 /** The workspaces whose models a stream follows, for the person as the tree stands now. */
 type ScopeOf = (viewer: WorkspaceViewer) => Set<string>;
 
 export function cascadeEvents(kit: RouteKit): void {
   const { app, deps, requireRole, accessOf } = kit;
-  const streams = new StreamCounter();
+  const streams = new StreamCaps({
+    perPerson: STREAMS_PER_ACCOUNT,
+    perProcess: 2_000,
+    refusal: `At most ${STREAMS_PER_ACCOUNT} live cascade pages may be open per person; close one and reload.`,
+  });
 
   app.get(CASCADE_ROUTES.events, async (request, reply) => {
     const call = await workspaceCall(deps, request, "see");
@@ -79,33 +83,9 @@ function visibleIn(viewer: WorkspaceViewer, workspaceIds: readonly string[]): Se
   return new Set(workspaceIds.filter((id) => viewer.modelRole(id) !== null));
 }
 
-/** Open streams per account and in all, against the caps. */
-class StreamCounter {
-  private readonly perAccount = new Map<string, number>();
-  private open = 0;
-
-  take(accountId: string): () => void {
-    const mine = this.perAccount.get(accountId) ?? 0;
-    if (mine >= STREAMS_PER_ACCOUNT || this.open >= STREAMS_PER_PROCESS)
-      throw new ApiError(
-        429,
-        "too-many-streams",
-        `At most ${STREAMS_PER_ACCOUNT} live cascade pages may be open per person; close one and reload.`,
-      );
-    this.open += 1;
-    this.perAccount.set(accountId, mine + 1);
-    return () => {
-      this.open -= 1;
-      const left = (this.perAccount.get(accountId) ?? 1) - 1;
-      if (left > 0) this.perAccount.set(accountId, left);
-      else this.perAccount.delete(accountId);
-    };
-  }
-}
-
 function stream(
   deps: ApiDeps,
-  streams: StreamCounter,
+  streams: StreamCaps,
   reply: FastifyReply,
   viewer: WorkspaceViewer,
   scopeOf: ScopeOf,
@@ -131,32 +111,23 @@ function stream(
     return out;
   };
 
-  reply.hijack();
-  const raw = reply.raw;
-  raw.writeHead(200, {
-    "Content-Type": "text/event-stream; charset=utf-8",
-    "Cache-Control": "no-cache, no-transform",
-    Connection: "keep-alive",
-    "X-Accel-Buffering": "no",
+  let unsubscribe = () => {};
+  const events = openEventStream(reply, {
+    keepAliveMs: CASCADE_EVENTS_KEEPALIVE_MS,
+    onClose: () => {
+      unsubscribe();
+      release();
+    },
   });
-  raw.write(": open\n\n");
-
-  const unsubscribe = deps.cascade.hub.subscribe((modelIds) => {
+  unsubscribe = deps.cascade.hub.subscribe((modelIds) => {
     void (async () => {
       const before = scope;
       if (modelIds.includes(TREE_CHANGED))
         scope = scopeOf(await WorkspaceViewer.load(deps.store, account));
       const ids = await relevant(modelIds, before);
-      if (ids.length === 0 || raw.writableEnded) return;
+      if (ids.length === 0 || events.ended) return;
       const event: CascadeEvent = { modelIds: ids, at: new Date().toISOString() };
-      raw.write(`event: ${CASCADE_EVENT}\ndata: ${JSON.stringify(event)}\n\n`);
+      events.send(CASCADE_EVENT, event);
     })().catch(() => undefined);
-  });
-  const keepAlive = setInterval(() => raw.write(": keep-alive\n\n"), CASCADE_EVENTS_KEEPALIVE_MS);
-  keepAlive.unref();
-  raw.once("close", () => {
-    clearInterval(keepAlive);
-    unsubscribe();
-    release();
   });
 }

@@ -6,11 +6,8 @@ import {
   NOTIFICATION_LIMITS,
 } from "@logic-canvas/shared";
 import type { RouteKit } from "./api.ts";
-import { ApiError } from "./respond.ts";
+import { openEventStream, StreamCaps } from "./event-stream.ts";
 import { inboxOwner } from "./routes-inbox.ts";
-
-/** Streams per process: each holds a socket open. */
-const STREAMS_PER_PROCESS = 2_000;
 
 /**
  * The live stream of the caller's own inbox (server-sent events): an `inbox` event with the
@@ -21,45 +18,33 @@ const STREAMS_PER_PROCESS = 2_000;
 export function inboxEvents(kit: RouteKit): void {
   const { app, deps } = kit;
   const { hub } = deps.inbox;
-  let open = 0;
+  const caps = new StreamCaps({
+    perPerson: NOTIFICATION_LIMITS.streamsPerPerson,
+    perProcess: 2_000,
+    refusal: `At most ${NOTIFICATION_LIMITS.streamsPerPerson} pages may follow one inbox live; close one and reload.`,
+  });
 
   app.get(INBOX_PATHS.events, async (request, reply) => {
     const person = await inboxOwner(kit, request);
-    const limit = NOTIFICATION_LIMITS.streamsPerPerson;
-    if (hub.streamsOf(person.id) >= limit || open >= STREAMS_PER_PROCESS)
-      throw new ApiError(
-        429,
-        "too-many-streams",
-        `At most ${limit} pages may follow one inbox live; close one and reload.`,
-      );
-    reply.hijack();
-    const raw = reply.raw;
-    raw.writeHead(200, {
-      "Content-Type": "text/event-stream; charset=utf-8",
-      "Cache-Control": "no-cache, no-transform",
-      Connection: "keep-alive",
-      "X-Accel-Buffering": "no",
+    const release = caps.take(person.id);
+    let unsubscribe = () => {};
+    const events = openEventStream(reply, {
+      keepAliveMs: INBOX_EVENTS_KEEPALIVE_MS,
+      onClose: () => {
+        unsubscribe();
+        release();
+      },
     });
-    raw.write(": open\n\n");
-    open += 1;
     const send = () => {
       void deps.store.notifications
         .unreadCount(person.id)
         .then((unread) => {
-          if (raw.writableEnded) return;
           const event: InboxEvent = { unread };
-          raw.write(`event: ${INBOX_EVENT}\ndata: ${JSON.stringify(event)}\n\n`);
+          events.send(INBOX_EVENT, event);
         })
         .catch(() => undefined);
     };
-    const unsubscribe = hub.subscribe(person.id, send);
+    unsubscribe = hub.subscribe(person.id, send);
     send();
-    const keepAlive = setInterval(() => raw.write(": keep-alive\n\n"), INBOX_EVENTS_KEEPALIVE_MS);
-    keepAlive.unref();
-    raw.once("close", () => {
-      clearInterval(keepAlive);
-      unsubscribe();
-      open -= 1;
-    });
   });
 }

@@ -36,11 +36,6 @@ export class InboxHub {
     };
   }
 
-  /** Streams open for this person on this process. */
-  streamsOf(personId: string): number {
-    return this.listeners.get(personId)?.size ?? 0;
-  }
-
   private emit(personIds: readonly string[]): void {
     for (const id of personIds) {
       for (const listener of this.listeners.get(id) ?? []) {
