@@ -1,8 +1,6 @@
 import type { LogicModel, LogicNode } from "@logic-canvas/shared";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import { OwnerSelect } from "../plans/OwnerSelect.tsx";
-import { ownerCandidates } from "../plans/owner-candidates.ts";
-import { useModelMembers } from "../plans/use-model-members.ts";
 import { useReviewSnapshot } from "../review/review-hooks.ts";
 
 /**
@@ -22,14 +20,11 @@ export function GoalOwnerField({
   readOnly: boolean;
 }) {
   const snapshot = useReviewSnapshot();
-  const members = useModelMembers();
-  const people = ownerCandidates(snapshot, model, members);
   return (
     <div className="goal-owner" data-testid="goal-owner">
       <OwnerSelect
         owner={node.owner}
-        people={people}
-        meId={snapshot.me?.id}
+        model={model}
         readOnly={readOnly}
         onOwner={(owner) =>
           binding.updateNode(node.id, {

@@ -10,13 +10,10 @@ import {
 } from "@logic-canvas/shared";
 import { useId, useState } from "react";
 import type { YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
-import { useReviewSnapshot } from "../review/review-hooks.ts";
 import { CommitField } from "../ui/CommitField.tsx";
 import { DateField } from "../ui/DateField.tsx";
 import { Section } from "../ui/Section.tsx";
 import { OwnerSelect } from "./OwnerSelect.tsx";
-import { ownerCandidates } from "./owner-candidates.ts";
-import { useModelMembers } from "./use-model-members.ts";
 import "./plans.css";
 
 function StatusField(props: {
@@ -77,9 +74,6 @@ export function ActionPlanEditor({
   readOnly: boolean;
 }) {
   const plan: ActionPlan = node.plan ?? {};
-  const snapshot = useReviewSnapshot();
-  const members = useModelMembers();
-  const people = ownerCandidates(snapshot, model, members);
   const { problem, setProblem, save } = usePlanWriter(node.id, binding);
   // A reason typed before "Blocked" is chosen waits here, so choosing it does not fail.
   const [pendingStatus, setPendingStatus] = useState<ActionStatus | null>(null);
@@ -90,8 +84,7 @@ export function ActionPlanEditor({
       <div className="action-plan" data-testid="action-plan">
         <OwnerSelect
           owner={plan.owner}
-          people={people}
-          meId={snapshot.me?.id}
+          model={model}
           readOnly={readOnly}
           onOwner={(owner) => save({ ...plan, owner })}
         />

@@ -1,22 +1,28 @@
-import type { PersonRef } from "@logic-canvas/shared";
+import type { LogicModel, PersonRef } from "@logic-canvas/shared";
 import { useId } from "react";
+import { useReviewSnapshot } from "../review/review-hooks.ts";
+import { ownerCandidates } from "./owner-candidates.ts";
+import { useModelMembers } from "./use-model-members.ts";
 
 /**
  * Who owns a card's work, chosen from the people of the model (me marked); "Nobody yet" clears
  * it. One control for an activity's action plan and for a goal. An owner no longer among the
- * people (renamed away, left) is still shown by the name they had.
+ * people (renamed away, left) is still shown by the name they had. The people are the model's
+ * own and its workspace's members, for every use alike.
  */
 export function OwnerSelect(props: {
   owner: PersonRef | undefined;
-  people: PersonRef[];
-  meId: string | undefined;
+  model: LogicModel;
   readOnly: boolean;
   onOwner: (owner: PersonRef | undefined) => void;
 }) {
   const id = useId();
+  const snapshot = useReviewSnapshot();
+  const candidates = ownerCandidates(snapshot, props.model, useModelMembers());
+  const meId = snapshot.me?.id;
   const { owner } = props;
   const people =
-    owner && !props.people.some((p) => p.id === owner.id) ? [owner, ...props.people] : props.people;
+    owner && !candidates.some((p) => p.id === owner.id) ? [owner, ...candidates] : candidates;
   return (
     <div className="field">
       <label htmlFor={id}>Owner</label>
@@ -30,7 +36,7 @@ export function OwnerSelect(props: {
         {people.map((p) => (
           <option key={p.id} value={p.id}>
             {p.name}
-            {props.meId === p.id ? " (me)" : ""}
+            {meId === p.id ? " (me)" : ""}
           </option>
         ))}
       </select>
