@@ -3,7 +3,7 @@ import type { ConnectionRegistry } from "./access/connection-registry.ts";
 import type { Accounts } from "./accounts/accounts.ts";
 import type { DocumentPersistence } from "./documents/persistence.ts";
 import type { ModelService } from "./models/models.ts";
-import type { CheckInSweep } from "./notifications/check-ins.ts";
+import type { DailySweep } from "./notifications/daily-sweep.ts";
 import type { DigestSender } from "./notifications/digests.ts";
 import type { ActivityRecorder } from "./revisions/recorder.ts";
 import { resolveConfig, type ServerConfig, type ServerOptions } from "./runtime/config.ts";
@@ -56,8 +56,8 @@ export interface RunningServer {
   cluster: Cluster | undefined;
   /** Email digests of inboxes: `digests.runOnce(now)` sends those due at `now`. */
   digests: DigestSender;
-  /** The check-in sweep: `checkIns.runOnce(now)` rings activity owners on a check-in day. */
-  checkIns: CheckInSweep;
+  /** The daily sweep: `dailySweep.runOnce(now)` rings activity owners on a check-in day and owners of goals that time put off track. */
+  dailySweep: DailySweep;
   /** Register further WebSocket endpoints here (e.g. `/yjs/<id>`). */
   upgrades: UpgradeRouter;
   logger: Logger;
@@ -140,7 +140,7 @@ export async function startServer(
     cluster: storage.cluster,
     upgrades: endpoints.upgrades,
     digests: http.digests,
-    checkIns: http.checkIns,
+    dailySweep: http.dailySweep,
     logger,
     close: shutdown(storage, documents, endpoints, http, logger),
   };

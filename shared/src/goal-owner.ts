@@ -45,16 +45,44 @@ export function wentOffTrack(
   return went;
 }
 
+/**
+ * A goal that has fallen off track with time alone: its latest measurement was on track when it
+ * was taken, but the plan's line has since moved past it (`goalStatus`'s `statusToday`). No edit
+ * says so, so a daily sweep asks; null for a goal that has not fallen this way. The words name
+ * the old measurement and today's plan: "“Reading” has fallen off track with time: latest 60% on
+ * 1 Sep 2026, while the plan is 75% today".
+ */
+export function fellBehindWithTime(
+  node: LogicNode,
+  today: string,
+): (WentOffTrack & { latestDate: string }) | null {
+  if (!isGoalKind(node.kind)) return null;
+  const status = goalStatus(node, { today });
+  if (status.statusToday !== "off-track" || status.status === "off-track" || !status.latest)
+    return null;
+  const unit = node.smart?.unit;
+  const plan =
+    status.expectedNow === undefined
+      ? ""
+      : `, while the plan is ${formatValue(status.expectedNow, unit)} today`;
+  const words = `${quotedTitle(node)} has fallen ${STATUS_LABEL["off-track"].toLowerCase()} with time: latest ${formatValue(status.latest.value, unit)} on ${formatDay(status.latest.date)}${plan}`;
+  return { node, words, latestDate: status.latest.date };
+}
+
+function quotedTitle(node: LogicNode): string {
+  const title =
+    node.title.length > TITLE_WORDS_MAX
+      ? `${node.title.slice(0, TITLE_WORDS_MAX - 1)}…`
+      : node.title;
+  return `“${title}”`;
+}
+
 function offTrackWords(
   node: LogicNode,
   latest: { value: number; date: string } | undefined,
   expected: number | undefined,
 ): string {
-  const title =
-    node.title.length > TITLE_WORDS_MAX
-      ? `${node.title.slice(0, TITLE_WORDS_MAX - 1)}…`
-      : node.title;
-  const head = `“${title}” is ${STATUS_LABEL["off-track"].toLowerCase()}`;
+  const head = `${quotedTitle(node)} is ${STATUS_LABEL["off-track"].toLowerCase()}`;
   if (!latest) return head;
   const unit = node.smart?.unit;
   const plan = expected === undefined ? "" : ` against a plan of ${formatValue(expected, unit)}`;

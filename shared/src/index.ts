@@ -233,7 +233,12 @@ export {
 // The gallery walk: posting a model for sibling teams' feedback, its summary and its routes.
 export * from "./gallery.ts";
 export * from "./gallery-api.ts";
-export { offTrackStatusOf, type WentOffTrack, wentOffTrack } from "./goal-owner.ts";
+export {
+  fellBehindWithTime,
+  offTrackStatusOf,
+  type WentOffTrack,
+  wentOffTrack,
+} from "./goal-owner.ts";
 export { newId } from "./ids.ts";
 // Measurements from spreadsheets (issue 18): dates, column mapping, row checks.
 export {

@@ -123,7 +123,10 @@ export function notificationText(
       return `${by} replied to your conversation in “${modelTitle}”: ${cut}`;
     case "offTrack":
       // The excerpt is the goal's words (`wentOffTrack`): "“Reading” is off track: latest 40% …".
-      return `Your goal ${cut} (in “${modelTitle}”, after a change by ${by}).`;
+      // With no one behind it, time alone moved the plan past the goal (`fellBehindWithTime`).
+      return who
+        ? `Your goal ${cut} (in “${modelTitle}”, after a change by ${who}).`
+        : `Your goal ${cut} (in “${modelTitle}”).`;
     case "checkIn":
       return `Check-in today for “${modelTitle}”${cut ? `: ${cut}` : ""}.`;
     case "vote":

@@ -4,6 +4,7 @@ import { NODE_FIELDS } from "../src/doc/fields.ts";
 import { loadModel, replaceModel } from "../src/doc/replace.ts";
 import {
   addNode,
+  fellBehindWithTime,
   type GoalStatusName,
   type LogicNode,
   modelFileOfDocs,
@@ -139,5 +140,25 @@ describe("which change turns a goal off track", () => {
     const words = wentOffTrack(new Map(), [long], TODAY)[0]?.words ?? "";
     expect(words.length).toBeLessThan(200);
     expect(words).toMatch(/…” is off track: latest 40%/);
+  });
+});
+
+describe("a goal that falls off track with time alone", () => {
+  it("is found once the plan's line has moved past a measurement older than a month", () => {
+    const onTrack = goal([{ date: "2025-10-01", value: 56 }]);
+    // Nineteen days on, 56% still holds: the measurement is recent.
+    expect(fellBehindWithTime(onTrack, "2025-10-20")).toBeNull();
+    const fell = fellBehindWithTime(onTrack, "2025-11-15");
+    expect(fell?.words).toBe(
+      "“Grade 3 reading on level” has fallen off track with time: latest 56% on Oct 1, 2025, while the plan is 80% today",
+    );
+  });
+
+  it("leaves out a goal already off track at its measurement, one achieved, one not measured and an activity", () => {
+    expect(fellBehindWithTime(goal([{ date: "2025-10-01", value: 40 }]), "2025-11-15")).toBeNull();
+    expect(fellBehindWithTime(goal([{ date: "2025-10-01", value: 81 }]), "2025-11-15")).toBeNull();
+    expect(fellBehindWithTime(goal([]), "2025-11-15")).toBeNull();
+    const activity = { ...goal([{ date: "2025-10-01", value: 56 }]), kind: "activity" as const };
+    expect(fellBehindWithTime(activity, "2025-11-15")).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 import {
   type ActionPlan,
   edgesMap,
+  fellBehindWithTime,
   type GoalStatusName,
   type LogicModel,
   type LogicNode,
   modelProgressSummary,
   nodesMap,
+  type PersonRef,
   readCheckIns,
   readModel,
   type ValidationResult,
@@ -26,6 +28,32 @@ export interface GraphSummary {
   activities: SummaryActivity[];
   /** The model's check-in dates (the inbox rings activity owners on the day). */
   checkIns: string[];
+  /** Owned goals that time alone put off track today (the daily sweep rings their owners). */
+  fellBehind: FellBehindGoal[];
+}
+
+export interface FellBehindGoal {
+  nodeId: string;
+  owner: PersonRef;
+  /** The day of the measurement the plan moved past: one notice per measurement. */
+  latestDate: string;
+  words: string;
+}
+
+function fellBehindOf(model: LogicModel, today: string): FellBehindGoal[] {
+  const out: FellBehindGoal[] = [];
+  for (const node of model.nodes) {
+    if (!node.owner) continue;
+    const fell = fellBehindWithTime(node, today);
+    if (fell)
+      out.push({
+        nodeId: node.id,
+        owner: node.owner,
+        latestDate: fell.latestDate,
+        words: fell.words,
+      });
+  }
+  return out;
 }
 
 export interface SummaryActivity {
@@ -61,5 +89,6 @@ export function summarizeGraph(doc: Y.Doc, today: string): GraphSummary {
     progress: { counts: progress.counts, stale: progress.staleNodeIds.length },
     activities: activitiesOf(model),
     checkIns: readCheckIns(doc),
+    fellBehind: fellBehindOf(model, today),
   };
 }

@@ -7,7 +7,7 @@ import { CanvasSnapshots } from "../http/canvas-snapshots.ts";
 import { GraphSummaries } from "../http/graph-cache.ts";
 import { creationQuotas, dataQuota } from "../http/quotas.ts";
 import { SummaryWorker } from "../http/summary-pool.ts";
-import { CheckInSweep } from "../notifications/check-ins.ts";
+import { DailySweep } from "../notifications/daily-sweep.ts";
 import { DIGEST_CHECK_MS, DigestSender } from "../notifications/digests.ts";
 import type { ServerConfig } from "../runtime/config.ts";
 import type { Logger } from "../runtime/logger.ts";
@@ -24,7 +24,7 @@ export interface HttpLayer {
   /** Email digests of people's inboxes (runs only with SMTP). */
   digests: DigestSender;
   /** Rings activity owners on their model's check-in day. */
-  checkIns: CheckInSweep;
+  dailySweep: DailySweep;
 }
 
 /**
@@ -98,9 +98,9 @@ export async function createHttp(
       logger,
     });
     digests.start();
-    const checkIns = new CheckInSweep(store, graphs, inbox.service, logger);
-    checkIns.start(DIGEST_CHECK_MS);
-    return { server: app.server, redis, summaryWorker, digests, checkIns };
+    const dailySweep = new DailySweep(store, graphs, inbox.service, logger);
+    dailySweep.start(DIGEST_CHECK_MS);
+    return { server: app.server, redis, summaryWorker, digests, dailySweep };
   } catch (error) {
     redis?.disconnect();
     await accounts.close();

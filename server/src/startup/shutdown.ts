@@ -24,7 +24,7 @@ export function shutdown(
       cascade.hub.close();
       inbox.hub.close();
       http.digests.close();
-      http.checkIns.close();
+      http.dailySweep.close();
       cascade.goals.close();
       registry.closeAll("server-shutdown");
       for (const ws of collab.sockets.clients) {
