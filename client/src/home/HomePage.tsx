@@ -29,27 +29,7 @@ export function HomePage() {
           }}
         />
       )}
-      <header className="home-header">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          Logic Canvas
-        </div>
-        <div className="home-header-end">
-          {account ? null : (
-            <button type="button" className="link-button" onClick={() => setAsking(true)}>
-              {name ? (
-                <>
-                  Your name: <strong>{name}</strong> · change
-                </>
-              ) : (
-                "Set your name"
-              )}
-            </button>
-          )}
-          <InboxButton displayName={name ?? ""} />
-          <AccountMenu />
-        </div>
-      </header>
+      <HomeHeader name={name} signedIn={Boolean(account)} onAskName={() => setAsking(true)} />
       <main className="home-main">
         <section className="hero">
           <h1>Build your logic model together</h1>
@@ -92,5 +72,33 @@ export function HomePage() {
         <RecentModels />
       </main>
     </div>
+  );
+}
+
+/** The brand, and who I am: my name to change (a link holder) or my account's menu, and my inbox. */
+function HomeHeader(props: { name: string | null; signedIn: boolean; onAskName: () => void }) {
+  const { name } = props;
+  return (
+    <header className="home-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        Logic Canvas
+      </div>
+      <div className="home-header-end">
+        {props.signedIn ? null : (
+          <button type="button" className="link-button" onClick={props.onAskName}>
+            {name ? (
+              <>
+                Your name: <strong>{name}</strong> · change
+              </>
+            ) : (
+              "Set your name"
+            )}
+          </button>
+        )}
+        <InboxButton displayName={name ?? ""} />
+        <AccountMenu />
+      </div>
+    </header>
   );
 }
