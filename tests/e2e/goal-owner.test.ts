@@ -1,9 +1,11 @@
 /**
  * A goal's owner, chosen in Chromium (issue 18): Ann, an editor, gives the mid-journey goal to
- * Bea, who has commented on it; Bea's panel tells her she will hear; Ann's off-track measurement
+ * Bea, who has commented on it; the card carries her initials on both screens, and Bea's panel
+ * tells her she will hear; Ann's off-track measurement
  * then reaches Bea's inbox by itself, and Ann's own inbox stays empty.
  */
 import { describe, expect, it } from "vitest";
+import { screenshot } from "../support/browser.ts";
 import { card } from "../support/canvas.ts";
 import { chromiumSession } from "../support/chromium-session.ts";
 import { createModel } from "../support/http.ts";
@@ -58,6 +60,13 @@ describe("a goal's owner", () => {
       .poll(() => owner.textContent())
       .toContain("Bea hears when a colleague’s change puts this goal off track.");
 
+    // Both cards carry Bea's initials; the full name is read out.
+    for (const page of [ann.page, bea.page]) {
+      const mark = card(page, GOAL).getByTestId("goal-owner-mark");
+      await expect.poll(() => mark.textContent(), { timeout: 15_000 }).toBe("BOwner: Bea");
+      expect(await mark.getAttribute("title")).toBe("Owner: Bea");
+    }
+
     // Bea, a commenter, reads her ownership and cannot change it.
     await bea.page.getByRole("tab", { name: "Details" }).click();
     const beaOwner = bea.page.getByTestId("goal-owner");
@@ -75,6 +84,7 @@ describe("a goal's owner", () => {
     await expect
       .poll(() => bea.page.getByTestId("inbox-badge").textContent(), { timeout: 15_000 })
       .toBe("1");
+    await screenshot(ann.page, "goal-owner");
     await bea.page.getByTestId("inbox-button").click();
     const item = bea.page.getByRole("dialog", { name: "Inbox" }).getByTestId("inbox-item");
     await expect

@@ -3,11 +3,11 @@ import {
   type ActionPlan,
   daysUntilDue,
   dueState,
-  initialsOf,
   todayIso,
 } from "@logic-canvas/shared";
 import { memo } from "react";
 import { formatDay } from "../ui/dates.ts";
+import { OwnerMark } from "./OwnerMark.tsx";
 import "./plans.css";
 
 /** "due in 3 days", "2 days overdue": the words behind the card's short mark. */
@@ -38,16 +38,7 @@ function CardPlanMarkView({ plan, today }: { plan: ActionPlan; today?: string })
     plan.status && plan.status !== "notStarted" ? ACTION_STATUS_LABELS[plan.status] : null;
   return (
     <>
-      {plan.owner && (
-        <span
-          className="badge plan-owner"
-          title={`Owner: ${plan.owner.name}`}
-          data-testid="plan-owner"
-        >
-          <span aria-hidden="true">{initialsOf(plan.owner.name)}</span>
-          <span className="visually-hidden">Owner: {plan.owner.name}</span>
-        </span>
-      )}
+      {plan.owner && <OwnerMark owner={plan.owner} testId="plan-owner" />}
       {words && (
         <span className={`badge plan-due plan-due-${state}`} data-testid="plan-due" title={words}>
           {shortDue(state, plan.due ?? "")}
