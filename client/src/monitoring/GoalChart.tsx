@@ -62,33 +62,43 @@ export function GoalChart({
         />
         {/* Drawing order: the plan, the whole group, then the subgroups as listed. */}
         {withSubgroups && subgroupLegend()}
-        {plan.length > 0 && (
-          <Line
-            data={plan}
-            dataKey="plan"
-            name="Baseline → target"
-            stroke="#94a3b8"
-            strokeDasharray="5 4"
-            dot={false}
-            legendType="plainline"
-            isAnimationActive={false}
-          />
-        )}
-        {series.map((s) => (
-          <Line
-            key={s.key}
-            data={s.points}
-            dataKey="value"
-            name={s.name}
-            stroke={s.color}
-            strokeWidth={2}
-            dot={{ r: 3, fill: s.color }}
-            isAnimationActive={false}
-          />
-        ))}
+        {plan.length > 0 && planLineElement(plan)}
+        {series.map(seriesLineElement)}
       </LineChart>
       <ChartTable title={node.title} series={series} unit={unit} />
     </figure>
+  );
+}
+
+/** The dashed line from baseline to target: an element, for Recharts reads its direct children. */
+function planLineElement(plan: ReturnType<typeof planLine>) {
+  return (
+    <Line
+      data={plan}
+      dataKey="plan"
+      name="Baseline → target"
+      stroke="#94a3b8"
+      strokeDasharray="5 4"
+      dot={false}
+      legendType="plainline"
+      isAnimationActive={false}
+    />
+  );
+}
+
+/** One group's measurements (the whole group or a subgroup), as an element for the same reason. */
+function seriesLineElement(s: ChartSeries) {
+  return (
+    <Line
+      key={s.key}
+      data={s.points}
+      dataKey="value"
+      name={s.name}
+      stroke={s.color}
+      strokeWidth={2}
+      dot={{ r: 3, fill: s.color }}
+      isAnimationActive={false}
+    />
   );
 }
 

@@ -22,6 +22,35 @@ function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
 }
 
+/** An activity's place on the innovation radar (issue 17). */
+function StageField({
+  node,
+  binding,
+  readOnly,
+}: Pick<PanelProps, "binding"> & { node: LogicNode; readOnly: boolean }) {
+  return (
+    <label className="field">
+      <span>Innovation stage</span>
+      <select
+        value={node.stage ?? ""}
+        disabled={readOnly}
+        onChange={(e) =>
+          binding.updateNode(node.id, {
+            stage: (e.target.value || null) as LogicNode["stage"] | null,
+          })
+        }
+      >
+        <option value="">Not set</option>
+        {INNOVATION_STAGES.map((s) => (
+          <option key={s} value={s}>
+            {INNOVATION_STAGE_LABELS[s]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
 function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode }) {
   const readOnly = useReadOnly();
   const incoming = model.edges.filter((e) => e.target === node.id).length;
@@ -50,27 +79,7 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
           ))}
         </select>
       </label>
-      {node.kind === "activity" && (
-        <label className="field">
-          <span>Innovation stage</span>
-          <select
-            value={node.stage ?? ""}
-            disabled={readOnly}
-            onChange={(e) =>
-              binding.updateNode(node.id, {
-                stage: (e.target.value || null) as LogicNode["stage"] | null,
-              })
-            }
-          >
-            <option value="">Not set</option>
-            {INNOVATION_STAGES.map((s) => (
-              <option key={s} value={s}>
-                {INNOVATION_STAGE_LABELS[s]}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
+      {node.kind === "activity" && <StageField node={node} binding={binding} readOnly={readOnly} />}
       <CommitField
         label="Notes"
         value={node.notes ?? ""}
