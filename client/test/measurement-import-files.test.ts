@@ -116,6 +116,30 @@ describe("reading spreadsheets of measurements", () => {
     ]);
   });
 
+  it("reads the first sheet with data, names every sheet with data, and reads the one chosen", async () => {
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Empty");
+    book.addWorksheet("Notes").addRow(["Walkthroughs of the autumn term"]);
+    const scores = book.addWorksheet("Scores");
+    scores.addRow(["Goal", "Date", "Value"]);
+    scores.addRow(["Students proficient", "2026-10-01", 61]);
+    const file = fileOf("term.xlsx", Buffer.from(await book.xlsx.writeBuffer()));
+
+    const first = await readMeasurementFile(file);
+    if (!first.ok) throw new Error(first.message);
+    expect(first.sheet).toBe("Notes");
+    expect(first.sheets).toEqual(["Notes", "Scores"]);
+
+    const chosen = await readMeasurementFile(file, "Scores");
+    if (!chosen.ok) throw new Error(chosen.message);
+    expect(chosen.sheet).toBe("Scores");
+    const mapping = guessMapping(chosen.table.headers);
+    const check = checkImport(chosen.table, GOALS, { mapping, goalFor: {}, excluded: new Set() });
+    expect(check.entries).toEqual([
+      { goalId: "L1", measurement: { date: "2026-10-01", value: 61 } },
+    ]);
+  });
+
   it("reads Logic Canvas's own CSV export back, and semicolon CSV from European Excel", async () => {
     const csv = modelToCsv({
       nodes: [

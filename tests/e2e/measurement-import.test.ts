@@ -137,4 +137,28 @@ describe("importing measurements from a spreadsheet", () => {
       .poll(async () => (await stored(model.id, token)).map((m) => m.date).slice(1))
       .toEqual(["2026-04-03", "2026-06-05"]);
   });
+
+  it("reads the sheet the person chooses when a workbook has several", async () => {
+    const model = await createModel(server.url, measuredGoalFile());
+    const { page: lee } = await person("Lee", model.links.owner);
+    await (await moreItem(lee, "Import measurements…")).click();
+    const dialog = lee.getByRole("dialog", { name: "Import measurements" });
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet("Read me").addRow(["Scores are on the next sheet"]);
+    const scores = book.addWorksheet("Scores");
+    scores.addRow(["Goal", "Date", "Score"]);
+    scores.addRow([titleOf(GOAL), new Date(`${addDays(today, -3)}T00:00:00Z`), 58]);
+    await dialog.getByTestId("mi-file").setInputFiles({
+      name: "term.xlsx",
+      mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+      buffer: Buffer.from(await book.xlsx.writeBuffer()),
+    });
+    const fileName = dialog.getByTestId("mi-file-name");
+    await expect.poll(() => fileName.textContent()).toBe("term.xlsx, sheet “Read me”: 0 rows");
+    await dialog.getByLabel("Sheet").selectOption("Scores");
+    await expect.poll(() => fileName.textContent()).toBe("term.xlsx, sheet “Scores”: 1 row");
+    await expect
+      .poll(() => dialog.getByTestId("mi-summary").textContent())
+      .toBe("1 measurement ready for 1 goal.");
+  });
 });

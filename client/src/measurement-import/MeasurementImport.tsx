@@ -146,9 +146,40 @@ function FilePicker({ state }: { state: ReturnType<typeof useMeasurementImport> 
         <p className="muted small" data-testid="mi-file-name">
           {state.file.fileName}
           {state.file.sheet ? `, sheet “${state.file.sheet}”` : ""}:{" "}
-          {state.file.table.rows.length.toLocaleString("en")} rows
+          {state.file.table.rows.length.toLocaleString("en")}{" "}
+          {state.file.table.rows.length === 1 ? "row" : "rows"}
         </p>
       )}
+      {state.file?.sheet && (state.file.sheets?.length ?? 0) > 1 && (
+        <SheetPicker state={state} sheet={state.file.sheet} sheets={state.file.sheets ?? []} />
+      )}
+    </div>
+  );
+}
+
+/** A workbook with several sheets of data: which one holds the measurements. */
+function SheetPicker(props: {
+  state: ReturnType<typeof useMeasurementImport>;
+  sheet: string;
+  sheets: string[];
+}) {
+  const id = useId();
+  return (
+    <div className="field mi-sheet">
+      <label htmlFor={id}>Sheet</label>
+      <select
+        id={id}
+        data-testid="mi-sheet"
+        value={props.sheet}
+        disabled={props.state.reading}
+        onChange={(e) => props.state.chooseSheet(e.target.value)}
+      >
+        {props.sheets.map((name) => (
+          <option key={name} value={name}>
+            {name}
+          </option>
+        ))}
+      </select>
     </div>
   );
 }

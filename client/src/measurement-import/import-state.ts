@@ -28,6 +28,8 @@ export interface ImportDraft {
 
 export function useMeasurementImport(model: LogicModel) {
   const [file, setFile] = useState<ReadFile | null>(null);
+  // The file as chosen, to read another of its sheets.
+  const [chosenFile, setChosenFile] = useState<File | null>(null);
   const [refusal, setRefusal] = useState("");
   const [reading, setReading] = useState(false);
   const [draft, setDraft] = useState<ImportDraft>(() => emptyDraft({}));
@@ -38,12 +40,13 @@ export function useMeasurementImport(model: LogicModel) {
     [file, goals, draft],
   );
 
-  async function choose(chosen: File | undefined): Promise<void> {
+  async function choose(chosen: File | undefined, sheet?: string): Promise<void> {
     if (!chosen) return;
     setReading(true);
     setRefusal("");
+    setChosenFile(chosen);
     try {
-      const read = await readMeasurementFile(chosen);
+      const read = await readMeasurementFile(chosen, sheet);
       if (!read.ok) {
         setRefusal(read.message);
         setFile(null);
@@ -72,6 +75,8 @@ export function useMeasurementImport(model: LogicModel) {
     });
   const chooseGoal = (key: string, goalId: string) =>
     setDraft((d) => ({ ...d, goalFor: { ...d.goalFor, [key]: goalId } }));
+  /** Reads another sheet of the chosen workbook; the mapping starts again from its headers. */
+  const chooseSheet = (sheet: string) => void choose(chosenFile ?? undefined, sheet);
   const reset = () => {
     setFile(null);
     setRefusal("");
@@ -85,6 +90,7 @@ export function useMeasurementImport(model: LogicModel) {
     goals,
     check,
     choose,
+    chooseSheet,
     update,
     toggleExcluded,
     excludeProblems,

@@ -14,7 +14,15 @@ import { fileTooLarge, WORKBOOK_LIMITS, WorkbookRefused } from "./zip-guard.ts";
  */
 
 export type FileReading =
-  | { ok: true; table: ImportTable; fileName: string; ownExport: boolean; sheet?: string }
+  | {
+      ok: true;
+      table: ImportTable;
+      fileName: string;
+      ownExport: boolean;
+      /** A workbook's sheet read, and every sheet with data to choose from. */
+      sheet?: string;
+      sheets?: string[];
+    }
   | { ok: false; message: string };
 
 export interface ChosenFile {
@@ -45,29 +53,36 @@ function csvTable(bytes: Uint8Array): { table: ImportTable } | { message: string
   return { table: importTableOf(csv.rows) };
 }
 
+type TableRead = { table: ImportTable; sheet?: string; sheets?: string[] };
+
 async function tableOf(
   file: ChosenFile,
   bytes: Uint8Array,
-): Promise<{ table: ImportTable; sheet?: string } | { message: string }> {
+  sheetName: string | undefined,
+): Promise<TableRead | { message: string }> {
   if (isOle(bytes))
     return {
       message:
         "This is an old Excel file (.xls). Save it as an Excel workbook (.xlsx) or as CSV, then import that.",
     };
   if (isZip(bytes)) {
-    const read = await readWorkbook(bytes);
-    return { table: importTableOf(read.rows, read.lines), sheet: read.sheet };
+    const read = await readWorkbook(bytes, sheetName);
+    return { table: importTableOf(read.rows, read.lines), sheet: read.sheet, sheets: read.sheets };
   }
   if (/\.xlsx$/i.test(file.name))
     return { message: "This file is named .xlsx but is not an Excel workbook." };
   return csvTable(bytes);
 }
 
-export async function readMeasurementFile(file: ChosenFile): Promise<FileReading> {
+/** Reads `file`; for a workbook, the sheet named `sheetName` (else the first with data). */
+export async function readMeasurementFile(
+  file: ChosenFile,
+  sheetName?: string,
+): Promise<FileReading> {
   if (file.size > WORKBOOK_LIMITS.fileBytes) return { ok: false, message: fileTooLarge(file.size) };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
-    const read = await tableOf(file, bytes);
+    const read = await tableOf(file, bytes, sheetName);
     if ("message" in read) return { ok: false, message: read.message };
     if (read.table.headers.length === 0)
       return { ok: false, message: "This file is empty: it has no header row and no rows." };
@@ -76,6 +91,7 @@ export async function readMeasurementFile(file: ChosenFile): Promise<FileReading
       table: read.table,
       fileName: file.name,
       sheet: read.sheet,
+      sheets: read.sheets,
       ownExport: isLogicCanvasExport(read.table.headers),
     };
   } catch (error) {

@@ -4,7 +4,8 @@ import { WorkbookRefused } from "./zip-guard.ts";
 import { guardWorkbook } from "./zip-inflate.ts";
 
 /**
- * Reads the first sheet with data of an Excel workbook into rows of plain cells. `exceljs` is
+ * Reads one sheet of an Excel workbook into rows of plain cells: the one the person chose, or the
+ * first with data; the names of all sheets with data come along, to choose another. `exceljs` is
  * loaded only here, with a dynamic import, so the editor's bundle does not carry it for everyone;
  * and only after `guardWorkbook` has judged the file. A formula cell reads as its cached result
  * (what the sheet shows), a merged cell as the value of its top-left cell, a cell formatted as a
@@ -15,6 +16,8 @@ export const MAX_IMPORT_ROWS = 50_000;
 
 export interface SheetRows {
   sheet: string;
+  /** Every sheet with data, in the workbook's order. */
+  sheets: string[];
   rows: Cell[][];
   /** The sheet's row number of each row, for "row 12" in the problems. */
   lines: number[];
@@ -55,10 +58,11 @@ async function loadWorkbook(bytes: Uint8Array): Promise<Workbook> {
   return workbook;
 }
 
-export async function readWorkbook(bytes: Uint8Array): Promise<SheetRows> {
+export async function readWorkbook(bytes: Uint8Array, sheetName?: string): Promise<SheetRows> {
   await guardWorkbook(bytes);
   const workbook = await loadWorkbook(bytes);
-  const sheet = workbook.worksheets.find((ws) => ws.actualRowCount > 0);
+  const withData = workbook.worksheets.filter((ws) => ws.actualRowCount > 0);
+  const sheet = withData.find((ws) => ws.name === sheetName) ?? withData[0];
   if (!sheet) throw new WorkbookRefused("This workbook has no sheet with data.");
   if (sheet.rowCount > MAX_IMPORT_ROWS + 1)
     throw new WorkbookRefused(
@@ -73,5 +77,5 @@ export async function readWorkbook(bytes: Uint8Array): Promise<SheetRows> {
     rows.push(cells);
     lines.push(number);
   });
-  return { sheet: sheet.name, rows, lines };
+  return { sheet: sheet.name, sheets: withData.map((ws) => ws.name), rows, lines };
 }
