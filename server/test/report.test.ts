@@ -48,7 +48,13 @@ const file = toModelFile(
           target: { value: 66, date: "2026-05-15" },
           cohortSize: 150,
         },
-        measurements: [{ date: "2026-01-15", value: 63.5 }],
+        subgroups: [
+          { id: "el", name: "English learners", baseline: { value: 41, date: "2025-09-15" } },
+        ],
+        measurements: [
+          { date: "2026-01-15", value: 63.5 },
+          { date: "2026-01-15", value: 47, subgroup: "el" },
+        ],
       },
     ],
     edges: [
@@ -114,6 +120,8 @@ describe("the written plan", () => {
     expect(text).toContain("By May 2026 the target is at least 66% (99 of 150 students).");
     expect(text).toContain("Modelling builds the habit.");
     expect(text).toContain("Walkthroughs cover only grade 3.");
+    // A subgroup's measurements are in the goal's table, named.
+    expect(text).toContain(`${formatDay("2026-01-15")}47%Measured: English learners`);
   });
 
   it("is a PDF whose text holds every goal, and which renders", async () => {
@@ -131,6 +139,8 @@ describe("the written plan", () => {
     expect(flat).toContain(
       `Latest: 63.5% (95 of 150 students) on ${formatDay("2026-01-15")}, off track.`,
     );
+    // The chart's legend names the whole group's line and the subgroup's.
+    expect(flat).toMatch(/Whole group\s+English learners/);
     await run("pdftoppm", ["-png", "-r", "60", "-f", "1", "-l", "1", pdf, join(dir, "page")]);
     const png = await readFile(join(dir, "page-1.png"));
     expect(png.subarray(1, 4).toString()).toBe("PNG");

@@ -59,6 +59,9 @@ function chartTable(chart: ReportChart): (Paragraph | Table)[] {
   }
   for (const p of chart.points)
     rows.push([formatDay(p.date), formatValue(p.value, chart.unit), "Measured"]);
+  for (const group of chart.subgroups ?? [])
+    for (const p of group.points)
+      rows.push([formatDay(p.date), formatValue(p.value, chart.unit), `Measured: ${group.name}`]);
   if (chart.target) {
     rows.push([
       chart.target.date ? formatDay(chart.target.date) : "—",

@@ -3,7 +3,8 @@ import { dayNumber, formatDayNumber, formatValue, type ReportChart } from "@logi
 /**
  * A goal's chart drawn in vector on a PDF page: the line from baseline to target (what "on
  * track" is judged against, dashed), the measurements joined, each as a dot. Dates run along
- * the bottom, values up the side, as the Progress view draws it on screen.
+ * the bottom, values up the side, as the Progress view draws it on screen. A goal's measured
+ * subgroups (issue 18) each get a line of their own colour, named in a legend under the dates.
  */
 
 export const CHART_HEIGHT = 150;
@@ -16,13 +17,19 @@ const STATUS_STROKE: Record<ReportChart["status"], string> = {
   "not-measured": "#64748b",
 };
 
+/** Subgroup lines, in order: colours apart from the statuses' greens, amber and red. */
+const SUBGROUP_STROKES = ["#2563eb", "#7c3aed", "#0891b2", "#db2777", "#4d7c0f", "#9a3412"];
+
 interface Point {
   day: number;
   value: number;
 }
 
+const toPoints = (points: ReportChart["points"]): Point[] =>
+  points.map((p) => ({ day: dayNumber(p.date), value: p.value }));
+
 function pointsOf(chart: ReportChart): { measured: Point[]; line: Point[] } {
-  const measured = chart.points.map((p) => ({ day: dayNumber(p.date), value: p.value }));
+  const measured = toPoints(chart.points);
   const line: Point[] = [];
   const { baseline, target } = chart;
   if (baseline?.date) line.push({ day: dayNumber(baseline.date), value: baseline.value });
@@ -39,7 +46,12 @@ export function drawChart(
   width: number,
 ): boolean {
   const { measured, line } = pointsOf(chart);
-  const all = [...measured, ...line];
+  const groups = (chart.subgroups ?? []).map((g, i) => ({
+    name: g.name,
+    stroke: SUBGROUP_STROKES[i % SUBGROUP_STROKES.length] as string,
+    points: toPoints(g.points),
+  }));
+  const all = [...measured, ...line, ...groups.flatMap((g) => g.points)];
   if (all.length === 0) return false;
   const days = all.map((p) => p.day);
   const values = all.map((p) => p.value);
@@ -72,15 +84,44 @@ export function drawChart(
     doc.lineWidth(1).strokeColor("#64748b").dash(3, { space: 3 });
     doc.moveTo(px(a.day), py(a.value)).lineTo(px(b.day), py(b.value)).stroke().undash();
   }
-  const stroke = STATUS_STROKE[chart.status];
-  if (measured.length > 1) {
-    doc.lineWidth(1.5).strokeColor(stroke);
-    const [first, ...rest] = measured as [Point, ...Point[]];
-    doc.moveTo(px(first.day), py(first.value));
-    for (const p of rest) doc.lineTo(px(p.day), py(p.value));
-    doc.stroke();
-  }
-  for (const p of measured) doc.circle(px(p.day), py(p.value), 2.5).fillColor(stroke).fill();
+  const joined = (points: Point[], stroke: string) => {
+    if (points.length > 1) {
+      doc.lineWidth(1.5).strokeColor(stroke);
+      const [first, ...rest] = points as [Point, ...Point[]];
+      doc.moveTo(px(first.day), py(first.value));
+      for (const p of rest) doc.lineTo(px(p.day), py(p.value));
+      doc.stroke();
+    }
+    for (const p of points) doc.circle(px(p.day), py(p.value), 2.5).fillColor(stroke).fill();
+  };
+  // The whole group last, on top.
+  for (const g of groups) joined(g.points, g.stroke);
+  joined(measured, STATUS_STROKE[chart.status]);
+  const whole = { name: "Whole group", stroke: STATUS_STROKE[chart.status] };
+  if (groups.length > 0) legend(doc, [whole, ...groups], left, top + plotH + 15);
   doc.restore();
   return true;
+}
+
+/** "— Whole group  — English learners  …": which line is which, under the dates. */
+function legend(
+  doc: PDFKit.PDFDocument,
+  groups: { name: string; stroke: string }[],
+  x: number,
+  y: number,
+) {
+  let at = x;
+  for (const { name, stroke } of groups) {
+    doc
+      .lineWidth(2)
+      .strokeColor(stroke)
+      .moveTo(at, y + 4)
+      .lineTo(at + 12, y + 4)
+      .stroke();
+    doc
+      .fontSize(7)
+      .fillColor("#334155")
+      .text(name, at + 15, y, { lineBreak: false });
+    at += 15 + doc.widthOfString(name) + 10;
+  }
 }

@@ -5,7 +5,7 @@ import { GOAL_STATUSES, goalStatus, modelProgressSummary } from "../progress.ts"
 import type { Thread } from "../review/schema.ts";
 import type { DatedValue, LogicModel, LogicNode } from "../schema.ts";
 import { STATUS_LABEL } from "../status-words.ts";
-import { wholeGroupMeasurements } from "../subgroups.ts";
+import { subgroupMeasurements, wholeGroupMeasurements } from "../subgroups.ts";
 import { goalSentences } from "./goal-words.ts";
 
 /**
@@ -21,6 +21,8 @@ export interface ReportChart {
   target?: DatedValue;
   points: { date: string; value: number }[];
   status: keyof typeof STATUS_LABEL;
+  /** Each measured subgroup's own line (issue 18), in the goal's order; absent when none. */
+  subgroups?: { name: string; points: { date: string; value: number }[] }[];
 }
 
 export type ReportBlock =
@@ -56,12 +58,23 @@ export interface PlanReportInput {
 /** Lanes of a chain, in the order the plan walks them toward a long-term goal. */
 const CHAIN_LANES: NodeKind[] = ["input", "activity", "smallWin", "midJourney"];
 
+const byDate = (a: { date: string }, b: { date: string }) => (a.date < b.date ? -1 : 1);
+
+/** The measured subgroups' lines, oldest point first; the sentences say the rest. */
+function subgroupLines(node: LogicNode): NonNullable<ReportChart["subgroups"]> {
+  return (node.subgroups ?? [])
+    .map((subgroup) => ({
+      name: subgroup.name,
+      points: subgroupMeasurements(node.measurements, subgroup.id)
+        .sort(byDate)
+        .map((m) => ({ date: m.date, value: m.value })),
+    }))
+    .filter((line) => line.points.length > 0);
+}
+
 function chartOf(node: LogicNode, today: string): ReportChart | null {
   const smart = node.smart;
-  // The whole group's line; subgroups are told in the goal's sentences.
-  const points = wholeGroupMeasurements(node.measurements).sort((a, b) =>
-    a.date < b.date ? -1 : 1,
-  );
+  const points = wholeGroupMeasurements(node.measurements).sort(byDate);
   if (!smart || (points.length === 0 && !smart.target)) return null;
   const chart: ReportChart = {
     title: node.title,
@@ -71,6 +84,8 @@ function chartOf(node: LogicNode, today: string): ReportChart | null {
   };
   if (smart.baseline) chart.baseline = smart.baseline;
   if (smart.target) chart.target = smart.target;
+  const subgroups = subgroupLines(node);
+  if (subgroups.length > 0) chart.subgroups = subgroups;
   return chart;
 }
 
