@@ -204,6 +204,7 @@ export {
   isUnreadable,
   readEdge,
   readModel,
+  readModelTitle,
   readModelWithIssues,
   readNode,
   UNTITLED,

@@ -109,6 +109,9 @@ export class GoalIndex {
 
   invalidate(modelIds: readonly string[]): void {
     for (const id of modelIds) {
+      // Already dropped and waiting for its refresh, with no read begun since (a read in flight
+      // sits in `pending`): a burst of edits costs one look-up each, not a new generation.
+      if (this.toRefresh.has(id) && !this.entries.has(id) && !this.pending.has(id)) continue;
       this.entries.delete(id);
       this.pending.delete(id);
       this.generations.set(id, (this.generations.get(id) ?? 0) + 1);

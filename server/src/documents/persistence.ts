@@ -1,4 +1,4 @@
-import { migrateDoc, readModel, UnreadableLayoutError } from "@logic-canvas/shared";
+import { migrateDoc, readModelTitle, UnreadableLayoutError } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { CloseError } from "../runtime/close-reasons.ts";
 import { errorText, type Logger } from "../runtime/logger.ts";
@@ -190,7 +190,7 @@ export class DocumentPersistence {
       const done = await this.store.compactDocument(name, stored.snapshotSeq, uptoSeq, snapshot);
       const parsed = parseDocName(name);
       if (done && parsed?.kind === "graph") {
-        await this.store.updateModelTitle(parsed.modelId, readModel(doc).title, stored.updatedAt);
+        await this.store.updateModelTitle(parsed.modelId, readModelTitle(doc), stored.updatedAt);
       }
       this.logger.debug("compacted", { document: name, updates: stored.updates.length, done });
       return done;

@@ -12,18 +12,28 @@ import type { DocGate } from "./write-steps.ts";
  * what is new is what the shadow holds and the live document does not. A refusal drops the
  * update from the shadow and closes the writer's connection with the reason, like `valid`.
  */
-export async function aligned(
+export function aligned(
   gate: DocGate,
   live: Y.Doc,
   writer: ConnectionContext | undefined,
   check: AlignmentCheck,
   logRefusal: (refusal: string) => void,
-): Promise<void> {
+): Promise<void> | undefined {
   const shadow = gate.shadow.current();
-  if (!shadow || !writer || writer.docKind !== "graph") return;
+  if (!shadow || !writer || writer.docKind !== "graph") return undefined;
   const cards = takeAlignedCards(shadow);
-  if (cards.size === 0) return;
-  const added = addedAlignments(live, shadow, cards);
+  // Nearly every write sets no alignment: answered without a promise to wait on.
+  if (cards.size === 0) return undefined;
+  return refuseUnseen(gate, writer, addedAlignments(live, shadow, cards), check, logRefusal);
+}
+
+async function refuseUnseen(
+  gate: DocGate,
+  writer: ConnectionContext,
+  added: ReturnType<typeof addedAlignments>,
+  check: AlignmentCheck,
+  logRefusal: (refusal: string) => void,
+): Promise<void> {
   const refusal = await check(writer, writer.modelId, added);
   if (!refusal) return;
   gate.shadow.rebuild();

@@ -62,10 +62,13 @@ export function writeGate(
         }),
       );
       if (generation !== undefined) acceptedIn.set(connection, generation);
-      if (gate && checkAlignments)
-        await aligned(gate, document, contextOf(connection), checkAlignments, (refusal) =>
-          logger.info("write-refused", { document: documentName, refusal }),
-        );
+      const aligning =
+        gate && checkAlignments
+          ? aligned(gate, document, contextOf(connection), checkAlignments, (refusal) =>
+              logger.info("write-refused", { document: documentName, refusal }),
+            )
+          : undefined;
+      if (aligning) await aligning;
       await durable(persistence, documentName, update, gate?.shadow, logger);
     },
   };

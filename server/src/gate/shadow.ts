@@ -41,6 +41,8 @@ export class ShadowDoc {
   private shadow: Y.Doc | null = null;
   /** Changes whenever the shadow is rebuilt, so callers can tell which incarnation saw what. */
   generation = 0;
+  private collecting = false;
+  private changes: Changes | null = null;
 
   constructor(private readonly live: Y.Doc) {}
 
@@ -52,25 +54,19 @@ export class ShadowDoc {
   /** Applies `update` to the shadow and validates it; on refusal the shadow is rebuilt. */
   tryUpdate(update: Uint8Array, validate: DocValidator, writer: ConnectionContext): string | null {
     const shadow = this.ensure(validate);
-    const changes: Changes = new Map();
-    const collect = (tr: Y.Transaction) => {
-      for (const [type, keys] of tr.changed) {
-        const into = changes.get(type);
-        if (into) for (const key of keys) into.add(key);
-        else changes.set(type, new Set(keys));
-      }
-    };
-    shadow.on("afterTransaction", collect);
     let refusal: string | null;
+    this.changes = null;
+    this.collecting = true;
     try {
       validate.begin?.(shadow, update);
       Y.applyUpdate(shadow, update);
       const pending = shadow.store.pendingStructs !== null || shadow.store.pendingDs !== null;
-      refusal = pending ? OUT_OF_SYNC : validate.check(shadow, changes, writer);
+      refusal = pending ? OUT_OF_SYNC : validate.check(shadow, this.changes ?? new Map(), writer);
     } catch (error) {
       refusal = `the update could not be read (${error instanceof Error ? error.message : String(error)})`;
     } finally {
-      shadow.off("afterTransaction", collect);
+      this.collecting = false;
+      this.changes = null;
     }
     if (refusal !== null) this.rebuild();
     return refusal;
@@ -88,9 +84,30 @@ export class ShadowDoc {
     this.generation += 1;
   }
 
+  /**
+   * What the transactions of the update being tried changed. One update is one transaction, whose
+   * own record is used as it is; a second one (should there be) is merged into a copy.
+   */
+  private collect(tr: Y.Transaction): void {
+    if (!this.collecting) return;
+    if (this.changes === null) {
+      this.changes = tr.changed as Changes;
+      return;
+    }
+    const merged: Changes = new Map();
+    for (const record of [this.changes, tr.changed as Changes])
+      for (const [type, keys] of record) {
+        const into = merged.get(type);
+        if (into) for (const key of keys) into.add(key);
+        else merged.set(type, new Set(keys));
+      }
+    this.changes = merged;
+  }
+
   private ensure(validator: DocValidator): Y.Doc {
     if (!this.shadow) {
       this.shadow = new Y.Doc();
+      this.shadow.on("afterTransaction", (tr: Y.Transaction) => this.collect(tr));
       validator.define(this.shadow);
       Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.live));
     }

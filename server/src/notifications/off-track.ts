@@ -24,12 +24,21 @@ import type { Draft } from "./service.ts";
  */
 
 /** The ids of the cards a transaction changed, leaving out cards it only moved (a drag). */
-export function touchedCards(doc: Y.Doc, tr: Y.Transaction): Set<string> {
-  const nodes: AnyType = nodesMap(doc);
+export function touchedCards(
+  doc: Y.Doc,
+  tr: Y.Transaction,
+  nodes: AnyType = nodesMap(doc),
+): Set<string> {
   const ids = new Set<string>();
   for (const [type, keys] of tr.changed) {
     if (type === nodes) {
       for (const key of keys) if (key !== null) ids.add(key);
+      continue;
+    }
+    // A card's own map (most edits, every drag) is read without walking up the tree.
+    const item = type._item;
+    if (item?.parent === nodes && typeof item.parentSub === "string") {
+      if (!onlyPosition(keys)) ids.add(item.parentSub);
       continue;
     }
     const { root, steps } = lineage(type as AnyType);
@@ -41,13 +50,20 @@ export function touchedCards(doc: Y.Doc, tr: Y.Transaction): Set<string> {
   return ids;
 }
 
+function onlyPosition(keys: Set<string | null>): boolean {
+  for (const key of keys) if (key !== "position") return false;
+  return true;
+}
+
 export class OffTrackWatch {
   private readonly statuses = new Map<string, GoalStatusName | null>();
+  private readonly nodes: AnyType;
 
   constructor(
     private readonly doc: Y.Doc,
     private readonly today: () => string = todayIso,
   ) {
+    this.nodes = nodesMap(doc);
     const day = this.today();
     for (const [id, map] of nodesMap(doc)) {
       if (!(map instanceof Y.Map) || !isGoalKind(map.get("kind") as LogicNode["kind"])) continue;
@@ -58,7 +74,7 @@ export class OffTrackWatch {
 
   /** The goals this transaction turned off track; remembers every touched card's status. */
   after(tr: Y.Transaction): WentOffTrack[] {
-    const ids = touchedCards(this.doc, tr);
+    const ids = touchedCards(this.doc, tr, this.nodes);
     if (ids.size === 0) return [];
     const day = this.today();
     const nodes: LogicNode[] = [];

@@ -263,8 +263,11 @@ function mergeInto(
   };
   summary.added ||= change.added;
   summary.removed ||= change.removed;
-  const fields = new Set([...summary.fields, ...change.fields]);
-  summary.fields = [...fields].sort();
+  // A burst repeats the same fields (a drag writes `position` every move): nothing to re-sort.
+  if (change.fields.some((field) => !summary.fields.includes(field))) {
+    const fields = new Set([...summary.fields, ...change.fields]);
+    summary.fields = [...fields].sort();
+  }
   if (change.title !== undefined) summary.title = change.title;
   entry.at = at;
   entry.by.name = author.by.name;

@@ -18,6 +18,22 @@ export function addressOf(frame: Uint8Array): string | null {
  * documents act on), read without decoding the document name; an unreadable frame is looked at.
  */
 export function endsOrAuthenticates(frame: Uint8Array): boolean {
+  // A broadcast hands the same frame to every socket of the document: read it once.
+  if (frame === lastFrame.frame && frame.byteLength === lastFrame.length) return lastFrame.verdict;
+  const verdict = readEndsOrAuthenticates(frame);
+  lastFrame.frame = frame;
+  lastFrame.length = frame.byteLength;
+  lastFrame.verdict = verdict;
+  return verdict;
+}
+
+const lastFrame: { frame: Uint8Array | null; length: number; verdict: boolean } = {
+  frame: null,
+  length: 0,
+  verdict: true,
+};
+
+function readEndsOrAuthenticates(frame: Uint8Array): boolean {
   try {
     const decoder = decoding.createDecoder(frame);
     skipDocumentName(decoder);
@@ -26,6 +42,23 @@ export function endsOrAuthenticates(frame: Uint8Array): boolean {
   } catch {
     return true;
   }
+}
+
+/** A copy of the frame's leading address as encoded (its length, then its bytes). */
+function addressBytes(frame: Uint8Array): Uint8Array | null {
+  const decoder = decoding.createDecoder(frame);
+  try {
+    skipDocumentName(decoder);
+  } catch {
+    return null;
+  }
+  return frame.slice(0, decoder.pos);
+}
+
+function startsWith(frame: Uint8Array, prefix: Uint8Array): boolean {
+  if (frame.length < prefix.length) return false;
+  for (let i = 0; i < prefix.length; i++) if (frame[i] !== prefix[i]) return false;
+  return true;
 }
 
 /** Hocuspocus's "permission denied" for `address`, with our reason. */
@@ -48,6 +81,8 @@ export class SocketDocuments {
   private readonly open = new Set<string>();
   /** Frames refused so far (for logging once per socket, not once per frame). */
   refused = 0;
+  /** The encoded address (length and name) of the open document the last frame was for. */
+  private lastOpen: Uint8Array | null = null;
 
   constructor(private readonly max: number) {}
 
@@ -57,17 +92,24 @@ export class SocketDocuments {
    * documents carry on) and never reaches Hocuspocus.
    */
   admit(frame: Uint8Array): Uint8Array | null {
+    // Nearly every frame is for the document the socket's last frame was for: compared as bytes,
+    // with no UTF-8 decode and no string per message.
+    if (this.lastOpen && startsWith(frame, this.lastOpen)) return null;
     const address = addressOf(frame);
     // Unreadable frames are Hocuspocus's to refuse.
     if (address === null) return null;
     // Hocuspocus also routes `name\0session` to an open `name`.
     const name = address.split("\0")[0] ?? address;
-    if (this.open.has(address) || this.open.has(name)) return null;
+    if (this.open.has(address) || this.open.has(name)) {
+      if (this.open.has(address)) this.lastOpen = addressBytes(frame);
+      return null;
+    }
     if (this.open.size >= this.max) {
       this.refused += 1;
       return denial(address, closeReason("too-many-documents"));
     }
     this.open.add(address);
+    this.lastOpen = addressBytes(frame);
     return null;
   }
 
@@ -81,7 +123,10 @@ export class SocketDocuments {
         type === MESSAGE_TYPE.close ||
         (type === MESSAGE_TYPE.auth &&
           decoding.readVarUint(decoder) === AUTH_MESSAGE.permissionDenied);
-      if (ends) this.open.delete(address);
+      if (ends) {
+        this.open.delete(address);
+        this.lastOpen = null;
+      }
     } catch {
       // Not a message this needs.
     }

@@ -158,9 +158,28 @@ export const CHECK_INS_COLLECTION: CollectionDef = {
   many: "check-in dates",
 };
 
+/**
+ * A card's position, recognised without Zod: a drag writes one on every move, and the write gate
+ * checks each. Accepts only what `positionSchema` accepts (a plain object with exactly finite `x`
+ * and `y`); anything else goes to the schema, which says what is wrong.
+ */
+function isPlainPosition(value: unknown): boolean {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.getPrototypeOf(value) !== Object.prototype) return false;
+  const { x, y } = value as { x?: unknown; y?: unknown };
+  return (
+    Object.keys(value).length === 2 &&
+    Object.hasOwn(value, "x") &&
+    Object.hasOwn(value, "y") &&
+    Number.isFinite(x) &&
+    Number.isFinite(y)
+  );
+}
+
 /** Why a value does not fit a plain field, in words; null when it fits. */
 export function plainFieldProblem(def: FieldDef, value: unknown): string | null {
   if (def.type !== "plain") return null;
+  if (def.schema === positionSchema && isPlainPosition(value)) return null;
   const parsed = def.schema.safeParse(value);
   if (parsed.success) return null;
   const issue = parsed.error.issues[0];

@@ -164,14 +164,10 @@ export function readModelWithIssues(doc: Y.Doc): {
     unreadable.push(pastCap("edges", edges.length, MAX_EDGES, "links"));
     edges.length = MAX_EDGES;
   }
-  const meta = metaMap(doc);
-  const title = meta.get("title");
-  const masteryGoal = meta.get("masteryGoal");
+  const masteryGoal = metaMap(doc).get("masteryGoal");
   return {
     model: {
-      // Cut to the file format's lengths, so a document stored with longer ones still exports.
-      title:
-        typeof title === "string" && title.trim() !== "" ? title.slice(0, TITLE_MAX) : UNTITLED,
+      title: readModelTitle(doc),
       masteryGoal: typeof masteryGoal === "string" ? masteryGoal.slice(0, NOTES_MAX) : "",
       ...readPurpose(doc),
       nodes,
@@ -179,6 +175,16 @@ export function readModelWithIssues(doc: Y.Doc): {
     },
     unreadable,
   };
+}
+
+/**
+ * The model's title as `readModel` gives it, without reading the cards (compaction keeps the
+ * stored title current every few hundred edits).
+ */
+export function readModelTitle(doc: Y.Doc): string {
+  const title = metaMap(doc).get("title");
+  // Cut to the file format's length, so a document stored with a longer one still exports.
+  return typeof title === "string" && title.trim() !== "" ? title.slice(0, TITLE_MAX) : UNTITLED;
 }
 
 export function readModel(doc: Y.Doc): LogicModel {
