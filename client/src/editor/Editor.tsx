@@ -1,8 +1,8 @@
 import type { CanvasSnapshot } from "@logic-canvas/shared";
 import { ReactFlowProvider } from "@xyflow/react";
-import { type ReactNode, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { editorRoute } from "../app/routes.ts";
-import { useCafeActions } from "../cafe/CafeDialog.tsx";
+import { useCafeActions } from "../cafe/cafe-actions.tsx";
 import { BindingContext } from "../canvas/actions-context.ts";
 import { CardMarksContext } from "../canvas/card-marks.ts";
 import { CardSlotsContext } from "../canvas/card-slots.ts";
@@ -22,7 +22,6 @@ import { ModelMenu } from "./ModelMenu.tsx";
 import { PurposeBanner } from "./PurposeBanner.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
 import { ROLE_EXPLAINS } from "./roles.ts";
-import { ShortcutHelp } from "./ShortcutHelp.tsx";
 import { SkipToCanvas } from "./SkipToCanvas.tsx";
 import { Stage } from "./Stage.tsx";
 import { ConnectionProblem } from "./StatusPill.tsx";
@@ -30,6 +29,11 @@ import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { Topbar } from "./Topbar.tsx";
 import { type ViewId, viewShowsCanvas } from "./views.ts";
+
+// The keyboard's help loads when first asked for, not before the first cards.
+const ShortcutHelp = lazy(() =>
+  import("./ShortcutHelp.tsx").then((m) => ({ default: m.ShortcutHelp })),
+);
 
 export interface EditorProps {
   session: CollabSession;
@@ -56,38 +60,26 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
   const { binding, snapshot, readOnly, reading, view, setView, peers, following } = state;
   if (!binding) return <div className="page-message">Opening the model…</div>;
   const follow = peers.find((p) => p.clientId === following);
-  // Until the document brings the title, the first layer's (the untitled placeholder otherwise).
+  // Until the document brings the model, the first layer's title, mastery goal and counts.
   const early = firstLayer && !state.connection.synced && snapshot.nodes.length === 0;
-  const title = early ? firstLayer.title : snapshot.model.title;
+  const shown = earlyFacts(early ? firstLayer : null, snapshot);
 
   return (
     <EditorProviders binding={binding} readOnly={readOnly} review={state.review} reading={reading}>
       <div className="editor" data-role={role}>
         {view === "canvas" && <SkipToCanvas />}
-        <Topbar
+        <EditorTopbar
+          {...{ session, role, displayName, onAskName, state, binding }}
+          title={shown.title}
+        />
+        <Banners
           session={session}
           role={role}
-          title={title}
-          readOnly={readOnly}
-          onTitle={(title) => binding.setMeta({ title })}
-          view={view}
-          onView={setView}
-          peers={peers}
-          following={following}
-          onFollow={state.setFollowing}
-          inbox={<InboxButton displayName={displayName} />}
-          menu={
-            <ModelMenu
-              modelId={session.modelId}
-              token={editorRoute(window.location)?.token ?? ""}
-              role={role}
-              title={title}
-              displayName={displayName}
-              onAskName={onAskName}
-            />
-          }
+          binding={binding}
+          snapshot={snapshot}
+          masteryGoal={shown.masteryGoal}
+          early={Boolean(early)}
         />
-        <Banners session={session} role={role} binding={binding} snapshot={snapshot} />
         <EditorToolbar
           session={session}
           binding={binding}
@@ -124,13 +116,69 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
             model={snapshot.model}
             selection={state.selection}
             onFocus={state.focusElements}
+            counts={shown.counts}
           />
         </div>
         <Toasts notices={state.notices} />
-        {state.helpOpen && <ShortcutHelp onClose={() => state.setHelpOpen(false)} />}
+        {state.helpOpen && (
+          <Suspense fallback={null}>
+            <ShortcutHelp onClose={() => state.setHelpOpen(false)} />
+          </Suspense>
+        )}
         <DebugHandle binding={binding} />
       </div>
     </EditorProviders>
+  );
+}
+
+/**
+ * What the page shows of the model as a whole: the document's, or, until it has synced, the
+ * canvas snapshot's title, mastery goal and numbers of cards and links (not the empty document's).
+ */
+function earlyFacts(firstLayer: CanvasSnapshot | null, snapshot: BindingSnapshot) {
+  if (!firstLayer) return { title: snapshot.model.title, masteryGoal: snapshot.model.masteryGoal };
+  return {
+    title: firstLayer.title,
+    masteryGoal: firstLayer.masteryGoal ?? "",
+    counts: { cards: firstLayer.cards.length, links: firstLayer.links.length },
+  };
+}
+
+/** The top bar: title, views, presence, the inbox and the Model menu. */
+function EditorTopbar(props: {
+  session: CollabSession;
+  role: string;
+  displayName: string;
+  onAskName: (() => void) | undefined;
+  title: string;
+  state: ReturnType<typeof useEditorState>;
+  binding: YjsFlowBinding;
+}) {
+  const { session, role, title, state } = props;
+  return (
+    <Topbar
+      session={session}
+      role={role}
+      title={title}
+      readOnly={state.readOnly}
+      onTitle={(title) => props.binding.setMeta({ title })}
+      view={state.view}
+      onView={state.setView}
+      peers={state.peers}
+      following={state.following}
+      onFollow={state.setFollowing}
+      inbox={<InboxButton displayName={props.displayName} />}
+      menu={
+        <ModelMenu
+          modelId={session.modelId}
+          token={editorRoute(window.location)?.token ?? ""}
+          role={role}
+          title={title}
+          displayName={props.displayName}
+          onAskName={props.onAskName}
+        />
+      }
+    />
   );
 }
 
@@ -190,6 +238,9 @@ function Banners(props: {
   role: string;
   binding: YjsFlowBinding;
   snapshot: BindingSnapshot;
+  masteryGoal: string;
+  /** The first layer's goal: shown, not edited, until the document has synced. */
+  early: boolean;
 }) {
   const { binding, role } = props;
   const readOnly = useReadOnly();
@@ -207,8 +258,8 @@ function Banners(props: {
         onSave={(purpose) => binding.revisit.setPurpose(purpose)}
       />
       <MasteryBanner
-        value={props.snapshot.model.masteryGoal}
-        readOnly={readOnly}
+        value={props.masteryGoal}
+        readOnly={readOnly || props.early}
         onChange={(masteryGoal) => binding.setMeta({ masteryGoal })}
       />
     </>
