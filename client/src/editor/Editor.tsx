@@ -10,15 +10,15 @@ import { ReadOnlyContext, useReadOnly } from "../canvas/read-only.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { useExportActions } from "../exports/ExportMenu.tsx";
-import { InboxButton } from "../inbox/InboxButton.tsx";
 import { useMeasurementImportActions } from "../measurement-import/MeasurementImport.tsx";
 import { ReadingTools } from "../reading/FilterMenu.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
 import { CARD_SLOTS } from "./card-extras.tsx";
+import { EditorTopbar } from "./EditorTopbar.tsx";
 import { useEditorState } from "./editor-state.ts";
+import { modelFacts } from "./first-render.ts";
 import { MasteryBanner } from "./MasteryBanner.tsx";
-import { ModelMenu } from "./ModelMenu.tsx";
 import { PurposeBanner } from "./PurposeBanner.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
 import { ROLE_EXPLAINS } from "./roles.ts";
@@ -27,7 +27,6 @@ import { Stage } from "./Stage.tsx";
 import { ConnectionProblem } from "./StatusPill.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
-import { Topbar } from "./Topbar.tsx";
 import { type ViewId, viewShowsCanvas } from "./views.ts";
 
 // The keyboard's help loads when first asked for, not before the first cards.
@@ -62,7 +61,7 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
   const follow = peers.find((p) => p.clientId === following);
   // Until the document brings the model, the first layer's title, mastery goal and counts.
   const early = firstLayer && !state.connection.synced && snapshot.nodes.length === 0;
-  const shown = earlyFacts(early ? firstLayer : null, snapshot);
+  const shown = modelFacts(early ? firstLayer : null, snapshot.model);
 
   return (
     <EditorProviders binding={binding} readOnly={readOnly} review={state.review} reading={reading}>
@@ -128,57 +127,6 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
         <DebugHandle binding={binding} />
       </div>
     </EditorProviders>
-  );
-}
-
-/**
- * What the page shows of the model as a whole: the document's, or, until it has synced, the
- * canvas snapshot's title, mastery goal and numbers of cards and links (not the empty document's).
- */
-function earlyFacts(firstLayer: CanvasSnapshot | null, snapshot: BindingSnapshot) {
-  if (!firstLayer) return { title: snapshot.model.title, masteryGoal: snapshot.model.masteryGoal };
-  return {
-    title: firstLayer.title,
-    masteryGoal: firstLayer.masteryGoal ?? "",
-    counts: { cards: firstLayer.cards.length, links: firstLayer.links.length },
-  };
-}
-
-/** The top bar: title, views, presence, the inbox and the Model menu. */
-function EditorTopbar(props: {
-  session: CollabSession;
-  role: string;
-  displayName: string;
-  onAskName: (() => void) | undefined;
-  title: string;
-  state: ReturnType<typeof useEditorState>;
-  binding: YjsFlowBinding;
-}) {
-  const { session, role, title, state } = props;
-  return (
-    <Topbar
-      session={session}
-      role={role}
-      title={title}
-      readOnly={state.readOnly}
-      onTitle={(title) => props.binding.setMeta({ title })}
-      view={state.view}
-      onView={state.setView}
-      peers={state.peers}
-      following={state.following}
-      onFollow={state.setFollowing}
-      inbox={<InboxButton displayName={props.displayName} />}
-      menu={
-        <ModelMenu
-          modelId={session.modelId}
-          token={editorRoute(window.location)?.token ?? ""}
-          role={role}
-          title={title}
-          displayName={props.displayName}
-          onAskName={props.onAskName}
-        />
-      }
-    />
   );
 }
 
