@@ -16,16 +16,25 @@ import "./canvas/canvas-overlays.css";
 import "./editor/panels/side-panel.css";
 import "./editor/toasts.css";
 import "./inbox/inbox.css";
-import { StrictMode } from "react";
+import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
-import { AccountPages, isAccountPath } from "./account/AccountPages.tsx";
-import { editorRoute } from "./app/routes.ts";
+import { editorRoute, isAccountPath } from "./app/routes.ts";
 import { EditorPage } from "./editor/EditorPage.tsx";
-import { HomePage } from "./home/HomePage.tsx";
-import { UnsubscribePage } from "./inbox/UnsubscribePage.tsx";
 import { registerServiceWorker } from "./offline/register-service-worker.ts";
 import { workspaceRoute } from "./workspaces/routes.ts";
-import { WorkspacesApp } from "./workspaces/WorkspacesApp.tsx";
+
+// The model's page is in this bundle, so its first cards wait for nothing more; every other page
+// loads its own code when opened (issue 14: the editor's first render paid for all of them).
+const AccountPages = lazy(() =>
+  import("./account/AccountPages.tsx").then((m) => ({ default: m.AccountPages })),
+);
+const HomePage = lazy(() => import("./home/HomePage.tsx").then((m) => ({ default: m.HomePage })));
+const UnsubscribePage = lazy(() =>
+  import("./inbox/UnsubscribePage.tsx").then((m) => ({ default: m.UnsubscribePage })),
+);
+const WorkspacesApp = lazy(() =>
+  import("./workspaces/WorkspacesApp.tsx").then((m) => ({ default: m.WorkspacesApp })),
+);
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
@@ -36,14 +45,18 @@ createRoot(root).render(
   <StrictMode>
     {route ? (
       <EditorPage modelId={route.id} token={route.token} />
-    ) : isAccountPath(window.location.pathname) ? (
-      <AccountPages path={window.location.pathname} />
-    ) : window.location.pathname === "/unsubscribe" ? (
-      <UnsubscribePage />
-    ) : workspaces ? (
-      <WorkspacesApp route={workspaces} />
     ) : (
-      <HomePage />
+      <Suspense fallback={<div className="page-message" aria-busy="true" />}>
+        {isAccountPath(window.location.pathname) ? (
+          <AccountPages path={window.location.pathname} />
+        ) : window.location.pathname === "/unsubscribe" ? (
+          <UnsubscribePage />
+        ) : workspaces ? (
+          <WorkspacesApp route={workspaces} />
+        ) : (
+          <HomePage />
+        )}
+      </Suspense>
     )}
   </StrictMode>,
 );

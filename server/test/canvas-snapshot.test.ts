@@ -83,4 +83,22 @@ describe("GET /api/models/:id/canvas-snapshot", () => {
     expect(titles).toContain("Released time");
     client.destroy();
   });
+
+  it("keeps an edit once the model has left memory and its log was compacted", async () => {
+    const model = await createModel(server.url, plan());
+    const client = connect(server, model.id, model.tokens.editor);
+    await synced(client);
+    addNode(client.doc, { kind: "smallWin", title: "Fluent readers" }, "local");
+    await waitFor(() => client.provider.unsyncedChanges === 0, "acknowledgement");
+    client.destroy();
+    await waitFor(() => !server.hocuspocus.documents.has(model.id), "the model to unload");
+    // Compacted on unload: the log folded into the snapshot (the cache's entry written then).
+    for (let i = 0; i < 200 && (await server.store.countUpdates(model.id)) > 0; i++)
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    expect(await server.store.countUpdates(model.id)).toBe(0);
+    const { body } = await snapshotOf(model.id, model.tokens.viewer);
+    const snapshot = canvasSnapshotSchema.parse(body);
+    expect(snapshot.cards.map((card) => card[4])).toContain("Fluent readers");
+    expect(snapshot.title).toBe("Reading plan");
+  });
 });

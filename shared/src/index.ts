@@ -60,6 +60,7 @@ export {
   type CanvasSnapshot,
   canvasSnapshotPath,
   canvasSnapshotSchema,
+  readCanvasSnapshotAnswer,
   type SnapshotCard,
   type SnapshotLink,
 } from "./canvas-snapshot.ts";

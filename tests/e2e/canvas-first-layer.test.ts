@@ -16,7 +16,7 @@ const { server, context } = chromiumSession();
 function plan() {
   return toModelFile({
     title: "Reading plan",
-    masteryGoal: "",
+    masteryGoal: "Every reader on grade level by June",
     nodes: [
       { id: "i1", kind: "input", title: "Coaches", position: { x: laneX("input"), y: 40 } },
       {
@@ -60,6 +60,13 @@ describe("first cards before the sync", () => {
     await page.mouse.dblclick(box.x + box.width / 2, box.y + box.height / 2);
     expect(await page.locator(".card-title-input").count()).toBe(0);
     expect(await page.locator(".react-flow__node").count()).toBe(2);
+    // The model as a whole shows from the snapshot too: its mastery goal and its counts.
+    expect(await page.getByRole("region", { name: "Mastery goal" }).textContent()).toContain(
+      "Every reader on grade level by June",
+    );
+    expect(await page.locator(".side-panel .panel-empty").textContent()).toContain(
+      "2 cards, 1 link.",
+    );
     await screenshot(page, "issue-14-first-layer-before-sync");
 
     release();

@@ -2,9 +2,6 @@ import { AccountPage } from "./AccountPage.tsx";
 import { SetupPage } from "./SetupPage.tsx";
 import { ForgotPasswordPage, ResetPasswordPage, SignInPage, SignUpPage } from "./SignInPages.tsx";
 
-/** Whether a path is one of the account pages (`/account`, `/account/…`). */
-export const isAccountPath = (path: string) => path === "/account" || path.startsWith("/account/");
-
 /** The account pages by path. */
 export function AccountPages(props: { path: string }) {
   switch (props.path.replace(/\/$/, "")) {

@@ -7,3 +7,6 @@ export function editorRoute(location: Location): { id: string; token: string } |
   const token = new URLSearchParams(location.hash.replace(/^#/, "")).get("token") ?? "";
   return { id: match[1] as string, token };
 }
+
+/** Whether a path is one of the account pages (`/account`, `/account/…`). */
+export const isAccountPath = (path: string) => path === "/account" || path.startsWith("/account/");

@@ -1,46 +1,13 @@
-import "./cafe.css";
 import { type CafeSession, canEditGraph, stageLabel } from "@logic-canvas/shared";
-import { useEffect, useState } from "react";
-import type { ToolbarAction } from "../editor/toolbar-actions.ts";
+import { useState } from "react";
 import { useReviewContext } from "../review/review-context.ts";
 import { Modal } from "../ui/Modal.tsx";
 import { CafeSessionView } from "./CafeSessionView.tsx";
 import { NewCafeForm } from "./NewCafeForm.tsx";
-import { onCafeRequest, useCafes } from "./use-cafe.ts";
+import { useCafes } from "./use-cafe.ts";
 
-/**
- * The World Café: a toolbar button opens the model's sessions; a facilitator (editor or owner)
- * starts one, everyone with a name and a commenter link or above joins a table. The History
- * panel opens a past session's record here too.
- */
-export function useCafeActions(): { actions: ToolbarAction[]; overlays: React.ReactNode } {
-  const [open, setOpen] = useState(false);
-  const [selected, setSelected] = useState<string | null>(null);
-  useEffect(
-    () =>
-      onCafeRequest((id) => {
-        setSelected(id);
-        setOpen(true);
-      }),
-    [],
-  );
-  const actions: ToolbarAction[] = [
-    {
-      id: "world-cafe",
-      label: "World Café",
-      title: "Revisit the model together: prompts, tables, notes, themes and proposals",
-      priority: 60,
-      testId: "open-cafe",
-      run: () => setOpen(true),
-    },
-  ];
-  const overlays = open && (
-    <CafeDialog selected={selected} onSelect={setSelected} onClose={() => setOpen(false)} />
-  );
-  return { actions, overlays };
-}
-
-function CafeDialog(props: {
+/** The World Café's sessions: the list, a new one's form, or one session (`cafe-actions.tsx`). */
+export function CafeDialog(props: {
   selected: string | null;
   onSelect: (id: string | null) => void;
   onClose: () => void;

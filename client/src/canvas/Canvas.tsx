@@ -74,17 +74,11 @@ export function Canvas(props: CanvasProps) {
   const shown = useShownCards();
   const { nodes, edges } = useShownElements(base, shown);
   const zoomedOut = useZoomedOut();
-  const drawn = useCulledElements(
-    provisional?.index ?? binding.index,
-    base.nodes,
-    shown,
-    zoomedOut,
-  );
+  const index = provisional?.index ?? binding.index;
+  const drawn = useCulledElements(index, base.nodes, shown, zoomedOut);
   useWholeModel(binding.index, binding.getNodes);
   const keys = useCanvasKeys(binding, elements.nodes, readOnly, zoomedOut);
-  const deletion = useDeleteConfirm();
-  const linking = useCanvasLinking(binding, snapshot.model, readOnly);
-  const pointer = useCanvasPointer(binding, readOnly, onCursor);
+  const { deletion, linking, pointer } = useCanvasTools(binding, snapshot, readOnly, onCursor);
   useFollowViewport(flow, follow?.viewport);
 
   return (
@@ -144,6 +138,19 @@ export function Canvas(props: CanvasProps) {
       {deletion.dialog}
     </div>
   );
+}
+
+/** Deleting with a confirmation, linking, and the pointer's double-click, click and cursor. */
+function useCanvasTools(
+  binding: YjsFlowBinding,
+  snapshot: BindingSnapshot,
+  readOnly: boolean,
+  onCursor: CanvasProps["onCursor"],
+) {
+  const deletion = useDeleteConfirm();
+  const linking = useCanvasLinking(binding, snapshot.model, readOnly);
+  const pointer = useCanvasPointer(binding, readOnly, onCursor);
+  return { deletion, linking, pointer };
 }
 
 /** The top of the highest card (40 at most), where the first view starts. */

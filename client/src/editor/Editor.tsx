@@ -1,8 +1,8 @@
 import type { CanvasSnapshot } from "@logic-canvas/shared";
 import { ReactFlowProvider } from "@xyflow/react";
-import { type ReactNode, useEffect } from "react";
+import { lazy, type ReactNode, Suspense, useEffect } from "react";
 import { editorRoute } from "../app/routes.ts";
-import { useCafeActions } from "../cafe/CafeDialog.tsx";
+import { useCafeActions } from "../cafe/cafe-actions.tsx";
 import { BindingContext } from "../canvas/actions-context.ts";
 import { CardMarksContext } from "../canvas/card-marks.ts";
 import { CardSlotsContext } from "../canvas/card-slots.ts";
@@ -10,26 +10,29 @@ import { ReadOnlyContext, useReadOnly } from "../canvas/read-only.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { useExportActions } from "../exports/ExportMenu.tsx";
-import { InboxButton } from "../inbox/InboxButton.tsx";
 import { useMeasurementImportActions } from "../measurement-import/MeasurementImport.tsx";
 import { ReadingTools } from "../reading/FilterMenu.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
 import { CARD_SLOTS } from "./card-extras.tsx";
+import { EditorTopbar } from "./EditorTopbar.tsx";
 import { useEditorState } from "./editor-state.ts";
+import { modelFacts } from "./first-render.ts";
 import { MasteryBanner } from "./MasteryBanner.tsx";
-import { ModelMenu } from "./ModelMenu.tsx";
 import { PurposeBanner } from "./PurposeBanner.tsx";
 import { SidePanel } from "./panels/SidePanel.tsx";
 import { ROLE_EXPLAINS } from "./roles.ts";
-import { ShortcutHelp } from "./ShortcutHelp.tsx";
 import { SkipToCanvas } from "./SkipToCanvas.tsx";
 import { Stage } from "./Stage.tsx";
 import { ConnectionProblem } from "./StatusPill.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
-import { Topbar } from "./Topbar.tsx";
 import { type ViewId, viewShowsCanvas } from "./views.ts";
+
+// The keyboard's help loads when first asked for, not before the first cards.
+const ShortcutHelp = lazy(() =>
+  import("./ShortcutHelp.tsx").then((m) => ({ default: m.ShortcutHelp })),
+);
 
 export interface EditorProps {
   session: CollabSession;
@@ -56,38 +59,26 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
   const { binding, snapshot, readOnly, reading, view, setView, peers, following } = state;
   if (!binding) return <div className="page-message">Opening the model…</div>;
   const follow = peers.find((p) => p.clientId === following);
-  // Until the document brings the title, the first layer's (the untitled placeholder otherwise).
+  // Until the document brings the model, the first layer's title, mastery goal and counts.
   const early = firstLayer && !state.connection.synced && snapshot.nodes.length === 0;
-  const title = early ? firstLayer.title : snapshot.model.title;
+  const shown = modelFacts(early ? firstLayer : null, snapshot.model);
 
   return (
     <EditorProviders binding={binding} readOnly={readOnly} review={state.review} reading={reading}>
       <div className="editor" data-role={role}>
         {view === "canvas" && <SkipToCanvas />}
-        <Topbar
+        <EditorTopbar
+          {...{ session, role, displayName, onAskName, state, binding }}
+          title={shown.title}
+        />
+        <Banners
           session={session}
           role={role}
-          title={title}
-          readOnly={readOnly}
-          onTitle={(title) => binding.setMeta({ title })}
-          view={view}
-          onView={setView}
-          peers={peers}
-          following={following}
-          onFollow={state.setFollowing}
-          inbox={<InboxButton displayName={displayName} />}
-          menu={
-            <ModelMenu
-              modelId={session.modelId}
-              token={editorRoute(window.location)?.token ?? ""}
-              role={role}
-              title={title}
-              displayName={displayName}
-              onAskName={onAskName}
-            />
-          }
+          binding={binding}
+          snapshot={snapshot}
+          masteryGoal={shown.masteryGoal}
+          early={Boolean(early)}
         />
-        <Banners session={session} role={role} binding={binding} snapshot={snapshot} />
         <EditorToolbar
           session={session}
           binding={binding}
@@ -124,10 +115,15 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
             model={snapshot.model}
             selection={state.selection}
             onFocus={state.focusElements}
+            counts={shown.counts}
           />
         </div>
         <Toasts notices={state.notices} />
-        {state.helpOpen && <ShortcutHelp onClose={() => state.setHelpOpen(false)} />}
+        {state.helpOpen && (
+          <Suspense fallback={null}>
+            <ShortcutHelp onClose={() => state.setHelpOpen(false)} />
+          </Suspense>
+        )}
         <DebugHandle binding={binding} />
       </div>
     </EditorProviders>
@@ -190,6 +186,9 @@ function Banners(props: {
   role: string;
   binding: YjsFlowBinding;
   snapshot: BindingSnapshot;
+  masteryGoal: string;
+  /** The first layer's goal: shown, not edited, until the document has synced. */
+  early: boolean;
 }) {
   const { binding, role } = props;
   const readOnly = useReadOnly();
@@ -207,8 +206,8 @@ function Banners(props: {
         onSave={(purpose) => binding.revisit.setPurpose(purpose)}
       />
       <MasteryBanner
-        value={props.snapshot.model.masteryGoal}
-        readOnly={readOnly}
+        value={props.masteryGoal}
+        readOnly={readOnly || props.early}
         onChange={(masteryGoal) => binding.setMeta({ masteryGoal })}
       />
     </>

@@ -1,5 +1,5 @@
 import { type CanvasSnapshot, canEditGraph } from "@logic-canvas/shared";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { getModel, type ModelInfo } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import {
@@ -11,11 +11,15 @@ import {
 import { loadSignedIn, useSignedIn } from "../app/signed-in.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
 import { CollabSession, forgetLocalCopies } from "../collab/session.ts";
-import { DisplayNameDialog } from "../home/DisplayNameDialog.tsx";
 import { useCanvasSnapshot } from "./canvas-snapshot.ts";
 import { Editor } from "./Editor.tsx";
 import { RefusedModel } from "./RefusedModel.tsx";
 import { reopenRecovered, useDeleted, useRefusal } from "./use-refusal.ts";
+
+// Asked over the model once it shows, so it need not load before the first cards.
+const DisplayNameDialog = lazy(() =>
+  import("../home/DisplayNameDialog.tsx").then((m) => ({ default: m.DisplayNameDialog })),
+);
 
 type Access = { role: string; title: string } | { error: string; gone?: boolean };
 
@@ -61,15 +65,17 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
         firstLayer={firstLayer}
       />
       {asking !== null && !account && (
-        <DisplayNameDialog
-          initial={name ?? ""}
-          why={asking}
-          onCancel={() => setAsking(null)}
-          onDone={(chosen) => {
-            setName(chosen);
-            setAsking(null);
-          }}
-        />
+        <Suspense fallback={null}>
+          <DisplayNameDialog
+            initial={name ?? ""}
+            why={asking}
+            onCancel={() => setAsking(null)}
+            onDone={(chosen) => {
+              setName(chosen);
+              setAsking(null);
+            }}
+          />
+        </Suspense>
       )}
     </>
   );

@@ -1,12 +1,16 @@
 import { MODEL_ACTION_ROLE, roleAtLeast } from "@logic-canvas/shared";
-import { useEffect, useState } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { duplicateModel, openLink } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import { rememberModel, renameRemembered } from "../app/local-store.ts";
 import { MenuButton, type MenuItem } from "../ui/MenuButton.tsx";
 import { postToGallery } from "../workspaces/gallery-api.ts";
 import { galleryHref } from "../workspaces/routes.ts";
-import { DeleteModelDialog } from "./DeleteModelDialog.tsx";
+
+// Loaded when the owner asks to delete, not before the first cards.
+const DeleteModelDialog = lazy(() =>
+  import("./DeleteModelDialog.tsx").then((m) => ({ default: m.DeleteModelDialog })),
+);
 
 /**
  * The model as a whole, in the top bar: duplicate it (editors and owners; the server checks),
@@ -57,12 +61,14 @@ export function ModelMenu(props: ModelMenuProps) {
         </span>
       )}
       {confirmDelete && (
-        <DeleteModelDialog
-          modelId={modelId}
-          token={token}
-          title={title}
-          onClose={() => setConfirmDelete(false)}
-        />
+        <Suspense fallback={null}>
+          <DeleteModelDialog
+            modelId={modelId}
+            token={token}
+            title={title}
+            onClose={() => setConfirmDelete(false)}
+          />
+        </Suspense>
       )}
     </div>
   );

@@ -5,7 +5,6 @@ import { useReadOnly } from "../canvas/read-only.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
-import { PrintView } from "../exports/PrintView.tsx";
 import { ReadingOverlays } from "../reading/ReadingOverlays.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
 import type { ViewId } from "./views.ts";
@@ -13,6 +12,11 @@ import type { ViewId } from "./views.ts";
 // The dashboard brings the charting library; it loads when first opened, not with the canvas.
 const Dashboard = lazy(() =>
   import("../monitoring/Dashboard.tsx").then((module) => ({ default: module.Dashboard })),
+);
+
+// The printable table, loaded when first printed.
+const PrintView = lazy(() =>
+  import("../exports/PrintView.tsx").then((module) => ({ default: module.PrintView })),
 );
 
 // Revisiting views (issue 17), loaded when first opened.
@@ -64,7 +68,11 @@ export function Stage(props: {
           />
         </Suspense>
       )}
-      {view === "print" && <PrintView model={snapshot.model} />}
+      {view === "print" && (
+        <Suspense fallback={<div className="page-message">Loading…</div>}>
+          <PrintView model={snapshot.model} />
+        </Suspense>
+      )}
       {(view === "radar" || view === "agenda") && (
         <Suspense fallback={<div className="page-message">Loading…</div>}>
           {view === "radar" ? (

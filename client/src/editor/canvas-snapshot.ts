@@ -1,7 +1,7 @@
 import {
   type CanvasSnapshot,
   canvasSnapshotPath,
-  canvasSnapshotSchema,
+  readCanvasSnapshotAnswer,
 } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 import { requestJson } from "../app/json-api.ts";
@@ -39,8 +39,10 @@ export function useCanvasSnapshot(modelId: string, token: string): CanvasSnapsho
         headers: { authorization: `Bearer ${token}` },
       }).catch(() => null);
     void request.then((body) => {
-      const parsed = canvasSnapshotSchema.safeParse(body);
-      if (live && parsed.success) setSnapshot(parsed.data);
+      if (body === null) return;
+      const read = readCanvasSnapshotAnswer(body);
+      if (!read.ok) console.warn(`The canvas's first layer was left out: ${read.error}.`);
+      else if (live) setSnapshot(read.snapshot);
     });
     return () => {
       live = false;

@@ -1,3 +1,4 @@
+import type { CanvasSnapshot } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
 
 /**
@@ -27,4 +28,20 @@ export function useAfterFirstCards(hasCards: boolean, synced: boolean): boolean 
     };
   }, [after, ready]);
   return after;
+}
+
+/**
+ * What the page shows of the model as a whole: the document's, or, until it has synced, the
+ * canvas snapshot's title, mastery goal and numbers of cards and links (not the empty document's).
+ */
+export function modelFacts(
+  firstLayer: CanvasSnapshot | null,
+  model: { title: string; masteryGoal: string },
+): { title: string; masteryGoal: string; counts?: { cards: number; links: number } } {
+  if (!firstLayer) return { title: model.title, masteryGoal: model.masteryGoal };
+  return {
+    title: firstLayer.title,
+    masteryGoal: firstLayer.masteryGoal ?? "",
+    counts: { cards: firstLayer.cards.length, links: firstLayer.links.length },
+  };
 }

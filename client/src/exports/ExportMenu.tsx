@@ -6,7 +6,7 @@ import { useReviewContext } from "../review/review-context.ts";
 import { downloadBlob, fileNameFor } from "./download.ts";
 import { ImportConfirm, ImportErrorList } from "./ImportPopovers.tsx";
 import { csvBlob, modelFileBlob } from "./model-file.ts";
-import { type ImageFormat, modelImage } from "./model-image.ts";
+import type { ImageFormat } from "./model-image.ts";
 import { useModelImport } from "./use-model-import.ts";
 import { downloadPlan, type PlanFormat } from "./written-plan.ts";
 
@@ -103,6 +103,8 @@ function useDownloads(
   async function image(format: ImageFormat) {
     setBusy(true);
     try {
+      // The layout and drawing code loads on the first export, not before the first cards.
+      const { modelImage } = await import("./model-image.ts");
       const { blob } = await modelImage(model, format);
       downloadBlob(blob, fileNameFor(model.title, format));
     } catch (error) {

@@ -1,6 +1,10 @@
-import { useState } from "react";
-import { InboxDialog } from "./InboxDialog.tsx";
+import { lazy, Suspense, useState } from "react";
 import { useInbox } from "./use-inbox.ts";
+
+// The list of notifications loads when the inbox is first opened, not before the first cards.
+const InboxDialog = lazy(() =>
+  import("./InboxDialog.tsx").then((m) => ({ default: m.InboxDialog })),
+);
 
 /**
  * The header's inbox: a button with the unread count as a badge, live, opening the inbox. A
@@ -35,7 +39,11 @@ export function InboxButton(props: { displayName: string }) {
           </span>
         )}
       </button>
-      {open && <InboxDialog state={state} onClose={() => setOpen(false)} />}
+      {open && (
+        <Suspense fallback={null}>
+          <InboxDialog state={state} onClose={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -16,7 +16,7 @@ import { DateField } from "../ui/DateField.tsx";
 import { formatDay } from "../ui/dates.ts";
 import { NumberField } from "../ui/NumberField.tsx";
 import { Section } from "../ui/Section.tsx";
-import { GoalChart } from "./GoalChart.tsx";
+import { LazyGoalChart as GoalChart } from "./LazyGoalChart.tsx";
 import { StatusBadge } from "./StatusBadge.tsx";
 import { formatValue } from "./status-labels.ts";
 

@@ -44,6 +44,12 @@ export class DocumentPersistence {
   private readonly docs = new Map<string, DocState>();
   private readonly deletedModels = new Set<string>();
   private closed = false;
+  /**
+   * Told of each graph document compacted here, with the document decoded and the sequence number
+   * its snapshot now ends at (the canvas snapshot's cache reads it then: http/canvas-snapshots.ts).
+   * Compactions only, never an edit.
+   */
+  onGraphCompacted: ((modelId: string, doc: Y.Doc, seq: number) => void) | undefined;
 
   constructor(
     private readonly store: Store,
@@ -191,11 +197,21 @@ export class DocumentPersistence {
       const parsed = parseDocName(name);
       if (done && parsed?.kind === "graph") {
         await this.store.updateModelTitle(parsed.modelId, readModelTitle(doc), stored.updatedAt);
+        this.graphCompacted(parsed.modelId, doc, uptoSeq);
       }
       this.logger.debug("compacted", { document: name, updates: stored.updates.length, done });
       return done;
     } finally {
       doc.destroy();
+    }
+  }
+
+  private graphCompacted(modelId: string, doc: Y.Doc, seq: number): void {
+    try {
+      this.onGraphCompacted?.(modelId, doc, seq);
+    } catch (error) {
+      // What is read from a compaction is a cache: its failure leaves the compaction done.
+      this.logger.warn("compaction-listener-failed", { modelId, error: errorText(error) });
     }
   }
 

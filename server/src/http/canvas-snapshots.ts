@@ -4,27 +4,40 @@ import * as Y from "yjs";
 import { graphDocName } from "../documents/doc-names.ts";
 import { applyStored } from "../documents/persistence.ts";
 import { ModelUnavailableError } from "../models/models.ts";
-import type { Store } from "../storage/types.ts";
-import { LiveDocKeys } from "./live-doc-keys.ts";
+import type { Store, StoredDocument } from "../storage/types.ts";
 import { type SummaryWorker, UnreadableDocument } from "./summary-pool.ts";
 
 const MAX_ENTRIES = 100;
-/** A 5,000-card model's snapshot is ~0.4 MB of text: the cache keeps at most this many chars. */
+/** A 5,000-card model's snapshot is ~0.8 MB of text: the cache keeps at most this many chars. */
 const MAX_CHARS = 16_000_000;
 
 /**
+ * A stored document's state: its snapshot's sequence number and where its log ends (every change
+ * is appended with a higher number). A compaction folds the log into a snapshot of that number.
+ */
+function keyOf(stored: StoredDocument): string {
+  const last = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
+  return `stored:${stored.snapshotSeq}:${last}`;
+}
+
+/**
  * The canvas snapshot of each model (shared `canvas-snapshot.ts`) as JSON text without the
- * caller's role, computed once per state of the document: from the live document when this
- * process holds it (no decoding), else from the stored log, decoded in the summary worker thread
- * once it runs (a never-opened 5,000-card model held the event loop for seconds). Kept as text,
- * so a page load costs a string splice, not a serialisation of thousands of cards; the oldest
- * entries go past 100 models or 16 million characters. Calls that arrive while one is computed
- * share it.
+ * caller's role. Kept as text, so a page load costs a string splice, not a serialisation of
+ * thousands of cards; the oldest entries go past 100 models or 16 million characters. Calls that
+ * arrive while one is computed share it.
+ *
+ * Nothing here runs per edit (issue 14: the server's path per edit is kept as cheap as a relay):
+ * - a stored document's entry is keyed by its state (`keyOf`); it is written when a model is
+ *   created or imported (`prime`) and when a compaction has the document decoded anyway
+ *   (`compacted`, under the state the compaction leaves), so opening a model
+ *   nobody has open answers from the entry, not by decoding the document (seconds at 5,000
+ *   cards); failing that, it is decoded in the summary worker thread;
+ * - a document this process holds live is read on request (no decoding, a fraction of it), with
+ *   no listener on its updates to keep a key.
  */
 export class CanvasSnapshots {
   private readonly entries = new Map<string, { key: string; json: string }>();
   private readonly pending = new Map<string, { key: string; work: Promise<string> }>();
-  private readonly liveKeys = new LiveDocKeys();
   private chars = 0;
 
   constructor(
@@ -33,36 +46,50 @@ export class CanvasSnapshots {
     private readonly worker: SummaryWorker | undefined,
   ) {}
 
-  /** `{"role":…,"title":…,"cards":[…],"links":[…]}` for a caller of this role. */
+  /** `{"role":…,"title":…,"masteryGoal":…,"cards":[…],"links":[…]}` for a caller of this role. */
   async json(modelId: string, role: string): Promise<string> {
     const body = await this.read(modelId);
     return `{"role":${JSON.stringify(role)},${body.slice(1)}`;
   }
 
+  /**
+   * Computes a new model's entry in the background (creation, import, copy), so the first page
+   * load finds it, or joins its computation. Failures are the request's to report, not this.
+   */
+  prime(modelId: string): void {
+    this.read(modelId).catch(() => undefined);
+  }
+
+  /**
+   * A compaction folded a graph document's log up to `seq` and has it decoded: its entry is read
+   * from it now (a fraction of the decoding the compaction paid for), so the next page load of a
+   * model nobody has open answers from the entry.
+   */
+  compacted(modelId: string, doc: Y.Doc, seq: number): void {
+    this.remember(modelId, `stored:${seq}:${seq}`, JSON.stringify(readCanvasSnapshot(doc)));
+  }
+
   private async read(modelId: string): Promise<string> {
     const name = graphDocName(modelId);
     const live = this.hocuspocus.documents.get(name);
-    const useLive = live && !live.isLoading ? live : undefined;
-    let stored: Awaited<ReturnType<Store["loadDocument"]>>;
-    let key: string;
-    if (useLive) key = `live:${this.liveKeys.keyOf(useLive)}`;
-    else {
-      stored = await this.store.loadDocument(name);
-      if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
-      const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
-      key = `stored:${stored.snapshotSeq}:${lastSeq}:${stored.updates.length}:${stored.updatedAt}`;
-    }
+    if (live && !live.isLoading) return this.share(modelId, "live", async () => readLive(live));
+    const stored = await this.store.loadDocument(name);
+    if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
+    const key = keyOf(stored);
     const cached = this.entries.get(modelId);
     if (cached?.key === key) return cached.json;
-    const running = this.pending.get(modelId);
-    if (running?.key === key) return running.work;
-    const work = (async () => {
-      const json = useLive
-        ? JSON.stringify(readCanvasSnapshot(useLive))
-        : await this.fromStoredOffThread(modelId, stored);
+    return this.share(modelId, key, async () => {
+      const json = await this.fromStoredOffThread(modelId, stored);
       this.remember(modelId, key, json);
       return json;
-    })();
+    });
+  }
+
+  /** One computation per model and key at a time; calls meanwhile wait for the same. */
+  private async share(modelId: string, key: string, compute: () => Promise<string>) {
+    const running = this.pending.get(modelId);
+    if (running?.key === key) return running.work;
+    const work = compute();
     this.pending.set(modelId, { key, work });
     try {
       return await work;
@@ -107,6 +134,11 @@ export class CanvasSnapshots {
       this.forget(oldest);
     }
   }
+}
+
+/** A live document's snapshot, read on this thread: no decoding, so a fraction of a load. */
+function readLive(doc: Y.Doc): string {
+  return JSON.stringify(readCanvasSnapshot(doc));
 }
 
 function fromStored(modelId: string, stored: Parameters<typeof applyStored>[1] | undefined) {

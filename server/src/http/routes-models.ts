@@ -56,6 +56,8 @@ function modelCreationRoutes(kit: RouteKit): void {
     await deps.checkDataQuota();
     await deps.chargeCreation(request);
     const created = await models.create(model, extras);
+    // Its first page load (often at once: the answer carries the links) finds the canvas snapshot.
+    deps.snapshots.prime(created.id);
     return reply.code(201).send(withLinks(deps.publicUrl(), created));
   });
 
@@ -76,6 +78,7 @@ function modelCreationRoutes(kit: RouteKit): void {
       const { nodes, dropped } = withoutAlignments(model.nodes);
       const copy = { ...model, nodes, title: copyTitle(model.title) };
       const created = await models.create(copy, { checkIns });
+      deps.snapshots.prime(created.id);
       return reply.code(201).send({
         ...withLinks(deps.publicUrl(), created),
         alignmentsDropped: dropped,
@@ -129,6 +132,8 @@ function modelRecordRoutes(kit: RouteKit): void {
       { role: access.role, person: await personOf(request) },
       file.checkIns,
     );
+    // An import is read once here for the next page load, not at that load.
+    deps.snapshots.prime(id);
     const graph = await graphs.read(id);
     return {
       id,

@@ -179,6 +179,7 @@ function workspaceModelRoutes(kit: RouteKit): void {
     await deps.checkDataQuota();
     await deps.chargeCreation(request);
     const created = await deps.models.create(model, extras, workspace.id);
+    deps.snapshots.prime(created.id);
     return reply
       .code(201)
       .send({ ...withLinks(deps.publicUrl(), created), workspaceId: workspace.id });

@@ -35,7 +35,7 @@ export interface HttpLayer {
 export async function createHttp(
   config: ServerConfig,
   { store, registry, accountOf, accounts }: Storage,
-  { hocuspocus, models, versions, activity, cascade, inbox }: LiveDocuments,
+  { hocuspocus, models, versions, activity, cascade, inbox, persistence }: LiveDocuments,
   publicUrl: () => string,
   logger: Logger,
 ): Promise<HttpLayer> {
@@ -46,6 +46,7 @@ export async function createHttp(
   const summaryWorker = new SummaryWorker(logger);
   const graphs = new GraphSummaries(store, hocuspocus, summaryWorker);
   const snapshots = new CanvasSnapshots(store, hocuspocus, summaryWorker);
+  persistence.onGraphCompacted = (modelId, doc, seq) => snapshots.compacted(modelId, doc, seq);
   try {
     const app = await createHttpApp({
       deps: {

@@ -1,7 +1,7 @@
 import * as Y from "yjs";
 import type { SnapshotCard, SnapshotLink } from "../canvas-snapshot.ts";
 import { NODE_KINDS } from "../kinds.ts";
-import { TITLE_MAX } from "../limits.ts";
+import { NOTES_MAX, TITLE_MAX } from "../limits.ts";
 import { ID_PATTERN } from "../scalars.ts";
 import { edgesMap, metaMap, nodesMap } from "./layout.ts";
 import { UNTITLED } from "./read.ts";
@@ -20,6 +20,7 @@ function finite(value: unknown): number {
  */
 export function readCanvasSnapshot(doc: Y.Doc): {
   title: string;
+  masteryGoal: string;
   cards: SnapshotCard[];
   links: SnapshotLink[];
 } {
@@ -44,8 +45,10 @@ export function readCanvasSnapshot(doc: Y.Doc): {
     if (ids.has(source) && ids.has(target)) links.push([id, source, target]);
   }
   const title = metaMap(doc).get("title");
+  const masteryGoal = metaMap(doc).get("masteryGoal");
   return {
     title: typeof title === "string" && title.trim() !== "" ? title.slice(0, TITLE_MAX) : UNTITLED,
+    masteryGoal: typeof masteryGoal === "string" ? masteryGoal.slice(0, NOTES_MAX) : "",
     cards,
     links,
   };

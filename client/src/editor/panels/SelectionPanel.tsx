@@ -8,15 +8,21 @@ import {
   type NodeKind,
   titleProblem,
 } from "@logic-canvas/shared";
+import { lazy, Suspense } from "react";
 import { useReadOnly } from "../../canvas/read-only.ts";
 import { AlignmentSection } from "../../cascade/AlignmentSection.tsx";
 import { GoalOwnerField } from "../../monitoring/GoalOwnerField.tsx";
-import { GoalPanel } from "../../monitoring/GoalPanel.tsx";
 import { ActionPlanEditor } from "../../plans/ActionPlanEditor.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
 import { CommitField } from "../../ui/CommitField.tsx";
 import { Section } from "../../ui/Section.tsx";
 import type { PanelProps } from "./panel-props.ts";
+
+// A goal's measurements, SMART target, cycles and subgroups: loaded when a goal is first selected,
+// not before the first cards.
+const GoalPanel = lazy(() =>
+  import("../../monitoring/GoalPanel.tsx").then((m) => ({ default: m.GoalPanel })),
+);
 
 function plural(count: number, noun: string): string {
   return `${count} ${noun}${count === 1 ? "" : "s"}`;
@@ -91,7 +97,11 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
       {isGoalKind(node.kind) && (
         <GoalOwnerField node={node} model={model} binding={binding} readOnly={readOnly} />
       )}
-      {isGoalKind(node.kind) && <GoalPanel node={node} binding={binding} readOnly={readOnly} />}
+      {isGoalKind(node.kind) && (
+        <Suspense fallback={<p className="muted small">Loading the goal’s progress…</p>}>
+          <GoalPanel node={node} binding={binding} readOnly={readOnly} />
+        </Suspense>
+      )}
       {node.kind === "activity" && (
         <ActionPlanEditor node={node} model={model} binding={binding} readOnly={readOnly} />
       )}
@@ -163,7 +173,8 @@ export function SelectionPanel(props: PanelProps) {
     <div className="panel-empty">
       <p>Select a card or a link to see and edit its details.</p>
       <p className="muted small">
-        {plural(model.nodes.length, "card")}, {plural(model.edges.length, "link")}.{" "}
+        {plural(props.counts?.cards ?? model.nodes.length, "card")},{" "}
+        {plural(props.counts?.links ?? model.edges.length, "link")}.{" "}
         {!readOnly &&
           "Double-click a lane to add a card; drag from a card’s right handle to link it."}
       </p>

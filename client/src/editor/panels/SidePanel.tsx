@@ -1,12 +1,20 @@
-import { useEffect, useState } from "react";
-import { HistoryPanel } from "../../history/HistoryPanel.tsx";
+import { lazy, Suspense, useEffect, useState } from "react";
 import { CommentsTabCount } from "../../review/CardReviewBadges.tsx";
-import { CommentsPanel } from "../../review/CommentsPanel.tsx";
-import { ConsensusPanel } from "../../review/ConsensusPanel.tsx";
 import { onCommentsRequest } from "../../review/comments-request.ts";
 import type { PanelProps } from "./panel-props.ts";
 import { SelectionPanel } from "./SelectionPanel.tsx";
 import { useValidation, ValidationPanel } from "./ValidationPanel.tsx";
+
+// The tabs not shown at first load their code when first opened, not before the first cards.
+const CommentsPanel = lazy(() =>
+  import("../../review/CommentsPanel.tsx").then((m) => ({ default: m.CommentsPanel })),
+);
+const ConsensusPanel = lazy(() =>
+  import("../../review/ConsensusPanel.tsx").then((m) => ({ default: m.ConsensusPanel })),
+);
+const HistoryPanel = lazy(() =>
+  import("../../history/HistoryPanel.tsx").then((m) => ({ default: m.HistoryPanel })),
+);
 
 /**
  * The side panel's sections, as tabs. Later features (comments, history, SMART goals) add an
@@ -51,7 +59,9 @@ export function SidePanel(props: PanelProps) {
         ))}
       </div>
       <div className="panel-body" role="tabpanel" id={`panel-${active}`}>
-        <Section {...props} />
+        <Suspense fallback={<p className="muted small">Loading…</p>}>
+          <Section {...props} />
+        </Suspense>
       </div>
     </aside>
   );

@@ -10,4 +10,6 @@ export interface PanelProps {
   model: LogicModel;
   selection: { nodeIds: string[]; edgeIds: string[] };
   onFocus: (nodeIds: string[], edgeIds?: string[]) => void;
+  /** The model's numbers of cards and links when not the model's own (the canvas snapshot's). */
+  counts?: { cards: number; links: number };
 }
