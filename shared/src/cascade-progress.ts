@@ -26,9 +26,9 @@ const staleMid = (r: ProgressRow) => Number(r.stale && r.kind === "midJourney");
 type Compare = (a: ProgressRow, b: ProgressRow) => number;
 
 /**
- * The orders, each ending in the rows' own order (`place`: level, workspace, model, lane), read
- * from their index rather than compared as text: a district's 10,000 rows take ~140,000
- * comparisons per sort, most of them ties.
+ * The orders, each ending in the rows' own order (`place`: level, school, workspace, model,
+ * lane), read from their index rather than compared as text: a district's 10,000 rows take
+ * ~140,000 comparisons per sort, most of them ties.
  */
 function comparators(place: Compare): Record<ProgressSort, Compare> {
   return {
@@ -53,7 +53,7 @@ export function progressNeedsAttention(r: ProgressRow): boolean {
 
 /**
  * The rows that pass the filters, in the filter's order. `rows` must be in their own order
- * (level, workspace name, model title, lane), which every order ends in. `places` is the set of
+ * (level, school, workspace, model, lane), which every order ends in. `places` is the set of
  * workspace ids the `place` filter stands for (the place and the workspaces under it).
  */
 export function progressRowsFor(

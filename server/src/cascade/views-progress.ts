@@ -18,20 +18,27 @@ import { linkedGoals } from "./views-workspace.ts";
 const LEVEL: Record<WorkspaceKind, number> = { district: 0, school: 1, team: 2 };
 const collator = new Intl.Collator();
 
-/** Models by level, workspace name and title: the rows' own order, before any sort. */
-function byPlace(a: ScopedModel, b: ScopedModel): number {
-  return (
+/**
+ * Models by level, then school ("Lincoln › Grade 1" before "Madison › Grade 1", as the page
+ * names a team), workspace and title: the rows' own order, before any sort.
+ */
+function byPlace(scope: CascadeScope) {
+  const schoolName = (m: ScopedModel) =>
+    m.workspace.kind === "team"
+      ? (scope.tree.get(m.workspace.parentId ?? "")?.name ?? "")
+      : m.workspace.name;
+  return (a: ScopedModel, b: ScopedModel): number =>
     LEVEL[a.workspace.kind] - LEVEL[b.workspace.kind] ||
+    collator.compare(schoolName(a), schoolName(b)) ||
     collator.compare(a.workspace.name, b.workspace.name) ||
-    collator.compare(a.title, b.title)
-  );
+    collator.compare(a.title, b.title);
 }
 
-/** Every row, in the models' order (level, workspace, model) and each model's lane order. */
+/** Every row, in the models' order (level, school, workspace, model) and their lane order. */
 async function allRows(scope: CascadeScope, workspace: WorkspaceRecord): Promise<ProgressRow[]> {
   const { models, linked } = await linkedGoals(scope, workspace);
   const rows: ProgressRow[] = [];
-  for (const model of [...models].sort(byPlace))
+  for (const model of [...models].sort(byPlace(scope)))
     for (const goal of model.digest.goals) {
       const smart = goal.node.smart;
       rows.push({
