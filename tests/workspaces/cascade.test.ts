@@ -181,6 +181,17 @@ describe("the map, the roll-up and progress", () => {
     const s1 = map.roots.find((n) => n.cardId === "D1")?.children.find((c) => c.cardId === "S1");
     expect(s1?.children).toEqual([]);
     expect(s1?.folded).toMatchObject({ total: 2, attention: 1 });
+    // Goals aligned to nothing come a page at a time, from `more`.
+    expect(map.unalignedTotal).toBe(map.unaligned.length);
+    expect(map.unalignedNext).toBeNull();
+    const rest = await getJson<AlignmentMapAnswer>(
+      w.url,
+      cascadePaths.map(w.ws.district, { more: 1 }),
+      w.admin,
+    );
+    expect(rest.unaligned.map((n) => n.cardId)).toEqual(
+      map.unaligned.slice(1).map((n) => n.cardId),
+    );
     const under = await getJson<AlignmentMapAnswer>(
       w.url,
       cascadePaths.map(w.ws.district, { under: `${w.models.SM.id}:S1` }),

@@ -1,4 +1,4 @@
-import { GOAL_STATUSES } from "@logic-canvas/shared";
+import { GOAL_STATUSES, MAP_UNALIGNED_PAGE } from "@logic-canvas/shared";
 import { useCallback, useMemo, useState } from "react";
 import { STATUS_LABEL } from "../monitoring/status-labels.ts";
 import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
@@ -92,7 +92,8 @@ export function AlignmentMapPage({ workspaceId }: { workspaceId: string }) {
           <MapView roots={tree} open={open || filtered} unfold={unfold} />
           {next !== null && (
             <button type="button" onClick={showMore}>
-              Show {Math.min(50, unalignedTotal - unalignedShown)} more goals that align to nothing
+              Show {Math.min(MAP_UNALIGNED_PAGE, unalignedTotal - unalignedShown)} more goals that
+              align to nothing
             </button>
           )}
         </>
