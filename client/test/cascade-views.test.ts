@@ -5,12 +5,12 @@ import type { MapNodeView, ProgressRow, UpTarget } from "../src/cascade/cascade-
 import {
   attentionReasons,
   countMatches,
-  filterTree,
   goalKey,
+  mapQueryOf,
   NO_MAP_FILTER,
   treeOf,
 } from "../src/cascade/map-tree.ts";
-import { NO_PROGRESS_FILTER, progressRows } from "../src/cascade/progress-rows.ts";
+import { progressCount } from "../src/cascade/ProgressPage.tsx";
 
 /** A goal of the map: workspace [id, name, kind], its school, and what else the case needs. */
 function goal(
@@ -51,17 +51,40 @@ const lost = goal("t9", ["T1", "Grade 1", "team"], {
 });
 const tree = treeOf({ roots: [district], unaligned: [lost] });
 
-describe("the alignment map's filters", () => {
-  it("keeps the goals above what needs attention as context, and drops the rest", () => {
-    const shown = filterTree(tree, { ...NO_MAP_FILTER, attention: true });
-    expect(shown.map((n) => [n.key, n.matches])).toEqual([
-      [goalKey(district), false],
-      [goalKey(lost), true],
+describe("the alignment map's tree", () => {
+  it("keeps the server's marks: a goal shown only as context of a match below is dimmed", () => {
+    const context = goal("d1", ["D", "Springfield", "district"], {
+      matches: false,
+      children: [{ ...school, matches: false, children: [grade3] }],
+    });
+    const shown = treeOf({ roots: [context], unaligned: [] });
+    expect(shown[0]?.matches).toBe(false);
+    expect(shown[0]?.children[0]?.children.map((n) => [n.key, n.matches])).toEqual([
+      [goalKey(grade3), true],
     ]);
-    const lincoln = shown[0]?.children;
-    expect(lincoln?.map((n) => n.key)).toEqual([goalKey(school)]);
-    expect(lincoln?.[0]?.children.map((n) => n.key)).toEqual([goalKey(grade1), goalKey(grade3)]);
-    expect(countMatches(shown)).toBe(3);
+    expect(countMatches(shown)).toBe(1);
+  });
+
+  it("counts the goals folded below a school's goal, which the page asks for when opened", () => {
+    const folded = goal("s1", ["S", "Lincoln", "school"], {
+      folded: { total: 6, byStatus: { "off-track": 1, "on-track": 5 }, attention: 1 },
+    });
+    const root = goal("d1", ["D", "Springfield", "district"], { children: [folded] });
+    expect(countMatches(treeOf({ roots: [root], unaligned: [] }))).toBe(8);
+    expect(countMatches(tree)).toBe(6);
+  });
+
+  it("asks for every level at once when a filter is on, and folds otherwise", () => {
+    expect(mapQueryOf(NO_MAP_FILTER, false)).toEqual({
+      status: undefined,
+      school: undefined,
+      attention: undefined,
+      open: undefined,
+    });
+    expect(mapQueryOf({ ...NO_MAP_FILTER, attention: true }, false)).toMatchObject({
+      attention: true,
+      open: true,
+    });
   });
 
   it("says why in words: stale, off track, broken", () => {
@@ -70,13 +93,6 @@ describe("the alignment map's filters", () => {
     ]);
     expect(attentionReasons(grade1)).toEqual(["Stale: no measurement for more than 60 days"]);
     expect(attentionReasons(grade3)).toEqual(["Off track"]);
-  });
-
-  it("filters by school and by status", () => {
-    const roosevelt = filterTree(tree, { ...NO_MAP_FILTER, school: "S2" });
-    expect(roosevelt[0]?.children.map((n) => n.key)).toEqual([goalKey(other)]);
-    const off = filterTree(tree, { ...NO_MAP_FILTER, status: "off-track" });
-    expect(countMatches(off)).toBe(1);
   });
 });
 
@@ -106,29 +122,18 @@ function row(cardId: string, more: Partial<ProgressRow> = {}): ProgressRow {
   };
 }
 
-describe("the workspace progress rows", () => {
-  const rows = [
-    row("a", { lastMeasured: "2026-10-01" }),
-    row("b", { status: "off-track", lastMeasured: "2026-11-01" }),
-    row("c", { kind: "midJourney", stale: true, lastMeasured: "2026-06-01" }),
-  ];
-  it("lists stale mid-journey goals first, then the worst status", () => {
-    expect(progressRows(rows, NO_PROGRESS_FILTER, null).map((r) => r.cardId)).toEqual([
-      "c",
-      "b",
-      "a",
-    ]);
-  });
-
-  it("sorts the least recently measured first, and filters by status", () => {
-    const sorted = progressRows(rows, { ...NO_PROGRESS_FILTER, sort: "measured" }, null);
-    expect(sorted.map((r) => r.cardId)).toEqual(["c", "a", "b"]);
-    const off = progressRows(rows, { ...NO_PROGRESS_FILTER, status: "off-track" }, null);
-    expect(off.map((r) => r.cardId)).toEqual(["b"]);
+describe("the workspace progress page", () => {
+  it("counts honestly what is listed, what matches and what there is", () => {
+    expect(progressCount(200, 10_000, 10_000)).toBe("Showing 200 of 10,000 goals");
+    expect(progressCount(200, 1234, 10_000)).toBe(
+      "Showing 200 of 1,234 matching (10,000 goals in all)",
+    );
+    expect(progressCount(12, 12, 40)).toBe("12 of 40 goals match");
+    expect(progressCount(1, 1, 1)).toBe("1 goal");
   });
 
   it("writes CSV a spreadsheet opens safely", () => {
-    // The page's download is the server's CSV, word for word (one writer, in shared).
+    // The page's download is the server's CSV (one writer, in shared).
     const csv = progressToCsv([row("x", { title: "=HYPERLINK(1)" })]);
     expect(csv.startsWith("\uFEFFLevel,Workspace,Model,Lane,Goal,Status")).toBe(true);
     expect(csv).toContain(",'=HYPERLINK(1),On track,");

@@ -1,4 +1,4 @@
-import type { ProgressRow } from "./cascade-api.ts";
+import type { ProgressRow } from "./cascade-progress-api.ts";
 import { csvCell } from "./csv.ts";
 import { KIND_LABELS } from "./kinds.ts";
 import { STATUS_LABEL } from "./status-words.ts";

@@ -87,9 +87,12 @@ export {
 } from "./card-search.ts";
 export * from "./cascade.ts";
 export * from "./cascade-api.ts";
-export * from "./cascade-api-query.ts";
 export * from "./cascade-csv.ts";
 export * from "./cascade-levels.ts";
+export * from "./cascade-map-api.ts";
+export * from "./cascade-progress.ts";
+export * from "./cascade-progress-api.ts";
+export * from "./cascade-wire.ts";
 export { type Chain, type ChainLink, onChain, traceChain } from "./chain.ts";
 export {
   type AgendaAction,

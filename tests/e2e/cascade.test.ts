@@ -74,7 +74,12 @@ describe("the goal cascade", () => {
     await screenshot(admin.page, "alignment-map");
     await audit(admin.page, "alignment map");
 
-    // The school's reading goal folds its six teams' goals; open them to read grade 3's row.
+    // The school's reading goal folds its six teams' goals, asked for when opened.
+    const lincolnReading = mapGoal(admin.page, district.schools[0]?.modelId ?? "", "s-reading");
+    await lincolnReading.locator("summary").first().click();
+    await expect
+      .poll(() => lincolnReading.locator(".map-row").count(), { timeout: 15_000 })
+      .toBe(6);
     await admin.page.getByLabel("Show every aligned goal").check();
     const row = mapGoal(admin.page, grade3.modelId, "t-reading");
     await row.waitFor();
@@ -88,8 +93,24 @@ describe("the goal cascade", () => {
     // Stale mid-journey goals across the district come first.
     const firstRows = table.locator("tbody tr").first();
     await expect.poll(() => firstRows.getByTestId("stale-flag").count()).toBe(1);
-    await screenshot(progress.page, "workspace-progress");
+    await screenshot(progress.page, "progress-page");
     await audit(progress.page, "workspace progress");
+    // Sorted by a column on the server: the header says so to a screen reader.
+    const status = progress.page.getByRole("status").filter({ hasText: "goals" });
+    const allGoals = await status.textContent();
+    await progress.page.getByRole("button", { name: "Last measured" }).click();
+    await expect
+      .poll(() =>
+        progress.page
+          .getByRole("columnheader", { name: "Last measured" })
+          .getAttribute("aria-sort"),
+      )
+      .toBe("ascending");
+    await progress.page.getByLabel("Only what needs attention").check();
+    await expect.poll(() => status.textContent()).toMatch(/of \d+ goals match|matching/);
+    expect(await status.textContent()).not.toBe(allGoals);
+    await progress.page.getByLabel("Only what needs attention").uncheck();
+    await progress.page.getByLabel("Sort").selectOption("attention");
 
     // The teacher opens her team's model from her workspace (no link token) and measures.
     teacher = await signedIn("Tess", teacherCookie);

@@ -6,11 +6,12 @@ import {
   galleryPostPath,
   type LogicNode,
   type RollupAnswer,
+  toModelFile,
   type WorkspaceProgressAnswer,
 } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportModel, startTestServer, type TestServer, waitFor } from "../support/index.ts";
-import { call } from "../support/workspaces.ts";
+import { call, createModelIn } from "../support/workspaces.ts";
 import {
   buildCascadeWorld,
   type CascadeWorld,
@@ -191,6 +192,34 @@ describe("progress in pages", () => {
       });
       expect(refused.status).toBe(400);
       expect(await refused.text()).toContain(words);
+    }
+  });
+});
+
+describe("a new model in a workspace", () => {
+  it("tells the open maps above it, so its goals appear without a reload", async () => {
+    const district = await openStream(w.url, cascadePaths.events(w.ws.district), w.admin);
+    try {
+      const created = await createModelIn(
+        w.url,
+        w.admin,
+        w.ws.grade3,
+        toModelFile({
+          title: "Grade 3 writing plan",
+          masteryGoal: "",
+          nodes: [goal("W3", "Grade 3 writes", { unit: "percent", baseline: 50, target: 60 })],
+          edges: [],
+        }),
+      );
+      await waitFor(() => heard(district.received, created.id), "the district hearing it");
+      const progress = await getJson<WorkspaceProgressAnswer>(
+        w.url,
+        cascadePaths.progress(w.ws.district, { q: "grade 3 writes" }),
+        w.admin,
+      );
+      expect(progress.rows.map((r) => r.modelId)).toEqual([created.id]);
+    } finally {
+      district.close();
     }
   });
 });

@@ -148,7 +148,11 @@ async function storedAlignments(model: { id: string; tokens: { owner: string } }
 
 describe("the map, the roll-up and progress", () => {
   it("shows the district admin the whole cascade with the students arithmetic and the 84 % trap", async () => {
-    const map = await getJson<AlignmentMapAnswer>(w.url, cascadePaths.map(w.ws.district), w.admin);
+    const map = await getJson<AlignmentMapAnswer>(
+      w.url,
+      cascadePaths.map(w.ws.district, { open: true }),
+      w.admin,
+    );
     const d1 = map.roots.find((n) => n.cardId === "D1");
     expect(d1?.children.map((c) => c.title)).toContain("Lincoln reading proficiency");
     const s1 = d1?.children.find((c) => c.cardId === "S1");
@@ -164,10 +168,52 @@ describe("the map, the roll-up and progress", () => {
     expect(g3?.needsAttention).toBe(true);
     const attention = await getJson<AlignmentMapAnswer>(
       w.url,
-      cascadePaths.map(w.ws.district, "attention=1"),
+      cascadePaths.map(w.ws.district, { attention: true }),
       w.admin,
     );
     expect(titles(attention.roots)).toContain("Grade 3 reads");
+    // The district's goal is there as the context of what needs attention below it.
+    expect(attention.roots.find((n) => n.cardId === "D1")?.matches).toBe(false);
+  });
+
+  it("sends the map in parts: the school level first, a school goal's teams when opened", async () => {
+    const map = await getJson<AlignmentMapAnswer>(w.url, cascadePaths.map(w.ws.district), w.admin);
+    const s1 = map.roots.find((n) => n.cardId === "D1")?.children.find((c) => c.cardId === "S1");
+    expect(s1?.children).toEqual([]);
+    expect(s1?.folded).toMatchObject({ total: 2, attention: 1 });
+    // Goals aligned to nothing come a page at a time, from `more`.
+    expect(map.unalignedTotal).toBe(map.unaligned.length);
+    expect(map.unalignedNext).toBeNull();
+    const rest = await getJson<AlignmentMapAnswer>(
+      w.url,
+      cascadePaths.map(w.ws.district, { more: 1 }),
+      w.admin,
+    );
+    expect(rest.unaligned.map((n) => n.cardId)).toEqual(
+      map.unaligned.slice(1).map((n) => n.cardId),
+    );
+    const under = await getJson<AlignmentMapAnswer>(
+      w.url,
+      cascadePaths.map(w.ws.district, { under: `${w.models.SM.id}:S1` }),
+      w.admin,
+    );
+    expect(under.roots.map((n) => n.cardId)).toEqual(["S1"]);
+    expect(under.roots[0]?.children.map((c) => c.title).sort()).toEqual([
+      "Grade 1 reads",
+      "Grade 3 reads",
+    ]);
+    for (const [query, status, words] of [
+      [`under=${w.models.RM.id}:nope`, 404, "This map has no such goal"],
+      ["under=nonsense", 400, "under must name a goal of the map as modelId:cardId"],
+      ["more=-1", 400, "more must be 0 or more"],
+      ["attention=maybe", 400, "attention must be 1 or 0"],
+    ] as const) {
+      const refused = await call(w.url, `${cascadePaths.map(w.ws.district)}?${query}`, {
+        cookie: w.admin,
+      });
+      expect(refused.status).toBe(status);
+      expect(await refused.text()).toContain(words);
+    }
   });
 
   it("shows only what the person may see", async () => {
@@ -262,5 +308,41 @@ describe("the map, the roll-up and progress", () => {
     expect(text.split("\r\n").filter(Boolean)).toHaveLength(4);
     const tessCsv = await call(w.url, cascadePaths.progressCsv(w.ws.district), { cookie: w.tess });
     expect(await tessCsv.text()).not.toContain("Roosevelt math");
+  });
+
+  it("sorts and filters on the server, and the CSV gives every row of the filter", async () => {
+    const byTitle = await getJson<WorkspaceProgressAnswer>(
+      w.url,
+      cascadePaths.progress(w.ws.district, { sort: "title", limit: 2 }),
+      w.admin,
+    );
+    expect(byTitle.rows.map((r) => r.title)).toEqual([
+      "District reading proficiency",
+      "Grade 1 reads",
+    ]);
+    expect(byTitle).toMatchObject({ total: 5, unfiltered: 5, nextCursor: "2" });
+    const lincoln = await getJson<WorkspaceProgressAnswer>(
+      w.url,
+      cascadePaths.progress(w.ws.district, { place: w.ws.lincoln, q: "grade", limit: 1 }),
+      w.admin,
+    );
+    expect(lincoln).toMatchObject({ total: 2, unfiltered: 5 });
+    const csv = await call(
+      w.url,
+      cascadePaths.progressCsv(w.ws.district, { place: w.ws.lincoln, q: "grade", sort: "title" }),
+      { cookie: w.admin },
+    );
+    const lines = (await csv.text()).split("\r\n").filter(Boolean);
+    expect(lines.slice(1).map((l) => l.split(",")[4])).toEqual(["Grade 1 reads", "Grade 3 reads"]);
+    // A place Tess may not see, or not under the workspace, is refused in words.
+    const refused = await call(
+      w.url,
+      cascadePaths.progress(w.ws.grade3, { place: w.ws.roosevelt }),
+      { cookie: w.admin },
+    );
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain(
+      "place must be a school or team at or below this workspace",
+    );
   });
 });

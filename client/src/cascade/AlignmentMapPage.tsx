@@ -1,25 +1,61 @@
-import { GOAL_STATUSES } from "@logic-canvas/shared";
-import { useMemo, useState } from "react";
+import { GOAL_STATUSES, MAP_UNALIGNED_PAGE } from "@logic-canvas/shared";
+import { useCallback, useMemo, useState } from "react";
 import { STATUS_LABEL } from "../monitoring/status-labels.ts";
 import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
 import { alignmentMap, useLiveLoad } from "./cascade-client.ts";
-import { cascadePaths } from "./cascade-types.ts";
+import { type AlignmentMapAnswer, cascadePaths, type MapNodeView } from "./cascade-types.ts";
 import { MapView } from "./MapView.tsx";
-import { countMatches, filterTree, type MapFilter, NO_MAP_FILTER, treeOf } from "./map-tree.ts";
+import { countMatches, type MapFilter, mapQueryOf, NO_MAP_FILTER, treeOf } from "./map-tree.ts";
+import { useUnfold } from "./map-unfold.ts";
 
-/** The cascade of a workspace as a tree of goals, live, with its filters. */
+/** The goals aligned to nothing asked for after the first page, for one answer of the map. */
+interface MoreUnaligned {
+  after: AlignmentMapAnswer;
+  nodes: MapNodeView[];
+  next: number | null;
+}
+
+/**
+ * The cascade of a workspace as a tree of goals, live, filtered on the server. A district's map
+ * comes in parts: the goals below a school's goals are asked for when the person opens them,
+ * and the goals aligned to nothing a page at a time.
+ */
 export function AlignmentMapPage({ workspaceId }: { workspaceId: string }) {
   const { workspaces, error: listError } = useWorkspaceList();
-  const { data, error } = useLiveLoad(
-    () => alignmentMap(workspaceId),
-    cascadePaths.events(workspaceId),
-  );
   const [filter, setFilter] = useState<MapFilter>(NO_MAP_FILTER);
   const [open, setOpen] = useState(false);
-  const tree = useMemo(() => (data ? treeOf(data) : []), [data]);
-  const shown = useMemo(() => filterTree(tree, filter), [tree, filter]);
+  const query = mapQueryOf(filter, open);
+  const queryKey = JSON.stringify(query);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the key stands for the query
+  const load = useCallback(() => alignmentMap(workspaceId, query), [workspaceId, queryKey]);
+  const { data, error } = useLiveLoad(load, cascadePaths.events(workspaceId), queryKey);
+  const unfold = useUnfold(workspaceId, query, data);
+  const [more, setMore] = useState<MoreUnaligned | null>(null);
+  const current = more && more.after === data ? more : null;
+  const tree = useMemo(
+    () =>
+      data
+        ? treeOf({ roots: data.roots, unaligned: [...data.unaligned, ...(current?.nodes ?? [])] })
+        : [],
+    [data, current],
+  );
   const filtered = Boolean(filter.status || filter.school || filter.attention);
-  const total = useMemo(() => countMatches(tree), [tree]);
+  const next = current ? current.next : (data?.unalignedNext ?? null);
+  const unalignedShown = (data?.unaligned.length ?? 0) + (current?.nodes.length ?? 0);
+  const unalignedTotal = data?.unalignedTotal ?? unalignedShown;
+  const showMore = () => {
+    if (!data || next === null) return;
+    alignmentMap(workspaceId, { ...query, more: next })
+      .then((page) =>
+        setMore({
+          after: data,
+          nodes: [...(current?.nodes ?? []), ...page.unaligned],
+          next: page.unalignedNext ?? null,
+        }),
+      )
+      .catch(() => undefined);
+  };
+  const counted = countMatches(tree);
 
   return (
     <CascadeFrame
@@ -38,19 +74,28 @@ export function AlignmentMapPage({ workspaceId }: { workspaceId: string }) {
       />
       {data === null ? (
         <p className="muted">Loading the cascade…</p>
-      ) : total === 0 ? (
+      ) : tree.length === 0 ? (
         <p className="muted">
-          No goals here yet. Goals appear once the models of this workspace and those below it have
-          goal cards.
+          {filtered
+            ? "No goal matches these filters."
+            : "No goals here yet. Goals appear once the models of this workspace and those below it have goal cards."}
         </p>
       ) : (
         <>
           <p className="muted" role="status">
             {filtered
-              ? `${countMatches(shown)} of ${total} goals match; the goals they align to are shown dimmed`
-              : `${total} goals`}
+              ? `${counted} goals match; the goals they align to are shown dimmed`
+              : `${counted} goals`}
+            {unalignedTotal > unalignedShown &&
+              `; ${unalignedShown} of the ${unalignedTotal} goals that align to nothing here are listed`}
           </p>
-          <MapView roots={shown} open={open || filtered} />
+          <MapView roots={tree} open={open || filtered} unfold={unfold} />
+          {next !== null && (
+            <button type="button" onClick={showMore}>
+              Show {Math.min(MAP_UNALIGNED_PAGE, unalignedTotal - unalignedShown)} more goals that
+              align to nothing
+            </button>
+          )}
         </>
       )}
     </CascadeFrame>

@@ -2,49 +2,41 @@ import {
   GOAL_KINDS,
   GOAL_STATUSES,
   KIND_LABELS,
-  progressToCsv,
-  WORKSPACE_KIND_LABELS,
-  type WorkspaceView,
-} from "@logic-canvas/shared";
-import { useMemo, useState } from "react";
-import { downloadBlob, fileNameFor } from "../exports/download.ts";
-import { STATUS_LABEL } from "../monitoring/status-labels.ts";
-import { subtreeIds } from "../workspaces/tree.ts";
-import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
-import { useLiveLoad, workspaceProgress } from "./cascade-client.ts";
-import { cascadePaths, type ProgressRow } from "./cascade-types.ts";
-import { ProgressTable } from "./ProgressTable.tsx";
-import {
-  NO_PROGRESS_FILTER,
   PROGRESS_SORTS,
   type ProgressFilter,
   type ProgressSort,
-  progressRows,
-} from "./progress-rows.ts";
+  WORKSPACE_KIND_LABELS,
+  type WorkspaceView,
+} from "@logic-canvas/shared";
+import { useEffect, useMemo, useState } from "react";
+import { STATUS_LABEL } from "../monitoring/status-labels.ts";
+import { subtreeIds } from "../workspaces/tree.ts";
+import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
+import { cascadePaths, type ProgressRow } from "./cascade-types.ts";
+import { ProgressTable } from "./ProgressTable.tsx";
+import { PAGE_ROWS, useProgressPages } from "./progress-pages.ts";
 
-/** Rows drawn at first and per "Show more": a district of 10,000 goals still opens at once. */
-const PAGE_ROWS = 200;
+/** Typing waits this long before the server is asked again. */
+const SEARCH_DELAY_MS = 250;
+const n = (x: number) => x.toLocaleString("en");
 
-/** Every goal of every model at or below the workspace, one row each, live. */
+/** "Showing 200 of 1,234 matching goals (10,000 in all)": what is listed, honestly counted. */
+export function progressCount(shown: number, total: number, unfiltered: number): string {
+  const goals = (x: number) => `${n(x)} ${x === 1 ? "goal" : "goals"}`;
+  const of =
+    total === unfiltered ? goals(total) : `${n(total)} matching (${goals(unfiltered)} in all)`;
+  if (shown >= total)
+    return total === unfiltered ? goals(total) : `${n(total)} of ${goals(unfiltered)} match`;
+  return `Showing ${n(shown)} of ${of}`;
+}
+
+/** Every goal of every model at or below the workspace, one row each, live; sorted on the server. */
 export function ProgressPage({ workspaceId }: { workspaceId: string }) {
   const { workspaces, error: listError } = useWorkspaceList();
-  const { data, error } = useLiveLoad(
-    () => workspaceProgress(workspaceId),
-    cascadePaths.events(workspaceId),
-  );
-  const [filter, setFilter] = useState<ProgressFilter>(NO_PROGRESS_FILTER);
-  const [limit, setLimit] = useState(PAGE_ROWS);
-  const set = (change: Partial<ProgressFilter>) => {
-    setFilter((f) => ({ ...f, ...change }));
-    setLimit(PAGE_ROWS);
-  };
+  const [filter, setFilter] = useState<ProgressFilter>({});
+  const pages = useProgressPages(workspaceId, filter);
+  const set = (change: Partial<ProgressFilter>) => setFilter((f) => ({ ...f, ...change }));
   const here = useMemo(() => subtreeIds(workspaces, workspaceId), [workspaces, workspaceId]);
-  const goals = data?.rows ?? [];
-  const rows = useMemo(() => {
-    const places = filter.place ? subtreeIds(workspaces, filter.place) : null;
-    return progressRows(goals, filter, places);
-  }, [goals, filter, workspaces]);
-  const workspace = workspaces.find((w) => w.id === workspaceId);
   const placeOf = useMemo(() => {
     const byId = new Map(workspaces.map((w) => [w.id, w]));
     return (row: ProgressRow) => {
@@ -54,11 +46,7 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
         : row.workspaceName;
     };
   }, [workspaces]);
-  const exportCsv = () =>
-    downloadBlob(
-      new Blob([progressToCsv(rows)], { type: "text/csv;charset=utf-8" }),
-      fileNameFor(`${workspace?.name ?? "workspace"} progress`, "csv"),
-    );
+  const { rows, total, unfiltered } = pages;
 
   return (
     <CascadeFrame
@@ -66,11 +54,18 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
       workspaces={workspaces}
       page="progress"
       title="Progress"
-      error={error ?? listError}
+      error={pages.error ?? listError}
       actions={
-        <button type="button" onClick={exportCsv} disabled={rows.length === 0}>
-          Export CSV
-        </button>
+        total === 0 ? (
+          <button type="button" disabled>
+            Export CSV
+          </button>
+        ) : (
+          // The server's CSV of every row of the current filter, in the current order.
+          <a className="button" href={cascadePaths.progressCsv(workspaceId, filter)} download>
+            Export CSV
+          </a>
+        )
       }
     >
       <ProgressFilters
@@ -78,23 +73,27 @@ export function ProgressPage({ workspaceId }: { workspaceId: string }) {
         onChange={set}
         places={workspaces.filter((w) => w.id !== workspaceId && here.has(w.id))}
       />
-      {data === null ? (
+      {total === null || unfiltered === null ? (
         <p className="muted">Loading goals…</p>
       ) : (
-        <>
+        <div aria-busy={pages.loading}>
           <p className="muted" role="status">
-            {rows.length === goals.length
-              ? `${goals.length} ${goals.length === 1 ? "goal" : "goals"}`
-              : `${rows.length} of ${goals.length} goals shown`}
-            {rows.length > limit && `; the first ${limit} are listed`}
+            {progressCount(rows.length, total, unfiltered)}
           </p>
-          {rows.length > 0 && <ProgressTable rows={rows.slice(0, limit)} placeOf={placeOf} />}
-          {rows.length > limit && (
-            <button type="button" onClick={() => setLimit((l) => l + PAGE_ROWS)}>
-              Show {Math.min(PAGE_ROWS, rows.length - limit)} more
+          {rows.length > 0 && (
+            <ProgressTable
+              rows={rows}
+              placeOf={placeOf}
+              sort={filter.sort ?? "attention"}
+              onSort={(sort) => set({ sort })}
+            />
+          )}
+          {pages.hasMore && (
+            <button type="button" onClick={pages.showMore} disabled={pages.loading}>
+              Show {n(Math.min(PAGE_ROWS, total - rows.length))} more
             </button>
           )}
-        </>
+        </div>
       )}
     </CascadeFrame>
   );
@@ -109,18 +108,25 @@ function ProgressFilters({
   onChange: (change: Partial<ProgressFilter>) => void;
   places: WorkspaceView[];
 }) {
+  const [text, setText] = useState(filter.q ?? "");
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the typed text starts a search
+  useEffect(() => {
+    if (text === (filter.q ?? "")) return;
+    const timer = setTimeout(() => onChange({ q: text || undefined }), SEARCH_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text]);
   return (
     <div className="ws-filters cascade-filters">
       <input
         type="search"
         aria-label="Search goals"
         placeholder="Search goals, models, schools"
-        value={filter.text}
-        onChange={(e) => onChange({ text: e.target.value })}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
       />
       <select
         aria-label="Sort"
-        value={filter.sort}
+        value={filter.sort ?? "attention"}
         onChange={(e) => onChange({ sort: e.target.value as ProgressSort })}
       >
         {Object.entries(PROGRESS_SORTS).map(([value, label]) => (
@@ -131,8 +137,10 @@ function ProgressFilters({
       </select>
       <select
         aria-label="Status"
-        value={filter.status}
-        onChange={(e) => onChange({ status: e.target.value as ProgressFilter["status"] })}
+        value={filter.status ?? ""}
+        onChange={(e) =>
+          onChange({ status: (e.target.value || undefined) as ProgressFilter["status"] })
+        }
       >
         <option value="">Every status</option>
         {GOAL_STATUSES.map((s) => (
@@ -143,8 +151,10 @@ function ProgressFilters({
       </select>
       <select
         aria-label="Lane"
-        value={filter.kind}
-        onChange={(e) => onChange({ kind: e.target.value as ProgressFilter["kind"] })}
+        value={filter.kind ?? ""}
+        onChange={(e) =>
+          onChange({ kind: (e.target.value || undefined) as ProgressFilter["kind"] })
+        }
       >
         <option value="">Every goal lane</option>
         {GOAL_KINDS.map((k) => (
@@ -155,8 +165,8 @@ function ProgressFilters({
       </select>
       <select
         aria-label="School or team"
-        value={filter.place}
-        onChange={(e) => onChange({ place: e.target.value })}
+        value={filter.place ?? ""}
+        onChange={(e) => onChange({ place: e.target.value || undefined })}
       >
         <option value="">Every school and team</option>
         {places.map((p) => (
@@ -165,6 +175,14 @@ function ProgressFilters({
           </option>
         ))}
       </select>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={filter.attention ?? false}
+          onChange={(e) => onChange({ attention: e.target.checked || undefined })}
+        />
+        Only what needs attention
+      </label>
     </div>
   );
 }

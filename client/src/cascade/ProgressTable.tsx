@@ -1,34 +1,77 @@
-import { KIND_LABELS } from "@logic-canvas/shared";
+import { KIND_LABELS, type ProgressSort } from "@logic-canvas/shared";
+import type { ReactNode } from "react";
 import { StatusBadge } from "../monitoring/StatusBadge.tsx";
 import { formatValue } from "../monitoring/status-labels.ts";
 import { formatDay } from "../ui/dates.ts";
 import type { ProgressRow } from "./cascade-types.ts";
 import { modelHref } from "./GoalFacts.tsx";
 
+/**
+ * A column header that sorts by its column: a button (reachable by keyboard), and `aria-sort` on
+ * the column the rows are sorted by, so a screen reader says so. Each order has one direction,
+ * the one a leader reads first (worst status, oldest measurement, soonest check-in, A to Z).
+ */
+function SortHeader(props: {
+  column: ProgressSort;
+  sort: ProgressSort;
+  onSort: (sort: ProgressSort) => void;
+  children: ReactNode;
+  className?: string;
+}) {
+  const active = props.sort === props.column;
+  return (
+    <th scope="col" className={props.className} aria-sort={active ? "ascending" : undefined}>
+      <button
+        type="button"
+        className={`sort-header${active ? " is-sorted" : ""}`}
+        onClick={() => props.onSort(props.column)}
+      >
+        {props.children}
+        {active && <span aria-hidden="true"> ▲</span>}
+      </button>
+    </th>
+  );
+}
+
 /** The progress rows: goal and where it lives, status, latest value, when, next check-in. */
 export function ProgressTable({
   rows,
   placeOf,
+  sort,
+  onSort,
 }: {
   rows: ProgressRow[];
   /** "Lincoln Elementary › Grade 3": a team's name says nothing without its school's. */
   placeOf: (row: ProgressRow) => string;
+  sort: ProgressSort;
+  onSort: (sort: ProgressSort) => void;
 }) {
+  const header = { sort, onSort };
   return (
     <table className="ws-table cascade-table" data-testid="workspace-progress">
       <thead>
         <tr>
-          <th scope="col">Goal</th>
-          <th scope="col">School or team · model</th>
-          <th scope="col">Status</th>
+          <SortHeader column="title" {...header}>
+            Goal
+          </SortHeader>
+          <SortHeader column="place" {...header}>
+            School or team · model
+          </SortHeader>
+          <SortHeader column="status" {...header}>
+            Status
+          </SortHeader>
           <th scope="col" className="ws-count">
             Latest
           </th>
           <th scope="col" className="ws-count">
             Target
           </th>
-          <th scope="col">Last measured</th>
-          <th scope="col">Next check-in</th>
+          <SortHeader column="measured" {...header}>
+            Last measured
+          </SortHeader>
+          <SortHeader column="checkIn" {...header}>
+            Next check-in
+          </SortHeader>
         </tr>
       </thead>
       <tbody>

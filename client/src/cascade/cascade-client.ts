@@ -7,19 +7,18 @@ import {
   type AlignmentMapAnswer,
   CASCADE_EVENT,
   cascadePaths,
+  type MapQuery,
   type RollupAnswer,
-  type WorkspaceProgressAnswer,
 } from "./cascade-types.ts";
 
 /** The cascade routes as the pages call them; the session cookie (or a link token) says who asks. */
 
 const bearer = (token?: string) => (token ? { authorization: `Bearer ${token}` } : undefined);
 
-export const alignmentMap = (workspaceId: string): Promise<AlignmentMapAnswer> =>
-  requestJson(cascadePaths.map(workspaceId));
-
-export const workspaceProgress = (workspaceId: string): Promise<WorkspaceProgressAnswer> =>
-  requestJson(cascadePaths.progress(workspaceId));
+export const alignmentMap = (
+  workspaceId: string,
+  query: MapQuery = {},
+): Promise<AlignmentMapAnswer> => requestJson(cascadePaths.map(workspaceId, query));
 
 export async function alignableGoals(
   modelId: string,
@@ -62,12 +61,14 @@ export const goalRollup = (
 
 /**
  * Loads `load()`, and again whenever the server's event stream at `eventsUrl` says the cascade
- * changed (the browser reconnects an EventSource by itself). Overlapping reloads fold into one,
- * so a burst of measurements costs one request at a time.
+ * changed (the browser reconnects an EventSource by itself), or `key` changes (new filters: what
+ * is shown stays until the new answer comes). Overlapping reloads fold into one, so a burst of
+ * measurements costs one request at a time.
  */
 export function useLiveLoad<T>(
   load: () => Promise<T>,
   eventsUrl: string | null,
+  key = "",
 ): { data: T | null; error: string | null; reload: () => void } {
   const [data, setData] = useState<T | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -112,6 +113,13 @@ export function useLiveLoad<T>(
     });
     return () => source.close();
   }, [eventsUrl, reload]);
+
+  const firstKey = useRef(key);
+  useEffect(() => {
+    if (key === firstKey.current) return;
+    firstKey.current = key;
+    reload();
+  }, [key, reload]);
 
   return { data, error, reload };
 }

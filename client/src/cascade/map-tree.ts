@@ -1,10 +1,16 @@
 import type { GoalStatusName } from "@logic-canvas/shared";
-import { type AlignmentMapAnswer, BROKEN_REASON_TEXT, type MapNodeView } from "./cascade-types.ts";
+import {
+  type AlignmentMapAnswer,
+  BROKEN_REASON_TEXT,
+  type MapNodeView,
+  type MapQuery,
+} from "./cascade-types.ts";
 
 /**
  * The alignment map's tree as the page draws it: the server's tree (each goal under the goals
- * it aligns to), then the client-side filters, which keep the goals above a match as context.
- * Pure, so the filters are tested without a browser.
+ * it aligns to), filtered on the server, which marks the goals kept only as the context of a
+ * match (`matches: false`) and folds what hangs below the second level into counts. Pure, so
+ * the tree is tested without a browser.
  */
 
 export interface MapNode {
@@ -13,6 +19,8 @@ export interface MapNode {
   children: MapNode[];
   /** Whether this goal itself passes the filters (an ancestor kept for context does not). */
   matches: boolean;
+  /** The goals below it, counted, when the answer left them out (the page asks when opened). */
+  folded: MapNodeView["folded"];
 }
 
 export interface MapFilter {
@@ -41,7 +49,8 @@ const convert = (view: MapNodeView): MapNode => ({
   goal: view,
   key: goalKey(view),
   children: view.children.map(convert),
-  matches: true,
+  matches: view.matches ?? true,
+  folded: view.folded,
 });
 
 /** The tree of the answer: the workspace's goals with theirs below, then what aligns to nothing. */
@@ -49,25 +58,15 @@ export function treeOf(answer: Pick<AlignmentMapAnswer, "roots" | "unaligned">):
   return [...answer.roots, ...answer.unaligned].map(convert);
 }
 
-function goalMatches(goal: MapNodeView, filter: MapFilter): boolean {
-  if (filter.status && goal.status !== filter.status) return false;
-  if (filter.attention && !goal.needsAttention && attentionReasons(goal).length === 0) return false;
-  if (filter.school && goal.schoolId !== filter.school) return false;
-  return true;
-}
-
-/**
- * The tree with the filters applied: a goal stays when it matches or something below it does
- * (then it is kept as context, `matches: false`).
- */
-export function filterTree(tree: readonly MapNode[], filter: MapFilter): MapNode[] {
-  const visit = (node: MapNode): MapNode | null => {
-    const children = node.children.map(visit).filter((n): n is MapNode => n !== null);
-    const matches = goalMatches(node.goal, filter);
-    if (!matches && children.length === 0) return null;
-    return { ...node, children, matches };
+/** The query of the map for these filters (every level at once when a filter is on). */
+export function mapQueryOf(filter: MapFilter, open: boolean): MapQuery {
+  const filtered = Boolean(filter.status || filter.school || filter.attention);
+  return {
+    status: filter.status || undefined,
+    school: filter.school || undefined,
+    attention: filter.attention || undefined,
+    open: open || filtered || undefined,
   };
-  return tree.map(visit).filter((n): n is MapNode => n !== null);
 }
 
 /** Children grouped by their workspace (a district goal's schools, a school goal's teams). */
@@ -104,12 +103,13 @@ export function descendants(node: MapNode): MapNode[] {
   return [...seen.values()];
 }
 
-/** How many goals of a tree pass the filters. */
+/** How many goals of a tree pass the filters, the folded ones counted. */
 export function countMatches(nodes: readonly MapNode[]): number {
   let n = 0;
   const walk = (list: readonly MapNode[]) => {
     for (const node of list) {
       if (node.matches) n += 1;
+      n += node.folded?.total ?? 0;
       walk(node.children);
     }
   };

@@ -3,26 +3,27 @@ import {
   BROKEN_REASON_TEXT,
   type BrokenReason,
   type CascadeWarningView,
-  type GoalStatusName,
+  type FoldedView,
   goalKey,
+  MAP_UNALIGNED_PAGE,
   type MapNodeView,
+  type MapQuery,
   noAlignedChildWarning,
-  type ProgressRow,
   studentsView,
   unalignedWarning,
-  type WorkspaceProgressAnswer,
 } from "@logic-canvas/shared";
 import type { WorkspaceRecord } from "../storage/workspace-types.ts";
 import type { CascadeScope, ScopedGoal, ScopedModel } from "./scope.ts";
 import { asCascadeGoal, rollupOf } from "./views-model.ts";
 
-/** The answers about a workspace and everything under it: the alignment map and progress rows. */
+/**
+ * The alignment map of a workspace and everything under it, in parts: the workspace's goals and
+ * the goals a level below them, deeper goals folded into counts until the page opens them
+ * (`under`), and the goals that align to nothing a page at a time. The linked goals are also
+ * what the progress rows read (views-progress.ts).
+ */
 
-export interface MapFilter {
-  status?: GoalStatusName;
-  schoolId?: string;
-  attention?: boolean;
-}
+type MapFilter = Pick<MapQuery, "status" | "school" | "attention">;
 
 interface Linked {
   goal: ScopedGoal;
@@ -32,7 +33,7 @@ interface Linked {
 }
 
 /** The models under a workspace (archived ones left out) and their goals' resolved alignments. */
-async function linkedGoals(scope: CascadeScope, workspace: WorkspaceRecord) {
+export async function linkedGoals(scope: CascadeScope, workspace: WorkspaceRecord) {
   const ids = (scope.viewer?.subtree(workspace.id) ?? []).filter((id) => !scope.archived(id));
   const { models } = await scope.modelsIn(ids);
   const linked = new Map<string, Linked>();
@@ -137,27 +138,59 @@ function mapNode(
   };
 }
 
-/** Keeps a node when it or anything under it matches; what is kept keeps its path. */
+/**
+ * Keeps a node when it or anything under it matches; what is kept keeps its path, marked
+ * `matches: false` when it is there only as the context of a match below.
+ */
 function filterTree(nodes: MapNodeView[], filter: MapFilter): MapNodeView[] {
+  if (!filter.status && !filter.school && !filter.attention) return nodes;
   const matches = (n: MapNodeView) =>
     (!filter.status || n.status === filter.status) &&
-    (!filter.schoolId || n.schoolId === filter.schoolId || n.workspaceKind === "district") &&
+    (!filter.school || n.schoolId === filter.school) &&
     (!filter.attention || n.needsAttention);
   const out: MapNodeView[] = [];
   for (const n of nodes) {
     const children = filterTree(n.children, filter);
-    const self =
-      matches(n) && (!filter.schoolId || n.schoolId === filter.schoolId || children.length > 0);
-    if (self || children.length) out.push({ ...n, children });
+    const self = matches(n);
+    if (self || children.length) out.push({ ...n, children, matches: self });
   }
   return out;
 }
 
+/** Every goal below a node once (one aligned to two of them counts once), by status. */
+function foldOf(node: MapNodeView): FoldedView {
+  const seen = new Map<string, MapNodeView>();
+  const walk = (n: MapNodeView) => {
+    for (const c of n.children) {
+      seen.set(goalKey(c.modelId, c.cardId), c);
+      walk(c);
+    }
+  };
+  walk(node);
+  const byStatus: FoldedView["byStatus"] = {};
+  let attention = 0;
+  for (const d of seen.values()) {
+    byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
+    if (d.needsAttention && d.matches !== false) attention += 1;
+  }
+  return { total: seen.size, byStatus, attention };
+}
+
+/** The tree down to `depth` levels below each node; what hangs deeper is folded into counts. */
+function foldBelow(nodes: MapNodeView[], depth: number): MapNodeView[] {
+  return nodes.map((n) => {
+    if (n.children.length === 0) return n;
+    if (depth > 0) return { ...n, children: foldBelow(n.children, depth - 1) };
+    return { ...n, children: [], folded: foldOf(n) };
+  });
+}
+
+/** The map (null when `under` names no goal of it). */
 export async function alignmentMap(
   scope: CascadeScope,
   workspace: WorkspaceRecord,
-  filter: MapFilter,
-): Promise<AlignmentMapAnswer> {
+  query: MapQuery,
+): Promise<AlignmentMapAnswer | null> {
   const { linked } = await linkedGoals(scope, workspace);
   const childrenOf = new Map<string, string[]>();
   for (const [key, l] of linked)
@@ -177,69 +210,36 @@ export async function alignmentMap(
       unalignedKeys.push(key);
   }
   const build = (keys: string[]) =>
-    keys
-      .map((k) => mapNode(scope, k, linked, childrenOf, [], new Set()))
-      .filter((n): n is MapNodeView => n !== null);
+    filterTree(
+      keys
+        .map((k) => mapNode(scope, k, linked, childrenOf, [], new Set()))
+        .filter((n): n is MapNodeView => n !== null),
+      query,
+    );
   const schools = [...scope.tree.values()]
     .filter((w) => w.kind === "school" && !w.archived)
     .filter((w) => scope.viewer?.subtree(workspace.id).includes(w.id))
     .map((w) => ({ id: w.id, name: w.name }));
-  return {
+  const base = {
     workspaceId: workspace.id,
     workspaceName: workspace.name,
-    roots: filterTree(build(rootKeys), filter),
-    unaligned: filterTree(build(unalignedKeys), filter),
     schools,
     generatedAt: new Date().toISOString(),
   };
-}
-
-export async function workspaceProgress(
-  scope: CascadeScope,
-  workspace: WorkspaceRecord,
-): Promise<WorkspaceProgressAnswer> {
-  const { linked } = await linkedGoals(scope, workspace);
-  const rows: (ProgressRow & { order: number })[] = [];
-  for (const l of linked.values()) {
-    const { model, goal } = l.goal;
-    const smart = goal.node.smart;
-    rows.push({
-      modelId: model.id,
-      modelTitle: model.title,
-      workspaceId: model.workspace.id,
-      workspaceName: model.workspace.name,
-      workspaceKind: model.workspace.kind,
-      cardId: goal.node.id,
-      kind: goal.kind as ProgressRow["kind"],
-      title: goal.node.title,
-      status: goal.status,
-      statusToday: goal.statusToday,
-      stale: goal.stale,
-      unit: smart?.unit ?? null,
-      baseline: smart?.baseline?.value ?? null,
-      target: smart?.target?.value ?? null,
-      targetDate: smart?.target?.date ?? null,
-      latest: goal.latest,
-      lastMeasured: goal.latest?.date ?? null,
-      nextCheckIn: model.digest.nextCheckIn,
-      alignedUp: goal.alignsTo.length,
-      brokenUp: l.broken.length,
-      order: goal.order,
-    });
+  if (query.under) {
+    if (!linked.has(query.under)) return null;
+    return { ...base, roots: build([query.under]), unaligned: [], unalignedTotal: 0 };
   }
-  const kindRank = (k: string) => ["district", "school", "team"].indexOf(k);
-  rows.sort(
-    (a, b) =>
-      Number(b.stale) - Number(a.stale) ||
-      kindRank(a.workspaceKind) - kindRank(b.workspaceKind) ||
-      a.workspaceName.localeCompare(b.workspaceName) ||
-      a.modelTitle.localeCompare(b.modelTitle) ||
-      a.order - b.order,
-  );
+  // A root, the goals aligned to it, and theirs: deeper than that waits for the person.
+  const shape = (nodes: MapNodeView[]) => (query.open ? nodes : foldBelow(nodes, 1));
+  const unaligned = build(unalignedKeys);
+  const from = query.more ?? 0;
+  const to = from + MAP_UNALIGNED_PAGE;
   return {
-    workspaceId: workspace.id,
-    workspaceName: workspace.name,
-    rows: rows.map(({ order: _order, ...row }) => row),
-    generatedAt: new Date().toISOString(),
+    ...base,
+    roots: shape(build(rootKeys)),
+    unaligned: shape(unaligned.slice(from, to)),
+    unalignedTotal: unaligned.length,
+    unalignedNext: to < unaligned.length ? to : null,
   };
 }

@@ -3,10 +3,12 @@ import {
   ALIGNABLE_QUERY_MAX,
   alignmentsBodySchema,
   CASCADE_ROUTES,
-  GOAL_STATUSES,
   idSchema,
   isGoalKind,
+  mapQuerySchema,
   nodesMap,
+  type ProgressFilter,
+  progressFilterSchema,
   progressQuerySchema,
   progressToCsv,
   setAlignments,
@@ -18,7 +20,8 @@ import { z } from "zod";
 import { addedAlignments, alignmentChecker } from "../cascade/alignment-gate.ts";
 import { CascadeScope, type ScopedModel } from "../cascade/scope.ts";
 import { alignableGoals, alignmentContext, rollupAnswer } from "../cascade/views-model.ts";
-import { alignmentMap, workspaceProgress } from "../cascade/views-workspace.ts";
+import { workspaceProgress } from "../cascade/views-progress.ts";
+import { alignmentMap } from "../cascade/views-workspace.ts";
 import { graphDocName } from "../documents/doc-names.ts";
 import type { ServerChangeContext } from "../models/models.ts";
 import { WorkspaceViewer } from "../workspaces/viewer.ts";
@@ -48,12 +51,6 @@ const alignableQuery = z.strictObject({
     .string()
     .max(ALIGNABLE_QUERY_MAX, { error: `at most ${ALIGNABLE_QUERY_MAX} characters` })
     .optional(),
-});
-
-const mapQuery = z.strictObject({
-  status: z.enum(GOAL_STATUSES, { error: `must be one of ${GOAL_STATUSES.join(", ")}` }).optional(),
-  school: z.string().max(64).optional(),
-  attention: z.enum(["1", "0", "true", "false"], { error: "must be 1 or 0" }).optional(),
 });
 
 export function cascadeRoutes(kit: RouteKit): void {
@@ -128,53 +125,67 @@ export function cascadeRoutes(kit: RouteKit): void {
 function workspaceCascadeRoutes(kit: RouteKit): void {
   const { app, deps } = kit;
   const { goals } = deps.cascade;
-  app.get(CASCADE_ROUTES.map, { schema: { querystring: mapQuery } }, async (request, reply) => {
+  app.get(
+    CASCADE_ROUTES.map,
+    { schema: { querystring: mapQuerySchema } },
+    async (request, reply) => {
+      const call = await workspaceCall(deps, request, "see");
+      const scope = new CascadeScope(deps.store, goals, call.viewer);
+      const answer = await alignmentMap(scope, call.workspace, request.query);
+      if (!answer) throw notFound("This map has no such goal (under).");
+      return sendCompact(request, reply, answer);
+    },
+  );
+
+  /** The rows that pass the filter, or a 400 in words for a place not under the workspace. */
+  const rowsOf = async (request: FastifyRequest, filter: ProgressFilter) => {
     const call = await workspaceCall(deps, request, "see");
-    const { status, school, attention } = request.query;
     const scope = new CascadeScope(deps.store, goals, call.viewer);
-    const answer = await alignmentMap(scope, call.workspace, {
-      status,
-      schoolId: school,
-      attention: attention === "1" || attention === "true",
-    });
-    return sendCompact(request, reply, answer);
-  });
+    const found = await workspaceProgress(scope, call.workspace, filter);
+    if (found.badPlace)
+      throw new ApiError(
+        400,
+        "bad-place",
+        "place must be a school or team at or below this workspace that you may see.",
+      );
+    return { call, ...found };
+  };
 
   app.get(
     CASCADE_ROUTES.progress,
     { schema: { querystring: progressQuerySchema } },
     async (request, reply) => {
-      const call = await workspaceCall(deps, request, "see");
-      const all = await workspaceProgress(
-        new CascadeScope(deps.store, goals, call.viewer),
-        call.workspace,
-      );
-      const from = Number(request.query.cursor ?? 0);
-      const to = request.query.limit === undefined ? all.rows.length : from + request.query.limit;
+      const { limit, cursor, ...filter } = request.query;
+      const { call, rows, unfiltered } = await rowsOf(request, filter);
+      const from = Number(cursor ?? 0);
+      const to = limit === undefined ? rows.length : from + limit;
       const answer: WorkspaceProgressAnswer = {
-        ...all,
-        rows: all.rows.slice(from, to),
-        total: all.rows.length,
-        nextCursor: to < all.rows.length ? String(to) : null,
+        workspaceId: call.workspace.id,
+        workspaceName: call.workspace.name,
+        rows: rows.slice(from, to),
+        generatedAt: new Date().toISOString(),
+        total: rows.length,
+        unfiltered,
+        nextCursor: to < rows.length ? String(to) : null,
       };
       return sendCompact(request, reply, answer);
     },
   );
 
-  app.get(CASCADE_ROUTES.progressCsv, async (request, reply) => {
-    const call = await workspaceCall(deps, request, "see");
-    const answer = await workspaceProgress(
-      new CascadeScope(deps.store, goals, call.viewer),
-      call.workspace,
-    );
-    return reply
-      .type("text/csv; charset=utf-8")
-      .header(
-        "Content-Disposition",
-        attachment(fileName(`${call.workspace.name} progress`), ".csv"),
-      )
-      .send(progressToCsv(answer.rows));
-  });
+  app.get(
+    CASCADE_ROUTES.progressCsv,
+    { schema: { querystring: progressFilterSchema } },
+    async (request, reply) => {
+      const { call, rows } = await rowsOf(request, request.query);
+      return reply
+        .type("text/csv; charset=utf-8")
+        .header(
+          "Content-Disposition",
+          attachment(fileName(`${call.workspace.name} progress`), ".csv"),
+        )
+        .send(progressToCsv(rows));
+    },
+  );
 }
 
 type ScopeOf = (account: Account | null) => Promise<CascadeScope>;

@@ -180,6 +180,9 @@ function workspaceModelRoutes(kit: RouteKit): void {
     await deps.chargeCreation(request);
     const created = await deps.models.create(model, extras, workspace.id);
     deps.snapshots.prime(created.id);
+    // A new model's goals join the cascade: open maps hear it, and the goal index reads it in
+    // the background, so the next roll-up over the workspace does not pay for it.
+    deps.cascade.hub.changed(created.id);
     return reply
       .code(201)
       .send({ ...withLinks(deps.publicUrl(), created), workspaceId: workspace.id });
