@@ -1,7 +1,5 @@
 import type { CanvasSnapshot } from "@logic-canvas/shared";
 import {
-  Background,
-  BackgroundVariant,
   ControlButton,
   Controls,
   MarkerType,
@@ -28,6 +26,7 @@ import { LinkEdge } from "./LinkEdge.tsx";
 import { ModelMinimap } from "./ModelMinimap.tsx";
 import { NodeCard } from "./NodeCard.tsx";
 import { OverviewLayer } from "./OverviewLayer.tsx";
+import { PanLayers } from "./PanLayers.tsx";
 import { PresenceLayer } from "./PresenceLayer.tsx";
 import { type ProvisionalCards, provisionalCards } from "./provisional-cards.ts";
 import { useReadOnly } from "./read-only.ts";
@@ -119,7 +118,9 @@ export function Canvas(props: CanvasProps) {
         multiSelectionKeyCode={["Meta", "Control", "Shift"]}
         selectionKeyCode="Shift"
         zoomOnDoubleClick={false}
-        onlyRenderVisibleElements
+        // Not `onlyRenderVisibleElements`: React Flow holds only the cards near the view
+        // (`useCulledElements`), all mounted, so a pan frame mounts nothing; its own filter
+        // mounted and unmounted cards at the view's edge on most frames of a pan.
         nodesFocusable={false}
         minZoom={MIN_ZOOM}
         maxZoom={MAX_ZOOM}
@@ -129,7 +130,7 @@ export function Canvas(props: CanvasProps) {
       >
         <LaneBackgrounds />
         <OverviewLayer nodes={nodes} edges={edges} />
-        <Background variant={BackgroundVariant.Dots} gap={24} size={1} color="#d6dae1" />
+        <PanLayers />
         <PresenceLayer peers={peers} />
         <ConnectionHint />
         <CanvasControls zoomedOut={zoomedOut} nodes={nodes} />

@@ -1,11 +1,22 @@
 import { KIND_LABELS, LANE_WIDTH, NODE_KINDS, type NodeKind } from "@logic-canvas/shared";
-import { useViewport } from "@xyflow/react";
+import { type ReactFlowState, useStore } from "@xyflow/react";
 import { Fragment, type RefObject, useLayoutEffect, useRef, useState } from "react";
 import { useLaneNote } from "./card-marks.ts";
 
-/** The five lane backgrounds, behind the pane, following the viewport. */
+/**
+ * The viewport's sideways offset and zoom, not its vertical offset: lanes run the whole height,
+ * so panning down the lanes (the common pan of a tall model) re-renders neither the lane
+ * backgrounds nor the headers.
+ */
+const sideways = (s: ReactFlowState) => `${s.transform[0]}:${s.transform[2]}`;
+function useSideways(): { x: number; zoom: number } {
+  const [x = 0, zoom = 1] = useStore(sideways).split(":").map(Number);
+  return { x, zoom };
+}
+
+/** The five lane backgrounds, behind the pane, following the viewport sideways. */
 export function LaneBackgrounds() {
-  const { x, y, zoom } = useViewport();
+  const { x, zoom } = useSideways();
   return (
     <div
       className="lanes"
@@ -16,7 +27,7 @@ export function LaneBackgrounds() {
         <div
           key={kind}
           className={`lane lane-${kind}`}
-          style={{ left: column * LANE_WIDTH, width: LANE_WIDTH, backgroundPositionY: y }}
+          style={{ left: column * LANE_WIDTH, width: LANE_WIDTH }}
         />
       ))}
     </div>
@@ -69,7 +80,7 @@ function fitFor(kind: NodeKind, room: number, widths: Map<string, number>): Fit 
  * follow the canvas sideways and name each lane in the words that fit its width.
  */
 export function LaneHeaders({ onAdd }: { onAdd?: (kind: NodeKind) => void }) {
-  const { x, zoom } = useViewport();
+  const { x, zoom } = useSideways();
   const [measures, widths] = useWordWidths();
   return (
     <div className="lane-headers">

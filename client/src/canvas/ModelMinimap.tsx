@@ -1,7 +1,7 @@
 import { Panel, useReactFlow, useStoreApi } from "@xyflow/react";
 import { type PointerEvent, useEffect, useRef, useState, type WheelEvent } from "react";
 import type { CardNode } from "./flow-types.ts";
-import { drawCards, drawView, flowAt, frameOf, type MapFrame } from "./minimap-draw.ts";
+import { drawCards, flowAt, frameOf, type MapFrame, viewRect } from "./minimap-draw.ts";
 
 const WIDTH = 168;
 const HEIGHT = 112;
@@ -10,36 +10,45 @@ const HEIGHT = 112;
  * The overview map of the whole model. React Flow's own map draws the nodes React Flow holds,
  * which are only those near the view (`cull/culled-elements.ts`), and it keeps one subscribed
  * component per node (profiled: the largest cost of a pan frame at 5,000 cards); this one draws
- * every card on one `<canvas>` when the cards change (at most twice a second) and, on a canvas
- * above it, only the view's rectangle as the view moves. Dragging on it pans the canvas there; the wheel zooms.
+ * every card on one `<canvas>` when the cards change (at most twice a second); the view's
+ * rectangle above it is an element moved by a compositor transform, so a pan frame paints
+ * nothing in the map. Dragging on it pans the canvas there; the wheel zooms.
  */
 export function ModelMinimap({ nodes }: { nodes: readonly CardNode[] }) {
   const cardsCanvas = useRef<HTMLCanvasElement>(null);
-  const viewCanvas = useRef<HTMLCanvasElement>(null);
+  const viewBox = useRef<HTMLDivElement>(null);
   const store = useStoreApi();
   const flow = useReactFlow();
   const ratio = window.devicePixelRatio || 1;
   const frame = useCardsLayer(cardsCanvas, nodes, ratio);
 
   useEffect(() => {
-    let pending = 0;
-    const draw = () => {
-      pending = 0;
-      const ctx = viewCanvas.current?.getContext("2d");
+    let size = "";
+    const place = () => {
+      const element = viewBox.current;
+      if (!element) return;
       const { transform, width, height } = store.getState();
       const [x, y, zoom] = transform;
-      if (ctx) drawView(ctx, frame, { x, y, zoom, width, height }, ratio);
+      const rect = viewRect(frame, { x, y, zoom, width, height });
+      element.style.transform = `translate(${rect.x}px, ${rect.y}px)`;
+      // Its size changes with the zoom alone: a pan moves it without a layout or a paint.
+      const next = `${rect.width}:${rect.height}`;
+      if (next !== size) {
+        size = next;
+        element.style.width = `${rect.width}px`;
+        element.style.height = `${rect.height}px`;
+      }
     };
-    draw();
-    const stop = store.subscribe((state, previous) => {
-      if (state.transform !== previous.transform || state.width !== previous.width)
-        if (!pending) pending = requestAnimationFrame(draw);
+    place();
+    return store.subscribe((state, previous) => {
+      if (
+        state.transform !== previous.transform ||
+        state.width !== previous.width ||
+        state.height !== previous.height
+      )
+        place();
     });
-    return () => {
-      stop();
-      if (pending) cancelAnimationFrame(pending);
-    };
-  }, [store, frame, ratio]);
+  }, [store, frame]);
 
   const centreAt = (event: PointerEvent<HTMLCanvasElement>) => {
     const box = event.currentTarget.getBoundingClientRect();
@@ -55,12 +64,11 @@ export function ModelMinimap({ nodes }: { nodes: readonly CardNode[] }) {
 
   return (
     <Panel position="bottom-right" className="react-flow__minimap model-minimap">
-      <div style={{ position: "relative", width: WIDTH, height: HEIGHT }}>
-        <canvas ref={cardsCanvas} {...size} style={style} />
+      <div style={{ position: "relative", width: WIDTH, height: HEIGHT, overflow: "hidden" }}>
         <canvas
-          ref={viewCanvas}
+          ref={cardsCanvas}
           {...size}
-          style={{ ...style, position: "absolute", inset: 0, cursor: "pointer" }}
+          style={{ ...style, cursor: "pointer" }}
           role="img"
           aria-label="Overview of the whole model"
           data-testid="model-minimap"
@@ -74,6 +82,7 @@ export function ModelMinimap({ nodes }: { nodes: readonly CardNode[] }) {
           }}
           onWheel={onWheel}
         />
+        <div ref={viewBox} className="minimap-view" />
       </div>
     </Panel>
   );

@@ -59,29 +59,17 @@ export function drawCards(
   }
 }
 
-/** The part of the canvas in view, as a rectangle on the map, the rest shaded. */
-export function drawView(
-  ctx: CanvasRenderingContext2D,
+/** The part of the canvas in view, as a rectangle in map pixels. */
+export function viewRect(
   frame: MapFrame,
   view: { x: number; y: number; zoom: number; width: number; height: number },
-  ratio: number,
-): void {
-  const { width, height } = ctx.canvas;
-  ctx.setTransform(1, 0, 0, 1, 0, 0);
-  ctx.clearRect(0, 0, width, height);
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-  const x = (-view.x / view.zoom - frame.x) * frame.scale;
-  const y = (-view.y / view.zoom - frame.y) * frame.scale;
-  const w = (view.width / view.zoom) * frame.scale;
-  const h = (view.height / view.zoom) * frame.scale;
-  ctx.fillStyle = "rgba(240, 242, 245, 0.6)";
-  ctx.beginPath();
-  ctx.rect(0, 0, width / ratio, height / ratio);
-  ctx.rect(x, y, w, h);
-  ctx.fill("evenodd");
-  ctx.strokeStyle = "#3b5bdb";
-  ctx.lineWidth = 1.5;
-  ctx.strokeRect(x, y, w, h);
+): { x: number; y: number; width: number; height: number } {
+  return {
+    x: (-view.x / view.zoom - frame.x) * frame.scale,
+    y: (-view.y / view.zoom - frame.y) * frame.scale,
+    width: (view.width / view.zoom) * frame.scale,
+    height: (view.height / view.zoom) * frame.scale,
+  };
 }
 
 /** The flow point under a map point. */

@@ -2,7 +2,7 @@ import type { LogicModel } from "@logic-canvas/shared";
 import { drawLayout } from "./model-canvas.ts";
 import { layoutModel } from "./model-layout.ts";
 import { layoutSvg } from "./model-svg.ts";
-import { pngInWorker } from "./png-encode.ts";
+import { startPngWorker } from "./png-encode.ts";
 import { cachedMeasure, type MeasureText } from "./text-wrap.ts";
 
 /** Browsers refuse canvases much beyond this many pixels a side. */
@@ -46,6 +46,8 @@ export async function modelImage(
   format: ImageFormat,
 ): Promise<{ blob: Blob; width: number; height: number }> {
   if (model.nodes.length === 0) throw new Error("The model is empty: there is nothing to export.");
+  // The worker's script loads while the titles are measured.
+  const worker = format === "png" ? startPngWorker() : undefined;
   const layout = layoutModel(model, browserMeasure());
   const { width, height } = layout;
   if (format === "svg")
@@ -53,9 +55,8 @@ export async function modelImage(
 
   const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
   const size = { width: Math.ceil(width * scale), height: Math.ceil(height * scale) };
-  const inWorker = pngInWorker({ layout, ...size, scale });
-  if (inWorker) {
-    const blob = await inWorker.catch(() => undefined);
+  if (worker) {
+    const blob = await worker({ layout, ...size, scale }).catch(() => undefined);
     if (blob) return { blob, ...size };
   }
   // No worker here (or it failed): drawn and encoded on the page.

@@ -9,11 +9,12 @@ export interface PngJob {
 export type PngResult = { blob: Blob } | { error: string };
 
 /**
- * The PNG of a laid-out model, drawn and encoded in a worker (`png-worker.ts`); undefined when
- * this browser has no OffscreenCanvas or the worker cannot start, and the caller draws on the
- * page instead. A worker per export: an export is rare, and a finished worker holds no memory.
+ * A worker that draws and encodes the PNG of a laid-out model (`png-worker.ts`), started before
+ * the model is laid out so that its script loads while the page measures the titles; undefined
+ * when this browser has no OffscreenCanvas or the worker cannot start, and the caller draws on
+ * the page instead. A worker per export: an export is rare, and a finished worker holds no memory.
  */
-export function pngInWorker(job: PngJob): Promise<Blob> | undefined {
+export function startPngWorker(): ((job: PngJob) => Promise<Blob>) | undefined {
   if (typeof OffscreenCanvas === "undefined" || typeof Worker === "undefined") return undefined;
   let worker: Worker;
   try {
@@ -21,17 +22,27 @@ export function pngInWorker(job: PngJob): Promise<Blob> | undefined {
   } catch {
     return undefined;
   }
-  return new Promise<Blob>((resolve, reject) => {
-    worker.onmessage = (event: MessageEvent<PngResult>) => {
-      worker.terminate();
-      const result = event.data;
-      if ("blob" in result) resolve(result.blob);
-      else reject(new Error(result.error));
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || "the image could not be drawn."));
-    };
-    worker.postMessage(job);
-  });
+  let failed: string | undefined;
+  worker.onerror = (event) => {
+    failed = event.message || "the image could not be drawn.";
+  };
+  return (job) =>
+    new Promise<Blob>((resolve, reject) => {
+      if (failed) {
+        worker.terminate();
+        reject(new Error(failed));
+        return;
+      }
+      worker.onmessage = (event: MessageEvent<PngResult>) => {
+        worker.terminate();
+        const result = event.data;
+        if ("blob" in result) resolve(result.blob);
+        else reject(new Error(result.error));
+      };
+      worker.onerror = (event) => {
+        worker.terminate();
+        reject(new Error(event.message || "the image could not be drawn."));
+      };
+      worker.postMessage(job);
+    });
 }
