@@ -1,11 +1,34 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const server = process.env.LOGIC_CANVAS_SERVER ?? "http://127.0.0.1:8787";
 
+/**
+ * Lists every file of the build under /assets in `/offline-files.json`, for the service worker
+ * to keep at install: the parts of the app that load on first use (the goal panel, comments, the
+ * café…) must open offline too, though this page never fetched them online.
+ */
+function offlineFiles(): Plugin {
+  return {
+    name: "logic-canvas-offline-files",
+    apply: "build",
+    generateBundle(_options, bundle) {
+      const files = Object.keys(bundle)
+        .filter((name) => name.startsWith("assets/"))
+        .sort()
+        .map((name) => `/${name}`);
+      this.emitFile({
+        type: "asset",
+        fileName: "offline-files.json",
+        source: JSON.stringify(files),
+      });
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
+  plugins: [react(), offlineFiles()],
   server: {
     proxy: {
       "/api": { target: server, changeOrigin: false },

@@ -1,6 +1,7 @@
+import { LoadedPart } from "../ui/LoadedPart.tsx";
 // Kept with the toolbar action, not the lazy dialog: the History panel shows café records too.
 import "./cafe.css";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, useEffect, useState } from "react";
 import type { ToolbarAction } from "../editor/toolbar-actions.ts";
 import { onCafeRequest } from "./use-cafe.ts";
 
@@ -34,9 +35,9 @@ export function useCafeActions(): { actions: ToolbarAction[]; overlays: React.Re
     },
   ];
   const overlays = open && (
-    <Suspense fallback={null}>
+    <LoadedPart fallback={null}>
       <CafeDialog selected={selected} onSelect={setSelected} onClose={() => setOpen(false)} />
-    </Suspense>
+    </LoadedPart>
   );
   return { actions, overlays };
 }

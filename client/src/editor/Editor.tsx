@@ -1,6 +1,6 @@
 import type { CanvasSnapshot } from "@logic-canvas/shared";
 import { ReactFlowProvider } from "@xyflow/react";
-import { lazy, type ReactNode, Suspense, useEffect } from "react";
+import { lazy, type ReactNode, useEffect } from "react";
 import { editorRoute } from "../app/routes.ts";
 import { useCafeActions } from "../cafe/cafe-actions.tsx";
 import { BindingContext } from "../canvas/actions-context.ts";
@@ -14,6 +14,7 @@ import { useMeasurementImportActions } from "../measurement-import/MeasurementIm
 import { ReadingTools } from "../reading/FilterMenu.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
 import { ReviewContext, type ReviewContextValue } from "../review/review-context.ts";
+import { LoadedPart } from "../ui/LoadedPart.tsx";
 import { CARD_SLOTS } from "./card-extras.tsx";
 import { EditorTopbar } from "./EditorTopbar.tsx";
 import { useEditorState } from "./editor-state.ts";
@@ -28,6 +29,7 @@ import { ConnectionProblem } from "./StatusPill.tsx";
 import { Toasts } from "./Toasts.tsx";
 import { Toolbar } from "./Toolbar.tsx";
 import { type ViewId, viewShowsCanvas } from "./views.ts";
+import { warmEditorParts } from "./warm-parts.ts";
 
 // The keyboard's help loads when first asked for, not before the first cards.
 const ShortcutHelp = lazy(() =>
@@ -120,11 +122,12 @@ function EditorInner({ session, role, displayName, onAskName, firstLayer }: Edit
         </div>
         <Toasts notices={state.notices} />
         {state.helpOpen && (
-          <Suspense fallback={null}>
+          <LoadedPart fallback={null}>
             <ShortcutHelp onClose={() => state.setHelpOpen(false)} />
-          </Suspense>
+          </LoadedPart>
         )}
         <DebugHandle binding={binding} />
+        <WarmParts />
       </div>
     </EditorProviders>
   );
@@ -246,5 +249,11 @@ function DebugHandle({ binding }: { binding: YjsFlowBinding }) {
   useEffect(() => {
     (window as unknown as { logicCanvas?: unknown }).logicCanvas = { binding };
   }, [binding]);
+  return null;
+}
+
+/** Once the editor is up, its parts that load on first use are fetched (see warm-parts.ts). */
+function WarmParts() {
+  useEffect(warmEditorParts, []);
   return null;
 }

@@ -1,5 +1,5 @@
 import { type CanvasSnapshot, canEditGraph } from "@logic-canvas/shared";
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
+import { lazy, useEffect, useMemo, useRef, useState } from "react";
 import { getModel, type ModelInfo } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import {
@@ -11,6 +11,7 @@ import {
 import { loadSignedIn, useSignedIn } from "../app/signed-in.ts";
 import { sessionTokenFor } from "../collab/review-person.ts";
 import { CollabSession, forgetLocalCopies } from "../collab/session.ts";
+import { LoadedPart } from "../ui/LoadedPart.tsx";
 import { useCanvasSnapshot } from "./canvas-snapshot.ts";
 import { Editor } from "./Editor.tsx";
 import { RefusedModel } from "./RefusedModel.tsx";
@@ -65,7 +66,7 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
         firstLayer={firstLayer}
       />
       {asking !== null && !account && (
-        <Suspense fallback={null}>
+        <LoadedPart fallback={null}>
           <DisplayNameDialog
             initial={name ?? ""}
             why={asking}
@@ -75,7 +76,7 @@ export function EditorPage({ modelId, token }: { modelId: string; token: string 
               setAsking(null);
             }}
           />
-        </Suspense>
+        </LoadedPart>
       )}
     </>
   );

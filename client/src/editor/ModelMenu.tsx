@@ -1,8 +1,9 @@
 import { MODEL_ACTION_ROLE, roleAtLeast } from "@logic-canvas/shared";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, useEffect, useState } from "react";
 import { duplicateModel, openLink } from "../app/api.ts";
 import { ApiError } from "../app/json-api.ts";
 import { rememberModel, renameRemembered } from "../app/local-store.ts";
+import { LoadedPart } from "../ui/LoadedPart.tsx";
 import { MenuButton, type MenuItem } from "../ui/MenuButton.tsx";
 import { postToGallery } from "../workspaces/gallery-api.ts";
 import { galleryHref } from "../workspaces/routes.ts";
@@ -61,14 +62,14 @@ export function ModelMenu(props: ModelMenuProps) {
         </span>
       )}
       {confirmDelete && (
-        <Suspense fallback={null}>
+        <LoadedPart fallback={null}>
           <DeleteModelDialog
             modelId={modelId}
             token={token}
             title={title}
             onClose={() => setConfirmDelete(false)}
           />
-        </Suspense>
+        </LoadedPart>
       )}
     </div>
   );

@@ -1,5 +1,5 @@
 import type { CanvasSnapshot } from "@logic-canvas/shared";
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 import { Canvas } from "../canvas/Canvas.tsx";
 import { useReadOnly } from "../canvas/read-only.ts";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
@@ -7,6 +7,7 @@ import type { Peer } from "../collab/presence.ts";
 import type { CollabSession } from "../collab/session.ts";
 import { ReadingOverlays } from "../reading/ReadingOverlays.tsx";
 import type { ReadingStore } from "../reading/reading-store.ts";
+import { LoadedPart } from "../ui/LoadedPart.tsx";
 import type { ViewId } from "./views.ts";
 
 // The dashboard brings the charting library; it loads when first opened, not with the canvas.
@@ -58,7 +59,7 @@ export function Stage(props: {
         </div>
       )}
       {view === "progress" && (
-        <Suspense fallback={<div className="page-message">Loading the dashboard…</div>}>
+        <LoadedPart fallback={<div className="page-message">Loading the dashboard…</div>}>
           <Dashboard
             binding={binding}
             model={snapshot.model}
@@ -66,15 +67,15 @@ export function Stage(props: {
             readOnly={readOnly}
             onShow={props.onShow}
           />
-        </Suspense>
+        </LoadedPart>
       )}
       {view === "print" && (
-        <Suspense fallback={<div className="page-message">Loading…</div>}>
+        <LoadedPart fallback={<div className="page-message">Loading…</div>}>
           <PrintView model={snapshot.model} />
-        </Suspense>
+        </LoadedPart>
       )}
       {(view === "radar" || view === "agenda") && (
-        <Suspense fallback={<div className="page-message">Loading…</div>}>
+        <LoadedPart fallback={<div className="page-message">Loading…</div>}>
           {view === "radar" ? (
             <RadarView
               model={snapshot.model}
@@ -85,7 +86,7 @@ export function Stage(props: {
           ) : (
             <AgendaView model={snapshot.model} checkIns={snapshot.checkIns} />
           )}
-        </Suspense>
+        </LoadedPart>
       )}
       {view === "canvas" && <ReadingOverlays store={props.reading} />}
       {view === "canvas" && (

@@ -1,4 +1,5 @@
-import { lazy, Suspense, useState } from "react";
+import { lazy, useState } from "react";
+import { LoadedPart } from "../ui/LoadedPart.tsx";
 import { useInbox } from "./use-inbox.ts";
 
 // The list of notifications loads when the inbox is first opened, not before the first cards.
@@ -40,9 +41,9 @@ export function InboxButton(props: { displayName: string }) {
         )}
       </button>
       {open && (
-        <Suspense fallback={null}>
+        <LoadedPart fallback={null}>
           <InboxDialog state={state} onClose={() => setOpen(false)} />
-        </Suspense>
+        </LoadedPart>
       )}
     </>
   );

@@ -1,5 +1,6 @@
+import { LoadedPart } from "../ui/LoadedPart.tsx";
 import "./measurement-import.css";
-import { lazy, type ReactNode, Suspense, useEffect, useState } from "react";
+import { lazy, type ReactNode, useEffect, useState } from "react";
 import type { BindingSnapshot, YjsFlowBinding } from "../canvas/yjs-flow-binding.ts";
 import type { ToolbarAction } from "../editor/toolbar-actions.ts";
 import { onMeasurementImportRequest } from "./import-request.ts";
@@ -38,7 +39,7 @@ export function useMeasurementImportActions(props: {
   const overlays = (
     <>
       {open && (
-        <Suspense fallback={null}>
+        <LoadedPart fallback={null}>
           <ImportDialog
             binding={props.binding}
             snapshot={props.snapshot}
@@ -48,7 +49,7 @@ export function useMeasurementImportActions(props: {
               setDone(message);
             }}
           />
-        </Suspense>
+        </LoadedPart>
       )}
       {done && (
         <div className="export-popover" role="status" data-testid="mi-done">

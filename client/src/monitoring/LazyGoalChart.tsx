@@ -1,5 +1,6 @@
 import type { LogicNode } from "@logic-canvas/shared";
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
+import { LoadedPart } from "../ui/LoadedPart.tsx";
 
 // The chart brings the charting library (recharts and its d3 parts, most of what the page would
 // otherwise parse before the first cards): it loads when a chart is first shown.
@@ -10,7 +11,7 @@ const GoalChart = lazy(() =>
 /** `GoalChart`, loaded on first use; its place is kept at its size meanwhile. */
 export function LazyGoalChart(props: { node: LogicNode; width?: number; height?: number }) {
   return (
-    <Suspense
+    <LoadedPart
       fallback={
         <span
           className="goal-chart-loading muted small"
@@ -21,6 +22,6 @@ export function LazyGoalChart(props: { node: LogicNode; width?: number; height?:
       }
     >
       <GoalChart {...props} />
-    </Suspense>
+    </LoadedPart>
   );
 }

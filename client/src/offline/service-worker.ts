@@ -29,7 +29,9 @@ interface WorkerScope {
 
 const scope = self as unknown as WorkerScope;
 /** Bump when the caching rules change: `activate` drops every other version. */
-const CACHE = "logic-canvas-shell-v1";
+const CACHE = "logic-canvas-shell-v2";
+/** Every file of the build, listed at build time (vite.config.ts `offlineFiles`). */
+const FILES = "/offline-files.json";
 /** The key index.html is kept under: every app route (`/`, `/m/<id>`) is that same page. */
 const SHELL = "/index.html";
 
@@ -41,6 +43,17 @@ function assetsIn(html: string): string[] {
   return [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1] as string);
 }
 
+/** The build's files, so the parts that load on first use open offline too; none if unlisted. */
+async function buildFiles(): Promise<string[]> {
+  try {
+    const response = await fetch(FILES, { cache: "no-cache" });
+    const list: unknown = response.ok ? await response.json() : [];
+    return Array.isArray(list) ? list.filter((f): f is string => typeof f === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
 async function cacheShell(): Promise<void> {
   const cache = await caches.open(CACHE);
   const response = await fetch(SHELL, { cache: "no-cache" });
@@ -48,6 +61,11 @@ async function cacheShell(): Promise<void> {
   const html = await response.clone().text();
   await cache.put(SHELL, response);
   await cache.addAll(assetsIn(html));
+  // After the shell: a page that opens at once needs the shell first.
+  for (const file of await buildFiles()) {
+    if (!isAsset(new URL(file, scope.location.origin))) continue;
+    if (!(await cache.match(file))) await cache.add(file).catch(() => undefined);
+  }
 }
 
 /** Online, the newest page (a deploy takes effect at once); offline, the one kept last. */

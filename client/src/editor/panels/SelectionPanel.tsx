@@ -8,13 +8,14 @@ import {
   type NodeKind,
   titleProblem,
 } from "@logic-canvas/shared";
-import { lazy, Suspense } from "react";
+import { lazy } from "react";
 import { useReadOnly } from "../../canvas/read-only.ts";
 import { AlignmentSection } from "../../cascade/AlignmentSection.tsx";
 import { GoalOwnerField } from "../../monitoring/GoalOwnerField.tsx";
 import { ActionPlanEditor } from "../../plans/ActionPlanEditor.tsx";
 import { NodeReview } from "../../review/NodeReview.tsx";
 import { CommitField } from "../../ui/CommitField.tsx";
+import { LoadedPart } from "../../ui/LoadedPart.tsx";
 import { Section } from "../../ui/Section.tsx";
 import type { PanelProps } from "./panel-props.ts";
 
@@ -98,9 +99,9 @@ function NodeDetails({ node, binding, model }: PanelProps & { node: LogicNode })
         <GoalOwnerField node={node} model={model} binding={binding} readOnly={readOnly} />
       )}
       {isGoalKind(node.kind) && (
-        <Suspense fallback={<p className="muted small">Loading the goal’s progress…</p>}>
+        <LoadedPart fallback={<p className="muted small">Loading the goal’s progress…</p>}>
           <GoalPanel node={node} binding={binding} readOnly={readOnly} />
-        </Suspense>
+        </LoadedPart>
       )}
       {node.kind === "activity" && (
         <ActionPlanEditor node={node} model={model} binding={binding} readOnly={readOnly} />

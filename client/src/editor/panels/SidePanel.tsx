@@ -1,6 +1,7 @@
-import { lazy, Suspense, useEffect, useState } from "react";
+import { lazy, useEffect, useState } from "react";
 import { CommentsTabCount } from "../../review/CardReviewBadges.tsx";
 import { onCommentsRequest } from "../../review/comments-request.ts";
+import { LoadedPart } from "../../ui/LoadedPart.tsx";
 import type { PanelProps } from "./panel-props.ts";
 import { SelectionPanel } from "./SelectionPanel.tsx";
 import { useValidation, ValidationPanel } from "./ValidationPanel.tsx";
@@ -59,9 +60,9 @@ export function SidePanel(props: PanelProps) {
         ))}
       </div>
       <div className="panel-body" role="tabpanel" id={`panel-${active}`}>
-        <Suspense fallback={<p className="muted small">Loading…</p>}>
+        <LoadedPart fallback={<p className="muted small">Loading…</p>}>
           <Section {...props} />
-        </Suspense>
+        </LoadedPart>
       </div>
     </aside>
   );
