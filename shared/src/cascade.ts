@@ -1,3 +1,4 @@
+import { formatCount } from "./counts.ts";
 import { dayNumber, todayIso } from "./dates.ts";
 import type { LogicNode, Measurement, SmartGoal } from "./schema.ts";
 
@@ -277,12 +278,12 @@ function rollupSentence(
   const leftOut =
     left > 0 ? ` (${countWord(left)} more left out: units that cannot be compared)` : "";
   const who = `the ${countWord(counted)} ${noun}'${noun.endsWith("s") ? "" : "s"}`;
-  const head = `${who} targets add up to ${sumTarget} of the ${parentIn.target} ${plural(parentIn.target, "student", "students")} the ${parentNoun} needs`;
+  const head = `${who} targets add up to ${formatCount(sumTarget)} of the ${formatCount(parentIn.target)} ${plural(parentIn.target, "student", "students")} the ${parentNoun} needs`;
   const tail =
     shortfall > 0
-      ? `${shortfall} short`
+      ? `${formatCount(shortfall)} short`
       : shortfall < 0
-        ? `${-shortfall} more than needed`
+        ? `${formatCount(-shortfall)} more than needed`
         : "exactly enough";
   return `${capitalize(head)}: ${tail}${leftOut}${standingNow(rows, sums.sumLatest)}.`;
 }
@@ -297,12 +298,12 @@ function standingNow(rows: readonly RollupChildResult[], sumLatest: number | nul
   const counted = rows.filter((r) => r.excluded === null);
   const unmeasured = counted.filter((r) => r.inStudents.latest === null).length;
   if (unmeasured === counted.length)
-    return `; none is measured yet, so they stand at their baselines, ${sumLatest}`;
+    return `; none is measured yet, so they stand at their baselines, ${formatCount(sumLatest)}`;
   const note =
     unmeasured > 0
       ? ` (${countWord(unmeasured)} ${plural(unmeasured, "is", "are")} not measured yet and ${plural(unmeasured, "counts its", "count their")} baseline)`
       : "";
-  return `; today they stand at ${sumLatest}${note}`;
+  return `; today they stand at ${formatCount(sumLatest)}${note}`;
 }
 
 function capitalize(s: string): string {

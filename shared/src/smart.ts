@@ -1,3 +1,4 @@
+import { formatCount } from "./counts.ts";
 import { formatDay } from "./dates.ts";
 import { isGoalKind } from "./kinds.ts";
 import type { LogicNode, SmartGoal } from "./schema.ts";
@@ -191,8 +192,8 @@ export function studentsView(
     const difference = targetStudents - baselineStudents;
     const cohortText =
       baselineCohort === cohort
-        ? `of ${cohort} students`
-        : `of ${baselineCohort} → ${cohort} students`;
+        ? `of ${formatCount(cohort)} students`
+        : `of ${formatCount(baselineCohort)} → ${formatCount(cohort)} students`;
     return {
       baselineCohortSize: baselineCohort,
       cohortSize: cohort,
@@ -201,7 +202,7 @@ export function studentsView(
       difference,
       baselinePercent: baseline,
       targetPercent: target,
-      sentence: `${percentText(baseline)} → ${percentText(target)} ${cohortText}: ${baselineStudents} → ${targetStudents}, ${describeDifference(difference)}`,
+      sentence: `${percentText(baseline)} → ${percentText(target)} ${cohortText}: ${formatCount(baselineStudents)} → ${formatCount(targetStudents)}, ${describeDifference(difference)}`,
     };
   }
   if (smart.unit === "students") {
@@ -216,7 +217,7 @@ export function studentsView(
       difference,
       baselinePercent,
       targetPercent,
-      sentence: `from ${baseline} of ${baselineCohort} to ${target} of ${cohort} students (${percentText(baselinePercent)} → ${percentText(targetPercent)}): ${describeDifference(difference)}`,
+      sentence: `from ${formatCount(baseline)} of ${formatCount(baselineCohort)} to ${formatCount(target)} of ${formatCount(cohort)} students (${percentText(baselinePercent)} → ${percentText(targetPercent)}): ${describeDifference(difference)}`,
     };
   }
   return null;
@@ -225,5 +226,5 @@ export function studentsView(
 function describeDifference(difference: number): string {
   if (difference === 0) return "no change in students";
   const n = Math.abs(difference);
-  return `${n} ${difference > 0 ? "more" : "fewer"} ${plural(n)}`;
+  return `${formatCount(n)} ${difference > 0 ? "more" : "fewer"} ${plural(n)}`;
 }

@@ -147,6 +147,16 @@ describe("the roll-up of a school goal over its grade teams", () => {
     expect(r.shortfall).toBe(-5);
     expect(r.sentence).toContain("5 more than needed");
   });
+
+  it("writes a district's thousands with separators", () => {
+    const r = rollUp(as(goal("d", "students", 3414, 3916), "District"), [
+      as(goal("a", "students", 1700, 1900), "Lincoln"),
+      as(goal("b", "students", 1714, 1901), "Roosevelt"),
+    ]);
+    expect(r.sentence).toBe(
+      "The two aligned goals' targets add up to 3,801 of the 3,916 students the goal needs: 115 short; none is measured yet, so they stand at their baselines, 3,414.",
+    );
+  });
 });
 
 describe("cascade warnings", () => {

@@ -96,6 +96,17 @@ describe("studentsView", () => {
     expect(view?.sentence).toBe("60% → 66% of 150 students: 90 → 99, 9 more students");
   });
 
+  it("writes a district's thousands with separators: 68% → 78% of 5,020 is 3,414 → 3,916", () => {
+    const view = studentsView({
+      indicator: "students proficient in reading",
+      unit: "percent",
+      baseline: { value: 68 },
+      target: { value: 78 },
+      cohortSize: 5020,
+    });
+    expect(view?.sentence).toBe("68% → 78% of 5,020 students: 3,414 → 3,916, 502 more students");
+  });
+
   it("reads 74 of 90 last year and at least 90 of 100 this year as 16 more students", () => {
     const smart: SmartGoal = {
       indicator: "third graders meeting proficiency",
