@@ -30,31 +30,12 @@ export function AlignmentMapPage({ workspaceId }: { workspaceId: string }) {
   const load = useCallback(() => alignmentMap(workspaceId, query), [workspaceId, queryKey]);
   const { data, error } = useLiveLoad(load, cascadePaths.events(workspaceId), queryKey);
   const unfold = useUnfold(workspaceId, query, data);
-  const [more, setMore] = useState<MoreUnaligned | null>(null);
-  const current = more && more.after === data ? more : null;
-  const tree = useMemo(
-    () =>
-      data
-        ? treeOf({ roots: data.roots, unaligned: [...data.unaligned, ...(current?.nodes ?? [])] })
-        : [],
-    [data, current],
+  const { tree, next, unalignedShown, unalignedTotal, showMore } = useUnalignedPages(
+    workspaceId,
+    query,
+    data,
   );
   const filtered = Boolean(filter.status || filter.school || filter.attention);
-  const next = current ? current.next : (data?.unalignedNext ?? null);
-  const unalignedShown = (data?.unaligned.length ?? 0) + (current?.nodes.length ?? 0);
-  const unalignedTotal = data?.unalignedTotal ?? unalignedShown;
-  const showMore = () => {
-    if (!data || next === null) return;
-    alignmentMap(workspaceId, { ...query, more: next })
-      .then((page) =>
-        setMore({
-          after: data,
-          nodes: [...(current?.nodes ?? []), ...page.unaligned],
-          next: page.unalignedNext ?? null,
-        }),
-      )
-      .catch(() => undefined);
-  };
   const counted = countMatches(tree);
 
   return (
@@ -155,4 +136,40 @@ function MapFilters({
       </label>
     </div>
   );
+}
+
+/**
+ * The map's tree with the goals aligned to nothing a page at a time: "Show more" asks the next
+ * page and keeps it for this answer; a new answer (live change, new filter) starts again.
+ */
+function useUnalignedPages(
+  workspaceId: string,
+  query: ReturnType<typeof mapQueryOf>,
+  data: AlignmentMapAnswer | null,
+) {
+  const [more, setMore] = useState<MoreUnaligned | null>(null);
+  const current = more && more.after === data ? more : null;
+  const tree = useMemo(
+    () =>
+      data
+        ? treeOf({ roots: data.roots, unaligned: [...data.unaligned, ...(current?.nodes ?? [])] })
+        : [],
+    [data, current],
+  );
+  const next = current ? current.next : (data?.unalignedNext ?? null);
+  const unalignedShown = (data?.unaligned.length ?? 0) + (current?.nodes.length ?? 0);
+  const unalignedTotal = data?.unalignedTotal ?? unalignedShown;
+  const showMore = () => {
+    if (!data || next === null) return;
+    alignmentMap(workspaceId, { ...query, more: next })
+      .then((page) =>
+        setMore({
+          after: data,
+          nodes: [...(current?.nodes ?? []), ...page.unaligned],
+          next: page.unalignedNext ?? null,
+        }),
+      )
+      .catch(() => undefined);
+  };
+  return { tree, next, unalignedShown, unalignedTotal, showMore };
 }

@@ -124,57 +124,33 @@ function ProgressFilters({
         value={text}
         onChange={(e) => setText(e.target.value)}
       />
-      <select
-        aria-label="Sort"
+      <FilterSelect
+        label="Sort"
         value={filter.sort ?? "attention"}
-        onChange={(e) => onChange({ sort: e.target.value as ProgressSort })}
-      >
-        {Object.entries(PROGRESS_SORTS).map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Status"
+        options={Object.entries(PROGRESS_SORTS)}
+        onChange={(sort) => onChange({ sort: sort as ProgressSort })}
+      />
+      <FilterSelect
+        label="Status"
+        any="Every status"
         value={filter.status ?? ""}
-        onChange={(e) =>
-          onChange({ status: (e.target.value || undefined) as ProgressFilter["status"] })
-        }
-      >
-        <option value="">Every status</option>
-        {GOAL_STATUSES.map((s) => (
-          <option key={s} value={s}>
-            {STATUS_LABEL[s]}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="Lane"
+        options={GOAL_STATUSES.map((s) => [s, STATUS_LABEL[s]])}
+        onChange={(status) => onChange({ status: status as ProgressFilter["status"] })}
+      />
+      <FilterSelect
+        label="Lane"
+        any="Every goal lane"
         value={filter.kind ?? ""}
-        onChange={(e) =>
-          onChange({ kind: (e.target.value || undefined) as ProgressFilter["kind"] })
-        }
-      >
-        <option value="">Every goal lane</option>
-        {GOAL_KINDS.map((k) => (
-          <option key={k} value={k}>
-            {KIND_LABELS[k].label}
-          </option>
-        ))}
-      </select>
-      <select
-        aria-label="School or team"
+        options={GOAL_KINDS.map((k) => [k, KIND_LABELS[k].label])}
+        onChange={(kind) => onChange({ kind: kind as ProgressFilter["kind"] })}
+      />
+      <FilterSelect
+        label="School or team"
+        any="Every school and team"
         value={filter.place ?? ""}
-        onChange={(e) => onChange({ place: e.target.value || undefined })}
-      >
-        <option value="">Every school and team</option>
-        {places.map((p) => (
-          <option key={p.id} value={p.id}>
-            {WORKSPACE_KIND_LABELS[p.kind]}: {p.name}
-          </option>
-        ))}
-      </select>
+        options={places.map((p) => [p.id, `${WORKSPACE_KIND_LABELS[p.kind]}: ${p.name}`])}
+        onChange={(place) => onChange({ place })}
+      />
       <label className="check">
         <input
           type="checkbox"
@@ -184,5 +160,32 @@ function ProgressFilters({
         Only what needs attention
       </label>
     </div>
+  );
+}
+
+/**
+ * One of the filters: a labelled choice among `options` ([value, words]); `any`, when given, is
+ * the first choice and stands for no filter (undefined).
+ */
+function FilterSelect(props: {
+  label: string;
+  value: string;
+  options: [string, string][];
+  any?: string;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <select
+      aria-label={props.label}
+      value={props.value}
+      onChange={(e) => props.onChange(e.target.value || undefined)}
+    >
+      {props.any !== undefined && <option value="">{props.any}</option>}
+      {props.options.map(([value, words]) => (
+        <option key={value} value={value}>
+          {words}
+        </option>
+      ))}
+    </select>
   );
 }

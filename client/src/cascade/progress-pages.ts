@@ -90,24 +90,12 @@ export function useProgressPages(workspaceId: string, filter: ProgressFilter): P
     reload();
   }, [workspaceId, filterKey, reload]);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: another workspace starts empty
   useEffect(() => {
     setAnswer(null);
     setRows([]);
-    const source = new EventSource(cascadePaths.events(workspaceId));
-    // A burst of changes costs one request at a time.
-    const changed = () => {
-      if (inFlight.current) again.current = true;
-      else reload();
-    };
-    source.addEventListener(CASCADE_EVENT, changed);
-    // After a dropped connection the browser reconnects; what changed meanwhile is read again.
-    let opened = false;
-    source.addEventListener("open", () => {
-      if (opened) changed();
-      opened = true;
-    });
-    return () => source.close();
-  }, [workspaceId, reload]);
+  }, [workspaceId]);
+  useLiveReloads(workspaceId, reload, inFlight, again);
 
   const showMore = useCallback(() => {
     const cursor = latest.current.answer?.nextCursor;
@@ -123,4 +111,31 @@ export function useProgressPages(workspaceId: string, filter: ProgressFilter): P
     error,
     showMore,
   };
+}
+
+/**
+ * Follows the workspace's cascade stream: each change reloads the rows shown, one request at a
+ * time (a change heard while one is in flight sets `again`, which the request's end honours).
+ */
+function useLiveReloads(
+  workspaceId: string,
+  reload: () => void,
+  inFlight: { current: boolean },
+  again: { current: boolean },
+): void {
+  useEffect(() => {
+    const source = new EventSource(cascadePaths.events(workspaceId));
+    const changed = () => {
+      if (inFlight.current) again.current = true;
+      else reload();
+    };
+    source.addEventListener(CASCADE_EVENT, changed);
+    // After a dropped connection the browser reconnects; what changed meanwhile is read again.
+    let opened = false;
+    source.addEventListener("open", () => {
+      if (opened) changed();
+      opened = true;
+    });
+    return () => source.close();
+  }, [workspaceId, reload, inFlight, again]);
 }
