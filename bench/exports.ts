@@ -23,7 +23,7 @@ interface Build {
   server: Server;
   dataDir: string;
 }
-type Run = Record<string, number | string>;
+type Run = Record<string, number | string | null>;
 
 async function startBuild(dist: string): Promise<Build> {
   const dataDir = await mkdtemp(join(tmpdir(), "lc-bench-exports-"));
@@ -78,6 +78,7 @@ async function measureRound(opened: Opened, cards: number, run: number, saveTo?:
     svgClickToSavedMs: round(svg.clickToSavedMs, 0),
     svgMainThreadMs: round(svg.mainThreadMs, 0),
     svgBytes: (await stat(svg.path)).size,
+    pngAskedMs: png.askedMs === undefined ? null : round(png.askedMs, 0),
     pngClickToFileMs: round(png.clickToFileMs, 0),
     pngClickToSavedMs: round(png.clickToSavedMs, 0),
     pngMainThreadMs: round(png.mainThreadMs, 0),

@@ -7,6 +7,7 @@ import { downloadBlob, fileNameFor } from "./download.ts";
 import { ImportConfirm, ImportErrorList } from "./ImportPopovers.tsx";
 import { csvBlob, modelFileBlob } from "./model-file.ts";
 import type { ImageFormat } from "./model-image.ts";
+import { type TooSmallPng, UnreadablePngDialog } from "./UnreadablePng.tsx";
 import { useModelImport } from "./use-model-import.ts";
 import { downloadPlan, type PlanFormat } from "./written-plan.ts";
 
@@ -42,14 +43,15 @@ export function useExportActions({
     setBusy,
     setMessage,
   });
-  const downloads = useDownloads(model, setBusy, setMessage);
+  const [tooSmall, setTooSmall] = useState<TooSmallPng | null>(null);
+  const downloads = useDownloads(model, setBusy, setMessage, setTooSmall);
   const plan = (format: PlanFormat) =>
     void downloadPlan({ modelId, token, title: model.title, format, setBusy, setMessage });
 
   const actions = exportActions({
     busy,
     onPrint,
-    onImage: (format) => void downloads.image(format),
+    onImage: (format) => void downloads.image(format, false),
     onCsv: downloads.csv,
     onModelFile: downloads.modelFile,
     onPlan: plan,
@@ -71,7 +73,29 @@ export function useExportActions({
           />
         )
       }
-      report={errors && <ImportErrorList errors={errors} onClose={() => setErrors(null)} />}
+      report={
+        <>
+          {errors && <ImportErrorList errors={errors} onClose={() => setErrors(null)} />}
+          {tooSmall && (
+            <UnreadablePngDialog
+              image={tooSmall}
+              onCancel={() => setTooSmall(null)}
+              onSvg={() => {
+                setTooSmall(null);
+                void downloads.image("svg", false);
+              }}
+              onPrint={() => {
+                setTooSmall(null);
+                onPrint();
+              }}
+              onPngAnyway={() => {
+                setTooSmall(null);
+                void downloads.image("png", true);
+              }}
+            />
+          )}
+        </>
+      }
       message={message}
       onCloseMessage={() => setMessage("")}
     />
@@ -87,6 +111,7 @@ function useDownloads(
   model: LogicModel,
   setBusy: (busy: boolean) => void,
   setMessage: (message: string) => void,
+  setTooSmall: (image: TooSmallPng) => void,
 ) {
   const review = useReviewContext();
 
@@ -100,15 +125,17 @@ function useDownloads(
     downloadBlob(modelFileBlob(file), fileNameFor(model.title, "logic-model.json"));
   }
 
-  async function image(format: ImageFormat) {
+  async function image(format: ImageFormat, evenIfUnreadable: boolean) {
     setBusy(true);
+    let drawing: typeof import("./model-image.ts") | undefined;
     try {
       // The layout and drawing code loads on the first export, not before the first cards.
-      const { modelImage } = await import("./model-image.ts");
-      const { blob } = await modelImage(model, format);
+      drawing = await import("./model-image.ts");
+      const { blob } = await drawing.modelImage(model, format, { evenIfUnreadable });
       downloadBlob(blob, fileNameFor(model.title, format));
     } catch (error) {
-      setMessage(`The image could not be made: ${(error as Error).message}`);
+      if (drawing && error instanceof drawing.UnreadableImage) setTooSmall(error);
+      else setMessage(`The image could not be made: ${(error as Error).message}`);
     } finally {
       setBusy(false);
     }

@@ -7,6 +7,27 @@ import { cachedMeasure, type MeasureText } from "./text-wrap.ts";
 
 /** Browsers refuse canvases much beyond this many pixels a side. */
 const MAX_SIDE = 12_000;
+/**
+ * Below this scale a card's 13.5 px title is drawn under 8 px: the picture shows the model's shape
+ * but nobody can read it. A model whose whole picture needs more than `MAX_SIDE` pixels at this
+ * scale (about 150 cards in one lane) asks first (issue 14: a 1,000-card PNG came out at 429 ×
+ * 12,000 pixels with 3 px titles, and took longer than a second to encode for nothing readable).
+ */
+export const READABLE_SCALE = 0.6;
+const TITLE_PX = 13.5;
+
+/** The PNG of this model would be too small to read; says how small, for the person to choose. */
+export class UnreadableImage extends Error {
+  constructor(
+    readonly width: number,
+    readonly height: number,
+    /** The drawn height of a title's letters, in pixels. */
+    readonly titlePx: number,
+    readonly cards: number,
+  ) {
+    super(`a PNG of the whole model would have titles ${titlePx} pixels high.`);
+  }
+}
 
 export type ImageFormat = "png" | "svg";
 
@@ -44,6 +65,7 @@ function canvasBlob(canvas: HTMLCanvasElement): Promise<Blob> {
 export async function modelImage(
   model: LogicModel,
   format: ImageFormat,
+  options: { evenIfUnreadable?: boolean } = {},
 ): Promise<{ blob: Blob; width: number; height: number }> {
   if (model.nodes.length === 0) throw new Error("The model is empty: there is nothing to export.");
   // The worker's script loads while the titles are measured.
@@ -55,8 +77,13 @@ export async function modelImage(
 
   const scale = Math.min(1, MAX_SIDE / Math.max(width, height));
   const size = { width: Math.ceil(width * scale), height: Math.ceil(height * scale) };
+  if (scale < READABLE_SCALE && !options.evenIfUnreadable) {
+    worker?.stop();
+    const titlePx = Math.round(TITLE_PX * scale * 10) / 10;
+    throw new UnreadableImage(size.width, size.height, titlePx, model.nodes.length);
+  }
   if (worker) {
-    const blob = await worker({ layout, ...size, scale }).catch(() => undefined);
+    const blob = await worker.encode({ layout, ...size, scale }).catch(() => undefined);
     if (blob) return { blob, ...size };
   }
   // No worker here (or it failed): drawn and encoded on the page.

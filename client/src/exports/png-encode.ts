@@ -14,7 +14,9 @@ export type PngResult = { blob: Blob } | { error: string };
  * when this browser has no OffscreenCanvas or the worker cannot start, and the caller draws on
  * the page instead. A worker per export: an export is rare, and a finished worker holds no memory.
  */
-export function startPngWorker(): ((job: PngJob) => Promise<Blob>) | undefined {
+export function startPngWorker():
+  | { encode: (job: PngJob) => Promise<Blob>; stop: () => void }
+  | undefined {
   if (typeof OffscreenCanvas === "undefined" || typeof Worker === "undefined") return undefined;
   let worker: Worker;
   try {
@@ -26,7 +28,7 @@ export function startPngWorker(): ((job: PngJob) => Promise<Blob>) | undefined {
   worker.onerror = (event) => {
     failed = event.message || "the image could not be drawn.";
   };
-  return (job) =>
+  const encode = (job: PngJob) =>
     new Promise<Blob>((resolve, reject) => {
       if (failed) {
         worker.terminate();
@@ -45,4 +47,5 @@ export function startPngWorker(): ((job: PngJob) => Promise<Blob>) | undefined {
       };
       worker.postMessage(job);
     });
+  return { encode, stop: () => worker.terminate() };
 }
