@@ -9,8 +9,11 @@
  * summary names what the main thread spends its time on. Build the client without minifying
  * for readable names: `npx vite build --minify false --outDir /tmp/dist-profile` in client/.
  * Run: npx tsx bench/canvas-profile.ts [--cards 5000] [--dist <folder>] [--drags 6] [--label x]
+ *   [--raw <folder>]: also writes each phase's whole profile as `<phase>.cpuprofile`, which
+ *   Chromium's DevTools (Performance panel) opens, to see who calls what.
  * Writes bench/results/canvas-profile[.label].json.
  */
+import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { CDPSession, Page } from "playwright-core";
@@ -26,12 +29,18 @@ import { launch } from "./lib/targets.ts";
 
 const OWN_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "client", "dist");
 
-async function profiled<T>(cdp: CDPSession, work: () => Promise<T>) {
+let rawFolder: string | undefined;
+
+async function profiled<T>(cdp: CDPSession, phase: string, work: () => Promise<T>) {
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 500 });
   await cdp.send("Profiler.start");
   const result = await work();
   const { profile } = (await cdp.send("Profiler.stop")) as unknown as { profile: CpuProfile };
+  if (rawFolder) {
+    await mkdir(rawFolder, { recursive: true });
+    await writeFile(join(rawFolder, `${phase}.cpuprofile`), JSON.stringify(profile));
+  }
   return { result, summary: summarise(profile) };
 }
 
@@ -45,6 +54,7 @@ export async function run(flags: Flags): Promise<void> {
   const drags = flags.number("drags", 6);
   const [dist = OWN_DIST] = flags.strings("dist", [OWN_DIST]);
   const [label] = flags.strings("label", []);
+  [rawFolder] = flags.strings("raw", []);
   const server = await launch("ours", { env: { CLIENT_DIST: resolve(dist) } });
   const browser = await launchChromium();
   try {
@@ -56,7 +66,7 @@ export async function run(flags: Flags): Promise<void> {
     await context.addInitScript(() => localStorage.setItem("logic-canvas:display-name", "Bench"));
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
-    const load = await profiled(cdp, async () => {
+    const load = await profiled(cdp, "load", async () => {
       const started = Date.now();
       await page.goto(created.ownerLink);
       await page.waitForSelector(".react-flow__node", { timeout: 120_000 });
@@ -70,7 +80,7 @@ export async function run(flags: Flags): Promise<void> {
       return { firstCardMs };
     });
     console.log(`  load profiled (first card ${load.result.firstCardMs} ms); panning …`);
-    const pan = await profiled(cdp, () => pans(page, rows, drags));
+    const pan = await profiled(cdp, "pan", () => pans(page, rows, drags));
     const target = {
       kind: "ours" as const,
       port: server.server.port,
@@ -81,7 +91,7 @@ export async function run(flags: Flags): Promise<void> {
     const dragger = await startRemoteDrag(target, "n2-0", () => panner.centreY, 12);
     console.log("  pans profiled; now with a remote drag …");
     // A page the remote drag stalls is a finding: the profile up to the stall is kept.
-    const remote = await profiled(cdp, () =>
+    const remote = await profiled(cdp, "remote", () =>
       panner.measure({ drags }).catch((error: Error) => console.log(`  STALLED: ${error.message}`)),
     );
     const done = await dragger.stop();

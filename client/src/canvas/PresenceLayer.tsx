@@ -1,4 +1,6 @@
-import { useStore, ViewportPortal } from "@xyflow/react";
+import { useStore } from "@xyflow/react";
+import { type ReactNode, useMemo } from "react";
+import { createPortal } from "react-dom";
 import type { Peer } from "../collab/presence.ts";
 import { CARD_WIDTH } from "./yjs-flow-binding.ts";
 
@@ -7,7 +9,7 @@ export function PresenceLayer({ peers }: { peers: Peer[] }) {
   const lookup = useStore((s) => s.nodeLookup);
   const others = peers.filter((p) => !p.self);
   return (
-    <ViewportPortal>
+    <InViewport>
       {others.flatMap((peer) =>
         peer.selection.flatMap((id) => {
           const node = lookup.get(id);
@@ -51,6 +53,20 @@ export function PresenceLayer({ peers }: { peers: Peer[] }) {
             </div>
           ),
       )}
-    </ViewportPortal>
+    </InViewport>
   );
+}
+
+/**
+ * React Flow's `ViewportPortal`, with its target looked up once: React Flow's own selector runs
+ * `querySelector` over the whole canvas on every change of its store (each pan frame, each
+ * collaborator's move), which with a thousand cards held was a millisecond a time (issue 14).
+ */
+function InViewport({ children }: { children: ReactNode }) {
+  const domNode = useStore((s) => s.domNode);
+  const target = useMemo(
+    () => domNode?.querySelector<HTMLElement>(".react-flow__viewport-portal") ?? null,
+    [domNode],
+  );
+  return target ? createPortal(children, target) : null;
 }

@@ -107,6 +107,7 @@ export {
 } from "../limits.ts";
 export { canChangeKind, canConnect, checkLink, type LinkEnd, quoteTitle } from "../link-rules.ts";
 export { copyTitle, droppedAlignmentsText, withoutAlignments } from "../model-copy.ts";
+export { onlyPositionsDiffer } from "../position-only.ts";
 export {
   decodeClientMessage,
   decodeServerMessage,

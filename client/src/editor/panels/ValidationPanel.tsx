@@ -1,11 +1,22 @@
-import { type LogicModel, type ModelIssue, validateModel } from "@logic-canvas/shared";
-import { useDeferredValue, useMemo } from "react";
+import {
+  type LogicModel,
+  type ModelIssue,
+  onlyPositionsDiffer,
+  type ValidationResult,
+  validateModel,
+} from "@logic-canvas/shared";
+import { useDeferredValue, useRef } from "react";
 import type { PanelProps } from "./panel-props.ts";
 
-export function useValidation(model: LogicModel) {
-  // Deferred so that validating a large model never delays a keystroke or a drag frame.
+export function useValidation(model: LogicModel): ValidationResult {
+  // Deferred so that validating a large model never delays a keystroke or a drag frame; and
+  // not again when cards only moved (a drag), which no rule reads.
   const deferred = useDeferredValue(model);
-  return useMemo(() => validateModel(deferred), [deferred]);
+  const last = useRef<{ model: LogicModel; result: ValidationResult } | null>(null);
+  if (!last.current || !onlyPositionsDiffer(last.current.model, deferred))
+    last.current = { model: deferred, result: validateModel(deferred) };
+  else last.current.model = deferred;
+  return last.current.result;
 }
 
 function IssueItem({
