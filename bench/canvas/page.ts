@@ -81,11 +81,16 @@ function watchFirstCards(places: CardPlace[]) {
   requestAnimationFrame(tick);
 }
 
-/** A fresh context (nothing cached in IndexedDB: a cold first render), watched from its start. */
+/**
+ * A fresh context (nothing cached in IndexedDB: a cold first render), watched from its start.
+ * `around` runs on the new page before navigation and returns what runs once it has loaded (a
+ * profiler started and stopped, say).
+ */
 export async function openCanvas(
   browser: Browser,
   link: string,
   places: CardPlace[],
+  around?: (page: Page) => Promise<() => Promise<void>>,
 ): Promise<{ context: BrowserContext; page: Page; first: FirstCards }> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   // tsx compiles with keepNames, which wraps the functions passed to the page in __name().
@@ -93,6 +98,7 @@ export async function openCanvas(
   await context.addInitScript(() => localStorage.setItem("logic-canvas:display-name", "Bench"));
   await context.addInitScript(watchFirstCards, places);
   const page = await context.newPage();
+  const after = await around?.(page);
   await page.goto(link);
   await page.waitForFunction(
     () => {
@@ -102,6 +108,7 @@ export async function openCanvas(
     null,
     { timeout: 120_000, polling: 250 },
   );
+  await after?.();
   const first = await page.evaluate(() => {
     const w = window as unknown as { firstCards: Omit<FirstCards, "savedMs">; savedMs: number };
     return { ...w.firstCards, savedMs: w.savedMs };

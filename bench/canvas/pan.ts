@@ -67,6 +67,29 @@ export class Panner {
     return moved;
   }
 
+  /**
+   * Drags the canvas back until the flow's translation is `y` again (within 2 px): the view a
+   * measure started from, so what is mounted around the view can be compared like for like.
+   */
+  async returnTo(y: number): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const view = await withDeadline(readView(this.page), DRAG_DEADLINE_MS, "reading the view");
+      const high = view.top + 110;
+      const low = view.top + view.height - 210;
+      const left = y - view.y;
+      if (Math.abs(left) <= 2) return;
+      const distance = Math.max(-(low - high), Math.min(low - high, left));
+      const from = distance > 0 ? high : low;
+      const x = await emptyColumn(this.page, high, low);
+      await withDeadline(
+        this.page.evaluate(dragInPage, { x, from, to: from + distance, steps: STEPS }),
+        DRAG_DEADLINE_MS,
+        "a drag back",
+      );
+    }
+    throw new Error(`the view did not return to y ${y}`);
+  }
+
   /** Frame deltas over `drags` drags (or `seconds` of dragging), and how far it panned. */
   async measure(plan: { drags?: number; seconds?: number }): Promise<PanRecord> {
     this.pannedPx = 0;

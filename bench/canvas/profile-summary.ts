@@ -11,6 +11,8 @@ export interface CpuProfile {
   }[];
   samples: number[];
   timeDeltas: number[];
+  /** Microseconds on the clock of Chromium's trace events. */
+  startTime?: number;
 }
 
 export interface ProfileSummary {
@@ -30,7 +32,12 @@ function nameOf(frame: CpuProfile["nodes"][number]["callFrame"]): string {
   return file ? `${name} ${file}:${frame.lineNumber + 1}:${frame.columnNumber + 1}` : name;
 }
 
-export function summarise(profile: CpuProfile, top = 40): ProfileSummary {
+/** `window`: only the samples from `from` to `to` (µs, the trace's clock: `startTime`'s). */
+export function summarise(
+  profile: CpuProfile,
+  top = 40,
+  window?: { from: number; to: number },
+): ProfileSummary {
   const parent = new Map<number, number>();
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
   for (const node of profile.nodes)
@@ -40,7 +47,10 @@ export function summarise(profile: CpuProfile, top = 40): ProfileSummary {
   let totalUs = 0;
   let idleUs = 0;
   let gcUs = 0;
+  let at = profile.startTime ?? 0;
   profile.samples.forEach((id, i) => {
+    at += profile.timeDeltas[i] ?? 0;
+    if (window && (at < window.from || at > window.to)) return;
     // The delta after a sample is the time it stands for (the first delta is from the start).
     const us = profile.timeDeltas[i + 1] ?? 0;
     totalUs += us;

@@ -54,7 +54,15 @@ export interface SizeFigures {
   };
   zoomedOutPan: PanFigures;
   longPan: PanFigures & { seconds: number };
-  heap: { afterLoadMiB: number; afterPanMiB: number; growthPct: number };
+  heap: {
+    afterLoadMiB: number;
+    /** After the pans, back at the view the load showed (what is mounted is alike). */
+    afterPanMiB: number;
+    growthPct: number;
+    /** Where the pans ended, before returning. */
+    atPanEndMiB?: number;
+    mountedElements?: { afterLoad: number; atPanEnd: number; afterPan: number };
+  };
   loadAverage1m: { atStart: number; atEnd: number };
 }
 
@@ -84,8 +92,9 @@ export function describeSize(f: SizeFigures): string {
     panLine("  same page, no remote", f.panWithRemoteDrag.plainOnSamePage),
     panLine("zoomed-out pan", f.zoomedOutPan, t.zoomedOutP95Ms),
     panLine(`${f.longPan.seconds} s pan`, f.longPan),
-    `  JS heap                    ${f.heap.afterLoadMiB} MiB after load → ${f.heap.afterPanMiB} MiB after panning ` +
-      `(${f.heap.growthPct >= 0 ? "+" : ""}${f.heap.growthPct} %, target ≤ ${t.heapGrowthPct} %: ${mark(f.heap.growthPct <= t.heapGrowthPct)})`,
+    `  JS heap                    ${f.heap.afterLoadMiB} MiB after load → ${f.heap.afterPanMiB} MiB after panning, back at the first view ` +
+      `(${f.heap.growthPct >= 0 ? "+" : ""}${f.heap.growthPct} %, target ≤ ${t.heapGrowthPct} %: ${mark(f.heap.growthPct <= t.heapGrowthPct)}; ` +
+      `${f.heap.atPanEndMiB} MiB where the pans ended; elements ${JSON.stringify(f.heap.mountedElements)})`,
     `  remote drag                ${f.panWithRemoteDrag.remoteUpdates} moves sent${f.panWithRemoteDrag.stalled ? `; STALLED: ${f.panWithRemoteDrag.stalled}` : ""}${f.panWithRemoteDrag.remoteErrors.length ? `, errors: ${f.panWithRemoteDrag.remoteErrors.join("; ")}` : ""}`,
   ].join("\n");
 }

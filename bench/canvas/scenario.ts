@@ -1,9 +1,9 @@
 import { loadavg } from "node:os";
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import type { Target } from "../lib/clients.ts";
 import { round } from "../lib/stats.ts";
 import { canvasModel } from "./model.ts";
-import { type FirstCards, heapMiB, openCanvas } from "./page.ts";
+import { type FirstCards, heapMiB, openCanvas, readView } from "./page.ts";
 import { Panner, type PanRecord, zoomOut } from "./pan.ts";
 import { startRemoteDrag } from "./remote.ts";
 import { panFigures, type SizeFigures } from "./report.ts";
@@ -18,6 +18,11 @@ export interface Options {
   /** Zoom of the zoomed-out pan (the canvas's minimum is 0.1). */
   zoomedOut: number;
   remoteRate: number;
+}
+
+/** Elements in the page (cards, links and the rest), which the heap holds with their state. */
+function mountedElements(page: Page): Promise<number> {
+  return page.evaluate(() => document.getElementsByTagName("*").length);
 }
 
 /** Creates the model through the API as an import would; the owner's link and an editor token. */
@@ -122,6 +127,8 @@ export async function measureSize(
   try {
     await page.waitForTimeout(1000);
     const afterLoadMiB = await heapMiB(page);
+    const startY = (await readView(page)).y;
+    const mountedAfterLoad = await mountedElements(page);
     console.log(`    heap after load ${afterLoadMiB} MiB; panning …`);
     const panner = new Panner(page, rows);
     const pans: PanRecord[] = [];
@@ -129,7 +136,15 @@ export async function measureSize(
       pans.push(await panner.measure({ drags: options.drags }));
     console.log(`    pans done; ${options.panSeconds} s of panning for the heap …`);
     const long = await panner.measure({ seconds: options.panSeconds });
+    // Where the pans ended, more or fewer cards are mounted around the view than at the start
+    // (at the top of the model half the region around the view is empty): the heap is compared
+    // at the view it started from, and the heap where the pans ended is kept beside it.
+    const atPanEndMiB = await heapMiB(page);
+    const mountedAtPanEnd = await mountedElements(page);
+    await panner.returnTo(startY);
+    await page.waitForTimeout(500);
     const afterPanMiB = await heapMiB(page);
+    const mountedAfterPan = await mountedElements(page);
     await zoomOut(page, options.zoomedOut);
     const zoomed: PanRecord[] = [];
     for (let r = 0; r < options.rounds; r++)
@@ -156,6 +171,12 @@ export async function measureSize(
         afterLoadMiB,
         afterPanMiB,
         growthPct: round(((afterPanMiB - afterLoadMiB) / afterLoadMiB) * 100, 1),
+        atPanEndMiB,
+        mountedElements: {
+          afterLoad: mountedAfterLoad,
+          atPanEnd: mountedAtPanEnd,
+          afterPan: mountedAfterPan,
+        },
       },
       loadAverage1m: { atStart, atEnd: round(loadavg()[0] ?? 0) },
     };

@@ -29,10 +29,21 @@ function plan(): Y.Doc {
   return doc;
 }
 
-/** The store, the live documents and the worker, with what each was asked. */
-function setup(stored: StoredDocument, live?: Y.Doc) {
+type Rows = Map<string, { key: string; json: string }>;
+
+/**
+ * The store, the live documents and the worker, with what each was asked; `rows` stands for the
+ * store's canvas snapshots table, kept across a restart (a new `setup` on the same rows).
+ */
+function setup(stored: StoredDocument, live?: Y.Doc, rows: Rows = new Map()) {
   const asked = { decoded: 0 };
-  const store = { loadDocument: async () => stored } as unknown as Store;
+  const canvasSnapshots = {
+    save: async (modelId: string, key: string, json: string) => {
+      rows.set(modelId, { key, json });
+    },
+    load: async (modelId: string) => rows.get(modelId),
+  };
+  const store = { loadDocument: async () => stored, canvasSnapshots } as unknown as Store;
   const documents = new Map<string, unknown>();
   if (live) documents.set("m1", Object.assign(live, { isLoading: false }));
   const hocuspocus = { documents } as unknown as Hocuspocus;
@@ -44,7 +55,7 @@ function setup(stored: StoredDocument, live?: Y.Doc) {
       return Promise.resolve(JSON.stringify(readCanvasSnapshot(doc)));
     },
   } as unknown as SummaryWorker;
-  return { snapshots: new CanvasSnapshots(store, hocuspocus, worker), asked };
+  return { snapshots: new CanvasSnapshots(store, hocuspocus, worker), asked, rows };
 }
 
 function storedAt(doc: Y.Doc, seq: number, updates: StoredDocument["updates"] = []) {
@@ -120,5 +131,49 @@ describe("the canvas snapshot's cache", () => {
     expect(after.cards.map((c: unknown[]) => c[4])).toContain("Released time");
     expect(asked.decoded).toBe(0);
     expect(listeners()).toBe(before);
+  });
+
+  it("answers a new model from the document its creation built, without decoding it", async () => {
+    const doc = plan();
+    const { snapshots, asked } = setup(storedAt(doc, 0));
+    snapshots.created("m1", doc);
+    expect(JSON.parse(await snapshots.json("m1", "owner"))).toEqual(decodedAnswer(doc, "owner"));
+    expect(asked.decoded).toBe(0);
+  });
+});
+
+describe("the canvas snapshot kept in the store", () => {
+  it("is written with each entry and, after a restart, answers the same state without decoding", async () => {
+    const doc = plan();
+    const before = setup(storedAt(doc, 7));
+    before.snapshots.compacted("m1", doc, 7);
+    await Promise.resolve();
+    expect(before.rows.get("m1")?.key).toBe("stored:7:7");
+    // A restart: an empty cache over the same store.
+    const after = setup(storedAt(doc, 7), undefined, before.rows);
+    expect(JSON.parse(await after.snapshots.json("m1", "viewer"))).toEqual(
+      decodedAnswer(doc, "viewer"),
+    );
+    expect(after.asked.decoded).toBe(0);
+  });
+
+  it("ignores a row of another state or one that does not read, and answers the decoded document", async () => {
+    const doc = plan();
+    const valid = JSON.stringify(readCanvasSnapshot(doc));
+    const damaged = [
+      { key: "stored:7:6", json: valid.replace("Coaches", "Old title") },
+      { key: "stored:7:7", json: valid.slice(0, 40) },
+      { key: "stored:7:7", json: JSON.stringify({ ...readCanvasSnapshot(doc), cards: [[1]] }) },
+      { key: "stored:7:7", json: "[]" },
+    ];
+    for (const row of damaged) {
+      const { snapshots, asked, rows } = setup(storedAt(doc, 7), undefined, new Map([["m1", row]]));
+      expect(JSON.parse(await snapshots.json("m1", "viewer"))).toEqual(
+        decodedAnswer(doc, "viewer"),
+      );
+      expect(asked.decoded).toBe(1);
+      // Read anew, the row is written again for this state.
+      expect(rows.get("m1")).toEqual({ key: "stored:7:7", json: valid });
+    }
   });
 });

@@ -82,6 +82,22 @@ export function describeStorageContract(
       expect(await store.loadDocument("b/review")).toBeDefined();
     });
 
+    it("keeps one canvas snapshot per model, replaced whole, and none for a deleted model", async () => {
+      await model("a");
+      expect(await store.canvasSnapshots.load("a")).toBeUndefined();
+      await store.canvasSnapshots.save("a", "stored:0:0", '{"title":"Model a"}');
+      await store.canvasSnapshots.save("a", "stored:3:3", '{"title":"Model a, later"}');
+      expect(await store.canvasSnapshots.load("a")).toEqual({
+        key: "stored:3:3",
+        json: '{"title":"Model a, later"}',
+      });
+      await store.deleteModel("a");
+      expect(await store.canvasSnapshots.load("a")).toBeUndefined();
+      // Written after its model went (a compaction finishing late): nothing is kept.
+      await store.canvasSnapshots.save("a", "stored:4:4", '{"title":"Model a"}');
+      expect(await store.canvasSnapshots.load("a")).toBeUndefined();
+    });
+
     it("creates a model all or nothing", async () => {
       await model("a");
       await expect(model("a")).rejects.toThrow();

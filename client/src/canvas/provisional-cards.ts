@@ -23,6 +23,9 @@ export interface ProvisionalCards {
 
 export function provisionalCards(snapshot: CanvasSnapshot): ProvisionalCards {
   const index = new CardIndex();
+  // Every first-layer card has the estimated size, so one list of handles serves them all
+  // (React Flow reads it, never changes it): 5,000 cards made 15,000 objects for the same places.
+  const handles = cardHandles(CARD_WIDTH, CARD_HEIGHT_ESTIMATE);
   const nodes = snapshot.cards.map(([id, kind, x, y, title]): CardNode => {
     const node: CardNode = {
       id,
@@ -31,7 +34,7 @@ export function provisionalCards(snapshot: CanvasSnapshot): ProvisionalCards {
       data: { node: { id, kind, title, position: { x, y } }, provisional: true },
       initialWidth: CARD_WIDTH,
       initialHeight: CARD_HEIGHT_ESTIMATE,
-      handles: cardHandles(CARD_WIDTH, CARD_HEIGHT_ESTIMATE),
+      handles,
       draggable: false,
       selectable: false,
       connectable: false,

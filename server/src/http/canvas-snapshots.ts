@@ -1,5 +1,5 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import { readCanvasSnapshot } from "@logic-canvas/shared";
+import { readCanvasSnapshot, readCanvasSnapshotAnswer } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { graphDocName } from "../documents/doc-names.ts";
 import { applyStored } from "../documents/persistence.ts";
@@ -20,6 +20,9 @@ function keyOf(stored: StoredDocument): string {
   return `stored:${stored.snapshotSeq}:${last}`;
 }
 
+/** A new model's state: its document is stored whole at sequence 0 (`ModelService.create`). */
+const CREATED_KEY = "stored:0:0";
+
 /**
  * The canvas snapshot of each model (shared `canvas-snapshot.ts`) as JSON text without the
  * caller's role. Kept as text, so a page load costs a string splice, not a serialisation of
@@ -28,10 +31,14 @@ function keyOf(stored: StoredDocument): string {
  *
  * Nothing here runs per edit (issue 14: the server's path per edit is kept as cheap as a relay):
  * - a stored document's entry is keyed by its state (`keyOf`); it is written when a model is
- *   created or imported (`prime`) and when a compaction has the document decoded anyway
- *   (`compacted`, under the state the compaction leaves), so opening a model
- *   nobody has open answers from the entry, not by decoding the document (seconds at 5,000
- *   cards); failing that, it is decoded in the summary worker thread;
+ *   created (`created`, from the document the creation built) or imported (`prime`) and when a
+ *   compaction has the document decoded anyway (`compacted`, under the state the compaction
+ *   leaves), so opening a model nobody has open answers from the entry, not by decoding the
+ *   document (seconds at 5,000 cards); failing that, it is decoded in the summary worker thread;
+ * - every entry written is also kept in the store (`Store.canvasSnapshots`, in the background), so
+ *   after a restart the first page load reads it from there instead of decoding the document; a
+ *   stored row is used only for the state it was read from, and only when it reads as a snapshot
+ *   (a corrupt one is ignored and read anew);
  * - a document this process holds live is read on request (no decoding, a fraction of it), with
  *   no listener on its updates to keep a key.
  */
@@ -53,11 +60,20 @@ export class CanvasSnapshots {
   }
 
   /**
-   * Computes a new model's entry in the background (creation, import, copy), so the first page
-   * load finds it, or joins its computation. Failures are the request's to report, not this.
+   * Computes a model's entry in the background after an import replaced its content, so the next
+   * page load finds it, or joins its computation. Failures are the request's to report, not this.
    */
   prime(modelId: string): void {
     this.read(modelId).catch(() => undefined);
+  }
+
+  /**
+   * A model was just created from `doc` (before anyone opened it): its entry is read from that
+   * document now, so its first page load, often at once, neither waits for nor races a decoding
+   * of the stored copy (at 5,000 cards that decoding lost to the document's own sync).
+   */
+  created(modelId: string, doc: Y.Doc): void {
+    this.remember(modelId, CREATED_KEY, JSON.stringify(readCanvasSnapshot(doc)));
   }
 
   /**
@@ -79,10 +95,22 @@ export class CanvasSnapshots {
     const cached = this.entries.get(modelId);
     if (cached?.key === key) return cached.json;
     return this.share(modelId, key, async () => {
+      const kept = await this.fromStore(modelId, key);
+      if (kept !== undefined) {
+        this.remember(modelId, key, kept, { store: false });
+        return kept;
+      }
       const json = await this.fromStoredOffThread(modelId, stored);
       this.remember(modelId, key, json);
       return json;
     });
+  }
+
+  /** The store's row for this state, if it reads as a snapshot; a failed read is no row. */
+  private async fromStore(modelId: string, key: string): Promise<string | undefined> {
+    const row = await this.store.canvasSnapshots.load(modelId).catch(() => undefined);
+    if (row?.key !== key) return undefined;
+    return readsAsSnapshot(row.json) ? row.json : undefined;
   }
 
   /** One computation per model and key at a time; calls meanwhile wait for the same. */
@@ -124,7 +152,9 @@ export class CanvasSnapshots {
     this.entries.delete(modelId);
   }
 
-  private remember(modelId: string, key: string, json: string): void {
+  private remember(modelId: string, key: string, json: string, options = { store: true }): void {
+    // A cache kept across restarts: a failed write only costs a decoding after the next one.
+    if (options.store) this.store.canvasSnapshots.save(modelId, key, json).catch(() => undefined);
     this.forget(modelId);
     this.entries.set(modelId, { key, json });
     this.chars += json.length;
@@ -133,6 +163,21 @@ export class CanvasSnapshots {
       if (oldest === undefined) break;
       this.forget(oldest);
     }
+  }
+}
+
+/**
+ * Whether a stored row's text is a snapshot as the route serves it (an object whose fields read as
+ * `readCanvasSnapshotAnswer` reads the answer's), so a row damaged on disk or written by something
+ * else is never served.
+ */
+function readsAsSnapshot(json: string): boolean {
+  try {
+    const body: unknown = JSON.parse(json);
+    if (typeof body !== "object" || body === null || Array.isArray(body)) return false;
+    return readCanvasSnapshotAnswer({ ...body, role: "viewer" }).ok && json.startsWith("{");
+  } catch {
+    return false;
   }
 }
 

@@ -55,9 +55,9 @@ function modelCreationRoutes(kit: RouteKit): void {
     const { model, extras } = modelFromCreateBody(request.body, limits.maxCardsOnImport);
     await deps.checkDataQuota();
     await deps.chargeCreation(request);
+    // Its first page load (often at once: the answer carries the links) finds the canvas
+    // snapshot, read at creation (`ModelService.onGraphCreated`).
     const created = await models.create(model, extras);
-    // Its first page load (often at once: the answer carries the links) finds the canvas snapshot.
-    deps.snapshots.prime(created.id);
     return reply.code(201).send(withLinks(deps.publicUrl(), created));
   });
 
@@ -78,7 +78,6 @@ function modelCreationRoutes(kit: RouteKit): void {
       const { nodes, dropped } = withoutAlignments(model.nodes);
       const copy = { ...model, nodes, title: copyTitle(model.title) };
       const created = await models.create(copy, { checkIns });
-      deps.snapshots.prime(created.id);
       return reply.code(201).send({
         ...withLinks(deps.publicUrl(), created),
         alignmentsDropped: dropped,

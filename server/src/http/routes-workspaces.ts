@@ -179,7 +179,6 @@ function workspaceModelRoutes(kit: RouteKit): void {
     await deps.checkDataQuota();
     await deps.chargeCreation(request);
     const created = await deps.models.create(model, extras, workspace.id);
-    deps.snapshots.prime(created.id);
     // A new model's goals join the cascade: open maps hear it, and the goal index reads it in
     // the background, so the next roll-up over the workspace does not pay for it.
     deps.cascade.hub.changed(created.id);

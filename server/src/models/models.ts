@@ -42,6 +42,12 @@ export interface ServerChangeContext {
 
 /** The model operations behind the HTTP API, on top of the store and the live documents. */
 export class ModelService {
+  /**
+   * Told of each model created here with its graph document as stored (the canvas snapshot's
+   * cache reads it then: http/canvas-snapshots.ts), before the document is let go.
+   */
+  onGraphCreated: ((modelId: string, graph: Y.Doc) => void) | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly hocuspocus: Hocuspocus,
@@ -64,7 +70,6 @@ export class ModelService {
     loadModel(graph, model, "create");
     if (extras.checkIns?.length) replaceCheckIns(graph, extras.checkIns, "create");
     const snapshot = Y.encodeStateAsUpdate(graph);
-    graph.destroy();
     const reviewDoc = new Y.Doc();
     if (extras.review) loadReview(reviewDoc, extras.review, "create");
     if (extras.cafes) loadCafes(reviewDoc, extras.cafes, "create");
@@ -94,7 +99,19 @@ export class ModelService {
       ],
       links,
     });
+    this.graphCreated(id, graph);
     return { id, title: model.title, tokens };
+  }
+
+  /** The new model's graph document, read by whoever listens, then let go. */
+  private graphCreated(modelId: string, graph: Y.Doc): void {
+    try {
+      this.onGraphCreated?.(modelId, graph);
+    } catch {
+      // What is read from a new document is a cache (the canvas snapshot): the model stands.
+    } finally {
+      graph.destroy();
+    }
   }
 
   async createLink(

@@ -47,6 +47,7 @@ export async function createHttp(
   const graphs = new GraphSummaries(store, hocuspocus, summaryWorker);
   const snapshots = new CanvasSnapshots(store, hocuspocus, summaryWorker);
   persistence.onGraphCompacted = (modelId, doc, seq) => snapshots.compacted(modelId, doc, seq);
+  models.onGraphCreated = (modelId, doc) => snapshots.created(modelId, doc);
   try {
     const app = await createHttpApp({
       deps: {

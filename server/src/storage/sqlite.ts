@@ -1,6 +1,11 @@
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
+import {
+  CANVAS_SNAPSHOTS_SCHEMA,
+  DELETE_MODEL_CANVAS_SNAPSHOT,
+  SqlCanvasSnapshots,
+} from "./canvas-snapshot-sql.ts";
 import { DELETE_MODEL_POSTS, GALLERY_SCHEMA, SqlGallery } from "./gallery-sql.ts";
 import {
   DELETE_MODEL_NOTIFICATIONS,
@@ -56,6 +61,7 @@ export class SqliteStore implements Store {
   readonly workspaces: SqlWorkspaces;
   readonly gallery: SqlGallery;
   readonly notifications: SqlNotifications;
+  readonly canvasSnapshots: SqlCanvasSnapshots;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -78,6 +84,8 @@ export class SqliteStore implements Store {
     this.gallery = new SqlGallery(runner, "sqlite");
     this.db.exec(NOTIFICATIONS_SCHEMA);
     this.notifications = new SqlNotifications(runner, "sqlite");
+    this.db.exec(CANVAS_SNAPSHOTS_SCHEMA);
+    this.canvasSnapshots = new SqlCanvasSnapshots(runner);
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
     this.readMarks = new SqliteReadMarks(this.db);
@@ -97,6 +105,7 @@ export class SqliteStore implements Store {
       deleteModel: db.prepare("DELETE FROM models WHERE id = ?"),
       deletePosts: db.prepare(DELETE_MODEL_POSTS),
       deleteNotifications: db.prepare(DELETE_MODEL_NOTIFICATIONS),
+      deleteCanvasSnapshot: db.prepare(DELETE_MODEL_CANVAS_SNAPSHOT),
       linkByHash: db.prepare("SELECT * FROM links WHERE token_hash = ?"),
       listLinks: db.prepare("SELECT * FROM links WHERE model_id = ? ORDER BY created_at, id"),
       revokeLink: db.prepare(
@@ -160,6 +169,7 @@ export class SqliteStore implements Store {
       this.readMarks.deleteModel(id);
       s.deletePosts.run(id);
       s.deleteNotifications.run(id);
+      s.deleteCanvasSnapshot.run(id);
       return s.deleteModel.run(id).changes > 0;
     })();
   }

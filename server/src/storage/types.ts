@@ -5,6 +5,7 @@
  */
 
 import type { ReadMarks, Role } from "@logic-canvas/shared";
+import type { CanvasSnapshotStore } from "./canvas-snapshot-types.ts";
 import type { GalleryStore } from "./gallery-types.ts";
 import type { NotificationStore } from "./notifications-types.ts";
 import type { WorkspaceStore } from "./workspace-types.ts";
@@ -122,6 +123,8 @@ export interface Store {
   readonly gallery: GalleryStore;
   /** People's inboxes and digest settings (notifications-sql.ts). */
   readonly notifications: NotificationStore;
+  /** Each model's canvas snapshot, kept across restarts (canvas-snapshot-sql.ts). */
+  readonly canvasSnapshots: CanvasSnapshotStore;
 
   /** Creates a model with its documents and links, all or nothing. */
   createModel(input: NewModel): Promise<void>;
@@ -131,7 +134,8 @@ export interface Store {
   firstModel(): Promise<ModelRecord | undefined>;
   updateModelTitle(id: string, title: string, updatedAt: string): Promise<void>;
   /**
-   * Deletes the model, its documents, links, versions, activity, read marks and inbox items. Returns whether
+   * Deletes the model, its documents, links, versions, activity, read marks, inbox items and
+   * canvas snapshot. Returns whether
    * it existed.
    */
   deleteModel(id: string): Promise<boolean>;

@@ -1,3 +1,4 @@
+import { CANVAS_SNAPSHOTS_SCHEMA } from "../canvas-snapshot-sql.ts";
 import { GALLERY_SCHEMA } from "../gallery-sql.ts";
 import { NOTIFICATIONS_SCHEMA } from "../notifications-sql.ts";
 import { READ_MARKS_SCHEMA } from "../read-marks-sql.ts";
@@ -19,6 +20,7 @@ export const SCHEMA_SQL = [
   READ_MARKS_SCHEMA,
   GALLERY_SCHEMA,
   NOTIFICATIONS_SCHEMA,
+  CANVAS_SNAPSHOTS_SCHEMA,
 ].join("\n");
 
 /** A schema name safe to splice into DDL (identifiers cannot be bound as parameters). */

@@ -1,4 +1,5 @@
 import pg from "pg";
+import { SqlCanvasSnapshots } from "../canvas-snapshot-sql.ts";
 import { SqlGallery } from "../gallery-sql.ts";
 import { SqlNotifications } from "../notifications-sql.ts";
 import { type LinkRow, type ModelRow, toLink, toModel } from "../rows.ts";
@@ -41,12 +42,14 @@ export class PostgresStore implements Store {
   readonly workspaces: SqlWorkspaces;
   readonly gallery: SqlGallery;
   readonly notifications: SqlNotifications;
+  readonly canvasSnapshots: SqlCanvasSnapshots;
 
   private constructor(private readonly pool: pg.Pool) {
     this.readMarks = new PostgresReadMarks(pool);
     this.workspaces = new SqlWorkspaces(pgRunner(pool), "postgres");
     this.gallery = new SqlGallery(pgRunner(pool), "postgres");
     this.notifications = new SqlNotifications(pgRunner(pool), "postgres");
+    this.canvasSnapshots = new SqlCanvasSnapshots(pgRunner(pool));
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -142,6 +145,7 @@ export class PostgresStore implements Store {
       await client.query("DELETE FROM read_marks WHERE model_id = $1", [id]);
       await client.query("DELETE FROM gallery_posts WHERE model_id = $1", [id]);
       await client.query("DELETE FROM notifications WHERE model_id = $1", [id]);
+      await client.query("DELETE FROM canvas_snapshots WHERE model_id = $1", [id]);
       const result = await client.query("DELETE FROM models WHERE id = $1", [id]);
       return (result.rowCount ?? 0) > 0;
     });
