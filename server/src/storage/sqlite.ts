@@ -2,6 +2,7 @@ import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import Database from "better-sqlite3";
 import { DELETE_MODEL_POSTS, GALLERY_SCHEMA, SqlGallery } from "./gallery-sql.ts";
+import { DELETE_MODEL_DIGEST, GOAL_DIGESTS_SCHEMA, SqlGoalDigests } from "./goal-digests-sql.ts";
 import {
   DELETE_MODEL_NOTIFICATIONS,
   NOTIFICATIONS_SCHEMA,
@@ -56,6 +57,7 @@ export class SqliteStore implements Store {
   readonly workspaces: SqlWorkspaces;
   readonly gallery: SqlGallery;
   readonly notifications: SqlNotifications;
+  readonly goalDigests: SqlGoalDigests;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -78,6 +80,8 @@ export class SqliteStore implements Store {
     this.gallery = new SqlGallery(runner, "sqlite");
     this.db.exec(NOTIFICATIONS_SCHEMA);
     this.notifications = new SqlNotifications(runner, "sqlite");
+    this.db.exec(GOAL_DIGESTS_SCHEMA);
+    this.goalDigests = new SqlGoalDigests(runner);
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
     this.readMarks = new SqliteReadMarks(this.db);
@@ -96,6 +100,7 @@ export class SqliteStore implements Store {
       deleteLinks: db.prepare("DELETE FROM links WHERE model_id = ?"),
       deleteModel: db.prepare("DELETE FROM models WHERE id = ?"),
       deletePosts: db.prepare(DELETE_MODEL_POSTS),
+      deleteDigest: db.prepare(DELETE_MODEL_DIGEST),
       deleteNotifications: db.prepare(DELETE_MODEL_NOTIFICATIONS),
       linkByHash: db.prepare("SELECT * FROM links WHERE token_hash = ?"),
       listLinks: db.prepare("SELECT * FROM links WHERE model_id = ? ORDER BY created_at, id"),
@@ -159,6 +164,7 @@ export class SqliteStore implements Store {
       this.history.deleteModel(id);
       this.readMarks.deleteModel(id);
       s.deletePosts.run(id);
+      s.deleteDigest.run(id);
       s.deleteNotifications.run(id);
       return s.deleteModel.run(id).changes > 0;
     })();

@@ -6,6 +6,7 @@
 
 import type { ReadMarks, Role } from "@logic-canvas/shared";
 import type { GalleryStore } from "./gallery-types.ts";
+import type { GoalDigestStore } from "./goal-digests-types.ts";
 import type { NotificationStore } from "./notifications-types.ts";
 import type { WorkspaceStore } from "./workspace-types.ts";
 
@@ -122,6 +123,8 @@ export interface Store {
   readonly gallery: GalleryStore;
   /** People's inboxes and digest settings (notifications-sql.ts). */
   readonly notifications: NotificationStore;
+  /** The cascade's goal digests, so the goal index starts warm (goal-digests-sql.ts). */
+  readonly goalDigests: GoalDigestStore;
 
   /** Creates a model with its documents and links, all or nothing. */
   createModel(input: NewModel): Promise<void>;

@@ -23,6 +23,8 @@ export * from "../alignment.ts";
 export * from "../cascade.ts";
 export * from "../cascade-api.ts";
 export * from "../cascade-csv.ts";
+// A model's goal facts as the server keeps them between restarts (goal-index.ts).
+export * from "../cascade-digest.ts";
 export * from "../cascade-levels.ts";
 export * from "../cascade-map-api.ts";
 export * from "../cascade-progress.ts";

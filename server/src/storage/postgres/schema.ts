@@ -1,4 +1,5 @@
 import { GALLERY_SCHEMA } from "../gallery-sql.ts";
+import { GOAL_DIGESTS_SCHEMA } from "../goal-digests-sql.ts";
 import { NOTIFICATIONS_SCHEMA } from "../notifications-sql.ts";
 import { READ_MARKS_SCHEMA } from "../read-marks-sql.ts";
 import { POSTGRES, POSTGRES_LINK_MIGRATION, storeSchema } from "../schema-sql.ts";
@@ -19,6 +20,7 @@ export const SCHEMA_SQL = [
   READ_MARKS_SCHEMA,
   GALLERY_SCHEMA,
   NOTIFICATIONS_SCHEMA,
+  GOAL_DIGESTS_SCHEMA,
 ].join("\n");
 
 /** A schema name safe to splice into DDL (identifiers cannot be bound as parameters). */

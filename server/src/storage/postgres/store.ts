@@ -1,5 +1,6 @@
 import pg from "pg";
 import { SqlGallery } from "../gallery-sql.ts";
+import { SqlGoalDigests } from "../goal-digests-sql.ts";
 import { SqlNotifications } from "../notifications-sql.ts";
 import { type LinkRow, type ModelRow, toLink, toModel } from "../rows.ts";
 import type {
@@ -41,12 +42,14 @@ export class PostgresStore implements Store {
   readonly workspaces: SqlWorkspaces;
   readonly gallery: SqlGallery;
   readonly notifications: SqlNotifications;
+  readonly goalDigests: SqlGoalDigests;
 
   private constructor(private readonly pool: pg.Pool) {
     this.readMarks = new PostgresReadMarks(pool);
     this.workspaces = new SqlWorkspaces(pgRunner(pool), "postgres");
     this.gallery = new SqlGallery(pgRunner(pool), "postgres");
     this.notifications = new SqlNotifications(pgRunner(pool), "postgres");
+    this.goalDigests = new SqlGoalDigests(pgRunner(pool));
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -141,6 +144,7 @@ export class PostgresStore implements Store {
       await client.query("DELETE FROM activity WHERE model_id = $1", [id]);
       await client.query("DELETE FROM read_marks WHERE model_id = $1", [id]);
       await client.query("DELETE FROM gallery_posts WHERE model_id = $1", [id]);
+      await client.query("DELETE FROM goal_digests WHERE model_id = $1", [id]);
       await client.query("DELETE FROM notifications WHERE model_id = $1", [id]);
       const result = await client.query("DELETE FROM models WHERE id = $1", [id]);
       return (result.rowCount ?? 0) > 0;
