@@ -56,6 +56,35 @@ export interface RollupOptions {
   parentNoun?: string;
 }
 
+/** What the roll-up warns about one child, in its order: counted apart, then its own numbers. */
+function warningsAbout(
+  parent: CascadeGoal,
+  parentIn: GoalInStudents,
+  child: CascadeGoal,
+  excluded: string | null,
+): CascadeWarning[] {
+  const out: CascadeWarning[] = [];
+  if (excluded && countsStudents(parent.node.smart?.unit) && parentIn.target !== null)
+    out.push({ code: "cascade-units-incomparable", nodeId: child.node.id, message: excluded });
+  out.push(...childWarnings(parent, parentIn, child));
+  return out;
+}
+
+/**
+ * The roll-up's warnings alone (the same, in the same order), without its sums and sentence:
+ * for goals the map folds into counts, where only whether a goal needs attention is shown.
+ */
+export function rollupWarnings(
+  parent: CascadeGoal,
+  children: readonly CascadeGoal[],
+  options: Pick<RollupOptions, "today"> = {},
+): CascadeWarning[] {
+  const parentIn = goalInStudents(parent.node, options.today ?? todayIso());
+  return children.flatMap((child) =>
+    warningsAbout(parent, parentIn, child, incomparable(parent, child)),
+  );
+}
+
 /** The roll-up of a parent goal over the goals aligned to it a level down. */
 export function rollUp(
   parent: CascadeGoal,
@@ -68,13 +97,7 @@ export function rollUp(
   const rows: RollupChildResult[] = children.map((child) => {
     const inStudents = goalInStudents(child.node, today);
     const excluded = incomparable(parent, child);
-    if (excluded && countsStudents(parent.node.smart?.unit) && parentIn.target !== null)
-      warnings.push({
-        code: "cascade-units-incomparable",
-        nodeId: child.node.id,
-        message: excluded,
-      });
-    warnings.push(...childWarnings(parent, parentIn, child));
+    warnings.push(...warningsAbout(parent, parentIn, child, excluded));
     return { nodeId: child.node.id, inStudents, excluded };
   });
   const counted = rows.filter((r) => r.excluded === null);
