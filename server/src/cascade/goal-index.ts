@@ -86,13 +86,13 @@ export class GoalIndex {
    * models without a current one. The first roll-up or map after a restart answers from memory.
    */
   async warm(): Promise<{ models: number; kept: number }> {
-    const workspaces = await this.store.workspaces.listWorkspaces();
-    const models = await this.store.workspaces.listModelsIn(workspaces.map((w) => w.id));
-    const ids = models.map((m) => m.id).slice(0, MAX_ENTRIES);
-    const loading = this.loadKept(ids);
-    this.fromShelf = loading;
-    const kept = await loading.finally(() => {
-      if (this.fromShelf === loading) this.fromShelf = null;
+    // Set before anything is awaited, so a request that arrives at once waits for the one query
+    // rather than decoding documents beside it.
+    const loading = this.loadKept();
+    const waiting = loading.catch(() => undefined);
+    this.fromShelf = waiting;
+    const { ids, kept } = await loading.finally(() => {
+      if (this.fromShelf === waiting) this.fromShelf = null;
     });
     const rest = ids.filter((id) => !this.entries.has(id));
     for (let i = 0; i < rest.length && !this.closed; i += 50)
@@ -100,8 +100,14 @@ export class GoalIndex {
     return { models: ids.length, kept };
   }
 
-  /** The kept digests that are current, into memory; how many. A failed read is no digest. */
-  private async loadKept(ids: readonly string[]): Promise<number> {
+  /**
+   * The models of every workspace, and their kept digests that are current, into memory (how
+   * many). Kept digests that cannot be read are no digests: the documents are read instead.
+   */
+  private async loadKept(): Promise<{ ids: string[]; kept: number }> {
+    const workspaces = await this.store.workspaces.listWorkspaces();
+    const models = await this.store.workspaces.listModelsIn(workspaces.map((w) => w.id));
+    const ids = models.map((m) => m.id).slice(0, MAX_ENTRIES);
     const today = todayIso();
     const before = new Map(ids.map((id) => [id, this.generations.get(id) ?? 0]));
     const kept = await this.shelf.current(new Set(ids), today).catch(() => new Map());
@@ -120,7 +126,7 @@ export class GoalIndex {
       this.known.add(modelId);
       used += 1;
     }
-    return used;
+    return { ids, kept: used };
   }
 
   /**
@@ -129,7 +135,11 @@ export class GoalIndex {
    */
   compacted(modelId: string, doc: Y.Doc, seq: number): void {
     if (!this.known.has(modelId)) return;
-    this.shelf.put(modelId, seq, factsOf(doc, todayIso()));
+    try {
+      this.shelf.put(modelId, seq, factsOf(doc, todayIso()));
+    } catch {
+      // A document the reader refuses keeps no digest: the next start reads it, as before.
+    }
   }
 
   close(): void {
