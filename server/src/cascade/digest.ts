@@ -1,10 +1,11 @@
 import {
   type Alignment,
+  dayNumber,
   type GoalDigestFacts,
   type GoalStatusName,
   goalDigestFacts,
+  goalStatus,
   type LogicNode,
-  modelProgressSummary,
   readCheckIns,
   readModel,
 } from "@logic-canvas/shared";
@@ -46,43 +47,32 @@ export function factsOf(doc: Y.Doc, asOf: string): GoalDigestFacts {
 
 /** The digest of a model from its goal facts, judged on `today` (not before the facts' day). */
 export function digestFrom(modelId: string, facts: GoalDigestFacts, today: string): ModelDigest {
-  const nodes: LogicNode[] = facts.goals.map((g) => ({
-    id: g.id,
-    kind: g.kind,
-    title: g.title,
-    smart: g.smart,
-    measurements: g.measurements,
-  }));
-  const summary = modelProgressSummary({ nodes }, { today, checkIns: facts.checkIns });
-  const statusById = new Map(summary.goals.map((g) => [g.nodeId, g]));
+  // Each goal judged as modelProgressSummary judges it (goalStatus), without the summary's
+  // counts and orders, which the cascade does not read: 10,000 goals at every start.
   const goals: GoalDigest[] = facts.goals.map((g) => {
-    const progress = statusById.get(g.id);
-    const latest = progress?.latest
-      ? { date: progress.latest.date, value: progress.latest.value }
-      : null;
+    const node = { id: g.id, kind: g.kind, title: g.title, smart: g.smart };
+    const judged = goalStatus({ ...node, measurements: g.measurements }, { today });
+    const latest = judged.latest ? { date: judged.latest.date, value: judged.latest.value } : null;
     return {
-      node: {
-        id: g.id,
-        kind: g.kind,
-        title: g.title,
-        smart: g.smart,
-        measurements: latest ? [latest] : [],
-      },
+      node: { ...node, measurements: latest ? [latest] : [] },
       kind: g.kind,
-      status: progress?.status ?? "not-measured",
-      statusToday: progress?.statusToday ?? "not-measured",
-      stale: progress?.stale ?? false,
+      status: judged.status,
+      statusToday: judged.statusToday,
+      stale: judged.stale,
       latest,
       alignsTo: g.alignsTo,
       order: g.order,
     };
   });
+  // The next check-in, as modelProgressSummary finds it.
+  const now = dayNumber(today);
+  const nextCheckIn = [...facts.checkIns].sort().find((d) => dayNumber(d) > now) ?? null;
   return {
     modelId,
     title: facts.title,
     goals,
     byId: new Map(goals.map((g) => [g.node.id, g])),
-    nextCheckIn: summary.nextCheckIn ?? null,
+    nextCheckIn,
     today,
   };
 }
