@@ -118,8 +118,12 @@ export async function startServer(
   const warming = performance.now();
   void documents.cascade.goals
     .warm()
-    .then((models) =>
-      logger.info("cascade goals warmed", { models, ms: Math.round(performance.now() - warming) }),
+    .then(({ models, kept }) =>
+      logger.info("cascade goals warmed", {
+        models,
+        fromKeptDigests: kept,
+        ms: Math.round(performance.now() - warming),
+      }),
     )
     .catch((error: unknown) => logger.warn("cascade warm-up failed", { error: errorText(error) }));
 

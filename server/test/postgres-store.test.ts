@@ -6,6 +6,7 @@ import { applyStored } from "../src/documents/persistence.ts";
 import { PostgresStore } from "../src/storage/postgres/index.ts";
 import type { LinkRecord, NewModel } from "../src/storage/types.ts";
 import { describeGalleryContract } from "./gallery-storage-contract.ts";
+import { describeGoalDigestsContract } from "./goal-digests-storage-contract.ts";
 import { describeNotificationsContract } from "./notifications-storage-contract.ts";
 import { describeStorageContract } from "./storage-contract.ts";
 import { describeWorkspaceContract } from "./workspace-storage-contract.ts";
@@ -33,6 +34,7 @@ async function freshPostgres() {
 describeStorageContract("postgres", freshPostgres);
 describeWorkspaceContract("postgres", freshPostgres);
 describeGalleryContract("postgres", freshPostgres);
+describeGoalDigestsContract("postgres", freshPostgres);
 describeNotificationsContract("postgres", freshPostgres);
 
 let store: PostgresStore;

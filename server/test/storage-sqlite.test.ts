@@ -7,6 +7,7 @@ import * as Y from "yjs";
 import { applyStored } from "../src/documents/persistence.ts";
 import { SqliteStore } from "../src/storage/sqlite.ts";
 import { describeGalleryContract } from "./gallery-storage-contract.ts";
+import { describeGoalDigestsContract } from "./goal-digests-storage-contract.ts";
 import { describeNotificationsContract } from "./notifications-storage-contract.ts";
 import { describeStorageContract } from "./storage-contract.ts";
 import { describeWorkspaceContract } from "./workspace-storage-contract.ts";
@@ -21,6 +22,7 @@ async function freshSqlite() {
 describeStorageContract("sqlite", freshSqlite);
 describeWorkspaceContract("sqlite", freshSqlite);
 describeGalleryContract("sqlite", freshSqlite);
+describeGoalDigestsContract("sqlite", freshSqlite);
 describeNotificationsContract("sqlite", freshSqlite);
 
 describe("SQLite store, beyond the contract", () => {

@@ -1,4 +1,5 @@
-import type { CascadeGoal, CascadeWarning } from "./cascade.ts";
+import type { CascadeGoal } from "./cascade-students.ts";
+import type { CascadeWarning } from "./cascade-warnings.ts";
 import type { LogicNode } from "./schema.ts";
 
 /** The cascade's warnings about a goal's place between levels (the tree, not the numbers). */

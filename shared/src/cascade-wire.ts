@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { modelIdSchema } from "./alignment.ts";
-import { CASCADE_WARNING_CODES } from "./cascade.ts";
+import { CASCADE_WARNING_CODES } from "./cascade-warnings.ts";
 import { GOAL_KINDS } from "./kinds.ts";
 import { GOAL_STATUSES } from "./progress.ts";
 import { idSchema, isoDateSchema } from "./schema.ts";

@@ -1,6 +1,13 @@
+import {
+  type CascadeGoal,
+  countsStudents,
+  CASCADE_EPSILON as EPSILON,
+  type GoalInStudents,
+  goalInStudents,
+} from "./cascade-students.ts";
+import { type CascadeWarning, childWarnings, incomparable } from "./cascade-warnings.ts";
 import { formatCount } from "./counts.ts";
-import { dayNumber, todayIso } from "./dates.ts";
-import type { LogicNode, Measurement, SmartGoal } from "./schema.ts";
+import { todayIso } from "./dates.ts";
 
 /**
  * The goals cascade's arithmetic, pure: a parent goal (a school's) and the goals aligned to it a
@@ -8,101 +15,10 @@ import type { LogicNode, Measurement, SmartGoal } from "./schema.ts";
  * the warnings a leader needs (seed 000: each team is judged against its own baseline, not only
  * against the parent's number). The server fills the inputs from many models; the pages show
  * the sentences.
+ *
+ * The parts: a goal in students (cascade-students.ts), the warnings and their codes
+ * (cascade-warnings.ts); here, the roll-up and its sentence.
  */
-
-export const CASCADE_WARNING_CODES = [
-  /** A child's target is at or below its own baseline while the parent's target rises. */
-  "cascade-child-not-rising",
-  /** A child's unit (or cohort) cannot be counted in the parent's students. */
-  "cascade-units-incomparable",
-  /** A goal with no aligned goal at the next level down, where that level exists. */
-  "cascade-no-aligned-child",
-  /** A long-term goal aligned to nothing while its workspace has a parent. */
-  "cascade-unaligned",
-  /** A child's target date is after its parent's. */
-  "cascade-target-after-parent",
-  /** An alignment to a goal that was deleted, or whose model was archived or moved. */
-  "cascade-alignment-broken",
-] as const;
-export type CascadeWarningCode = (typeof CASCADE_WARNING_CODES)[number];
-
-export interface CascadeWarning {
-  code: CascadeWarningCode;
-  message: string;
-  /** The goal the warning is about: the child for child warnings, else the parent. */
-  nodeId: string;
-}
-
-/** A goal as the cascade reads it: the card, and how to name it in sentences. */
-export interface CascadeGoal {
-  node: Pick<LogicNode, "id" | "title" | "smart" | "measurements">;
-  /** "Grade 3 team" or the model's title: who owns the goal, in words. */
-  owner: string;
-}
-
-const EPSILON = 1e-6;
-const clean = (x: number) => Math.round(x * 1e6) / 1e6;
-
-/** Whether a unit counts students: a percent of a cohort, or students outright. */
-export function countsStudents(unit: string | undefined): unit is "percent" | "students" {
-  return unit === "percent" || unit === "students";
-}
-
-/**
- * A value in students: a percent of the cohort (rounded up for a target that rises, down for
- * one that falls, to the nearest for a counted value), or students as they are. Null when it
- * cannot be counted (another unit, or a percent without a cohort).
- */
-export function studentsFrom(
-  value: number,
-  unit: string | undefined,
-  cohort: number | undefined,
-  round: "nearest" | "up" | "down" = "nearest",
-): number | null {
-  if (unit === "students") return value;
-  if (unit !== "percent" || cohort === undefined) return null;
-  const raw = clean((value * cohort) / 100);
-  return round === "up" ? Math.ceil(raw) : round === "down" ? Math.floor(raw) : Math.round(raw);
-}
-
-function latestOf(node: CascadeGoal["node"], today: string): Measurement | undefined {
-  const cutoff = dayNumber(today);
-  let best: { m: Measurement; day: number; index: number } | undefined;
-  (node.measurements ?? []).forEach((m, index) => {
-    const day = dayNumber(m.date);
-    // The cascade adds up whole groups; a subgroup's measurement (issue 18) is part of one.
-    if (day > cutoff || m.subgroup !== undefined) return;
-    if (!best || day > best.day || (day === best.day && index > best.index))
-      best = { m, day, index };
-  });
-  return best?.m;
-}
-
-/** A goal in students: baseline, target and latest measurement; null where not countable. */
-export interface GoalInStudents {
-  baseline: number | null;
-  target: number | null;
-  latest: number | null;
-  latestMeasurement: Measurement | null;
-  rises: boolean | null;
-}
-
-export function goalInStudents(node: CascadeGoal["node"], today = todayIso()): GoalInStudents {
-  const smart: SmartGoal | undefined = node.smart;
-  const base = smart?.baseline?.value;
-  const target = smart?.target?.value;
-  const rises = base !== undefined && target !== undefined ? target > base + EPSILON : null;
-  const latest = latestOf(node, today);
-  const at = (v: number | undefined, round: "nearest" | "up" | "down") =>
-    v === undefined ? null : studentsFrom(v, smart?.unit, smart?.cohortSize, round);
-  return {
-    baseline: at(base, "nearest"),
-    target: at(target, rises === false ? "down" : "up"),
-    latest: at(latest?.value, "nearest"),
-    latestMeasurement: latest ?? null,
-    rises,
-  };
-}
 
 export interface RollupChildResult {
   nodeId: string;
@@ -132,73 +48,41 @@ export function countWord(n: number): string {
 }
 const plural = (n: number, one: string, many: string) => (n === 1 ? one : many);
 
-function percentText(v: number): string {
-  return `${Math.round(v * 10) / 10}%`;
-}
-
-function valueText(value: number, unit: string | undefined): string {
-  return unit === "percent" ? percentText(value) : `${value} ${unit ?? ""}`.trim();
-}
-
-/** Why a child cannot be counted against the parent, or null when it can. */
-function incomparable(parent: CascadeGoal, child: CascadeGoal): string | null {
-  const pu = parent.node.smart?.unit;
-  const cu = child.node.smart?.unit;
-  if (!parent.node.smart || !countsStudents(pu)) {
-    return `“${parent.node.title}” is measured in ${pu ? `“${pu}”` : "no unit yet"}, not in percent or students, so its aligned goals cannot be added up`;
-  }
-  if (pu === "percent" && parent.node.smart.cohortSize === undefined) {
-    return `“${parent.node.title}” has no cohort size, so its percent cannot be counted in students`;
-  }
-  if (!child.node.smart || !countsStudents(cu)) {
-    return `${child.owner}'s “${child.node.title}” is measured in ${cu ? `“${cu}”` : "no unit yet"}, which cannot be compared with “${parent.node.title}” in ${pu}; it is left out of the sum`;
-  }
-  if (cu === "percent" && child.node.smart.cohortSize === undefined) {
-    return `${child.owner}'s “${child.node.title}” is in percent without a cohort size, so it cannot be counted in students; it is left out of the sum`;
-  }
-  return null;
-}
-
-function childWarnings(
-  parent: CascadeGoal,
-  parentIn: GoalInStudents,
-  child: CascadeGoal,
-): CascadeWarning[] {
-  const out: CascadeWarning[] = [];
-  const ps = parent.node.smart;
-  const cs = child.node.smart;
-  const cb = cs?.baseline?.value;
-  const ct = cs?.target?.value;
-  if (parentIn.rises === true && cb !== undefined && ct !== undefined && ct <= cb + EPSILON) {
-    const pt = ps?.target?.value;
-    const above =
-      pt !== undefined && ps?.unit === cs?.unit && ct >= pt
-        ? `: it meets “${parent.node.title}” (${valueText(pt, ps?.unit)}) on paper`
-        : "";
-    out.push({
-      code: "cascade-child-not-rising",
-      nodeId: child.node.id,
-      message: `${child.owner}'s target ${valueText(ct, cs?.unit)} is ${ct < cb - EPSILON ? "below" : "no higher than"} its own baseline ${valueText(cb, cs?.unit)} while “${parent.node.title}” rises${above}; judge it against its own baseline, which is ${valueText(cb, cs?.unit)}+`,
-    });
-  }
-  const pd = ps?.target?.date;
-  const cd = cs?.target?.date;
-  if (pd && cd && dayNumber(cd) > dayNumber(pd)) {
-    out.push({
-      code: "cascade-target-after-parent",
-      nodeId: child.node.id,
-      message: `${child.owner}'s target date ${cd} is after the date of “${parent.node.title}” (${pd}), so it cannot count toward it in time`,
-    });
-  }
-  return out;
-}
-
 export interface RollupOptions {
   today?: string;
   /** Plural noun of the children in the sentence ("grade teams"); "aligned goals" by default. */
   childrenNoun?: string;
   /** Noun of the parent in the sentence ("school goal"); "goal" by default. */
   parentNoun?: string;
+}
+
+/** What the roll-up warns about one child, in its order: counted apart, then its own numbers. */
+function warningsAbout(
+  parent: CascadeGoal,
+  parentIn: GoalInStudents,
+  child: CascadeGoal,
+  excluded: string | null,
+): CascadeWarning[] {
+  const out: CascadeWarning[] = [];
+  if (excluded && countsStudents(parent.node.smart?.unit) && parentIn.target !== null)
+    out.push({ code: "cascade-units-incomparable", nodeId: child.node.id, message: excluded });
+  out.push(...childWarnings(parent, parentIn, child));
+  return out;
+}
+
+/**
+ * The roll-up's warnings alone (the same, in the same order), without its sums and sentence:
+ * for goals the map folds into counts, where only whether a goal needs attention is shown.
+ */
+export function rollupWarnings(
+  parent: CascadeGoal,
+  children: readonly CascadeGoal[],
+  options: Pick<RollupOptions, "today"> = {},
+): CascadeWarning[] {
+  const parentIn = goalInStudents(parent.node, options.today ?? todayIso());
+  return children.flatMap((child) =>
+    warningsAbout(parent, parentIn, child, incomparable(parent, child)),
+  );
 }
 
 /** The roll-up of a parent goal over the goals aligned to it a level down. */
@@ -213,13 +97,7 @@ export function rollUp(
   const rows: RollupChildResult[] = children.map((child) => {
     const inStudents = goalInStudents(child.node, today);
     const excluded = incomparable(parent, child);
-    if (excluded && countsStudents(parent.node.smart?.unit) && parentIn.target !== null)
-      warnings.push({
-        code: "cascade-units-incomparable",
-        nodeId: child.node.id,
-        message: excluded,
-      });
-    warnings.push(...childWarnings(parent, parentIn, child));
+    warnings.push(...warningsAbout(parent, parentIn, child, excluded));
     return { nodeId: child.node.id, inStudents, excluded };
   });
   const counted = rows.filter((r) => r.excluded === null);

@@ -50,7 +50,7 @@ export const cohortSizeSchema = z
   .int("must be a whole number")
   .positive("must be more than 0");
 
-const smartSchema = z.strictObject({
+export const smartSchema = z.strictObject({
   indicator: indicatorSchema,
   unit: unitSchema,
   baseline: datedValueSchema.optional(),

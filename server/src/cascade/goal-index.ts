@@ -1,47 +1,20 @@
 import type { Hocuspocus } from "@hocuspocus/server";
-import {
-  type Alignment,
-  type GoalStatusName,
-  isGoalKind,
-  type LogicNode,
-  modelProgressSummary,
-  readCheckIns,
-  readModel,
-  todayIso,
-} from "@logic-canvas/shared";
+import { todayIso } from "@logic-canvas/shared";
 import * as Y from "yjs";
 import { graphDocName } from "../documents/doc-names.ts";
 import { applyStored } from "../documents/persistence.ts";
 import type { Store } from "../storage/types.ts";
+import { digestFrom, digestOf, factsOf, type ModelDigest } from "./digest.ts";
+import { DigestShelf, storedSeq } from "./digest-shelf.ts";
+
+export type { GoalDigest, ModelDigest } from "./digest.ts";
 
 /**
- * What the cascade reads of one model: its goals with their status, latest measurement and
- * alignments, and its next check-in. Kept per model until the model changes (the hub says so,
- * on any process) or for `MAX_AGE_MS` at most, so a district's map reads 500 models from memory
- * rather than decoding 500 documents per request.
+ * Each model's digest (digest.ts), kept per model until the model changes (the hub says so, on
+ * any process) or for `MAX_AGE_MS` at most, so a district's map reads 500 models from memory
+ * rather than decoding 500 documents per request. The facts behind the digests are kept in the
+ * store too (digest-shelf.ts), so a restarted server is warm from them at once.
  */
-
-export interface GoalDigest {
-  /** The card as the arithmetic reads it: the latest measurement is the only one kept. */
-  node: Pick<LogicNode, "id" | "kind" | "title" | "smart" | "measurements">;
-  kind: LogicNode["kind"];
-  status: GoalStatusName;
-  statusToday: GoalStatusName;
-  stale: boolean;
-  latest: { date: string; value: number } | null;
-  alignsTo: Alignment[];
-  /** The card's lane order in the model (lane, then top to bottom). */
-  order: number;
-}
-
-export interface ModelDigest {
-  modelId: string;
-  title: string;
-  goals: GoalDigest[];
-  byId: Map<string, GoalDigest>;
-  nextCheckIn: string | null;
-  today: string;
-}
 
 /**
  * A safety net for a change message that never arrived (Redis pub/sub may drop one): an entry
@@ -54,45 +27,6 @@ const MAX_ENTRIES = 20_000;
 /** Documents decoded at once on a cold read: enough to overlap storage, few enough to share. */
 const CONCURRENCY = 8;
 
-export function digestOf(modelId: string, doc: Y.Doc, today: string): ModelDigest {
-  const model = readModel(doc);
-  const checkIns = readCheckIns(doc);
-  const summary = modelProgressSummary(model, { today, checkIns });
-  const statusById = new Map(summary.goals.map((g) => [g.nodeId, g]));
-  const goals: GoalDigest[] = [];
-  model.nodes.forEach((node, order) => {
-    if (!isGoalKind(node.kind)) return;
-    const progress = statusById.get(node.id);
-    const latest = progress?.latest
-      ? { date: progress.latest.date, value: progress.latest.value }
-      : null;
-    goals.push({
-      node: {
-        id: node.id,
-        kind: node.kind,
-        title: node.title,
-        smart: node.smart,
-        measurements: latest ? [latest] : [],
-      },
-      kind: node.kind,
-      status: progress?.status ?? "not-measured",
-      statusToday: progress?.statusToday ?? "not-measured",
-      stale: progress?.stale ?? false,
-      latest,
-      alignsTo: node.alignsTo ?? [],
-      order,
-    });
-  });
-  return {
-    modelId,
-    title: model.title,
-    goals,
-    byId: new Map(goals.map((g) => [g.node.id, g])),
-    nextCheckIn: summary.nextCheckIn ?? null,
-    today,
-  };
-}
-
 export class GoalIndex {
   private readonly entries = new Map<string, { digest: ModelDigest; at: number }>();
   private readonly pending = new Map<string, Promise<ModelDigest | null>>();
@@ -101,11 +35,19 @@ export class GoalIndex {
   private readonly toRefresh = new Set<string>();
   private refreshTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  private readonly shelf: DigestShelf;
+  /** Models of the cascade this index has read: their compactions keep their facts. */
+  private readonly known = new Set<string>();
+  /** While the kept digests are read at start: reads wait for it rather than decode. */
+  private fromShelf: Promise<unknown> | null = null;
 
   constructor(
     private readonly store: Store,
     private readonly hocuspocus: Hocuspocus,
-  ) {}
+    onShelfError?: (error: unknown) => void,
+  ) {
+    this.shelf = new DigestShelf(store, onShelfError);
+  }
 
   invalidate(modelIds: readonly string[]): void {
     for (const id of modelIds) {
@@ -139,16 +81,65 @@ export class GoalIndex {
   }
 
   /**
-   * Reads every model of every workspace, a few at a time, in the background after the server
-   * starts listening: the first roll-up or map after a restart then answers from memory.
+   * Reads every model of every workspace in the background after the server starts listening:
+   * first the digests kept in the store (one query), then, a few at a time, the documents of
+   * models without a current one. The first roll-up or map after a restart answers from memory.
    */
-  async warm(): Promise<number> {
+  async warm(): Promise<{ models: number; kept: number }> {
+    // Set before anything is awaited, so a request that arrives at once waits for the one query
+    // rather than decoding documents beside it.
+    const loading = this.loadKept();
+    const waiting = loading.catch(() => undefined);
+    this.fromShelf = waiting;
+    const { ids, kept } = await loading.finally(() => {
+      if (this.fromShelf === waiting) this.fromShelf = null;
+    });
+    const rest = ids.filter((id) => !this.entries.has(id));
+    for (let i = 0; i < rest.length && !this.closed; i += 50)
+      await this.digests(rest.slice(i, i + 50));
+    return { models: ids.length, kept };
+  }
+
+  /**
+   * The models of every workspace, and their kept digests that are current, into memory (how
+   * many). Kept digests that cannot be read are no digests: the documents are read instead.
+   */
+  private async loadKept(): Promise<{ ids: string[]; kept: number }> {
     const workspaces = await this.store.workspaces.listWorkspaces();
     const models = await this.store.workspaces.listModelsIn(workspaces.map((w) => w.id));
     const ids = models.map((m) => m.id).slice(0, MAX_ENTRIES);
-    for (let i = 0; i < ids.length && !this.closed; i += 50)
-      await this.digests(ids.slice(i, i + 50));
-    return ids.length;
+    const today = todayIso();
+    const before = new Map(ids.map((id) => [id, this.generations.get(id) ?? 0]));
+    const kept = await this.shelf.current(new Set(ids), today).catch(() => new Map());
+    let used = 0;
+    for (const [modelId, facts] of kept) {
+      // Changed while the query ran: read it afresh instead.
+      if (this.entries.has(modelId) || (this.generations.get(modelId) ?? 0) !== before.get(modelId))
+        continue;
+      let digest: ModelDigest;
+      try {
+        digest = digestFrom(modelId, facts, today);
+      } catch {
+        continue;
+      }
+      this.entries.set(modelId, { digest, at: Date.now() });
+      this.known.add(modelId);
+      used += 1;
+    }
+    return { ids, kept: used };
+  }
+
+  /**
+   * A compaction folded the model's stored log up to `seq` and has the document decoded: a
+   * model of the cascade keeps its facts under that state (a fraction of the decoding paid).
+   */
+  compacted(modelId: string, doc: Y.Doc, seq: number): void {
+    if (!this.known.has(modelId)) return;
+    try {
+      this.shelf.put(modelId, seq, factsOf(doc, todayIso()));
+    } catch {
+      // A document the reader refuses keeps no digest: the next start reads it, as before.
+    }
   }
 
   close(): void {
@@ -158,8 +149,14 @@ export class GoalIndex {
     this.toRefresh.clear();
   }
 
+  /** Writes the digests waiting to be kept (shutdown, after the last compactions). */
+  saveKept(): Promise<void> {
+    return this.shelf.flush();
+  }
+
   /** The digest of a model; null when it has no readable graph (deleted, or unreadable). */
   async digest(modelId: string): Promise<ModelDigest | null> {
+    if (this.fromShelf) await this.fromShelf;
     const today = todayIso();
     const cached = this.entries.get(modelId);
     if (cached && cached.digest.today === today) {
@@ -177,6 +174,7 @@ export class GoalIndex {
       if (this.pending.get(modelId) === work) this.pending.delete(modelId);
       if (digest && (this.generations.get(modelId) ?? 0) === generation) {
         this.entries.set(modelId, { digest, at: Date.now() });
+        this.known.add(modelId);
         if (this.entries.size > MAX_ENTRIES) {
           const oldest = this.entries.keys().next().value;
           if (oldest !== undefined) this.entries.delete(oldest);
@@ -212,7 +210,10 @@ export class GoalIndex {
     const doc = new Y.Doc();
     try {
       applyStored(doc, stored);
-      return digestOf(modelId, doc, today);
+      const facts = factsOf(doc, today);
+      // Read from a stored state: kept under it, so the next start need not decode this again.
+      this.shelf.put(modelId, storedSeq(stored), facts);
+      return digestFrom(modelId, facts, today);
     } catch {
       return null;
     } finally {

@@ -1,20 +1,13 @@
 import {
   type AlignmentMapAnswer,
-  BROKEN_REASON_TEXT,
-  type BrokenReason,
-  type CascadeWarningView,
-  type FoldedView,
   goalKey,
   MAP_UNALIGNED_PAGE,
   type MapNodeView,
   type MapQuery,
-  noAlignedChildWarning,
-  studentsView,
-  unalignedWarning,
 } from "@logic-canvas/shared";
 import type { WorkspaceRecord } from "../storage/workspace-types.ts";
-import type { CascadeScope, ScopedGoal, ScopedModel } from "./scope.ts";
-import { asCascadeGoal, rollupOf } from "./views-model.ts";
+import { keptByFilter, type Linked, type MapTree, mapNode, UNFOLDED } from "./map-tree.ts";
+import type { CascadeScope } from "./scope.ts";
 
 /**
  * The alignment map of a workspace and everything under it, in parts: the workspace's goals and
@@ -22,15 +15,6 @@ import { asCascadeGoal, rollupOf } from "./views-model.ts";
  * (`under`), and the goals that align to nothing a page at a time. The linked goals are also
  * what the progress rows read (views-progress.ts).
  */
-
-type MapFilter = Pick<MapQuery, "status" | "school" | "attention">;
-
-interface Linked {
-  goal: ScopedGoal;
-  broken: { modelId: string; cardId: string; reason: BrokenReason }[];
-  /** Goal keys this goal aligns to that resolve. */
-  parents: string[];
-}
 
 /** The models under a workspace (archived ones left out) and their goals' resolved alignments. */
 export async function linkedGoals(scope: CascadeScope, workspace: WorkspaceRecord) {
@@ -48,141 +32,6 @@ export async function linkedGoals(scope: CascadeScope, workspace: WorkspaceRecor
       linked.set(goalKey(model.id, goal.node.id), entry);
     }
   return { models, linked };
-}
-
-function schoolOf(model: ScopedModel): string | null {
-  const w = model.workspace;
-  if (w.kind === "school") return w.id;
-  return w.kind === "team" ? w.parentId : null;
-}
-
-const ATTENTION_CODES = new Set<string>([
-  "cascade-child-not-rising",
-  "cascade-units-incomparable",
-  "cascade-target-after-parent",
-  "cascade-alignment-broken",
-]);
-
-function ownWarnings(scope: CascadeScope, l: Linked, childCount: number): CascadeWarningView[] {
-  const { model, goal } = l.goal;
-  const at = { modelId: model.id, cardId: goal.node.id };
-  const out: CascadeWarningView[] = l.broken.map((b) => ({
-    code: "cascade-alignment-broken",
-    message: `“${goal.node.title}” aligns to a goal that leads nowhere: ${BROKEN_REASON_TEXT[b.reason]}.`,
-    ...at,
-  }));
-  const cg = asCascadeGoal(l.goal);
-  const below = goal.kind === "longTerm" ? scope.hasChildren(model.workspace.id) : null;
-  const none = noAlignedChildWarning(cg, childCount, below);
-  if (none) out.push({ code: none.code, message: none.message, ...at });
-  const parentKind = model.workspace.parentId
-    ? (scope.tree.get(model.workspace.parentId)?.kind ?? null)
-    : null;
-  const loose = unalignedWarning(
-    { ...cg, kind: goal.kind, alignments: goal.alignsTo.length },
-    parentKind,
-  );
-  if (loose) out.push({ code: loose.code, message: loose.message, ...at });
-  return out;
-}
-
-function mapNode(
-  scope: CascadeScope,
-  key: string,
-  linked: Map<string, Linked>,
-  childrenOf: Map<string, string[]>,
-  inherited: CascadeWarningView[],
-  path: Set<string>,
-): MapNodeView | null {
-  const l = linked.get(key);
-  if (!l || path.has(key)) return null;
-  const { model, goal } = l.goal;
-  const childKeys = childrenOf.get(key) ?? [];
-  const kids = childKeys.map((k) => linked.get(k)?.goal).filter((g): g is ScopedGoal => !!g);
-  const rollup = kids.length ? rollupOf(l.goal, kids, 0) : null;
-  const next = new Set(path).add(key);
-  const children = childKeys
-    .map((k) => {
-      const about = rollup?.warnings.filter((w) => goalKey(w.modelId, w.cardId) === k) ?? [];
-      return mapNode(scope, k, linked, childrenOf, about, next);
-    })
-    .filter((n): n is MapNodeView => n !== null);
-  const warnings = [...inherited, ...ownWarnings(scope, l, kids.length)];
-  const smart = goal.node.smart;
-  const attention =
-    goal.statusToday === "off-track" ||
-    goal.statusToday === "at-risk" ||
-    goal.stale ||
-    l.broken.length > 0 ||
-    warnings.some((w) => ATTENTION_CODES.has(w.code));
-  return {
-    modelId: model.id,
-    modelTitle: model.title,
-    workspaceId: model.workspace.id,
-    workspaceName: model.workspace.name,
-    workspaceKind: model.workspace.kind,
-    schoolId: schoolOf(model),
-    cardId: goal.node.id,
-    kind: goal.kind as MapNodeView["kind"],
-    title: goal.node.title,
-    status: goal.statusToday,
-    stale: goal.stale,
-    latest: goal.latest,
-    unit: smart?.unit ?? null,
-    studentsSentence: smart ? (studentsView(smart)?.sentence ?? null) : null,
-    rollupSentence: rollup && rollup.sumTargetStudents !== null ? rollup.sentence : null,
-    broken: l.broken,
-    warnings,
-    needsAttention: attention,
-    children,
-  };
-}
-
-/**
- * Keeps a node when it or anything under it matches; what is kept keeps its path, marked
- * `matches: false` when it is there only as the context of a match below.
- */
-function filterTree(nodes: MapNodeView[], filter: MapFilter): MapNodeView[] {
-  if (!filter.status && !filter.school && !filter.attention) return nodes;
-  const matches = (n: MapNodeView) =>
-    (!filter.status || n.status === filter.status) &&
-    (!filter.school || n.schoolId === filter.school) &&
-    (!filter.attention || n.needsAttention);
-  const out: MapNodeView[] = [];
-  for (const n of nodes) {
-    const children = filterTree(n.children, filter);
-    const self = matches(n);
-    if (self || children.length) out.push({ ...n, children, matches: self });
-  }
-  return out;
-}
-
-/** Every goal below a node once (one aligned to two of them counts once), by status. */
-function foldOf(node: MapNodeView): FoldedView {
-  const seen = new Map<string, MapNodeView>();
-  const walk = (n: MapNodeView) => {
-    for (const c of n.children) {
-      seen.set(goalKey(c.modelId, c.cardId), c);
-      walk(c);
-    }
-  };
-  walk(node);
-  const byStatus: FoldedView["byStatus"] = {};
-  let attention = 0;
-  for (const d of seen.values()) {
-    byStatus[d.status] = (byStatus[d.status] ?? 0) + 1;
-    if (d.needsAttention && d.matches !== false) attention += 1;
-  }
-  return { total: seen.size, byStatus, attention };
-}
-
-/** The tree down to `depth` levels below each node; what hangs deeper is folded into counts. */
-function foldBelow(nodes: MapNodeView[], depth: number): MapNodeView[] {
-  return nodes.map((n) => {
-    if (n.children.length === 0) return n;
-    if (depth > 0) return { ...n, children: foldBelow(n.children, depth - 1) };
-    return { ...n, children: [], folded: foldOf(n) };
-  });
 }
 
 /** The map (null when `under` names no goal of it). */
@@ -209,13 +58,14 @@ export async function alignmentMap(
     )
       unalignedKeys.push(key);
   }
+  const tree: MapTree = { scope, linked, childrenOf, filter: query };
+  // A root, the goals aligned to it, and theirs: deeper than that is counted until the person
+  // opens it (a goal opened with `under` shows everything below it).
+  const depth = query.open || query.under ? UNFOLDED : 1;
   const build = (keys: string[]) =>
-    filterTree(
-      keys
-        .map((k) => mapNode(scope, k, linked, childrenOf, [], new Set()))
-        .filter((n): n is MapNodeView => n !== null),
-      query,
-    );
+    keys
+      .map((k) => mapNode(tree, k, [], new Set(), depth))
+      .filter((n): n is MapNodeView => n !== null);
   const schools = [...scope.tree.values()]
     .filter((w) => w.kind === "school" && !w.archived)
     .filter((w) => scope.viewer?.subtree(workspace.id).includes(w.id))
@@ -230,15 +80,14 @@ export async function alignmentMap(
     if (!linked.has(query.under)) return null;
     return { ...base, roots: build([query.under]), unaligned: [], unalignedTotal: 0 };
   }
-  // A root, the goals aligned to it, and theirs: deeper than that waits for the person.
-  const shape = (nodes: MapNodeView[]) => (query.open ? nodes : foldBelow(nodes, 1));
-  const unaligned = build(unalignedKeys);
+  // Only a page of the goals that hang from nothing is shown: the rest are only counted.
+  const unaligned = unalignedKeys.filter((k) => keptByFilter(tree, k));
   const from = query.more ?? 0;
   const to = from + MAP_UNALIGNED_PAGE;
   return {
     ...base,
-    roots: shape(build(rootKeys)),
-    unaligned: shape(unaligned.slice(from, to)),
+    roots: build(rootKeys),
+    unaligned: build(unaligned.slice(from, to)),
     unalignedTotal: unaligned.length,
     unalignedNext: to < unaligned.length ? to : null,
   };

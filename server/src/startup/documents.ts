@@ -17,7 +17,7 @@ import { NotificationService } from "../notifications/service.ts";
 import { revisionLog } from "../revisions/extension.ts";
 import { ActivityRecorder } from "../revisions/recorder.ts";
 import type { ServerConfig } from "../runtime/config.ts";
-import type { Logger } from "../runtime/logger.ts";
+import { errorText, type Logger } from "../runtime/logger.ts";
 import { autoVersions } from "../versions/extension.ts";
 import { VersionService } from "../versions/service.ts";
 import { createSlotCounter } from "../ws/shared-slots.ts";
@@ -92,7 +92,9 @@ export function startDocuments(
       ...(cluster?.extensions ?? []),
     ],
   });
-  goals = new GoalIndex(store, hocuspocus);
+  goals = new GoalIndex(store, hocuspocus, (error) =>
+    logger.warn("cascade-digests-not-kept", { error: errorText(error) }),
+  );
   const index = goals;
   hub.invalidate = (ids) => index.invalidate(ids);
   cluster?.bind({ persistence, cascade: hub, inbox: inboxHub });

@@ -46,8 +46,13 @@ export async function createHttp(
   const summaryWorker = new SummaryWorker(logger);
   const graphs = new GraphSummaries(store, hocuspocus, summaryWorker);
   const snapshots = new CanvasSnapshots(store, hocuspocus, summaryWorker);
-  persistence.onGraphCompacted = (modelId, doc, seq) => snapshots.compacted(modelId, doc, seq);
   models.onGraphCreated = (modelId, doc) => snapshots.created(modelId, doc);
+  // A compaction has the document decoded: the canvas snapshot and the cascade's kept digest
+  // are read from it then, rather than decoding it again later.
+  persistence.onGraphCompacted = (modelId, doc, seq) => {
+    cascade.goals.compacted(modelId, doc, seq);
+    snapshots.compacted(modelId, doc, seq);
+  };
   try {
     const app = await createHttpApp({
       deps: {

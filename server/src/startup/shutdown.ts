@@ -35,6 +35,8 @@ export function shutdown(
         await new Promise((r) => setTimeout(r, 20));
       }
       await persistence.close();
+      // After the last compactions, which keep the digests of models that were open.
+      await cascade.goals.saveKept();
       await versions.close();
       await activity.close();
       for (const ws of collab.sockets.clients) ws.terminate();

@@ -7,6 +7,7 @@ import {
   SqlCanvasSnapshots,
 } from "./canvas-snapshot-sql.ts";
 import { DELETE_MODEL_POSTS, GALLERY_SCHEMA, SqlGallery } from "./gallery-sql.ts";
+import { DELETE_MODEL_DIGEST, GOAL_DIGESTS_SCHEMA, SqlGoalDigests } from "./goal-digests-sql.ts";
 import {
   DELETE_MODEL_NOTIFICATIONS,
   NOTIFICATIONS_SCHEMA,
@@ -62,6 +63,7 @@ export class SqliteStore implements Store {
   readonly gallery: SqlGallery;
   readonly notifications: SqlNotifications;
   readonly canvasSnapshots: SqlCanvasSnapshots;
+  readonly goalDigests: SqlGoalDigests;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
@@ -86,6 +88,8 @@ export class SqliteStore implements Store {
     this.notifications = new SqlNotifications(runner, "sqlite");
     this.db.exec(CANVAS_SNAPSHOTS_SCHEMA);
     this.canvasSnapshots = new SqlCanvasSnapshots(runner);
+    this.db.exec(GOAL_DIGESTS_SCHEMA);
+    this.goalDigests = new SqlGoalDigests(runner);
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
     this.readMarks = new SqliteReadMarks(this.db);
@@ -104,6 +108,7 @@ export class SqliteStore implements Store {
       deleteLinks: db.prepare("DELETE FROM links WHERE model_id = ?"),
       deleteModel: db.prepare("DELETE FROM models WHERE id = ?"),
       deletePosts: db.prepare(DELETE_MODEL_POSTS),
+      deleteDigest: db.prepare(DELETE_MODEL_DIGEST),
       deleteNotifications: db.prepare(DELETE_MODEL_NOTIFICATIONS),
       deleteCanvasSnapshot: db.prepare(DELETE_MODEL_CANVAS_SNAPSHOT),
       linkByHash: db.prepare("SELECT * FROM links WHERE token_hash = ?"),
@@ -168,6 +173,7 @@ export class SqliteStore implements Store {
       this.history.deleteModel(id);
       this.readMarks.deleteModel(id);
       s.deletePosts.run(id);
+      s.deleteDigest.run(id);
       s.deleteNotifications.run(id);
       s.deleteCanvasSnapshot.run(id);
       return s.deleteModel.run(id).changes > 0;

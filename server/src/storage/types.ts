@@ -7,6 +7,7 @@
 import type { ReadMarks, Role } from "@logic-canvas/shared";
 import type { CanvasSnapshotStore } from "./canvas-snapshot-types.ts";
 import type { GalleryStore } from "./gallery-types.ts";
+import type { GoalDigestStore } from "./goal-digests-types.ts";
 import type { NotificationStore } from "./notifications-types.ts";
 import type { WorkspaceStore } from "./workspace-types.ts";
 
@@ -125,6 +126,8 @@ export interface Store {
   readonly notifications: NotificationStore;
   /** Each model's canvas snapshot, kept across restarts (canvas-snapshot-sql.ts). */
   readonly canvasSnapshots: CanvasSnapshotStore;
+  /** The cascade's goal digests, so the goal index starts warm (goal-digests-sql.ts). */
+  readonly goalDigests: GoalDigestStore;
 
   /** Creates a model with its documents and links, all or nothing. */
   createModel(input: NewModel): Promise<void>;

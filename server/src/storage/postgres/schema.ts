@@ -1,5 +1,6 @@
 import { CANVAS_SNAPSHOTS_SCHEMA } from "../canvas-snapshot-sql.ts";
 import { GALLERY_SCHEMA } from "../gallery-sql.ts";
+import { GOAL_DIGESTS_SCHEMA } from "../goal-digests-sql.ts";
 import { NOTIFICATIONS_SCHEMA } from "../notifications-sql.ts";
 import { READ_MARKS_SCHEMA } from "../read-marks-sql.ts";
 import { POSTGRES, POSTGRES_LINK_MIGRATION, storeSchema } from "../schema-sql.ts";
@@ -21,6 +22,7 @@ export const SCHEMA_SQL = [
   GALLERY_SCHEMA,
   NOTIFICATIONS_SCHEMA,
   CANVAS_SNAPSHOTS_SCHEMA,
+  GOAL_DIGESTS_SCHEMA,
 ].join("\n");
 
 /** A schema name safe to splice into DDL (identifiers cannot be bound as parameters). */

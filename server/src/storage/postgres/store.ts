@@ -1,6 +1,7 @@
 import pg from "pg";
 import { SqlCanvasSnapshots } from "../canvas-snapshot-sql.ts";
 import { SqlGallery } from "../gallery-sql.ts";
+import { SqlGoalDigests } from "../goal-digests-sql.ts";
 import { SqlNotifications } from "../notifications-sql.ts";
 import { type LinkRow, type ModelRow, toLink, toModel } from "../rows.ts";
 import type {
@@ -43,6 +44,7 @@ export class PostgresStore implements Store {
   readonly gallery: SqlGallery;
   readonly notifications: SqlNotifications;
   readonly canvasSnapshots: SqlCanvasSnapshots;
+  readonly goalDigests: SqlGoalDigests;
 
   private constructor(private readonly pool: pg.Pool) {
     this.readMarks = new PostgresReadMarks(pool);
@@ -50,6 +52,7 @@ export class PostgresStore implements Store {
     this.gallery = new SqlGallery(pgRunner(pool), "postgres");
     this.notifications = new SqlNotifications(pgRunner(pool), "postgres");
     this.canvasSnapshots = new SqlCanvasSnapshots(pgRunner(pool));
+    this.goalDigests = new SqlGoalDigests(pgRunner(pool));
   }
 
   static async open(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
@@ -144,6 +147,7 @@ export class PostgresStore implements Store {
       await client.query("DELETE FROM activity WHERE model_id = $1", [id]);
       await client.query("DELETE FROM read_marks WHERE model_id = $1", [id]);
       await client.query("DELETE FROM gallery_posts WHERE model_id = $1", [id]);
+      await client.query("DELETE FROM goal_digests WHERE model_id = $1", [id]);
       await client.query("DELETE FROM notifications WHERE model_id = $1", [id]);
       await client.query("DELETE FROM canvas_snapshots WHERE model_id = $1", [id]);
       const result = await client.query("DELETE FROM models WHERE id = $1", [id]);
