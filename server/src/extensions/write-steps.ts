@@ -10,8 +10,9 @@ import { errorText, type Logger } from "../runtime/logger.ts";
 
 /**
  * The steps of a client update's write path, in order: readable → permitted → valid → durable →
- * applied. Each refuses by throwing a `CloseError`, which closes the writer's document connection
- * with its reason and leaves the document (and every other client) untouched.
+ * applied. Each refuses by throwing a `CloseError` (durable: by rejecting with one), which closes
+ * the writer's document connection with its reason; a refusal before durable leaves the document
+ * (and every other client) untouched.
  */
 
 /** A document's validator and the shadow it validates against (graph and review documents). */
