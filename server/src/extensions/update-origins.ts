@@ -13,9 +13,10 @@ export function sourceOf(origin: unknown): UpdateSource {
 
 export interface OriginHandling {
   /**
-   * Who appends it to the durable log: the write gate before Hocuspocus applies it (so nothing is
-   * acknowledged before it is on disk), the persistence extension once it is applied, or nobody
-   * here because the process that took it stored it.
+   * Who appends it to the durable log: the write gate, which queues the append before Hocuspocus
+   * applies it and holds the writer's acknowledgement until it has committed (durable-acks.ts),
+   * the persistence extension once it is applied, or nobody here because the process that took
+   * it stored it.
    */
   stored: "before-applied" | "after-applied" | "by-its-process";
   /** Whether the write gate validates it (the others are the server's own or already validated). */

@@ -7,6 +7,7 @@ import { graphValidator } from "../gate/graph-rules.ts";
 import { reviewValidator } from "../gate/review-rules.ts";
 import { type DocValidator, ShadowDoc } from "../gate/shadow.ts";
 import type { Logger } from "../runtime/logger.ts";
+import { DurableAcks } from "./durable-acks.ts";
 import { clientConnectionOf } from "./update-origins.ts";
 import { aligned } from "./write-alignments.ts";
 import { applied, type DocGate, durable, permitted, readable, valid } from "./write-steps.ts";
@@ -19,10 +20,11 @@ export const VALIDATORS: Partial<Record<"graph" | "review", DocValidator>> = {
 
 /**
  * The write path of every client update, as the steps of write-steps.ts: the update is readable,
- * the connection is permitted to write, the update is valid against a shadow of the document, it
- * is durable in the log, and only then does Hocuspocus apply and acknowledge it (the shadow
- * follows what is applied). Throwing here closes the writer's document connection with the
- * error's reason and leaves the document (and every other client) untouched.
+ * the connection is permitted to write, the update is valid against a shadow of the document, its
+ * append to the durable log is queued, and Hocuspocus applies and broadcasts it in the same turn;
+ * the writer's acknowledgement leaves once the append has committed (durable-acks.ts states the
+ * contract). The shadow follows what is applied. Throwing here closes the writer's document
+ * connection with the error's reason and leaves the document (and every other client) untouched.
  */
 export function writeGate(
   persistence: DocumentPersistence,
@@ -32,6 +34,7 @@ export function writeGate(
   const gates = new WeakMap<Document, DocGate>();
   // The shadow generation that last accepted each connection's update (see `applied`).
   const acceptedIn = new WeakMap<Connection, number>();
+  const acks = new DurableAcks();
 
   return {
     extensionName: "write-gate",
@@ -51,6 +54,9 @@ export function writeGate(
     },
 
     async beforeHandleMessage({ update: message, connection, document, documentName }) {
+      // A connection whose append failed was closed; what it still had queued is refused too.
+      const failed = acks.refusalOf(connection);
+      if (failed) throw failed;
       const update = readable(message);
       if (!update || !permitted(update, connection, document)) return;
       const gate = gates.get(document);
@@ -69,7 +75,13 @@ export function writeGate(
             )
           : undefined;
       if (aligning) await aligning;
-      await durable(persistence, documentName, update, gate?.shadow, logger);
+      acks.wait(connection, durable(persistence, documentName, update, logger), (refusal) => {
+        connection.close(refusal);
+        // The live document and its peers already hold the update: it is appended once more so
+        // the log catches up with them (a peer that holds it would resend it on its next sync).
+        if (refusal.closeCode === "storage-error")
+          persistence.appendInBackground(documentName, update);
+      });
     },
   };
 }

@@ -10,8 +10,9 @@ import { errorText, type Logger } from "../runtime/logger.ts";
 
 /**
  * The steps of a client update's write path, in order: readable → permitted → valid → durable →
- * applied. Each refuses by throwing a `CloseError`, which closes the writer's document connection
- * with its reason and leaves the document (and every other client) untouched.
+ * applied. Each refuses by throwing a `CloseError` (durable: by rejecting with one), which closes
+ * the writer's document connection with its reason; a refusal before durable leaves the document
+ * (and every other client) untouched.
  */
 
 /** A document's validator and the shadow it validates against (graph and review documents). */
@@ -93,27 +94,29 @@ export function valid(
 }
 
 /**
- * 4. Durable: the update is in the durable log before Hocuspocus applies and acknowledges it. A
- * failed append rebuilds the shadow, which already holds the update that was not applied.
+ * 4. Durable: the update's append to the durable log, queued with the rest of the turn's (they
+ * commit together at its end). Not waited for before Hocuspocus applies and broadcasts the update:
+ * the writer's acknowledgement waits for it instead (durable-acks.ts has the contract). Rejects
+ * with the refusal to close the writer with: the store's own (a deleted model, shutdown) or
+ * `storage-error`, logged.
  */
-export async function durable(
+export function durable(
   persistence: Pick<DocumentPersistence, "append">,
   documentName: string,
   update: Uint8Array,
-  shadow: ShadowDoc | undefined,
   logger: Logger,
 ): Promise<void> {
-  try {
-    await persistence.append(documentName, update);
-  } catch (error) {
-    shadow?.rebuild();
-    if (error instanceof CloseError) throw error;
-    logger.error("append-failed", { document: documentName, error: errorText(error) });
-    throw new CloseError(
-      "storage-error",
-      "Your last change could not be saved, so it was not applied. Reload to continue.",
-    );
-  }
+  return persistence.append(documentName, update).then(
+    () => undefined,
+    (error: unknown) => {
+      if (error instanceof CloseError) throw error;
+      logger.error("append-failed", { document: documentName, error: errorText(error) });
+      throw new CloseError(
+        "storage-error",
+        "Your last change could not be saved. Reload to continue.",
+      );
+    },
+  );
 }
 
 /**

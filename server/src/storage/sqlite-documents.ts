@@ -71,11 +71,16 @@ export class SqliteDocuments {
    * every message read from the sockets in one turn shares a commit (and its WAL frames for the
    * table, its index and the sequence) instead of paying for one each. Each append still resolves
    * only once its commit is done, so nothing is acknowledged before it is on disk.
+   *
+   * The commit waits one more turn: Hocuspocus broadcasts the turn's updates in an immediate it
+   * queues after this one (the write gate queues the append before the update is applied), and
+   * the peers' copy should not wait for the disk; the writers' acknowledgements do
+   * (extensions/durable-acks.ts). Messages read in the next turn join the same commit.
    */
   appendUpdate(documentName: string, update: Uint8Array): Promise<number> {
     return new Promise((resolve, reject) => {
       this.queued.push({ documentName, update, resolve, reject });
-      if (this.queued.length === 1) setImmediate(() => this.commitQueued());
+      if (this.queued.length === 1) setImmediate(() => setImmediate(() => this.commitQueued()));
     });
   }
 
