@@ -159,12 +159,19 @@ function incomparable(parent: CascadeGoal, child: CascadeGoal): string | null {
   return null;
 }
 
-function childWarnings(
+/**
+ * The roll-up's warnings about `child` as one of the goals aligned to `parent`, the 84 % trap
+ * among them: each is about the pair alone, so the progress rows ask it goal by goal.
+ */
+export function alignmentWarnings(
   parent: CascadeGoal,
-  parentIn: GoalInStudents,
   child: CascadeGoal,
+  parentIn: GoalInStudents = goalInStudents(parent.node),
 ): CascadeWarning[] {
   const out: CascadeWarning[] = [];
+  const excluded = incomparable(parent, child);
+  if (excluded && countsStudents(parent.node.smart?.unit) && parentIn.target !== null)
+    out.push({ code: "cascade-units-incomparable", nodeId: child.node.id, message: excluded });
   const ps = parent.node.smart;
   const cs = child.node.smart;
   const cb = cs?.baseline?.value;
@@ -211,16 +218,9 @@ export function rollUp(
   const parentIn = goalInStudents(parent.node, today);
   const warnings: CascadeWarning[] = [];
   const rows: RollupChildResult[] = children.map((child) => {
-    const inStudents = goalInStudents(child.node, today);
+    warnings.push(...alignmentWarnings(parent, child, parentIn));
     const excluded = incomparable(parent, child);
-    if (excluded && countsStudents(parent.node.smart?.unit) && parentIn.target !== null)
-      warnings.push({
-        code: "cascade-units-incomparable",
-        nodeId: child.node.id,
-        message: excluded,
-      });
-    warnings.push(...childWarnings(parent, parentIn, child));
-    return { nodeId: child.node.id, inStudents, excluded };
+    return { nodeId: child.node.id, inStudents: goalInStudents(child.node, today), excluded };
   });
   const counted = rows.filter((r) => r.excluded === null);
   const sum = (pick: (r: RollupChildResult) => number | null) => {

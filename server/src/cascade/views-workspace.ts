@@ -8,6 +8,7 @@ import {
   MAP_UNALIGNED_PAGE,
   type MapNodeView,
   type MapQuery,
+  needsAttention,
   noAlignedChildWarning,
   studentsView,
   unalignedWarning,
@@ -28,8 +29,9 @@ type MapFilter = Pick<MapQuery, "status" | "school" | "attention">;
 interface Linked {
   goal: ScopedGoal;
   broken: { modelId: string; cardId: string; reason: BrokenReason }[];
-  /** Goal keys this goal aligns to that resolve. */
+  /** Goal keys this goal aligns to that resolve, and those goals. */
   parents: string[];
+  up: ScopedGoal[];
 }
 
 /** The models under a workspace (archived ones left out) and their goals' resolved alignments. */
@@ -39,11 +41,14 @@ export async function linkedGoals(scope: CascadeScope, workspace: WorkspaceRecor
   const linked = new Map<string, Linked>();
   for (const model of models)
     for (const goal of model.digest.goals) {
-      const entry: Linked = { goal: { model, goal }, broken: [], parents: [] };
+      const entry: Linked = { goal: { model, goal }, broken: [], parents: [], up: [] };
       for (const a of goal.alignsTo) {
         const r = await scope.resolve(model.workspace.id, a);
         if (r.broken) entry.broken.push({ modelId: a.modelId, cardId: a.cardId, reason: r.broken });
-        else entry.parents.push(goalKey(a.modelId, a.cardId));
+        else {
+          entry.parents.push(goalKey(a.modelId, a.cardId));
+          entry.up.push(r.target);
+        }
       }
       linked.set(goalKey(model.id, goal.node.id), entry);
     }
@@ -55,13 +60,6 @@ function schoolOf(model: ScopedModel): string | null {
   if (w.kind === "school") return w.id;
   return w.kind === "team" ? w.parentId : null;
 }
-
-const ATTENTION_CODES = new Set<string>([
-  "cascade-child-not-rising",
-  "cascade-units-incomparable",
-  "cascade-target-after-parent",
-  "cascade-alignment-broken",
-]);
 
 function ownWarnings(scope: CascadeScope, l: Linked, childCount: number): CascadeWarningView[] {
   const { model, goal } = l.goal;
@@ -109,12 +107,13 @@ function mapNode(
     .filter((n): n is MapNodeView => n !== null);
   const warnings = [...inherited, ...ownWarnings(scope, l, kids.length)];
   const smart = goal.node.smart;
-  const attention =
-    goal.statusToday === "off-track" ||
-    goal.statusToday === "at-risk" ||
-    goal.stale ||
-    l.broken.length > 0 ||
-    warnings.some((w) => ATTENTION_CODES.has(w.code));
+  const attention = needsAttention({
+    status: goal.status,
+    statusToday: goal.statusToday,
+    stale: goal.stale,
+    broken: l.broken.length,
+    warnings: warnings.map((w) => w.code),
+  });
   return {
     modelId: model.id,
     modelTitle: model.title,

@@ -21,6 +21,7 @@ export {
 export * from "../alignment.ts";
 export * from "../cascade.ts";
 export * from "../cascade-api.ts";
+export * from "../cascade-attention.ts";
 export * from "../cascade-csv.ts";
 export * from "../cascade-levels.ts";
 export * from "../cascade-map-api.ts";
