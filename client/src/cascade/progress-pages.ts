@@ -7,6 +7,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, requestJson } from "../app/json-api.ts";
 import { CASCADE_EVENT, cascadePaths } from "./cascade-types.ts";
+import { takeEarlyProgress } from "./early-progress.ts";
 
 /**
  * The progress page's rows, a page at a time from the server, which sorts and filters them: a
@@ -51,7 +52,9 @@ export function useProgressPages(workspaceId: string, filter: ProgressFilter): P
     inFlight.current = true;
     setLoading(true);
     const { workspaceId: id, filter: f } = latest.current;
-    requestJson<WorkspaceProgressAnswer>(cascadePaths.progress(id, { ...f, ...query }))
+    const url = cascadePaths.progress(id, { ...f, ...query });
+    // The first page may already be on its way: the early script asked for it with the HTML.
+    (takeEarlyProgress<WorkspaceProgressAnswer>(url) ?? requestJson<WorkspaceProgressAnswer>(url))
       .then((a) => {
         if (mine !== seq.current) return;
         setAnswer(a);
