@@ -31,6 +31,10 @@ export interface ProgressPages {
   showMore: () => void;
 }
 
+/** The first page may already be on its way: the early script asked for it with the HTML. */
+const askPage = (url: string) =>
+  takeEarlyProgress<WorkspaceProgressAnswer>(url) ?? requestJson<WorkspaceProgressAnswer>(url);
+
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 export function useProgressPages(workspaceId: string, filter: ProgressFilter): ProgressPages {
@@ -52,9 +56,7 @@ export function useProgressPages(workspaceId: string, filter: ProgressFilter): P
     inFlight.current = true;
     setLoading(true);
     const { workspaceId: id, filter: f } = latest.current;
-    const url = cascadePaths.progress(id, { ...f, ...query });
-    // The first page may already be on its way: the early script asked for it with the HTML.
-    (takeEarlyProgress<WorkspaceProgressAnswer>(url) ?? requestJson<WorkspaceProgressAnswer>(url))
+    askPage(cascadePaths.progress(id, { ...f, ...query }))
       .then((a) => {
         if (mine !== seq.current) return;
         setAnswer(a);
