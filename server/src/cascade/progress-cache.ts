@@ -12,8 +12,11 @@ import { TREE_CHANGED } from "./hub.ts";
  * person never gets rows another scope built, and never rows older than the last change heard.
  */
 
-/** An entry is built again after this long even without a change heard: the goal index's safety
- * net for a change message another process never delivered (goal-index.ts `MAX_AGE_MS`). */
+/**
+ * Past this age an entry is answered once more and built again behind the answer, as the goal
+ * index does (goal-index.ts `MAX_AGE_MS`): the safety net for a change message another process
+ * never delivered. Who may see what is in the key, checked on every request, whatever the age.
+ */
 const MAX_AGE_MS = 60_000;
 /** Scopes kept at once (a district's rows are a few megabytes); the least recently used goes. */
 const MAX_ENTRIES = 16;
@@ -37,6 +40,8 @@ export class ProgressCache {
   private readonly entries = new Map<string, Entry>();
   /** Per build in flight: the models changed while it ran (TREE_CHANGED for a move). */
   private readonly inFlight = new Set<Set<string>>();
+  /** Entries past their age being built again behind the answer. */
+  private readonly refreshing = new Set<string>();
 
   /** The hub's changes (on any process): entries that read a changed model are dropped. */
   invalidate(modelIds: readonly string[]): void {
@@ -62,11 +67,16 @@ export class ProgressCache {
   }> {
     const full = `${todayIso()}\n${key}`;
     let entry = this.entries.get(full);
-    if (entry && Date.now() - entry.at >= MAX_AGE_MS) entry = undefined;
     if (entry) {
       // Most recently used last, so the first key is the one to drop.
       this.entries.delete(full);
       this.entries.set(full, entry);
+      if (Date.now() - entry.at >= MAX_AGE_MS && !this.refreshing.has(full)) {
+        this.refreshing.add(full);
+        void this.build(full, build)
+          .catch(() => undefined)
+          .finally(() => this.refreshing.delete(full));
+      }
     } else entry = await this.build(full, build);
     const { orders } = entry;
     const ordered = (orderKey: string, order: () => ProgressRow[]) => {
