@@ -124,6 +124,48 @@ export async function buildDistrict(
   return { cookie, district, dm };
 }
 
+/**
+ * The progress page's first 200 rows asked right after a change to a model they read (built
+ * again), then asked again and the next 200 (kept: progress-cache.ts).
+ */
+async function progressAfterChange(
+  base: string,
+  district: Awaited<ReturnType<typeof buildDistrict>>,
+  goalsPer: number,
+  repeats: number,
+) {
+  const { cookie } = district;
+  const first = cascadePaths.progress(district.district, { limit: 200 });
+  const next = cascadePaths.progress(district.district, { limit: 200, cursor: "200" });
+  const changed: number[] = [];
+  const again: number[] = [];
+  const nextPage: number[] = [];
+  for (let i = 0; i < repeats; i++) {
+    const nodes = goals("D", goalsPer).map((n, at) =>
+      at === 1 ? { ...n, measurements: [{ date: "2026-11-20", value: 60 + i }] } : n,
+    );
+    const file = toModelFile({ title: "District plan", masteryGoal: "", nodes, edges: [] });
+    const put = await fetch(`${base}/api/models/${district.dm}/content`, {
+      method: "PUT",
+      headers: { Origin: base, Cookie: cookie, "Content-Type": "application/json" },
+      body: JSON.stringify(file),
+    });
+    if (!put.ok) throw new Error(`PUT content answered ${put.status}: ${await put.text()}`);
+    changed.push((await timed(base, first, cookie)).ms);
+    again.push((await timed(base, first, cookie)).ms);
+    nextPage.push((await timed(base, next, cookie)).ms);
+  }
+  const figures = {
+    builtAgainMs: summarize(changed),
+    askedAgainMs: summarize(again),
+    nextPageMs: summarize(nextPage),
+  };
+  console.log(
+    `  progress after a change: first page p50 ${figures.builtAgainMs.p50} ms (rows built again), asked again p50 ${figures.askedAgainMs.p50} ms, next page p50 ${figures.nextPageMs.p50} ms (kept)`,
+  );
+  return figures;
+}
+
 async function timed(base: string, path: string, cookie: string) {
   const started = performance.now();
   const response = await request(base, path, cookie);
@@ -211,6 +253,7 @@ export async function run(flags: Flags): Promise<void> {
         `  ${name}: first after the build ${round(first.ms, 1)} ms, warm p50 ${summary.p50} ms (p95 ${summary.p95}), ${bytes} bytes`,
       );
     }
+    figures.progressAfterChange = await progressAfterChange(base, district, goalsPer, repeats);
   } finally {
     await launched.stop();
   }

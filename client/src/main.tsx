@@ -16,49 +16,74 @@ import "./canvas/canvas-overlays.css";
 import "./editor/panels/side-panel.css";
 import "./editor/toasts.css";
 import "./inbox/inbox.css";
-import { lazy, StrictMode, Suspense } from "react";
-import { createRoot } from "react-dom/client";
+import type { ComponentType } from "react";
 import { editorRoute, isAccountPath } from "./app/routes.ts";
-import { EditorPage } from "./editor/EditorPage.tsx";
 import { registerServiceWorker } from "./offline/register-service-worker.ts";
 import { workspaceRoute } from "./workspaces/routes.ts";
 
-// The model's page is in this bundle, so its first cards wait for nothing more; every other page
-// loads its own code when opened (issue 14: the editor's first render paid for all of them).
-const AccountPages = lazy(() =>
-  import("./account/AccountPages.tsx").then((m) => ({ default: m.AccountPages })),
-);
-const HomePage = lazy(() => import("./home/HomePage.tsx").then((m) => ({ default: m.HomePage })));
-const UnsubscribePage = lazy(() =>
-  import("./inbox/UnsubscribePage.tsx").then((m) => ({ default: m.UnsubscribePage })),
-);
-const WorkspacesApp = lazy(() =>
-  import("./workspaces/WorkspacesApp.tsx").then((m) => ({ default: m.WorkspacesApp })),
-);
-
+/**
+ * The entry is only this router: each page's code (React included) is asked for as it runs,
+ * before anything renders. A model's page asks for the editor at once, as its first cards did
+ * when the editor was in this bundle; the workspace pages no longer download and run the
+ * editor's half-megabyte before theirs (issue 16: the progress page waited ~1 s for it). The
+ * page mounts only once its code is here, with no Suspense fallback first: React holds back
+ * content that follows a fallback by up to 300 ms.
+ */
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
-const route = editorRoute(window.location);
+const path = window.location.pathname;
+const editor = editorRoute(window.location);
 const workspaces = workspaceRoute(window.location);
 
-createRoot(root).render(
-  <StrictMode>
-    {route ? (
-      <EditorPage modelId={route.id} token={route.token} />
-    ) : (
-      <Suspense fallback={<div className="page-message" aria-busy="true" />}>
-        {isAccountPath(window.location.pathname) ? (
-          <AccountPages path={window.location.pathname} />
-        ) : window.location.pathname === "/unsubscribe" ? (
-          <UnsubscribePage />
-        ) : workspaces ? (
-          <WorkspacesApp route={workspaces} />
-        ) : (
-          <HomePage />
-        )}
-      </Suspense>
-    )}
-  </StrictMode>,
-);
+// Asked for in parallel with the page's code: React and the root it renders into.
+const mounting = import("./app/mount.tsx");
 
-registerServiceWorker();
+function start<P extends object>(page: Promise<ComponentType<P>>, props: P): void {
+  Promise.all([mounting, page]).then(
+    ([{ mount }, Page]) => {
+      mount(root as HTMLElement, Page, props);
+      registerServiceWorker();
+    },
+    () => {
+      // The page's code could not be fetched (offline before this page was ever kept):
+      // said in words, without React, which may be what failed to load.
+      const p = document.createElement("p");
+      p.className = "page-message";
+      p.setAttribute("role", "alert");
+      p.textContent =
+        "This page could not load: the network seems to be down. Reload once you are back online.";
+      root?.replaceChildren(p);
+    },
+  );
+}
+
+if (editor)
+  start(
+    import("./editor/EditorPage.tsx").then((m) => m.EditorPage),
+    {
+      modelId: editor.id,
+      token: editor.token,
+    },
+  );
+else if (isAccountPath(path))
+  start(
+    import("./account/AccountPages.tsx").then((m) => m.AccountPages),
+    { path },
+  );
+else if (path === "/unsubscribe")
+  start(
+    import("./inbox/UnsubscribePage.tsx").then((m) => m.UnsubscribePage),
+    {},
+  );
+else if (workspaces)
+  start(
+    import("./workspaces/WorkspacesApp.tsx").then((m) => m.WorkspacesApp),
+    {
+      route: workspaces,
+    },
+  );
+else
+  start(
+    import("./home/HomePage.tsx").then((m) => m.HomePage),
+    {},
+  );

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CASCADE_WARNING_CODES } from "./cascade-warnings.ts";
 import { flagParam, goalPlace, measurementView, searchOf, statusSchema } from "./cascade-wire.ts";
 import { GOAL_KINDS } from "./kinds.ts";
 import { GOAL_STATUSES } from "./progress.ts";
@@ -26,6 +27,13 @@ export const progressRowSchema = z.object({
   /** How many goals above it aligns to, and how many of those are broken. */
   alignedUp: z.number().int(),
   brokenUp: z.number().int(),
+  /**
+   * The cascade's warnings about the goal as one aligned to a goal above (the 84 % trap among
+   * them, cascade.ts `alignmentWarnings`); absent when there are none, and from older servers.
+   */
+  warnings: z
+    .array(z.object({ code: z.enum(CASCADE_WARNING_CODES), message: z.string() }))
+    .optional(),
 });
 export const workspaceProgressSchema = z.object({
   workspaceId: z.string(),
@@ -73,7 +81,7 @@ export const progressFilterSchema = z.strictObject({
   kind: z.enum(GOAL_KINDS, { error: `kind must be one of ${GOAL_KINDS.join(", ")}` }).optional(),
   /** A school or team at or below the workspace: its goals and those of the teams under it. */
   place: z.string().max(64, { error: "place must be a workspace id" }).optional(),
-  /** Only off track, at risk, stale, or with a broken alignment. */
+  /** Only what needs attention (cascade-attention.ts, the map's definition). */
   attention: flagParam("attention").optional(),
   sort: z.enum(SORT_KEYS, { error: `sort must be one of ${SORT_KEYS.join(", ")}` }).optional(),
 });

@@ -1,4 +1,5 @@
 import { matchesWords, searchWords } from "./alignment.ts";
+import { needsAttention } from "./cascade-attention.ts";
 import type { ProgressFilter, ProgressRow, ProgressSort } from "./cascade-progress-api.ts";
 import type { GoalStatusName } from "./progress.ts";
 
@@ -45,10 +46,15 @@ function comparators(place: Compare): Record<ProgressSort, Compare> {
   };
 }
 
-/** Off track or at risk (by its status or today's), stale, or aligned to a goal that is gone. */
+/** The map's definition (cascade-attention.ts), read from a row. */
 export function progressNeedsAttention(r: ProgressRow): boolean {
-  const bad = (s: GoalStatusName) => s === "off-track" || s === "at-risk";
-  return bad(r.status) || bad(r.statusToday) || r.stale || r.brokenUp > 0;
+  return needsAttention({
+    status: r.status,
+    statusToday: r.statusToday,
+    stale: r.stale,
+    broken: r.brokenUp,
+    warnings: r.warnings?.map((w) => w.code) ?? [],
+  });
 }
 
 /**

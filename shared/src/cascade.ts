@@ -85,6 +85,18 @@ export function rollupWarnings(
   );
 }
 
+/**
+ * The roll-up's warnings about `child` as one of the goals aligned to `parent`, the 84 % trap
+ * among them: each is about the pair alone, so the progress rows ask it goal by goal.
+ */
+export function alignmentWarnings(
+  parent: CascadeGoal,
+  child: CascadeGoal,
+  parentIn: GoalInStudents = goalInStudents(parent.node),
+): CascadeWarning[] {
+  return warningsAbout(parent, parentIn, child, incomparable(parent, child));
+}
+
 /** The roll-up of a parent goal over the goals aligned to it a level down. */
 export function rollUp(
   parent: CascadeGoal,

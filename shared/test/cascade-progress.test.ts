@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  needsAttention,
   type ProgressRow,
+  progressNeedsAttention,
   progressQuerySchema,
   progressRowsFor,
   progressSearch,
@@ -60,6 +62,38 @@ describe("the workspace progress rows, sorted and filtered on the server", () =>
     expect(ids(progressRowsFor(rows, {}, new Set(["Grade 1", "Grade 3"])))).toEqual(["c", "a"]);
     // Off track, stale, a broken alignment: not the one on track and measured.
     expect(ids(progressRowsFor(rows, { attention: true }, null))).toEqual(["c", "b", "d"]);
+  });
+
+  it("counts the 84 % trap as needing attention, as the alignment map does", () => {
+    const trap = row("e", "Grade 5", {
+      warnings: [{ code: "cascade-child-not-rising", message: "Grade 5's target 82% is below…" }],
+    });
+    // Still to align is shown, but every new model has it: no attention asked.
+    const loose = row("f", "Grade 6", {
+      warnings: [{ code: "cascade-unaligned", message: "Aligned to nothing yet." }],
+    });
+    const all = [...rows, trap, loose];
+    expect(ids(progressRowsFor(all, { attention: true }, null))).toEqual(["c", "b", "d", "e"]);
+    expect(progressNeedsAttention(trap)).toBe(true);
+    // One definition: the map's, given the same facts.
+    expect(
+      needsAttention({
+        status: "on-track",
+        statusToday: "on-track",
+        stale: false,
+        broken: 0,
+        warnings: ["cascade-child-not-rising"],
+      }),
+    ).toBe(true);
+    expect(
+      needsAttention({
+        status: "on-track",
+        statusToday: "on-track",
+        stale: false,
+        broken: 0,
+        warnings: ["cascade-no-aligned-child", "cascade-unaligned"],
+      }),
+    ).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   ALIGNMENT_LIMITS,
   addNode,
   alignmentsOf,
+  alignmentWarnings,
   alignTo,
   type CascadeGoal,
   goalInStudents,
@@ -173,6 +174,11 @@ describe("cascade warnings", () => {
     // Improving on its own 84 % is fine even though it is above the school's 80 %.
     const rising = rollUp(school, [as(goal("g3", "percent", 84, 87, 100), "Grade 3 team")]);
     expect(rising.warnings.filter((w) => w.code === "cascade-child-not-rising")).toEqual([]);
+    // Goal by goal (the progress rows), each child is warned about exactly as in the roll-up.
+    for (const child of [third, first])
+      expect(alignmentWarnings(school, child)).toEqual(
+        r.warnings.filter((w) => w.nodeId === child.node.id),
+      );
   });
 
   it("says so when units cannot be compared, and leaves the child out of the sum", () => {

@@ -93,6 +93,13 @@ describe("the goal cascade", () => {
     // Stale mid-journey goals across the district come first.
     const firstRows = table.locator("tbody tr").first();
     await expect.poll(() => firstRows.getByTestId("stale-flag").count()).toBe(1);
+    // Its rows came from the one request its HTML started (not asked twice), and it never
+    // fetched the editor's code (issue 16: the page waited a second for it).
+    const fetched = await progress.page.evaluate(() =>
+      performance.getEntriesByType("resource").map((e) => new URL(e.name).pathname),
+    );
+    expect(fetched.filter((path) => path.endsWith("/cascade/progress"))).toHaveLength(1);
+    expect(fetched.filter((path) => path.includes("/EditorPage-"))).toEqual([]);
     await screenshot(progress.page, "progress-page");
     await audit(progress.page, "workspace progress");
     // Sorted by a column on the server: the header says so to a screen reader.
@@ -109,6 +116,11 @@ describe("the goal cascade", () => {
     await progress.page.getByLabel("Only what needs attention").check();
     await expect.poll(() => status.textContent()).toMatch(/of \d+ goals match|matching/);
     expect(await status.textContent()).not.toBe(allGoals);
+    // The 84 % trap asks for attention, as on the map, and its row says why.
+    const trap = table.locator(`tr[data-goal="${grade3.modelId}:t-reading"]`);
+    await expect
+      .poll(() => trap.getByTestId("progress-warning").textContent())
+      .toMatch(/target 82% is below its own baseline 84%/);
     await progress.page.getByLabel("Only what needs attention").uncheck();
     await progress.page.getByLabel("Sort").selectOption("attention");
 

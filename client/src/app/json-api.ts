@@ -25,14 +25,27 @@ export interface JsonRequest {
 export async function requestJson<T>(path: string, request: JsonRequest = {}): Promise<T> {
   const response = await send(path, request);
   const body = await response.json().catch(() => undefined);
-  if (!response.ok) throw failure(response, body);
+  return answerOf<T>(response.status, body);
+}
+
+/**
+ * A reply's status and JSON body as `requestJson` returns or throws them, for a request made
+ * before the bundle ran (the early scripts under public/assets); status 0: no connection.
+ */
+export function answerOf<T>(status: number, body: unknown): T {
+  if (status === 0) throw NO_CONNECTION();
+  if (status < 200 || status > 299)
+    throw failure(status, body as { error?: Record<string, unknown> } | undefined);
   return body as T;
 }
+
+const NO_CONNECTION = () =>
+  new ApiError(0, "network", "The server cannot be reached. Check your connection.");
 
 /** A file the API answers (a written plan, say): the bytes, or the same ApiError as above. */
 export async function requestBlob(path: string, request: JsonRequest = {}): Promise<Blob> {
   const response = await send(path, request);
-  if (!response.ok) throw failure(response, await response.json().catch(() => undefined));
+  if (!response.ok) throw failure(response.status, await response.json().catch(() => undefined));
   return response.blob();
 }
 
@@ -48,16 +61,16 @@ async function send(path: string, request: JsonRequest): Promise<Response> {
       body: hasBody ? JSON.stringify(request.body) : undefined,
     });
   } catch {
-    throw new ApiError(0, "network", "The server cannot be reached. Check your connection.");
+    throw NO_CONNECTION();
   }
 }
 
-function failure(response: Response, body: { error?: Record<string, unknown> } | undefined) {
+function failure(status: number, body: { error?: Record<string, unknown> } | undefined) {
   const error = body?.error ?? {};
   return new ApiError(
-    response.status,
+    status,
     typeof error.code === "string" ? error.code : "http",
-    typeof error.message === "string" ? error.message : `The server answered ${response.status}.`,
+    typeof error.message === "string" ? error.message : `The server answered ${status}.`,
     Array.isArray(error.details) ? (error.details as FileError[]) : [],
   );
 }

@@ -85,6 +85,12 @@ export function ProgressTable({
                   {g.brokenUp === 1 ? "A broken alignment" : `${g.brokenUp} broken alignments`}
                 </span>
               )}
+              {/* Why a goal on track may still need attention: the 84 % trap, say. */}
+              {g.warnings?.map((w) => (
+                <span key={w.message} className="cascade-warning" data-testid="progress-warning">
+                  {w.message}
+                </span>
+              ))}
             </th>
             <td>
               {placeOf(g)}

@@ -7,6 +7,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, requestJson } from "../app/json-api.ts";
 import { CASCADE_EVENT, cascadePaths } from "./cascade-types.ts";
+import { takeEarlyProgress } from "./early-progress.ts";
 
 /**
  * The progress page's rows, a page at a time from the server, which sorts and filters them: a
@@ -30,6 +31,10 @@ export interface ProgressPages {
   showMore: () => void;
 }
 
+/** The first page may already be on its way: the early script asked for it with the HTML. */
+const askPage = (url: string) =>
+  takeEarlyProgress<WorkspaceProgressAnswer>(url) ?? requestJson<WorkspaceProgressAnswer>(url);
+
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
 export function useProgressPages(workspaceId: string, filter: ProgressFilter): ProgressPages {
@@ -51,7 +56,7 @@ export function useProgressPages(workspaceId: string, filter: ProgressFilter): P
     inFlight.current = true;
     setLoading(true);
     const { workspaceId: id, filter: f } = latest.current;
-    requestJson<WorkspaceProgressAnswer>(cascadePaths.progress(id, { ...f, ...query }))
+    askPage(cascadePaths.progress(id, { ...f, ...query }))
       .then((a) => {
         if (mine !== seq.current) return;
         setAnswer(a);

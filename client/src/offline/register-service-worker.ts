@@ -1,10 +1,13 @@
 /**
  * Installs the offline service worker (production builds only: in development Vite serves
  * modules that change on every edit) and hands it the files this page has already loaded.
+ * Called once the page's code is in and mounted, and run once the document has loaded: its
+ * install fetches and keeps every file of the build, which must not compete with the page's
+ * own first render (the entry is tiny, so `load` now comes before the page's code has run).
  */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !("serviceWorker" in navigator)) return;
-  window.addEventListener("load", () => {
+  whenLoaded(() => {
     navigator.serviceWorker
       .register("/sw.js")
       .then(() => navigator.serviceWorker.ready)
@@ -20,4 +23,9 @@ export function registerServiceWorker(): void {
         console.warn("Logic Canvas could not install its offline copy:", error);
       });
   });
+}
+
+function whenLoaded(run: () => void): void {
+  if (document.readyState === "complete") run();
+  else window.addEventListener("load", run, { once: true });
 }

@@ -1,4 +1,5 @@
 import {
+  ATTENTION_WARNINGS,
   BROKEN_REASON_TEXT,
   type BrokenReason,
   type CascadeWarningView,
@@ -7,6 +8,7 @@ import {
   goalKey,
   type MapNodeView,
   type MapQuery,
+  needsAttention,
   noAlignedChildWarning,
   rollupWarnings,
   studentsView,
@@ -27,8 +29,9 @@ export type MapFilter = Pick<MapQuery, "status" | "school" | "attention">;
 export interface Linked {
   goal: ScopedGoal;
   broken: { modelId: string; cardId: string; reason: BrokenReason }[];
-  /** Goal keys this goal aligns to that resolve. */
+  /** Goal keys this goal aligns to that resolve, and those goals. */
   parents: string[];
+  up: ScopedGoal[];
 }
 
 export interface MapTree {
@@ -46,13 +49,6 @@ function schoolOf(model: ScopedModel): string | null {
   if (w.kind === "school") return w.id;
   return w.kind === "team" ? w.parentId : null;
 }
-
-const ATTENTION_CODES = new Set<string>([
-  "cascade-child-not-rising",
-  "cascade-units-incomparable",
-  "cascade-target-after-parent",
-  "cascade-alignment-broken",
-]);
 
 function ownWarnings(scope: CascadeScope, l: Linked, childCount: number): CascadeWarningView[] {
   const { model, goal } = l.goal;
@@ -133,19 +129,20 @@ export function mapNode(
           countedNode(
             t,
             k,
-            about(k).some((w) => ATTENTION_CODES.has(w.code)),
+            about(k).some((w) => ATTENTION_WARNINGS.has(w.code)),
             next,
           ),
         )
         .filter((n): n is Counted => n !== null);
   const warnings = [...inherited, ...ownWarnings(t.scope, l, kids.length)];
   const smart = goal.node.smart;
-  const attention =
-    goal.statusToday === "off-track" ||
-    goal.statusToday === "at-risk" ||
-    goal.stale ||
-    l.broken.length > 0 ||
-    warnings.some((w) => ATTENTION_CODES.has(w.code));
+  const attention = needsAttention({
+    status: goal.status,
+    statusToday: goal.statusToday,
+    stale: goal.stale,
+    broken: l.broken.length,
+    warnings: warnings.map((w) => w.code),
+  });
   const node: MapNodeView = {
     modelId: model.id,
     modelTitle: model.title,
@@ -198,18 +195,23 @@ function countedNode(
     .map((k) => countedNode(t, k, flagged.has(k), next))
     .filter((n): n is Counted => n !== null);
   const { goal, model } = l.goal;
-  // Its own warnings that call for attention are its broken alignments (ownWarnings).
-  const needsAttention =
-    goal.statusToday === "off-track" ||
-    goal.statusToday === "at-risk" ||
-    goal.stale ||
-    l.broken.length > 0 ||
-    warned;
+  // Its own warnings that call for attention are its broken alignments (ownWarnings); those its
+  // parent's roll-up gives about it are `warned`.
+  const attention =
+    warned ||
+    needsAttention({
+      status: goal.status,
+      statusToday: goal.statusToday,
+      stale: goal.stale,
+      broken: l.broken.length,
+      warnings: [],
+    });
   const status = goal.statusToday;
-  if (!filtering(t.filter)) return { key, status, needsAttention, matches: undefined, children };
-  const self = matches(t.filter, { status, schoolId: schoolOf(model), needsAttention });
+  if (!filtering(t.filter))
+    return { key, status, needsAttention: attention, matches: undefined, children };
+  const self = matches(t.filter, { status, schoolId: schoolOf(model), needsAttention: attention });
   if (!self && children.length === 0) return null;
-  return { key, status, needsAttention, matches: self, children };
+  return { key, status, needsAttention: attention, matches: self, children };
 }
 
 /**
@@ -220,7 +222,7 @@ function warnedChildren(parent: ScopedGoal, kids: readonly ScopedGoal[]): Set<st
   const byNode = new Map(kids.map((c) => [c.goal.node.id, c]));
   const out = new Set<string>();
   for (const w of rollupWarnings(asCascadeGoal(parent), kids.map(asCascadeGoal))) {
-    if (!ATTENTION_CODES.has(w.code)) continue;
+    if (!ATTENTION_WARNINGS.has(w.code)) continue;
     const at = byNode.get(w.nodeId) ?? parent;
     out.add(goalKey(at.model.id, w.nodeId));
   }

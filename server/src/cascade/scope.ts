@@ -67,6 +67,12 @@ export class CascadeScope {
     return null;
   }
 
+  /** Which model is filed in which of these workspaces, seen or not: what a cache key reads. */
+  async filedIn(workspaceIds: readonly string[]): Promise<string[]> {
+    const records = await this.store.workspaces.listModelsIn(workspaceIds);
+    return records.map((r) => `${r.id}@${r.workspaceId ?? ""}`).sort();
+  }
+
   /**
    * The models of these workspaces the person may see, with their digests; `hidden` counts
    * the ones they may not (only counted).

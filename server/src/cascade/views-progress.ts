@@ -1,4 +1,6 @@
+import { createHash } from "node:crypto";
 import {
+  alignmentWarnings,
   goalKey,
   type ProgressFilter,
   type ProgressRow,
@@ -6,7 +8,9 @@ import {
   type WorkspaceKind,
 } from "@logic-canvas/shared";
 import type { WorkspaceRecord } from "../storage/workspace-types.ts";
-import type { CascadeScope, ScopedModel } from "./scope.ts";
+import type { BuiltRows, ProgressCache } from "./progress-cache.ts";
+import type { CascadeScope, ScopedGoal, ScopedModel } from "./scope.ts";
+import { asCascadeGoal } from "./views-model.ts";
 import { linkedGoals } from "./views-workspace.ts";
 
 /**
@@ -34,12 +38,18 @@ function byPlace(scope: CascadeScope) {
     collator.compare(a.title, b.title);
 }
 
-/** Every row, in the models' order (level, school, workspace, model) and their lane order. */
-async function allRows(scope: CascadeScope, workspace: WorkspaceRecord): Promise<ProgressRow[]> {
+/**
+ * Every row, in the models' order (level, school, workspace, model) and their lane order, and
+ * every model they read (theirs, and those their goals align to).
+ */
+async function allRows(scope: CascadeScope, workspace: WorkspaceRecord): Promise<BuiltRows> {
   const { models, linked } = await linkedGoals(scope, workspace);
   const rows: ProgressRow[] = [];
+  const modelIds = new Set<string>();
   for (const model of [...models].sort(byPlace(scope)))
     for (const goal of model.digest.goals) {
+      for (const a of goal.alignsTo) modelIds.add(a.modelId);
+      const l = linked.get(goalKey(model.id, goal.node.id));
       const smart = goal.node.smart;
       rows.push({
         modelId: model.id,
@@ -61,10 +71,35 @@ async function allRows(scope: CascadeScope, workspace: WorkspaceRecord): Promise
         lastMeasured: goal.latest?.date ?? null,
         nextCheckIn: model.digest.nextCheckIn,
         alignedUp: goal.alignsTo.length,
-        brokenUp: linked.get(goalKey(model.id, goal.node.id))?.broken.length ?? 0,
+        brokenUp: l?.broken.length ?? 0,
+        ...warningsOf(l?.up ?? [], { model, goal }),
       });
     }
-  return rows;
+  for (const model of models) modelIds.add(model.id);
+  return { rows, modelIds };
+}
+
+/** The warnings about a goal as one aligned to each goal above it (the 84 % trap among them). */
+function warningsOf(up: readonly ScopedGoal[], child: ScopedGoal): Pick<ProgressRow, "warnings"> {
+  const warnings = up.flatMap((parent) =>
+    alignmentWarnings(asCascadeGoal(parent), asCascadeGoal(child)).map(({ code, message }) => ({
+      code,
+      message,
+    })),
+  );
+  return warnings.length ? { warnings } : {};
+}
+
+/**
+ * What the rows of `workspace` depend on besides the models' documents (progress-cache.ts):
+ * the tree, the roles the person's memberships give, the models filed at or below it.
+ */
+async function scopeKey(scope: CascadeScope, workspace: WorkspaceRecord): Promise<string> {
+  const tree = [...scope.tree.values()].map((w) => [w.id, w.parentId, w.kind, w.name, w.archived]);
+  const roles = (scope.viewer?.memberships ?? []).map((m) => `${m.workspaceId}:${m.role}`).sort();
+  const filed = await scope.filedIn(scope.viewer?.subtree(workspace.id) ?? []);
+  const text = JSON.stringify([workspace.id, tree, roles, filed]);
+  return createHash("sha256").update(text).digest("base64");
 }
 
 export type ProgressRows =
@@ -72,11 +107,15 @@ export type ProgressRows =
   /** The `place` filter names no workspace at or below this one that the person sees. */
   | { badPlace: true };
 
-/** The rows that pass the filter, in its order, and how many there are before it. */
+/**
+ * The rows that pass the filter, in its order, and how many there are before it; kept in
+ * `cache` for the next page, filter or person of the same scope until a model they read changes.
+ */
 export async function workspaceProgress(
   scope: CascadeScope,
   workspace: WorkspaceRecord,
   filter: ProgressFilter,
+  cache: ProgressCache,
 ): Promise<ProgressRows> {
   let places: Set<string> | null = null;
   if (filter.place) {
@@ -84,6 +123,17 @@ export async function workspaceProgress(
     if (!under.includes(filter.place)) return { badPlace: true };
     places = new Set(scope.viewer?.subtree(filter.place) ?? []);
   }
-  const all = await allRows(scope, workspace);
-  return { rows: progressRowsFor(all, filter, places), unfiltered: all.length };
+  const { rows, ordered } = await cache.rows(await scopeKey(scope, workspace), () =>
+    allRows(scope, workspace),
+  );
+  // Every field of the filter, by name: whatever it gains is part of the order's key.
+  const order = JSON.stringify(
+    Object.entries(filter)
+      .filter(([, v]) => v !== undefined)
+      .sort(([a], [b]) => (a < b ? -1 : 1)),
+  );
+  return {
+    rows: ordered(order, () => progressRowsFor(rows, filter, places)),
+    unfiltered: rows.length,
+  };
 }

@@ -23,11 +23,14 @@ export async function linkedGoals(scope: CascadeScope, workspace: WorkspaceRecor
   const linked = new Map<string, Linked>();
   for (const model of models)
     for (const goal of model.digest.goals) {
-      const entry: Linked = { goal: { model, goal }, broken: [], parents: [] };
+      const entry: Linked = { goal: { model, goal }, broken: [], parents: [], up: [] };
       for (const a of goal.alignsTo) {
         const r = await scope.resolve(model.workspace.id, a);
         if (r.broken) entry.broken.push({ modelId: a.modelId, cardId: a.cardId, reason: r.broken });
-        else entry.parents.push(goalKey(a.modelId, a.cardId));
+        else {
+          entry.parents.push(goalKey(a.modelId, a.cardId));
+          entry.up.push(r.target);
+        }
       }
       linked.set(goalKey(model.id, goal.node.id), entry);
     }

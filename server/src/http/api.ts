@@ -7,6 +7,7 @@ import type { AccountLookup } from "../access/account-lookup.ts";
 import { type Person, personFromRequest, personOfAccount } from "../access/identity.ts";
 import type { GoalIndex } from "../cascade/goal-index.ts";
 import type { CascadeHub } from "../cascade/hub.ts";
+import type { ProgressCache } from "../cascade/progress-cache.ts";
 import type { ModelService } from "../models/models.ts";
 import type { InboxHub } from "../notifications/hub.ts";
 import type { NotificationService } from "../notifications/service.ts";
@@ -38,7 +39,7 @@ export interface ApiDeps {
   /** The canvas's first layer per model (`canvas-snapshots.ts`). */
   snapshots: CanvasSnapshots;
   /** The goals cascade: change notices and the goal digests (server/src/cascade). */
-  cascade: { hub: CascadeHub; goals: GoalIndex };
+  cascade: { hub: CascadeHub; goals: GoalIndex; progress: ProgressCache };
   /**
    * The inbox: who hears that a person's inbox changed, whether mail can be sent (digests), and
    * the signer of unsubscribe links.

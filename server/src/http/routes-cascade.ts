@@ -141,7 +141,7 @@ function workspaceCascadeRoutes(kit: RouteKit): void {
   const rowsOf = async (request: FastifyRequest, filter: ProgressFilter) => {
     const call = await workspaceCall(deps, request, "see");
     const scope = new CascadeScope(deps.store, goals, call.viewer);
-    const found = await workspaceProgress(scope, call.workspace, filter);
+    const found = await workspaceProgress(scope, call.workspace, filter, deps.cascade.progress);
     if (found.badPlace)
       throw new ApiError(
         400,

@@ -114,6 +114,9 @@ function modelRecordRoutes(kit: RouteKit): void {
       deps.activity.forgetModel(id);
       graphs.forget(id);
       deps.snapshots.forget(id);
+      // Its goals leave the cascade: what read them (digests, progress rows, open maps and
+      // roll-ups, alignments to them, now broken) hears it as a change.
+      deps.cascade.hub.changed(id);
       return reply.code(204).send();
     },
   );

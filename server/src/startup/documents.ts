@@ -3,6 +3,7 @@ import { type AlignmentCheck, alignmentChecker } from "../cascade/alignment-gate
 import { cascadeChanges } from "../cascade/extension.ts";
 import { GoalIndex } from "../cascade/goal-index.ts";
 import { CascadeHub } from "../cascade/hub.ts";
+import { ProgressCache } from "../cascade/progress-cache.ts";
 import { DocumentPersistence } from "../documents/persistence.ts";
 import { authExtension } from "../extensions/auth.ts";
 import { awarenessStamp } from "../extensions/awareness-stamp.ts";
@@ -33,8 +34,11 @@ export interface LiveDocuments {
   versions: VersionService;
   /** The unauthenticated-socket guard the WebSocket endpoints share with admission. */
   guard: SocketGuard;
-  /** The goals cascade: change notices (hub) and the per-model goal digests they invalidate. */
-  cascade: { hub: CascadeHub; goals: GoalIndex };
+  /**
+   * The goals cascade: change notices (hub), and what they invalidate: the per-model goal
+   * digests and the workspaces' progress rows.
+   */
+  cascade: { hub: CascadeHub; goals: GoalIndex; progress: ProgressCache };
   /** The inbox: who hears a person's inbox changed (hub), and the items made (service). */
   inbox: { hub: InboxHub; service: NotificationService };
   /** Connection slots (shared through Redis when there is one); closed on shutdown. */
@@ -96,7 +100,11 @@ export function startDocuments(
     logger.warn("cascade-digests-not-kept", { error: errorText(error) }),
   );
   const index = goals;
-  hub.invalidate = (ids) => index.invalidate(ids);
+  const progress = new ProgressCache();
+  hub.invalidate = (ids) => {
+    index.invalidate(ids);
+    progress.invalidate(ids);
+  };
   cluster?.bind({ persistence, cascade: hub, inbox: inboxHub });
   const models = new ModelService(store, hocuspocus, persistence, registry);
   versions = new VersionService(store, hocuspocus, models, logger, {
@@ -114,7 +122,7 @@ export function startDocuments(
     versions,
     guard,
     slots,
-    cascade: { hub, goals: index },
+    cascade: { hub, goals: index, progress },
     inbox: { hub: inboxHub, service: notifications },
   };
 }

@@ -22,6 +22,7 @@ export * from "../alignment.ts";
 // The roll-up, and its parts as they were public before cascade.ts was split (their internals stay in).
 export * from "../cascade.ts";
 export * from "../cascade-api.ts";
+export * from "../cascade-attention.ts";
 export * from "../cascade-csv.ts";
 // A model's goal facts as the server keeps them between restarts (goal-index.ts).
 export * from "../cascade-digest.ts";

@@ -1,0 +1,21 @@
+// The workspace progress page's first rows (issue 16), asked for before the bundle has even been
+// parsed: on /workspaces/<id>/progress this classic script starts the request the page makes
+// first (its first 200 rows in the default order, client/src/cascade/progress-pages.ts), so the
+// server reads a district's rows while the page's code loads. The page takes the answer from
+// window.__logicCanvasEarlyProgress only when it would ask exactly this URL
+// (client/src/cascade/early-progress.ts); otherwise it asks as before.
+// Immutable like every file under /assets: a change ships under a new name (…-v2.js).
+(() => {
+  const match = /^\/workspaces\/([A-Za-z0-9]{16})\/progress\/?$/.exec(location.pathname);
+  if (!match || typeof fetch !== "function") return;
+  const url = `/api/workspaces/${match[1]}/cascade/progress?limit=200`;
+  const answer = fetch(url).then(
+    (response) =>
+      response
+        .json()
+        .catch(() => undefined)
+        .then((body) => ({ status: response.status, body })),
+    () => ({ status: 0, body: undefined }),
+  );
+  window.__logicCanvasEarlyProgress = { url, answer };
+})();
