@@ -4,17 +4,34 @@ import { answerOf } from "../app/json-api.ts";
 interface EarlyProgress {
   url: string;
   answer?: Promise<{ status: number; body: unknown }>;
+  /** Set when the page took the answer, until the live stream has opened. */
+  taken?: boolean;
 }
+
+const earlyOf = () =>
+  (window as unknown as { __logicCanvasEarlyProgress?: EarlyProgress }).__logicCanvasEarlyProgress;
 
 /**
  * The early script's answer, if it asked exactly `url`, taken once (a later request asks anew),
  * as `requestJson` would have returned or thrown it; undefined otherwise.
  */
 export function takeEarlyProgress<T>(url: string): Promise<T> | undefined {
-  const w = window as unknown as { __logicCanvasEarlyProgress?: EarlyProgress };
-  const early = w.__logicCanvasEarlyProgress;
+  const early = earlyOf();
   if (!early?.answer || early.url !== url) return undefined;
   const taken = early.answer;
   early.answer = undefined;
+  early.taken = true;
   return taken.then(({ status, body }) => answerOf<T>(status, body));
+}
+
+/**
+ * True once, when the rows shown came from the early request: it was answered before the page
+ * opened its live stream (about a second on a slow machine), so a change in between was heard
+ * by nobody and the rows are read once more when the stream opens.
+ */
+export function earlyAnswerPredatesStream(): boolean {
+  const early = earlyOf();
+  if (!early?.taken) return false;
+  early.taken = false;
+  return true;
 }

@@ -7,7 +7,7 @@ import {
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, requestJson } from "../app/json-api.ts";
 import { CASCADE_EVENT, cascadePaths } from "./cascade-types.ts";
-import { takeEarlyProgress } from "./early-progress.ts";
+import { earlyAnswerPredatesStream, takeEarlyProgress } from "./early-progress.ts";
 
 /**
  * The progress page's rows, a page at a time from the server, which sorts and filters them: a
@@ -135,10 +135,11 @@ function useLiveReloads(
       else reload();
     };
     source.addEventListener(CASCADE_EVENT, changed);
-    // After a dropped connection the browser reconnects; what changed meanwhile is read again.
+    // After a dropped connection the browser reconnects; what changed meanwhile is read again,
+    // as is what changed since the early request's answer (`early-progress.ts`).
     let opened = false;
     source.addEventListener("open", () => {
-      if (opened) changed();
+      if (opened || earlyAnswerPredatesStream()) changed();
       opened = true;
     });
     return () => source.close();
