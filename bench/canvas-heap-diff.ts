@@ -8,13 +8,13 @@
  *      [--wait-after-load 1]
  */
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { CDPSession } from "playwright-core";
 import { canvasModel } from "./canvas/model.ts";
 import { heapMiB, launchChromium, openCanvas } from "./canvas/page.ts";
 import { Panner } from "./canvas/pan.ts";
 import { createModel } from "./canvas/scenario.ts";
-import { Flags, parseArgs } from "./lib/args.ts";
+import { type Flags, runIfStarted } from "./lib/args.ts";
 import { launch } from "./lib/targets.ts";
 
 const OWN_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "client", "dist");
@@ -111,13 +111,4 @@ export async function run(flags: Flags): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? "")).href) {
-  const { flags } = parseArgs(process.argv.slice(2));
-  run(new Flags(flags)).then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfStarted(import.meta.url, run);

@@ -17,11 +17,11 @@
  */
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { launchChromium } from "./canvas/page.ts";
 import { describeSize, type SizeFigures, targetsFor } from "./canvas/report.ts";
 import { measureSize, type Options } from "./canvas/scenario.ts";
-import { Flags, parseArgs } from "./lib/args.ts";
+import { type Flags, runIfStarted } from "./lib/args.ts";
 import { writeResult } from "./lib/machine.ts";
 import { launch } from "./lib/targets.ts";
 
@@ -89,13 +89,4 @@ async function measure(flags: Flags, dists: string[]): Promise<void> {
 }
 
 // Standalone: `npx tsx bench/canvas-load.ts --sizes 1000`.
-if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? "")).href) {
-  const { flags } = parseArgs(process.argv.slice(2));
-  run(new Flags(flags)).then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfStarted(import.meta.url, run);

@@ -15,7 +15,7 @@
  */
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import type { CDPSession, Page } from "playwright-core";
 import { canvasModel } from "./canvas/model.ts";
 import { launchChromium } from "./canvas/page.ts";
@@ -23,7 +23,7 @@ import { Panner } from "./canvas/pan.ts";
 import { type CpuProfile, summarise } from "./canvas/profile-summary.ts";
 import { startRemoteDrag } from "./canvas/remote.ts";
 import { createModel } from "./canvas/scenario.ts";
-import { Flags, parseArgs } from "./lib/args.ts";
+import { type Flags, runIfStarted } from "./lib/args.ts";
 import { writeResult } from "./lib/machine.ts";
 import { launch } from "./lib/targets.ts";
 
@@ -126,13 +126,4 @@ export async function run(flags: Flags): Promise<void> {
   }
 }
 
-if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? "")).href) {
-  const { flags } = parseArgs(process.argv.slice(2));
-  run(new Flags(flags)).then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfStarted(import.meta.url, run);

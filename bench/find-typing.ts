@@ -12,10 +12,10 @@ import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { fileURLToPath } from "node:url";
 import { startServer } from "@logic-canvas/server";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
-import { Flags, parseArgs } from "./lib/args.ts";
+import { type Flags, runIfStarted } from "./lib/args.ts";
 import { generateModel } from "./lib/generate.ts";
 import { writeResult } from "./lib/machine.ts";
 
@@ -206,13 +206,4 @@ function summarise(keys: KeyTiming[], loadAtStart: number) {
 }
 
 // Standalone: `npx tsx bench/find-typing.ts --cards 5000`.
-if (import.meta.url === pathToFileURL(resolve(process.argv[1] ?? "")).href) {
-  const { flags } = parseArgs(process.argv.slice(2));
-  run(new Flags(flags)).then(
-    () => process.exit(0),
-    (error) => {
-      console.error(error);
-      process.exit(1);
-    },
-  );
-}
+runIfStarted(import.meta.url, run);

@@ -1,3 +1,6 @@
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
 /** `--name value` and `--name=value` flags; everything else is a positional name. */
 export interface ParsedArgs {
   names: string[];
@@ -51,4 +54,20 @@ export class Flags {
     const raw = this.flags.get(name);
     return raw === undefined ? fallback : raw.split(",").filter(Boolean);
   }
+}
+
+/**
+ * Runs a benchmark module's `run` with the command line's flags when the file itself was started
+ * (`npx tsx bench/<name>.ts …`), not when the runner (bench/run.ts) imported it; exits 1 with the
+ * error if it throws.
+ */
+export function runIfStarted(moduleUrl: string, run: (flags: Flags) => Promise<void>): void {
+  if (moduleUrl !== pathToFileURL(resolve(process.argv[1] ?? "")).href) return;
+  run(new Flags(parseArgs(process.argv.slice(2)).flags)).then(
+    () => process.exit(0),
+    (error) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
 }
