@@ -80,17 +80,10 @@ export function useExportActions({
             <UnreadablePngDialog
               image={tooSmall}
               onCancel={() => setTooSmall(null)}
-              onSvg={() => {
+              onChoose={(choice) => {
                 setTooSmall(null);
-                void downloads.image("svg", false);
-              }}
-              onPrint={() => {
-                setTooSmall(null);
-                onPrint();
-              }}
-              onPngAnyway={() => {
-                setTooSmall(null);
-                void downloads.image("png", true);
+                if (choice === "print") onPrint();
+                else void downloads.image(choice, choice === "png");
               }}
             />
           )}

@@ -18,9 +18,8 @@ const n = (x: number) => x.toLocaleString("en");
  */
 export function UnreadablePngDialog(props: {
   image: TooSmallPng;
-  onSvg: () => void;
-  onPrint: () => void;
-  onPngAnyway: () => void;
+  /** The SVG instead, the print view, or the PNG anyway. */
+  onChoose: (choice: "svg" | "print" | "png") => void;
   onCancel: () => void;
 }) {
   const { image } = props;
@@ -38,13 +37,18 @@ export function UnreadablePngDialog(props: {
         <button type="button" className="link-button" onClick={props.onCancel}>
           Cancel
         </button>
-        <button type="button" onClick={props.onPngAnyway}>
+        <button type="button" onClick={() => props.onChoose("png")}>
           Export the PNG anyway
         </button>
-        <button type="button" onClick={props.onPrint}>
+        <button type="button" onClick={() => props.onChoose("print")}>
           Open the print view
         </button>
-        <button type="button" className="primary" data-autofocus onClick={props.onSvg}>
+        <button
+          type="button"
+          className="primary"
+          data-autofocus
+          onClick={() => props.onChoose("svg")}
+        >
           Export as SVG instead
         </button>
       </div>

@@ -46,13 +46,7 @@ export async function createHttp(
   const summaryWorker = new SummaryWorker(logger);
   const graphs = new GraphSummaries(store, hocuspocus, summaryWorker);
   const snapshots = new CanvasSnapshots(store, hocuspocus, summaryWorker);
-  models.onGraphCreated = (modelId, doc) => snapshots.created(modelId, doc);
-  // A compaction has the document decoded: the canvas snapshot and the cascade's kept digest
-  // are read from it then, rather than decoding it again later.
-  persistence.onGraphCompacted = (modelId, doc, seq) => {
-    cascade.goals.compacted(modelId, doc, seq);
-    snapshots.compacted(modelId, doc, seq);
-  };
+  readWhileDecoded({ models, persistence, cascade }, snapshots);
   try {
     const app = await createHttpApp({
       deps: {
@@ -157,4 +151,20 @@ export async function listen(config: ServerConfig, server: Server): Promise<List
     ],
   );
   return { url, port: address.port, publicUrl, allowedOrigins };
+}
+
+/**
+ * Where a graph document is decoded anyway (a model just created, a compaction), the canvas
+ * snapshot and the cascade's kept digest are read from it then, rather than decoding it again
+ * later.
+ */
+function readWhileDecoded(
+  { models, persistence, cascade }: Pick<LiveDocuments, "models" | "persistence" | "cascade">,
+  snapshots: CanvasSnapshots,
+): void {
+  models.onGraphCreated = (modelId, doc) => snapshots.created(modelId, doc);
+  persistence.onGraphCompacted = (modelId, doc, seq) => {
+    cascade.goals.compacted(modelId, doc, seq);
+    snapshots.compacted(modelId, doc, seq);
+  };
 }
