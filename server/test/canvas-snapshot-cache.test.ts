@@ -36,14 +36,26 @@ type Rows = Map<string, { key: string; json: string }>;
  * store's canvas snapshots table, kept across a restart (a new `setup` on the same rows).
  */
 function setup(stored: StoredDocument, live?: Y.Doc, rows: Rows = new Map()) {
-  const asked = { decoded: 0 };
+  const asked = { decoded: 0, loaded: 0 };
   const canvasSnapshots = {
     save: async (modelId: string, key: string, json: string) => {
       rows.set(modelId, { key, json });
     },
     load: async (modelId: string) => rows.get(modelId),
   };
-  const store = { loadDocument: async () => stored, canvasSnapshots } as unknown as Store;
+  const store = {
+    loadDocument: async () => {
+      asked.loaded += 1;
+      return stored;
+    },
+    documentState: async () => ({
+      snapshotSeq: stored.snapshotSeq,
+      lastSeq: stored.updates.at(-1)?.seq ?? stored.snapshotSeq,
+      updateCount: stored.updates.length,
+      updatedAt: stored.updatedAt,
+    }),
+    canvasSnapshots,
+  } as unknown as Store;
   const documents = new Map<string, unknown>();
   if (live) documents.set("m1", Object.assign(live, { isLoading: false }));
   const hocuspocus = { documents } as unknown as Hocuspocus;
@@ -77,6 +89,8 @@ describe("the canvas snapshot's cache", () => {
     snapshots.compacted("m1", doc, 7);
     const answer = JSON.parse(await snapshots.json("m1", "viewer"));
     expect(asked.decoded).toBe(0);
+    // Its state alone told the entry was current: the document's bytes were never read.
+    expect(asked.loaded).toBe(0);
     expect(answer).toEqual(decodedAnswer(doc, "viewer"));
     expect(answer.masteryGoal).toBe("Every reader on grade level");
   });

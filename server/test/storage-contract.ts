@@ -207,6 +207,41 @@ export function describeStorageContract(
       expect(await store.countUpdates("a")).toBe(1);
     });
 
+    it("tells a document's state without its bytes, as loadDocument would", async () => {
+      expect(await store.documentState("nope")).toBeUndefined();
+      await model("a");
+      const state = async () => {
+        const stored = await store.loadDocument("a");
+        if (!stored) throw new Error("missing");
+        return {
+          snapshotSeq: stored.snapshotSeq,
+          lastSeq: stored.updates.at(-1)?.seq ?? stored.snapshotSeq,
+          updateCount: stored.updates.length,
+          updatedAt: stored.updatedAt,
+        };
+      };
+      expect(await store.documentState("a")).toEqual(await state());
+      await store.appendUpdate("a", update("one"));
+      const s2 = await store.appendUpdate("a", update("two"));
+      const before = await store.documentState("a");
+      expect(before).toMatchObject({ lastSeq: s2, updateCount: 2 });
+      expect(before).toEqual(await state());
+      const loaded = await store.loadDocument("a");
+      if (!loaded) throw new Error("missing");
+      const merged = Y.mergeUpdates([
+        loaded.snapshot as Uint8Array,
+        ...loaded.updates.map((u) => u.data),
+      ]);
+      expect(await store.compactDocument("a", loaded.snapshotSeq, s2, merged)).toBe(true);
+      // A compaction moves the snapshot up to the log's end: a state no earlier key matches.
+      expect(await store.documentState("a")).toEqual({
+        ...(await state()),
+        snapshotSeq: s2,
+        lastSeq: s2,
+        updateCount: 0,
+      });
+    });
+
     it("stores binary updates byte for byte", async () => {
       await model("a");
       const bytes = Uint8Array.from({ length: 256 }, (_, i) => i);

@@ -15,9 +15,15 @@ const MAX_CHARS = 16_000_000;
  * A stored document's state: its snapshot's sequence number and where its log ends (every change
  * is appended with a higher number). A compaction folds the log into a snapshot of that number.
  */
-function keyOf(stored: StoredDocument): string {
-  const last = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
-  return `stored:${stored.snapshotSeq}:${last}`;
+function keyOf(state: { snapshotSeq: number; lastSeq: number }): string {
+  return `stored:${state.snapshotSeq}:${state.lastSeq}`;
+}
+
+function storedState(stored: StoredDocument): { snapshotSeq: number; lastSeq: number } {
+  return {
+    snapshotSeq: stored.snapshotSeq,
+    lastSeq: stored.updates.at(-1)?.seq ?? stored.snapshotSeq,
+  };
 }
 
 /** A new model's state: its document is stored whole at sequence 0 (`ModelService.create`). */
@@ -89,9 +95,11 @@ export class CanvasSnapshots {
     const name = graphDocName(modelId);
     const live = this.hocuspocus.documents.get(name);
     if (live && !live.isLoading) return this.share(modelId, "live", async () => readLive(live));
-    const stored = await this.store.loadDocument(name);
-    if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
-    const key = keyOf(stored);
+    // The state alone (one small query) tells whether an entry is current; the document's
+    // bytes are read only when it has to be decoded.
+    const state = await this.store.documentState(name);
+    if (!state) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
+    const key = keyOf(state);
     const cached = this.entries.get(modelId);
     if (cached?.key === key) return cached.json;
     return this.share(modelId, key, async () => {
@@ -100,8 +108,11 @@ export class CanvasSnapshots {
         this.remember(modelId, key, kept, { store: false });
         return kept;
       }
+      const stored = await this.store.loadDocument(name);
+      if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
       const json = await this.fromStoredOffThread(modelId, stored);
-      this.remember(modelId, key, json);
+      // Kept under the state it was read from, which an edit since the state query moved on.
+      this.remember(modelId, keyOf(storedState(stored)), json);
       return json;
     });
   }

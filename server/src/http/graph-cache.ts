@@ -40,17 +40,18 @@ export class GraphSummaries {
    */
   async read(modelId: string, options: { allowStale?: boolean } = {}): Promise<GraphSummary> {
     const name = graphDocName(modelId);
-    const stored = await this.store.loadDocument(name);
-    if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
+    // The stored state (one small query) keys the entry; the document's bytes are read only when
+    // a summary has to be computed from them.
+    const state = await this.store.documentState(name);
+    if (!state) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
     const live = this.hocuspocus.documents.get(name);
     const today = todayIso();
-    const lastSeq = stored.updates.at(-1)?.seq ?? stored.snapshotSeq;
     const key =
       live && !live.isLoading
         ? `live:${this.liveKey(live)}:${today}`
-        : `stored:${stored.snapshotSeq}:${lastSeq}:${stored.updates.length}:${stored.updatedAt}:${today}`;
+        : `stored:${state.snapshotSeq}:${state.lastSeq}:${state.updateCount}:${state.updatedAt}:${today}`;
     const cached = this.entries.get(modelId);
-    if (cached?.key === key) return { ...cached.summary, updatedAt: stored.updatedAt };
+    if (cached?.key === key) return { ...cached.summary, updatedAt: state.updatedAt };
     // A model that is being edited changes its key with every edit. When reading it is costly,
     // the last result is served for a while (20× what it cost), so no caller can make the server
     // spend more than a twentieth of its time on one model's summary.
@@ -64,10 +65,9 @@ export class GraphSummaries {
       const summary = await this.compute(
         modelId,
         live && !live.isLoading ? live : undefined,
-        stored,
         today,
       );
-      summary.updatedAt = stored.updatedAt;
+      summary.updatedAt = state.updatedAt;
       this.remember(modelId, key, summary, performance.now() - started);
       return summary;
     })();
@@ -83,12 +83,13 @@ export class GraphSummaries {
   private async compute(
     modelId: string,
     live: Y.Doc | undefined,
-    stored: StoredDocument,
     today: string,
   ): Promise<GraphSummary> {
-    const updates = live
-      ? [Y.encodeStateAsUpdate(live)]
-      : [...(stored.snapshot ? [stored.snapshot] : []), ...stored.updates.map((u) => u.data)];
+    const source = live ?? (await this.loadStored(modelId));
+    const updates =
+      source instanceof Y.Doc
+        ? [Y.encodeStateAsUpdate(source)]
+        : [...(source.snapshot ? [source.snapshot] : []), ...source.updates.map((u) => u.data)];
     const job = this.worker?.run(updates, today);
     if (job) {
       try {
@@ -100,7 +101,13 @@ export class GraphSummaries {
         // The worker could not run: do it here.
       }
     }
-    return live ? summarize(live, today) : fromStored(modelId, stored, today);
+    return source instanceof Y.Doc ? summarize(source, today) : fromStored(modelId, source, today);
+  }
+
+  private async loadStored(modelId: string): Promise<StoredDocument> {
+    const stored = await this.store.loadDocument(graphDocName(modelId));
+    if (!stored) throw new ModelUnavailableError(`model ${modelId} has no graph document`);
+    return stored;
   }
 
   forget(modelId: string): void {

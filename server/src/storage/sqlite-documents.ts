@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import type { StoredDocument } from "./types.ts";
+import type { StoredDocument, StoredDocumentState } from "./types.ts";
 
 const bytes = (buffer: Buffer): Uint8Array =>
   new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
@@ -38,6 +38,15 @@ export class SqliteDocuments {
       ),
       getUpdates: db.prepare(
         "SELECT seq, data, created_at FROM updates WHERE document_name = ? AND seq > ? ORDER BY seq",
+      ),
+      // One row: the document's head and its log's extent (the index on (document_name, seq)
+      // serves all three aggregates without reading an update's bytes).
+      getState: db.prepare(
+        `SELECT d.snapshot_seq AS snapshot_seq, d.updated_at AS updated_at,
+           (SELECT COUNT(*) FROM updates u WHERE u.document_name = d.name AND u.seq > d.snapshot_seq) AS n,
+           (SELECT MAX(u.seq) FROM updates u WHERE u.document_name = d.name AND u.seq > d.snapshot_seq) AS last_seq,
+           (SELECT MAX(u.created_at) FROM updates u WHERE u.document_name = d.name AND u.seq > d.snapshot_seq) AS last_at
+         FROM documents d WHERE d.name = ?`,
       ),
       countUpdates: db.prepare(
         "SELECT COUNT(*) AS n FROM updates WHERE document_name = ? AND seq > (SELECT snapshot_seq FROM documents WHERE name = ?)",
@@ -140,6 +149,28 @@ export class SqliteDocuments {
         updatedAt,
       };
     })();
+  }
+
+  async documentState(documentName: string): Promise<StoredDocumentState | undefined> {
+    // Read your writes, as loadDocument does.
+    this.commitQueued();
+    const row = this.statements.getState.get(documentName) as
+      | {
+          snapshot_seq: number;
+          updated_at: string;
+          n: number;
+          last_seq: number | null;
+          last_at: string | null;
+        }
+      | undefined;
+    if (!row) return undefined;
+    return {
+      snapshotSeq: row.snapshot_seq,
+      lastSeq: row.last_seq ?? row.snapshot_seq,
+      updateCount: row.n,
+      updatedAt:
+        row.last_at !== null && row.last_at > row.updated_at ? row.last_at : row.updated_at,
+    };
   }
 
   async compactDocument(

@@ -33,6 +33,7 @@ import type {
   NewModel,
   Store,
   StoredDocument,
+  StoredDocumentState,
   VersionKind,
   VersionRecord,
   VersionSummary,
@@ -209,6 +210,10 @@ export class SqliteStore implements Store {
 
   loadDocument(documentName: string): Promise<StoredDocument | undefined> {
     return this.documents.loadDocument(documentName);
+  }
+
+  documentState(documentName: string): Promise<StoredDocumentState | undefined> {
+    return this.documents.documentState(documentName);
   }
 
   compactDocument(

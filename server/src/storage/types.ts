@@ -48,6 +48,20 @@ export interface StoredDocument {
   updatedAt: string;
 }
 
+/**
+ * Where a stored document stands, without its bytes: what a cache read from it is keyed by, so
+ * checking that a cached reading is current costs one small query, not loading the document.
+ */
+export interface StoredDocumentState {
+  snapshotSeq: number;
+  /** The last update's sequence number, or `snapshotSeq` when no update follows the snapshot. */
+  lastSeq: number;
+  /** Updates stored after the snapshot. */
+  updateCount: number;
+  /** As `StoredDocument.updatedAt`. */
+  updatedAt: string;
+}
+
 export interface NewModel {
   model: ModelRecord;
   /** Initial content of each of the model's documents, by document name. */
@@ -153,6 +167,8 @@ export interface Store {
   appendUpdate(documentName: string, update: Uint8Array): Promise<number>;
   /** Undefined when no such document exists. */
   loadDocument(documentName: string): Promise<StoredDocument | undefined>;
+  /** The state `loadDocument` would return, without the bytes; undefined when no such document. */
+  documentState(documentName: string): Promise<StoredDocumentState | undefined>;
   /**
    * Replaces the snapshot with `snapshot`, which folds in every update up to `uptoSeq`, and drops
    * those updates, atomically. Refused (false) when another compaction got there first, i.e. the

@@ -1,5 +1,5 @@
 import type pg from "pg";
-import type { StoredDocument } from "../types.ts";
+import type { StoredDocument, StoredDocumentState } from "../types.ts";
 import { toBuffer, toBytes } from "./rows.ts";
 
 /**
@@ -40,6 +40,35 @@ export async function readDocument(
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
+}
+
+/** A document's state without its bytes (one statement, so one consistent view). */
+export async function readDocumentState(
+  client: pg.Pool | pg.PoolClient,
+  documentName: string,
+): Promise<StoredDocumentState | undefined> {
+  const { rows } = await client.query<{
+    snapshot_seq: string;
+    updated_at: string;
+    n: string;
+    last_seq: string | null;
+    last_at: string | null;
+  }>(
+    `SELECT d.snapshot_seq, d.updated_at, u.n, u.last_seq, u.last_at
+       FROM documents d,
+       LATERAL (SELECT COUNT(*) AS n, MAX(seq) AS last_seq, MAX(created_at) AS last_at
+                  FROM updates WHERE document_name = d.name AND seq > d.snapshot_seq) u
+      WHERE d.name = $1`,
+    [documentName],
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  return {
+    snapshotSeq: Number(row.snapshot_seq),
+    lastSeq: Number(row.last_seq ?? row.snapshot_seq),
+    updateCount: Number(row.n),
+    updatedAt: row.last_at !== null && row.last_at > row.updated_at ? row.last_at : row.updated_at,
+  };
 }
 
 /**

@@ -12,12 +12,13 @@ import type {
   NewModel,
   Store,
   StoredDocument,
+  StoredDocumentState,
   VersionKind,
   VersionRecord,
   VersionSummary,
 } from "../types.ts";
 import { SqlWorkspaces } from "../workspace-sql.ts";
-import { foldUpdates, readDocument } from "./documents.ts";
+import { foldUpdates, readDocument, readDocumentState } from "./documents.ts";
 import * as history from "./history.ts";
 import { PostgresReadMarks } from "./read-marks.ts";
 import { insertLink, insertModel, pgRunner, storableTitle, toBuffer } from "./rows.ts";
@@ -208,6 +209,10 @@ export class PostgresStore implements Store {
     } finally {
       client.release();
     }
+  }
+
+  documentState(documentName: string): Promise<StoredDocumentState | undefined> {
+    return readDocumentState(this.pool, documentName);
   }
 
   compactDocument(
