@@ -7,7 +7,6 @@ import {
   nodesMap,
   type RollupAnswer,
   toModelFile,
-  type WorkspaceProgressAnswer,
 } from "@logic-canvas/shared";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
