@@ -59,6 +59,46 @@ function watchNotes(clients: BenchClient[]) {
   return arrivals;
 }
 
+type Model = Awaited<ReturnType<typeof createModel>>;
+type Sent = Map<string, { at: number; acked: number }>;
+
+/** The facilitator opens a café of `tableCount` tables, seats everyone and starts round one. */
+async function openCafe(
+  port: number,
+  model: Model,
+  people: Person[],
+  facilitator: Person,
+  tableCount: number,
+) {
+  const head = (await call(port, model.ownerToken, facilitator, cafePaths.list(model.id), "POST", {
+    title: "Bench café",
+    prompts: ["What works?", "What worries you?", "What next?"],
+    tables: Array.from({ length: tableCount }, (_, i) => `Table ${i + 1}`),
+  })) as { id: string; tables: { id: string }[] };
+  await Promise.all(
+    people.map((who, i) =>
+      call(port, model.editorToken, who, cafePaths.seat(model.id, head.id), "PUT", {
+        table: head.tables[i % tableCount]?.id,
+      }),
+    ),
+  );
+  await call(port, model.ownerToken, facilitator, cafePaths.advance(model.id, head.id), "POST", {
+    from: "draft",
+  });
+  return head;
+}
+
+/** Note → last participant, note → each participant, and POST → answer, over `ids`. */
+function figuresOf(ids: string[], arrivals: Map<string, number[]>, sent: Sent) {
+  const at = (id: string) => sent.get(id)?.at ?? 0;
+  return {
+    notes: ids.length,
+    noteToEveryone: summarize(ids.map((id) => Math.max(...(arrivals.get(id) ?? [])) - at(id))),
+    noteToEach: summarize(ids.flatMap((id) => (arrivals.get(id) ?? []).map((t) => t - at(id)))),
+    postAnswered: summarize(ids.map((id) => (sent.get(id)?.acked ?? 0) - at(id))),
+  };
+}
+
 export async function run(flags: Flags): Promise<void> {
   const participants = flags.number("participants", 40);
   const tableCount = flags.number("tables", 8);
@@ -74,40 +114,13 @@ export async function run(flags: Flags): Promise<void> {
       name: `Participant ${i + 1}`,
     }));
     const facilitator = { secret: `bench-facilitator-${Date.now()}`, name: "Facilitator" };
-    for (let i = 0; i < participants; i += 1) {
-      const target = {
-        kind: "ours" as const,
-        port,
-        docName: `${model.id}/review`,
-        token: model.editorToken,
-      };
-      clients.push(connectClient(target));
-    }
+    const target = { kind: "ours" as const, port, docName: `${model.id}/review` };
+    for (let i = 0; i < participants; i += 1)
+      clients.push(connectClient({ ...target, token: model.editorToken }));
     await withTimeout(Promise.all(clients.map((c) => c.synced)), 120_000, "participants sync");
     const arrivals = watchNotes(clients);
-    const head = (await call(
-      port,
-      model.ownerToken,
-      facilitator,
-      cafePaths.list(model.id),
-      "POST",
-      {
-        title: "Bench café",
-        prompts: ["What works?", "What worries you?", "What next?"],
-        tables: Array.from({ length: tableCount }, (_, i) => `Table ${i + 1}`),
-      },
-    )) as { id: string; tables: { id: string }[] };
-    await Promise.all(
-      people.map((who, i) =>
-        call(port, model.editorToken, who, cafePaths.seat(model.id, head.id), "PUT", {
-          table: head.tables[i % tableCount]?.id,
-        }),
-      ),
-    );
-    await call(port, model.ownerToken, facilitator, cafePaths.advance(model.id, head.id), "POST", {
-      from: "draft",
-    });
-    const sent = new Map<string, { at: number; acked: number }>();
+    const head = await openCafe(port, model, people, facilitator, tableCount);
+    const sent: Sent = new Map();
     const post = async (who: Person, n: number) => {
       const at = performance.now();
       const note = (await call(
@@ -132,26 +145,11 @@ export async function run(flags: Flags): Promise<void> {
       120_000,
       "every note at every participant",
     );
-    const figures = (ids: string[]) => {
-      const toAll = ids.map(
-        (id) => Math.max(...(arrivals.get(id) ?? [])) - (sent.get(id)?.at ?? 0),
-      );
-      const each = ids.flatMap((id) =>
-        (arrivals.get(id) ?? []).map((t) => t - (sent.get(id)?.at ?? 0)),
-      );
-      const acks = ids.map((id) => (sent.get(id)?.acked ?? 0) - (sent.get(id)?.at ?? 0));
-      return {
-        notes: ids.length,
-        noteToEveryone: summarize(toAll),
-        noteToEach: summarize(each),
-        postAnswered: summarize(acks),
-      };
-    };
     const ids = [...sent.keys()];
-    const quiet = figures(ids.slice(0, sequential));
-    const burst = figures(ids.slice(sequential));
+    const quiet = figuresOf(ids.slice(0, sequential), arrivals, sent);
+    const burst = figuresOf(ids.slice(sequential), arrivals, sent);
     console.log(
-      `  quiet: note→all 40 p50 ${quiet.noteToEveryone.p50} ms, p99 ${quiet.noteToEveryone.p99} ms; bursts of ${participants}: p50 ${burst.noteToEveryone.p50} ms, p99 ${burst.noteToEveryone.p99} ms`,
+      `  quiet: note→all ${participants} p50 ${quiet.noteToEveryone.p50} ms, p99 ${quiet.noteToEveryone.p99} ms; bursts of ${participants}: p50 ${burst.noteToEveryone.p50} ms, p99 ${burst.noteToEveryone.p99} ms`,
     );
     const path = writeResult(
       "world-cafe",
