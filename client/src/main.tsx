@@ -17,6 +17,7 @@ import "./editor/panels/side-panel.css";
 import "./editor/toasts.css";
 import "./inbox/inbox.css";
 import type { ComponentType } from "react";
+import { afterPageShown } from "./app/page-shown.ts";
 import { editorRoute, isAccountPath } from "./app/routes.ts";
 import { registerServiceWorker } from "./offline/register-service-worker.ts";
 import { workspaceRoute } from "./workspaces/routes.ts";
@@ -42,7 +43,8 @@ function start<P extends object>(page: Promise<ComponentType<P>>, props: P): voi
   Promise.all([mounting, page]).then(
     ([{ mount }, Page]) => {
       mount(root as HTMLElement, Page, props);
-      registerServiceWorker();
+      // A model's page installs the offline copy after its first cards (app/page-shown.ts).
+      registerServiceWorker(editor ? afterPageShown() : undefined);
     },
     () => {
       // The page's code could not be fetched (offline before this page was ever kept):

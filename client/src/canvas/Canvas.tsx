@@ -74,7 +74,7 @@ export function Canvas(props: CanvasProps) {
   const { nodes, edges } = useShownElements(base, shown);
   const zoomedOut = useZoomedOut();
   const index = provisional?.index ?? binding.index;
-  const drawn = useCulledElements(index, base.nodes, shown, zoomedOut);
+  const drawn = useCulledElements(index, base.nodes, shown, zoomedOut, provisional !== null);
   useWholeModel(binding.index, binding.getNodes);
   const keys = useCanvasKeys(binding, elements.nodes, readOnly, zoomedOut);
   const { deletion, linking, pointer } = useCanvasTools(binding, snapshot, readOnly, onCursor);

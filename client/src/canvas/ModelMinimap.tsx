@@ -103,6 +103,7 @@ function useCardsLayer(
   latest.current = nodes;
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const drawnAt = useRef(0);
+  const first = useRef(0);
   // biome-ignore lint/correctness/useExhaustiveDependencies: new cards schedule a draw (read from `latest`)
   useEffect(() => {
     const draw = () => {
@@ -113,12 +114,27 @@ function useCardsLayer(
       if (ctx) drawCards(ctx, latest.current, next, ratio);
       setFrame((before) => (sameFrame(before, next) ? before : next));
     };
-    if (timer.current) return;
+    if (timer.current || first.current) return;
+    if (drawnAt.current === 0) {
+      // The first drawing waits for the frame after the one the cards are painted in: it reads
+      // every card of the model (5,000 and more), and the page's first cards need none of it.
+      first.current = requestAnimationFrame(() => {
+        first.current = 0;
+        timer.current = setTimeout(draw, 0);
+      });
+      return;
+    }
     const wait = CARDS_INTERVAL_MS - (performance.now() - drawnAt.current);
     if (wait <= 0) draw();
     else timer.current = setTimeout(draw, wait);
   }, [canvas, nodes, ratio]);
-  useEffect(() => () => clearTimeout(timer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(timer.current);
+      cancelAnimationFrame(first.current);
+    },
+    [],
+  );
   return frame;
 }
 

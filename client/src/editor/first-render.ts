@@ -1,5 +1,6 @@
 import type { CanvasSnapshot } from "@logic-canvas/shared";
 import { useEffect, useState } from "react";
+import { pageShown } from "../app/page-shown.ts";
 
 /**
  * Longest wait for the first cards before the side panel's work starts anyway (an empty model,
@@ -10,7 +11,8 @@ const FIRST_CARDS_WAIT_MS = 2000;
 /**
  * True from the frame after the first cards were drawn (or the graph synced, or a short wait
  * passed): work only the side panel needs (the review document, its badges) starts then, so it
- * neither delays the canvas nor competes with the graph's sync.
+ * neither delays the canvas nor competes with the graph's sync. The page says so then too
+ * (`pageShown`): the offline copy's install and the parts fetched ahead of use wait for it.
  */
 export function useAfterFirstCards(hasCards: boolean, synced: boolean): boolean {
   const [after, setAfter] = useState(false);
@@ -27,6 +29,9 @@ export function useAfterFirstCards(hasCards: boolean, synced: boolean): boolean 
       cancelAnimationFrame(frame);
     };
   }, [after, ready]);
+  useEffect(() => {
+    if (after) pageShown();
+  }, [after]);
   return after;
 }
 

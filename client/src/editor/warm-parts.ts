@@ -1,3 +1,5 @@
+import { afterPageShown } from "../app/page-shown.ts";
+
 /**
  * The editor's parts that load on first use (issue 14) are fetched once the first cards are
  * drawn and the page is idle: editing must keep working when the network drops later. A team
@@ -28,6 +30,9 @@ export function warmEditorParts(): void {
   const run = () => {
     for (const load of EDITING_PARTS) load().catch(() => undefined);
   };
-  if ("requestIdleCallback" in window) window.requestIdleCallback(run, { timeout: 2_000 });
-  else setTimeout(run, 500);
+  // Called as the editor mounts; the first cards come first (`afterPageShown`), then idleness.
+  void afterPageShown().then(() => {
+    if ("requestIdleCallback" in window) window.requestIdleCallback(run, { timeout: 2_000 });
+    else setTimeout(run, 500);
+  });
 }
