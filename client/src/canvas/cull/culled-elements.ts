@@ -1,40 +1,39 @@
-import { type ReactFlowState, useStore } from "@xyflow/react";
-import { useMemo } from "react";
+import { useStore } from "@xyflow/react";
+import { useMemo, useRef, useState } from "react";
 import type { CardNode, LinkEdge } from "../flow-types.ts";
 import type { CardIndex } from "./card-index.ts";
-import { CELL, type Rect } from "./spatial-grid.ts";
+import { RegionTracker, regionOf } from "./region.ts";
 
 /**
  * React Flow's own work grows with every node and link it holds: each change of `nodes` or
  * `edges` rebuilds its lookups over all of them, and each pan frame re-filters them all for
  * `onlyRenderVisibleElements` (profiled: bench/results/canvas-profile.md). So it is handed only
- * the cards near the view, from the index, and the region is the view plus half a screen on each
- * side snapped out to whole grid cells: panning re-renders the canvas only when the region
- * crosses a cell edge, and between two such steps React Flow sees the same arrays.
+ * the cards in a region around the view (`region.ts`), from the index: panning re-renders the
+ * canvas only when the region moves, and between two moves React Flow sees the same arrays.
  */
 
-/** The region around the view (flow coordinates) as a key of cell edges, "" before a size. */
-export function regionKey(state: Pick<ReactFlowState, "transform" | "width" | "height">): string {
-  const [x, y, zoom] = state.transform;
-  if (!state.width || !state.height || !zoom) return "";
-  const width = state.width / zoom;
-  const height = state.height / zoom;
-  const left = -x / zoom - width / 2;
-  const top = -y / zoom - height / 2;
-  const c0 = Math.floor(left / CELL);
-  const r0 = Math.floor(top / CELL);
-  const c1 = Math.ceil((left + 2 * width) / CELL);
-  const r1 = Math.ceil((top + 2 * height) / CELL);
-  return `${c0}:${r0}:${c1}:${r1}`;
-}
-
-export function regionOf(key: string): Rect | undefined {
-  if (!key) return undefined;
-  const [c0 = 0, r0 = 0, c1 = 0, r1 = 0] = key.split(":").map(Number);
-  return { x: c0 * CELL, y: r0 * CELL, width: (c1 - c0) * CELL, height: (r1 - r0) * CELL };
-}
-
 const NONE = { nodes: [] as CardNode[], edges: [] as LinkEdge[] };
+
+/**
+ * `next`, or `previous` itself where an array holds the same objects in the same order: React
+ * Flow rebuilds its lookups and runs every card's and link's store selector for each new array
+ * it is handed, and most changes leave one of the two as it was (a card moved by someone else,
+ * or a card measured, changes no link object).
+ */
+export function sameOrNext(
+  previous: { nodes: CardNode[]; edges: LinkEdge[] },
+  next: { nodes: CardNode[]; edges: LinkEdge[] },
+): { nodes: CardNode[]; edges: LinkEdge[] } {
+  const nodes = sameItems(previous.nodes, next.nodes) ? previous.nodes : next.nodes;
+  const edges = sameItems(previous.edges, next.edges) ? previous.edges : next.edges;
+  return nodes === previous.nodes && edges === previous.edges ? previous : { nodes, edges };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /**
  * The cards and links React Flow holds: those near the view (within `shown` when a filter is
@@ -47,11 +46,15 @@ export function useCulledElements(
   shown: ReadonlySet<string> | null,
   zoomedOut: boolean,
 ): { nodes: CardNode[]; edges: LinkEdge[] } {
-  const key = useStore(regionKey);
+  const [tracker] = useState(() => new RegionTracker());
+  const key = useStore((state) => tracker.keyFor(state));
+  const held = useRef(NONE);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the index's content
-  return useMemo(() => {
+  const next = useMemo(() => {
     const region = regionOf(key);
     if (zoomedOut || !index || !region) return NONE;
-    return index.near(region, shown ?? undefined);
+    return sameOrNext(held.current, index.near(region, shown ?? undefined));
   }, [index, version, shown, zoomedOut, key]);
+  held.current = next;
+  return next;
 }
