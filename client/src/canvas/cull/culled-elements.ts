@@ -1,5 +1,5 @@
 import { useStore } from "@xyflow/react";
-import { useMemo, useRef, useState } from "react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import type { CardNode, LinkEdge } from "../flow-types.ts";
 import type { CardIndex } from "./card-index.ts";
 import { RegionTracker, regionOf } from "./region.ts";
@@ -47,7 +47,8 @@ export function useCulledElements(
   zoomedOut: boolean,
 ): { nodes: CardNode[]; edges: LinkEdge[] } {
   const [tracker] = useState(() => new RegionTracker());
-  const key = useStore((state) => tracker.keyFor(state));
+  // One selector for the component's life: a new one would be called again on every render.
+  const key = useStore(useCallback((state) => tracker.keyFor(state), [tracker]));
   const held = useRef(NONE);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the index's content
   const next = useMemo(() => {
