@@ -126,6 +126,12 @@ describe("culling the cards handed to React Flow", () => {
     expect(at(-10, -10)).toBe(first);
     expect(at(0, -700)).toBe(first);
     expect(at(0, -2000)).not.toBe(first);
+    // At rest, the region is centred on the view again: the same as a fresh one there.
+    const resting = { transform: [0, -1500, 1] as const, width: 1440, height: 900 };
+    expect(at(0, -1500)).toBe(at(0, -2000));
+    expect(tracker.recentre(resting)).toBe(true);
+    expect(tracker.keyFor(resting)).toBe(new RegionTracker().keyFor(resting));
+    expect(tracker.recentre(resting)).toBe(false);
     const region = regionOf(at(-3000, -7000, 0.5));
     if (!region) throw new Error("no region for a sized view");
     // The view at zoom 0.5 is 2880 × 1800 flow px from (6000, 14000); a view each side.

@@ -1,5 +1,5 @@
-import { useStore } from "@xyflow/react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useStore, useStoreApi } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CardNode, LinkEdge } from "../flow-types.ts";
 import type { CardIndex } from "./card-index.ts";
 import { RegionTracker, regionOf } from "./region.ts";
@@ -47,8 +47,10 @@ export function useCulledElements(
   zoomedOut: boolean,
 ): { nodes: CardNode[]; edges: LinkEdge[] } {
   const [tracker] = useState(() => new RegionTracker());
-  // One selector for the component's life: a new one would be called again on every render.
-  const key = useStore(useCallback((state) => tracker.keyFor(state), [tracker]));
+  const settled = useSettledView(tracker);
+  // One selector per settled view: a new one would be called again on every render.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `settled` asks for the region again
+  const key = useStore(useCallback((state) => tracker.keyFor(state), [tracker, settled]));
   const held = useRef(NONE);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the index's content
   const next = useMemo(() => {
@@ -58,4 +60,32 @@ export function useCulledElements(
   }, [index, version, shown, zoomedOut, key]);
   held.current = next;
   return next;
+}
+
+/** Quiet time after the last pan or zoom frame before the region is centred on the view. */
+const SETTLE_MS = 300;
+
+/**
+ * Once the view rests, the region is centred on it again (`RegionTracker.recentre`): the next
+ * pan finds a full view of cards mounted whichever way it goes, and what is mounted at a view
+ * no longer depends on the way the view came there. Returns a count of such moves.
+ */
+function useSettledView(tracker: RegionTracker): number {
+  const store = useStoreApi();
+  const [settled, setSettled] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = store.subscribe((state, previous) => {
+      if (state.transform === previous.transform) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (tracker.recentre(store.getState())) setSettled((n) => n + 1);
+      }, SETTLE_MS);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [store, tracker]);
+  return settled;
 }

@@ -47,6 +47,21 @@ export class RegionTracker {
       return this.key;
     }
     if (this.region && holds(this.region, view)) return this.key;
+    return this.centreOn(view);
+  }
+
+  /**
+   * Centres the region on the view where it is not already; true when it moved. For a view at
+   * rest: it mounts or unmounts a band of cards, which no pan frame then pays for.
+   */
+  recentre(state: ViewState): boolean {
+    const view = viewOf(state);
+    if (!view || !this.region) return false;
+    const before = this.key;
+    return this.centreOn(view) !== before;
+  }
+
+  private centreOn(view: Rect): string {
     const mx = view.width * MARGIN;
     const my = view.height * MARGIN;
     const region = {
