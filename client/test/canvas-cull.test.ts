@@ -1,7 +1,8 @@
 import { addNode, connect, deleteElements, laneX, moveNode } from "@logic-canvas/shared";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { regionKey, regionOf } from "../src/canvas/cull/culled-elements.ts";
+import { sameOrNext } from "../src/canvas/cull/culled-elements.ts";
+import { RegionTracker, regionOf } from "../src/canvas/cull/region.ts";
 import { SpatialGrid } from "../src/canvas/cull/spatial-grid.ts";
 import { YjsFlowBinding } from "../src/canvas/yjs-flow-binding.ts";
 
@@ -116,18 +117,44 @@ describe("culling the cards handed to React Flow", () => {
     expect(near.edges).toHaveLength(1);
   });
 
-  it("steps the region only when the view crosses a cell edge, and covers the view", () => {
+  it("keeps the region while the view stays inside it, and covers the view", () => {
+    const tracker = new RegionTracker();
     const at = (x: number, y: number, zoom = 1) =>
-      regionKey({ transform: [x, y, zoom], width: 1440, height: 900 });
-    expect(at(0, 0)).toBe(at(-10, -10));
-    expect(at(0, 0)).not.toBe(at(0, -2000));
+      tracker.keyFor({ transform: [x, y, zoom], width: 1440, height: 900 });
+    const first = at(0, 0);
+    // A pan of most of a screen keeps the region; one past its edge moves it.
+    expect(at(-10, -10)).toBe(first);
+    expect(at(0, -700)).toBe(first);
+    expect(at(0, -2000)).not.toBe(first);
+    // At rest, the region is centred on the view again: the same as a fresh one there.
+    const resting = { transform: [0, -1500, 1] as const, width: 1440, height: 900 };
+    expect(at(0, -1500)).toBe(at(0, -2000));
+    expect(tracker.recentre(resting)).toBe(true);
+    expect(tracker.keyFor(resting)).toBe(new RegionTracker().keyFor(resting));
+    expect(tracker.recentre(resting)).toBe(false);
     const region = regionOf(at(-3000, -7000, 0.5));
     if (!region) throw new Error("no region for a sized view");
-    // The view at zoom 0.5 is 2880 × 1800 flow px from (6000, 14000); half a view each side.
-    expect(region.x).toBeLessThanOrEqual(6000 - 1440);
-    expect(region.y).toBeLessThanOrEqual(14000 - 900);
-    expect(region.x + region.width).toBeGreaterThanOrEqual(6000 + 2880 + 1440);
-    expect(region.y + region.height).toBeGreaterThanOrEqual(14000 + 1800 + 900);
-    expect(regionOf(regionKey({ transform: [0, 0, 1], width: 0, height: 0 }))).toBeUndefined();
+    // The view at zoom 0.5 is 2880 × 1800 flow px from (6000, 14000); a view each side.
+    expect(region.x).toBeLessThanOrEqual(6000 - 2880);
+    expect(region.y).toBeLessThanOrEqual(14000 - 1800);
+    expect(region.x + region.width).toBeGreaterThanOrEqual(6000 + 2 * 2880);
+    expect(region.y + region.height).toBeGreaterThanOrEqual(14000 + 2 * 1800);
+    // Zoomed right in, the region shrinks to the new view's (it held 9 views' worth of cards).
+    const zoomedIn = regionOf(at(-6000 * 1.5, -14000 * 1.5, 1.5));
+    expect(zoomedIn?.width).toBeLessThan(region.width / 2);
+    expect(tracker.keyFor({ transform: [0, 0, 1], width: 0, height: 0 })).toBe("");
+    expect(regionOf("")).toBeUndefined();
+  });
+
+  it("hands React Flow the arrays it has when the cards and links are the same", () => {
+    const { binding } = tallModel(5);
+    const held = binding.index.near(VIEW);
+    const again = binding.index.near(VIEW);
+    expect(again.nodes).not.toBe(held.nodes);
+    expect(sameOrNext(held, again)).toBe(held);
+    const fewer = { nodes: held.nodes.slice(1), edges: [...held.edges] };
+    const next = sameOrNext(held, fewer);
+    expect(next.nodes).toBe(fewer.nodes);
+    expect(next.edges).toBe(held.edges);
   });
 });

@@ -66,12 +66,12 @@ export class FlowView {
   applyNodeChanges(changes: NodeChange<CardNode>[]): {
     /** A card was selected or unselected: the editor shows the selection. */
     selection: boolean;
-    /** A card's measured size changed: only the canvas draws it. */
-    sizes: boolean;
+    /** The cards whose measured size changed: only the canvas draws them. */
+    sized: string[];
     positions: NodePositionChange[];
   } {
     let selection = false;
-    let sizes = false;
+    const sized: string[] = [];
     const positions: NodePositionChange[] = [];
     for (const change of changes) {
       if (change.type === "select") {
@@ -82,13 +82,13 @@ export class FlowView {
       } else if (change.type === "dimensions" && change.dimensions) {
         this.measured.set(change.id, { ...change.dimensions });
         this.nodes.delete(change.id);
-        sizes = true;
+        sized.push(change.id);
       } else if (change.type === "position") {
         positions.push(change);
       }
       // Removals arrive through `onDelete`, once for nodes and their links together.
     }
-    return { selection, sizes, positions };
+    return { selection, sized, positions };
   }
 
   /** Takes in selections; true when one changed. */

@@ -8,20 +8,18 @@ import {
   type NodeKind,
   type NodePatch,
   nodesMap,
-  readCheckIns,
-  readEdge,
-  readNode,
-  readPurpose,
   type SmartPatch,
 } from "@logic-canvas/shared";
 import type { Connection, EdgeChange, NodeChange, XYPosition } from "@xyflow/react";
 import * as Y from "yjs";
 import type { BindingContext } from "./binding/context.ts";
 import { observeGraph, type Touched } from "./binding/doc-observer.ts";
+import { readAll, readTouched } from "./binding/doc-reads.ts";
 import { applyDrag } from "./binding/drag-writes.ts";
 import { ElementsStore } from "./binding/elements-store.ts";
 import { LocalWrites } from "./binding/local-writes.ts";
 import { RevisitWrites } from "./binding/revisit-writes.ts";
+import { SettleLater } from "./binding/settle-later.ts";
 import type { CardIndex } from "./cull/card-index.ts";
 import { DragTracker } from "./drag-tracker.ts";
 import type { BindingSnapshot, CardNode, LinkEdge, Notice } from "./flow-types.ts";
@@ -46,6 +44,9 @@ export type {
 } from "./flow-types.ts";
 export { CARD_WIDTH, DRAG_WRITE_INTERVAL_MS, kindNoun, laneAt } from "./flow-types.ts";
 
+/** Quiet time after the last card measured before the drawn arrays take the sizes. */
+const SIZES_SETTLE_MS = 400;
+
 export class YjsFlowBinding {
   readonly origin: { binding: string };
   private readonly undo: Y.UndoManager;
@@ -63,6 +64,13 @@ export class YjsFlowBinding {
   private listeners = new Set<() => void>();
   private noticeListeners = new Set<(n: Notice) => void>();
   private readOnly: boolean;
+  /**
+   * Cards measured for the first time (each card panned into view) reach the drawn arrays once
+   * the sizes settle, not at once: React Flow measured them itself and holds their sizes; handing
+   * it new arrays in the same frame cost a second full pass over every mounted card and link.
+   * The index takes them at once (culling, centring on a card), and the next arrays carry them.
+   */
+  private readonly sizes = new SettleLater(() => this.refresh(false, true), SIZES_SETTLE_MS);
 
   constructor(
     readonly doc: Y.Doc,
@@ -89,10 +97,7 @@ export class YjsFlowBinding {
     };
     this.writes = new LocalWrites(this.context);
     this.revisit = new RevisitWrites(this.context, this.writes);
-    for (const [id, map] of nodesMap(doc)) this.readNodeEntry(id, map);
-    for (const [id, map] of edgesMap(doc)) this.readEdgeEntry(id, map);
-    this.readMeta();
-    this.mirror.checkIns = readCheckIns(doc);
+    readAll(this.context);
     this.snapshot = this.buildSnapshot(true);
     this.elements.set(this.snapshot.nodes, this.snapshot.edges);
     this.stopObserving = observeGraph(doc, this.onDocChange);
@@ -104,6 +109,7 @@ export class YjsFlowBinding {
     this.stopObserving();
     this.undo.destroy();
     this.drag.cancel();
+    this.sizes.stop();
   }
 
   // ---- subscription (useSyncExternalStore) ----
@@ -113,7 +119,10 @@ export class YjsFlowBinding {
   };
   getSnapshot = (): BindingSnapshot => this.snapshot;
   /** Every card, as drawn (React Flow may hold only those near the view). */
-  getNodes = (): readonly CardNode[] => this.elements.get().nodes;
+  getNodes = (): readonly CardNode[] => {
+    this.sizes.flush();
+    return this.elements.get().nodes;
+  };
   /** Every card and link of the snapshot by place, for culling and whole-model lookups. */
   get index(): CardIndex {
     return this.view.index;
@@ -135,41 +144,14 @@ export class YjsFlowBinding {
 
   // ---- the document changed: re-read what the transaction touched ----
   private onDocChange = (touched: Touched): void => {
-    const nodes = nodesMap(this.doc);
-    for (const id of touched.cards) {
-      this.readNodeEntry(id, nodes.get(id));
-      // A collaborator's change to a card I am dragging must not yank it from under my cursor.
-      if (nodes.has(id)) this.view.invalidateNode(id);
-      else {
-        this.view.forgetNode(id);
-        this.drag.forget(id);
-      }
-    }
-    const edges = edgesMap(this.doc);
-    for (const id of touched.links) {
-      this.readEdgeEntry(id, edges.get(id));
-      if (edges.has(id)) this.view.invalidateEdge(id);
-      else this.view.forgetEdge(id);
-    }
-    if (touched.meta) this.readMeta();
-    if (touched.checkIns) this.mirror.checkIns = readCheckIns(this.doc);
+    readTouched(this.context, touched);
     this.refresh(true);
   };
-
-  private readMeta(): void {
-    const meta = metaMap(this.doc);
-    this.mirror.setMeta(meta.get("title"), meta.get("masteryGoal"), readPurpose(this.doc));
-  }
-  private readNodeEntry(id: string, map: unknown): void {
-    this.mirror.setNode(id, map instanceof Y.Map ? readNode(map) : undefined);
-  }
-  private readEdgeEntry(id: string, map: unknown): void {
-    this.mirror.setEdge(id, map instanceof Y.Map ? readEdge(map) : undefined);
-  }
 
   // ---- snapshot building ----
   /** `docChanged`: false reuses the model; `canvasOnly` (sizes, drags): the snapshot stays. */
   private refresh(docChanged: boolean, canvasOnly = false): void {
+    this.sizes.stop();
     if (canvasOnly) {
       const nodes = this.view.buildNodes(this.snapshot.model.nodes);
       this.elements.set(nodes, this.elements.get().edges);
@@ -207,14 +189,15 @@ export class YjsFlowBinding {
 
   // ---- React Flow handlers ----
   onNodesChange = (changes: NodeChange<CardNode>[]): void => {
-    const { selection, sizes, positions } = this.view.applyNodeChanges(changes);
-    let moved = false;
-    if (positions.length > 0 && !this.readOnly) {
-      applyDrag(this.context, positions);
-      moved = true;
+    const { selection, sized, positions } = this.view.applyNodeChanges(changes);
+    const moved = positions.length > 0 && !this.readOnly;
+    if (moved) applyDrag(this.context, positions);
+    if (sized.length > 0) {
+      this.view.buildNodes(sized.flatMap((id) => this.mirror.node(id) ?? []));
+      if (!selection && !moved) this.sizes.schedule();
     }
     if (selection) this.refresh(false);
-    else if (sizes || moved) this.refresh(false, true);
+    else if (moved) this.refresh(false, true);
   };
 
   onEdgesChange = (changes: EdgeChange<LinkEdge>[]): void => {

@@ -1,5 +1,5 @@
 import { type ReactFlowInstance, useReactFlow } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { layoutWithinLanes } from "../canvas/auto-layout.ts";
 import { allCards } from "../canvas/cull/whole-model.ts";
 import { fitCardIds, fitModel } from "../canvas/fit-model.ts";
@@ -41,22 +41,29 @@ export function useSharedSelection(session: CollabSession, snapshot: BindingSnap
   return selection;
 }
 
-/** Selects cards and links and brings them (with a link's two ends) into view. */
+/**
+ * Selects cards and links and brings them (with a link's two ends) into view. The function stays
+ * the same while the model changes (it reads the links when called): it is part of the review
+ * context every card's review badges read, and a new one at each change (a collaborator dragging
+ * a card: 12 a second) re-rendered the badges of every mounted card.
+ */
 export function useFocusElements(
   binding: YjsFlowBinding | null,
   snapshot: BindingSnapshot,
 ): (nodeIds: string[], edgeIds?: string[]) => void {
   const flow = useReactFlow();
+  const edges = useRef(snapshot.model.edges);
+  edges.current = snapshot.model.edges;
   return useCallback(
     (nodeIds: string[], edgeIds: string[] = []) => {
       if (!binding) return;
       const ids = new Set(nodeIds);
-      for (const edge of snapshot.model.edges)
+      for (const edge of edges.current)
         if (edgeIds.includes(edge.id)) ids.add(edge.source).add(edge.target);
       binding.select(nodeIds, edgeIds);
       if (ids.size) fitCardIds(flow, ids, { duration: 300, maxZoom: 1.1, padding: 0.4 });
     },
-    [binding, flow, snapshot.model.edges],
+    [binding, flow],
   );
 }
 

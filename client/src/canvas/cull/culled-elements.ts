@@ -1,59 +1,45 @@
-import { type ReactFlowState, useStore } from "@xyflow/react";
-import { useMemo } from "react";
+import { useStore, useStoreApi } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { CardNode, LinkEdge } from "../flow-types.ts";
 import type { CardIndex } from "./card-index.ts";
-import { CELL, type Rect } from "./spatial-grid.ts";
+import { RegionTracker, regionOf, type ViewState, viewKey } from "./region.ts";
 
 /**
  * React Flow's own work grows with every node and link it holds: each change of `nodes` or
  * `edges` rebuilds its lookups over all of them, and each pan frame re-filters them all for
  * `onlyRenderVisibleElements` (profiled: bench/results/canvas-profile.md). So it is handed only
- * the cards near the view, from the index, and the region is the view plus half a screen on each
- * side snapped out to whole grid cells: panning re-renders the canvas only when the region
- * crosses a cell edge, and between two such steps React Flow sees the same arrays.
+ * the cards in a region around the view (`region.ts`), from the index: panning re-renders the
+ * canvas only when the region moves, and between two moves React Flow sees the same arrays.
  */
-
-type ViewState = Pick<ReactFlowState, "transform" | "width" | "height">;
-
-/**
- * The region around the view (flow coordinates) as a key of cell edges, "" before a size:
- * `around` screens more on each side (half a screen for the live canvas).
- */
-export function regionKey(state: ViewState, around = 0.5): string {
-  const [x, y, zoom] = state.transform;
-  if (!state.width || !state.height || !zoom) return "";
-  const width = state.width / zoom;
-  const height = state.height / zoom;
-  const left = -x / zoom - width * around;
-  const top = -y / zoom - height * around;
-  const c0 = Math.floor(left / CELL);
-  const r0 = Math.floor(top / CELL);
-  const c1 = Math.ceil((left + (1 + 2 * around) * width) / CELL);
-  const r1 = Math.ceil((top + (1 + 2 * around) * height) / CELL);
-  return `${c0}:${r0}:${c1}:${r1}`;
-}
-
-/**
- * The view alone, for the first layer: it is drawn to be seen at once, before anything can pan
- * (the page is still loading), so the cards around the view would only delay the first cards
- * (a 1,000-card model: 68 cards and 100 links mounted for the 35 in view). The live canvas,
- * once synced, mounts the usual region.
- */
-const viewKey = (state: ViewState) => regionKey(state, 0);
-
-export function regionOf(key: string): Rect | undefined {
-  if (!key) return undefined;
-  const [c0 = 0, r0 = 0, c1 = 0, r1 = 0] = key.split(":").map(Number);
-  return { x: c0 * CELL, y: r0 * CELL, width: (c1 - c0) * CELL, height: (r1 - r0) * CELL };
-}
 
 const NONE = { nodes: [] as CardNode[], edges: [] as LinkEdge[] };
 
 /**
+ * `next`, or `previous` itself where an array holds the same objects in the same order: React
+ * Flow rebuilds its lookups and runs every card's and link's store selector for each new array
+ * it is handed, and most changes leave one of the two as it was (a card moved by someone else,
+ * or a card measured, changes no link object).
+ */
+export function sameOrNext(
+  previous: { nodes: CardNode[]; edges: LinkEdge[] },
+  next: { nodes: CardNode[]; edges: LinkEdge[] },
+): { nodes: CardNode[]; edges: LinkEdge[] } {
+  const nodes = sameItems(previous.nodes, next.nodes) ? previous.nodes : next.nodes;
+  const edges = sameItems(previous.edges, next.edges) ? previous.edges : next.edges;
+  return nodes === previous.nodes && edges === previous.edges ? previous : { nodes, edges };
+}
+
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
  * The cards and links React Flow holds: those near the view (within `shown` when a filter is
- * on; only those in it for the first layer, `viewOnly`), or none zoomed out, where the overview
- * layer draws the model. `version` is the snapshot's node array, which changes whenever a card
- * or link does.
+ * on; only those in view for the first layer, `viewOnly`), or none zoomed out, where the overview
+ * layer draws the model. `version` is the snapshot's node array, which changes whenever a card or
+ * link does.
  */
 export function useCulledElements(
   index: CardIndex | undefined,
@@ -62,11 +48,51 @@ export function useCulledElements(
   zoomedOut: boolean,
   viewOnly = false,
 ): { nodes: CardNode[]; edges: LinkEdge[] } {
-  const key = useStore(viewOnly ? viewKey : regionKey);
+  const [tracker] = useState(() => new RegionTracker());
+  const settled = useSettledView(tracker);
+  // One selector per settled view: a new one would be called again on every render.
+  const key = useStore(
+    // biome-ignore lint/correctness/useExhaustiveDependencies: `settled` asks for the region again
+    useCallback(
+      (state: ViewState) => (viewOnly ? viewKey(state) : tracker.keyFor(state)),
+      [tracker, settled, viewOnly],
+    ),
+  );
+  const held = useRef(NONE);
   // biome-ignore lint/correctness/useExhaustiveDependencies: `version` stands for the index's content
-  return useMemo(() => {
+  const next = useMemo(() => {
     const region = regionOf(key);
     if (zoomedOut || !index || !region) return NONE;
-    return index.near(region, shown ?? undefined);
+    return sameOrNext(held.current, index.near(region, shown ?? undefined));
   }, [index, version, shown, zoomedOut, key]);
+  held.current = next;
+  return next;
+}
+
+/** Quiet time after the last pan or zoom frame before the region is centred on the view. */
+const SETTLE_MS = 300;
+
+/**
+ * Once the view rests, the region is centred on it again (`RegionTracker.recentre`): the next
+ * pan finds a full view of cards mounted whichever way it goes, and what is mounted at a view
+ * no longer depends on the way the view came there. Returns a count of such moves.
+ */
+function useSettledView(tracker: RegionTracker): number {
+  const store = useStoreApi();
+  const [settled, setSettled] = useState(0);
+  useEffect(() => {
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = store.subscribe((state, previous) => {
+      if (state.transform === previous.transform) return;
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        if (tracker.recentre(store.getState())) setSettled((n) => n + 1);
+      }, SETTLE_MS);
+    });
+    return () => {
+      stop();
+      clearTimeout(timer);
+    };
+  }, [store, tracker]);
+  return settled;
 }
