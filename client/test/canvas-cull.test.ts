@@ -2,7 +2,7 @@ import { addNode, connect, deleteElements, laneX, moveNode } from "@logic-canvas
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import { sameOrNext } from "../src/canvas/cull/culled-elements.ts";
-import { RegionTracker, regionOf } from "../src/canvas/cull/region.ts";
+import { RegionTracker, regionOf, viewKey } from "../src/canvas/cull/region.ts";
 import { SpatialGrid } from "../src/canvas/cull/spatial-grid.ts";
 import { YjsFlowBinding } from "../src/canvas/yjs-flow-binding.ts";
 
@@ -144,6 +144,13 @@ describe("culling the cards handed to React Flow", () => {
     expect(zoomedIn?.width).toBeLessThan(region.width / 2);
     expect(tracker.keyFor({ transform: [0, 0, 1], width: 0, height: 0 })).toBe("");
     expect(regionOf("")).toBeUndefined();
+  });
+
+  it("gives the first layer the view alone, covering it to the pixel", () => {
+    const region = regionOf(viewKey({ transform: [-100.5, -40.25, 2], width: 1440, height: 900 }));
+    // At zoom 2 the view is 720 × 450 flow px from (50.25, 20.125).
+    expect(region).toEqual({ x: 50, y: 20, width: 721, height: 451 });
+    expect(viewKey({ transform: [0, 0, 1], width: 0, height: 900 })).toBe("");
   });
 
   it("hands React Flow the arrays it has when the cards and links are the same", () => {
