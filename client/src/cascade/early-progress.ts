@@ -1,6 +1,6 @@
 import { answerOf } from "../app/json-api.ts";
 
-/** What `public/assets/early-progress-v1.js` leaves on the window: the request it started. */
+/** What `public/assets/early-progress-v2.js` leaves on the window: the request it started. */
 interface EarlyProgress {
   url: string;
   answer?: Promise<{ status: number; body: unknown }>;

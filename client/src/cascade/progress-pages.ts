@@ -1,12 +1,7 @@
-import {
-  PROGRESS_PAGE_MAX,
-  type ProgressFilter,
-  type ProgressRow,
-  type WorkspaceProgressAnswer,
-} from "@logic-canvas/shared";
+import type { ProgressFilter, ProgressRow, WorkspaceProgressAnswer } from "@logic-canvas/shared";
+import { CASCADE_EVENT, cascadePaths, PROGRESS_PAGE_MAX } from "@logic-canvas/shared/light";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, requestJson } from "../app/json-api.ts";
-import { CASCADE_EVENT, cascadePaths } from "./cascade-types.ts";
 import { earlyAnswerPredatesStream, takeEarlyProgress } from "./early-progress.ts";
 
 /**
