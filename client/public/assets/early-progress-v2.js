@@ -4,7 +4,7 @@
 //   client/src/cascade/progress-pages.ts), so the server reads a district's rows while the
 //   page's code loads. The page takes the answer from window.__logicCanvasEarlyProgress only
 //   when it would ask exactly this URL (client/src/cascade/early-progress.ts); otherwise it asks
-//   as before;
+//   as before, and draws them in its first render if the answer came before its code;
 // - preloads the page's code, which the build names in <meta name="logic-canvas-progress">
 //   (client/vite.config.ts), so it downloads alongside the entry rather than after it has run
 //   (the entry is only a router, client/src/main.tsx).
@@ -22,7 +22,12 @@
         .then((body) => ({ status: response.status, body })),
     () => ({ status: 0, body: undefined }),
   );
-  window.__logicCanvasEarlyProgress = { url, answer };
+  const early = { url, answer };
+  // Kept as it comes, so a page whose code arrives after it draws its rows in its first render.
+  answer.then((settled) => {
+    early.settled = settled;
+  });
+  window.__logicCanvasEarlyProgress = early;
   const meta = document.querySelector('meta[name="logic-canvas-progress"]');
   const files = meta ? (meta.getAttribute("content") || "").split(" ").filter(Boolean) : [];
   for (const file of files) {
