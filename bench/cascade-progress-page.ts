@@ -52,9 +52,12 @@ async function loadOnce(browser: Browser, base: string, cookie: string, district
     let decoded = 0;
     page.on("response", async (response) => {
       if (!response.url().includes("/cascade/progress")) return;
-      const sizes = await response.request().sizes();
-      wire = sizes.responseBodySize;
-      decoded = (await response.body()).byteLength;
+      // The live stream's reread may end after the page has closed: its size is not wanted.
+      try {
+        const sizes = await response.request().sizes();
+        wire = sizes.responseBodySize;
+        decoded = (await response.body()).byteLength;
+      } catch {}
     });
     // The page's main-thread CPU (script, layout, all tasks): less at the mercy of other
     // processes than the wall clock, on a machine others share.

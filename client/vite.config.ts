@@ -1,6 +1,6 @@
 import { fileURLToPath } from "node:url";
 import react from "@vitejs/plugin-react";
-import { defineConfig, type Plugin } from "vite";
+import { defineConfig, type Plugin, type Rollup } from "vite";
 
 const server = process.env.LOGIC_CANVAS_SERVER ?? "http://127.0.0.1:8787";
 
@@ -28,50 +28,77 @@ function offlineFiles(): Plugin {
 }
 
 /**
- * Names the editor's code in the page (`<meta name="logic-canvas-editor">`): the entry is only a
- * router (src/main.tsx), so on a model's page `public/assets/early-editor-v1.js` preloads these
- * files with the HTML, as when the editor was the entry, instead of after the entry has run.
+ * Names a page's code in the page (`<meta name="logic-canvas-editor">`, `…-progress"`): the entry
+ * is only a router (src/main.tsx), so an early script under `public/assets` preloads these files
+ * with the HTML on that page's path, instead of after the entry has run: a model's page
+ * (`early-editor-v1.js`) and the workspace progress page (`early-progress-v2.js`, issue 16).
  */
-function editorFiles(): Plugin {
+const PAGE_FILES = [
+  {
+    meta: "logic-canvas-editor",
+    script: "/assets/early-editor-v1.js",
+    modules: /\/(editor\/EditorPage|app\/mount)\.tsx$/,
+  },
+  {
+    meta: "logic-canvas-progress",
+    script: "/assets/early-progress-v2.js",
+    modules: /\/(cascade\/ProgressPage|app\/mount)\.tsx$/,
+  },
+];
+
+/** Every file `modules`' chunks need (their imports and styles, transitively), as /assets paths. */
+function filesOf(chunks: Rollup.OutputChunk[], modules: RegExp): string[] {
+  const byName = new Map(chunks.map((c) => [c.fileName, c]));
+  const files = new Set<string>();
+  const add = (fileName: string) => {
+    const chunk = byName.get(fileName);
+    if (!chunk || files.has(fileName)) return;
+    files.add(fileName);
+    for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
+    for (const imported of chunk.imports) add(imported);
+  };
+  for (const c of chunks) if (modules.test(c.facadeModuleId ?? "")) add(c.fileName);
+  return [...files].map((f) => `/${f}`).sort();
+}
+
+function pageFiles(): Plugin {
   return {
-    name: "logic-canvas-editor-files",
+    name: "logic-canvas-page-files",
     apply: "build",
     transformIndexHtml: {
       order: "post",
       handler(html, ctx) {
         const chunks = Object.values(ctx.bundle ?? {}).filter((c) => c.type === "chunk");
-        const byName = new Map(chunks.map((c) => [c.fileName, c]));
-        const files = new Set<string>();
-        const add = (fileName: string) => {
-          const chunk = byName.get(fileName);
-          if (!chunk || files.has(fileName)) return;
-          files.add(fileName);
-          for (const css of chunk.viteMetadata?.importedCss ?? []) files.add(css);
-          for (const imported of chunk.imports) add(imported);
-        };
-        for (const c of chunks)
-          if (/\/(editor\/EditorPage|app\/mount)\.tsx$/.test(c.facadeModuleId ?? ""))
-            add(c.fileName);
-        // What the page asks for anyway (the entry and its styles) is left out.
-        const content = [...files]
-          .map((f) => `/${f}`)
-          .filter((f) => !html.includes(f))
-          .sort()
-          .join(" ");
-        // Just before the script that reads it, which runs as soon as it is parsed.
-        const script = '<script src="/assets/early-editor-v1.js"></script>';
-        if (!html.includes(script)) throw new Error(`index.html has no ${script}`);
-        return html.replace(
-          script,
-          `<meta name="logic-canvas-editor" content="${content}" />\n    ${script}`,
-        );
+        let out = html;
+        for (const page of PAGE_FILES) {
+          // What the page asks for anyway (the entry and its styles) is left out.
+          const content = filesOf(chunks, page.modules)
+            .filter((f) => !html.includes(f))
+            .join(" ");
+          // Just before the script that reads it, which runs as soon as it is parsed.
+          const script = `<script src="${page.script}"></script>`;
+          if (!out.includes(script)) throw new Error(`index.html has no ${script}`);
+          out = out.replace(
+            script,
+            `<meta name="${page.meta}" content="${content}" />\n    ${script}`,
+          );
+        }
+        return out;
       },
     },
   };
 }
 
+const COMMON_MODULES = new RegExp(
+  [
+    String.raw`[\/]client[\/]src[\/](app[\/]json-api\.ts|ui[\/]dates\.ts)$`,
+    String.raw`[\/]client[\/]src[\/]monitoring[\/](StatusBadge\.tsx|status-labels\.ts)$`,
+    String.raw`[\/]shared[\/]src[\/](light|cascade-paths|search-params|progress-sorts|workspace-kinds|kinds|progress|status-words|dates)\.ts$`,
+  ].join("|"),
+);
+
 export default defineConfig({
-  plugins: [react(), offlineFiles(), editorFiles()],
+  plugins: [react(), offlineFiles(), pageFiles()],
   server: {
     proxy: {
       "/api": { target: server, changeOrigin: false },
@@ -88,6 +115,11 @@ export default defineConfig({
         sw: fileURLToPath(new URL("src/offline/service-worker.ts", import.meta.url)),
       },
       output: {
+        // The small modules both the progress page and the editor run (the JSON wrapper, dates,
+        // the status words and badge, the light domain facts, shared/src/light.ts) in one
+        // chunk: left to itself the bundler makes five tiny files of them, five more requests
+        // on the editor's six connections.
+        codeSplitting: { groups: [{ name: "common", test: COMMON_MODULES }] },
         entryFileNames: (chunk) => (chunk.name === "sw" ? "sw.js" : "assets/[name]-[hash].js"),
       },
     },

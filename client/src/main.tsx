@@ -77,6 +77,12 @@ else if (path === "/unsubscribe")
     import("./inbox/UnsubscribePage.tsx").then((m) => m.UnsubscribePage),
     {},
   );
+else if (workspaces?.page === "progress")
+  // The progress page on its own: not the other workspace pages' code (issue 16).
+  start(
+    import("./cascade/ProgressPage.tsx").then((m) => m.ProgressPage),
+    { workspaceId: workspaces.workspaceId },
+  );
 else if (workspaces)
   start(
     import("./workspaces/WorkspacesApp.tsx").then((m) => m.WorkspacesApp),

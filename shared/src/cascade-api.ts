@@ -1,7 +1,5 @@
 import { z } from "zod";
 import { alignsToSchema, modelIdSchema } from "./alignment.ts";
-import { type MapQuery, mapSearch } from "./cascade-map-api.ts";
-import { type ProgressFilter, type ProgressQuery, progressSearch } from "./cascade-progress-api.ts";
 import {
   BROKEN_REASONS,
   cascadeWarningSchema,
@@ -54,31 +52,13 @@ export const CASCADE_ROUTES = {
   modelEvents: "/api/models/:id/cascade/events",
 } as const;
 
-const enc = encodeURIComponent;
-export const cascadePaths = {
-  alignable: (modelId: string, cardId: string, q = "") =>
-    `/api/models/${enc(modelId)}/cascade/alignable?card=${enc(cardId)}&q=${enc(q)}`,
-  alignments: (modelId: string, cardId: string) =>
-    `/api/models/${enc(modelId)}/cascade/alignments/${enc(cardId)}`,
-  context: (modelId: string) => `/api/models/${enc(modelId)}/cascade/context`,
-  rollup: (modelId: string, cardId: string) =>
-    `/api/models/${enc(modelId)}/cascade/rollup/${enc(cardId)}`,
-  map: (workspaceId: string, query: MapQuery = {}) =>
-    `/api/workspaces/${enc(workspaceId)}/cascade/map${mapSearch(query)}`,
-  progress: (workspaceId: string, query: ProgressQuery = {}) =>
-    `/api/workspaces/${enc(workspaceId)}/cascade/progress${progressSearch(query)}`,
-  progressCsv: (workspaceId: string, filter: ProgressFilter = {}) =>
-    `/api/workspaces/${enc(workspaceId)}/cascade/progress.csv${progressSearch(filter)}`,
-  events: (workspaceId: string) => `/api/workspaces/${enc(workspaceId)}/cascade/events`,
-  modelEvents: (modelId: string) => `/api/models/${enc(modelId)}/cascade/events`,
-};
+export { CASCADE_EVENT, cascadePaths } from "./cascade-paths.ts";
 
 /** Search text for alignable goals. */
 export const ALIGNABLE_QUERY_MAX = 200;
 /** At most this many goals per search answer (the picker asks again as the person types). */
 export const ALIGNABLE_RESULTS_MAX = 50;
-/** The SSE event name, and how often the stream sends a comment to keep proxies from closing it. */
-export const CASCADE_EVENT = "cascade";
+/** How often the event stream sends a comment to keep proxies from closing it. */
 export const CASCADE_EVENTS_KEEPALIVE_MS = 25_000;
 
 /** PUT body of `alignments`. */

@@ -1,9 +1,14 @@
 import { z } from "zod";
 import { CASCADE_WARNING_CODES } from "./cascade-warnings.ts";
-import { flagParam, goalPlace, measurementView, searchOf, statusSchema } from "./cascade-wire.ts";
+import { flagParam, goalPlace, measurementView, statusSchema } from "./cascade-wire.ts";
 import { GOAL_KINDS } from "./kinds.ts";
 import { GOAL_STATUSES } from "./progress.ts";
+import { PROGRESS_PAGE_MAX, PROGRESS_SORTS, type ProgressSort } from "./progress-sorts.ts";
 import { isoDateSchema } from "./schema.ts";
+import { searchOf } from "./search-params.ts";
+
+// The sorts and the page size live in a module without zod, for the progress page (light.ts).
+export { PROGRESS_PAGE_MAX, PROGRESS_SORTS, type ProgressSort } from "./progress-sorts.ts";
 
 /**
  * The workspace progress page's answer and query. The server sorts and filters every goal at or
@@ -51,20 +56,8 @@ export const workspaceProgressSchema = z.object({
 export type ProgressRow = z.infer<typeof progressRowSchema>;
 export type WorkspaceProgressAnswer = z.infer<typeof workspaceProgressSchema>;
 
-/** The orders of the progress rows, with the words of the page's sort menu. */
-export const PROGRESS_SORTS = {
-  attention: "Stale mid-journey, then off track first",
-  place: "By school and team",
-  status: "By status, worst first",
-  measured: "Least recently measured first",
-  checkIn: "Next check-in first",
-  title: "By goal",
-} as const;
-export type ProgressSort = keyof typeof PROGRESS_SORTS;
 const SORT_KEYS = Object.keys(PROGRESS_SORTS) as [ProgressSort, ...ProgressSort[]];
 
-/** Rows per page at most; a page past the end is empty, never an error. */
-export const PROGRESS_PAGE_MAX = 5_000;
 /** Search text at most. */
 export const PROGRESS_TEXT_MAX = 200;
 

@@ -6,6 +6,8 @@ import { GOAL_STATUSES } from "./progress.ts";
 import { idSchema, isoDateSchema } from "./schema.ts";
 import { workspaceKindSchema } from "./workspaces.ts";
 
+export { searchOf } from "./search-params.ts";
+
 /**
  * The pieces every cascade answer is built of (cascade-api.ts for a model's goals,
  * cascade-map-api.ts for the map, cascade-progress-api.ts for the progress rows): where a goal
@@ -62,14 +64,3 @@ export const flagParam = (name: string) =>
   z
     .enum(["1", "0", "true", "false"], { error: `${name} must be 1 or 0` })
     .transform((v) => v === "1" || v === "true");
-
-/** `?a=1&b=x` of the parameters that are set (empty strings and false left out), or "". */
-export function searchOf(params: Record<string, string | number | boolean | undefined>): string {
-  const query = new URLSearchParams();
-  for (const [key, value] of Object.entries(params)) {
-    if (value === undefined || value === "" || value === false) continue;
-    query.set(key, value === true ? "1" : String(value));
-  }
-  const q = query.toString();
-  return q ? `?${q}` : "";
-}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ROLE_LABELS, ROLES, type Role } from "./roles.ts";
+import { WORKSPACE_KINDS, type WorkspaceKind } from "./workspace-kinds.ts";
 
 /**
  * Workspaces: a district, its schools, each school's teams (grade levels, departments). A model
@@ -8,18 +9,12 @@ import { ROLE_LABELS, ROLES, type Role } from "./roles.ts";
  * links keep working on top: a person's effective role is the higher of the two.
  */
 
-/** The levels of the tree, top first; each kind's parent is the kind before it. */
-export const WORKSPACE_KINDS = ["district", "school", "team"] as const;
-export type WorkspaceKind = (typeof WORKSPACE_KINDS)[number];
+// The levels of the tree and their words live in a module without zod, for the progress page
+// (light.ts).
+export { WORKSPACE_KIND_LABELS, WORKSPACE_KINDS, type WorkspaceKind } from "./workspace-kinds.ts";
 export const workspaceKindSchema = z.enum(WORKSPACE_KINDS, {
   error: `must be one of ${WORKSPACE_KINDS.join(", ")}`,
 });
-
-export const WORKSPACE_KIND_LABELS: Record<WorkspaceKind, string> = {
-  district: "District",
-  school: "School",
-  team: "Team",
-};
 
 /** The kind a workspace of `kind` sits under; null for the top of the tree. */
 export function parentKindOf(kind: WorkspaceKind): WorkspaceKind | null {

@@ -95,7 +95,8 @@ describe("the goal cascade", () => {
     await expect.poll(() => firstRows.getByTestId("stale-flag").count()).toBe(1);
     // Its rows came from the request its HTML started, before the page's own code had arrived,
     // and once more when its live stream opened (a change in between is not missed); it never
-    // fetched the editor's code (issue 16: the page waited a second for it).
+    // fetched the editor's code (issue 16: the page waited a second for it), nor the other
+    // workspace pages': its own chunk, preloaded with the HTML.
     const fetched = await progress.page.evaluate(() =>
       (performance.getEntriesByType("resource") as PerformanceResourceTiming[]).map((e) => ({
         path: new URL(e.name).pathname,
@@ -104,11 +105,12 @@ describe("the goal cascade", () => {
       })),
     );
     const asked = fetched.filter((e) => e.path.endsWith("/cascade/progress"));
-    const pageCode = fetched.find((e) => /\/WorkspacesApp-[^/]*\.js$/.test(e.path));
+    const pageCode = fetched.find((e) => /\/ProgressPage-[^/]*\.js$/.test(e.path));
     expect(asked.length).toBeGreaterThanOrEqual(1);
     expect(asked.length).toBeLessThanOrEqual(2);
     expect(asked[0]?.start).toBeLessThan(pageCode?.end ?? 0);
     expect(fetched.filter((e) => e.path.includes("/EditorPage-"))).toEqual([]);
+    expect(fetched.filter((e) => e.path.includes("/WorkspacesApp-"))).toEqual([]);
     await screenshot(progress.page, "progress-page");
     await audit(progress.page, "workspace progress");
     // Sorted by a column on the server: the header says so to a screen reader.

@@ -10,3 +10,6 @@ export function editorRoute(location: Location): { id: string; token: string } |
 
 /** Whether a path is one of the account pages (`/account`, `/account/…`). */
 export const isAccountPath = (path: string) => path === "/account" || path.startsWith("/account/");
+
+/** The model a goal lives in, opened by the person's workspace role (no token in the link). */
+export const modelHref = (goal: { modelId: string }) => `/m/${goal.modelId}`;

@@ -1,4 +1,5 @@
-import { WORKSPACE_KIND_LABELS, type WorkspaceView } from "@logic-canvas/shared";
+import type { WorkspaceView } from "@logic-canvas/shared";
+import { WORKSPACE_KIND_LABELS } from "@logic-canvas/shared/light";
 import { type ReactNode, useEffect, useState } from "react";
 import { ApiError } from "../app/json-api.ts";
 import {

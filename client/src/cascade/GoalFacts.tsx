@@ -1,12 +1,10 @@
-import { KIND_LABELS } from "@logic-canvas/shared";
+import { KIND_LABELS } from "@logic-canvas/shared/light";
+import { modelHref } from "../app/routes.ts";
 import { StatusBadge } from "../monitoring/StatusBadge.tsx";
 import { formatValue } from "../monitoring/status-labels.ts";
 import { formatDay } from "../ui/dates.ts";
 import type { MapNodeView } from "./cascade-types.ts";
 import { attentionReasons } from "./map-tree.ts";
-
-/** The model a goal lives in, opened by the person's workspace role. */
-export const modelHref = (goal: { modelId: string }) => `/m/${goal.modelId}`;
 
 /** "62% on 15 Sep 2026", or "Not measured yet". */
 export function latestText(goal: Pick<MapNodeView, "latest" | "unit">): string {

@@ -1,18 +1,18 @@
+import type { ProgressFilter, ProgressSort, WorkspaceView } from "@logic-canvas/shared";
+// The light surface only: this page loads no zod (issue 16, shared/src/light.ts).
 import {
+  cascadePaths,
   GOAL_KINDS,
   GOAL_STATUSES,
   KIND_LABELS,
   PROGRESS_SORTS,
-  type ProgressFilter,
-  type ProgressSort,
   WORKSPACE_KIND_LABELS,
-  type WorkspaceView,
-} from "@logic-canvas/shared";
+} from "@logic-canvas/shared/light";
 import { useEffect, useMemo, useState } from "react";
 import { STATUS_LABEL } from "../monitoring/status-labels.ts";
 import { subtreeIds } from "../workspaces/tree.ts";
 import { CascadeFrame, useWorkspaceList } from "./CascadeFrame.tsx";
-import { cascadePaths, type ProgressRow } from "./cascade-types.ts";
+import type { ProgressRow } from "./cascade-types.ts";
 import { ProgressTable } from "./ProgressTable.tsx";
 import { PAGE_ROWS, useProgressPages } from "./progress-pages.ts";
 

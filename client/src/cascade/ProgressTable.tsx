@@ -1,10 +1,11 @@
-import { KIND_LABELS, type ProgressSort } from "@logic-canvas/shared";
+import type { ProgressSort } from "@logic-canvas/shared";
+import { KIND_LABELS } from "@logic-canvas/shared/light";
 import type { ReactNode } from "react";
+import { modelHref } from "../app/routes.ts";
 import { StatusBadge } from "../monitoring/StatusBadge.tsx";
 import { formatValue } from "../monitoring/status-labels.ts";
 import { formatDay } from "../ui/dates.ts";
 import type { ProgressRow } from "./cascade-types.ts";
-import { modelHref } from "./GoalFacts.tsx";
 
 /**
  * A column header that sorts by its column: a button (reachable by keyboard), and `aria-sort` on

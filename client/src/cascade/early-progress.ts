@@ -1,9 +1,11 @@
 import { answerOf } from "../app/json-api.ts";
 
-/** What `public/assets/early-progress-v1.js` leaves on the window: the request it started. */
+/** What `public/assets/early-progress-v2.js` leaves on the window: the request it started. */
 interface EarlyProgress {
   url: string;
   answer?: Promise<{ status: number; body: unknown }>;
+  /** The answer, once it has come (v2). */
+  settled?: { status: number; body: unknown };
   /** Set when the page took the answer, until the live stream has opened. */
   taken?: boolean;
 }
@@ -22,6 +24,18 @@ export function takeEarlyProgress<T>(url: string): Promise<T> | undefined {
   early.answer = undefined;
   early.taken = true;
   return taken.then(({ status, body }) => answerOf<T>(status, body));
+}
+
+/**
+ * The early answer's body, if it has already come as a success for exactly `url` and was not
+ * taken yet: the page then draws its first rows in its first render, not after a "Loading" frame,
+ * its effects and a promise (issue 16). Reading does not take it; the page takes it as it mounts.
+ */
+export function earlyProgressNow<T>(url: string): T | undefined {
+  const early = earlyOf();
+  const settled = early?.settled;
+  if (!early?.answer || early.url !== url || !settled) return undefined;
+  return settled.status >= 200 && settled.status <= 299 ? (settled.body as T) : undefined;
 }
 
 /**

@@ -1,13 +1,12 @@
-import {
-  PROGRESS_PAGE_MAX,
-  type ProgressFilter,
-  type ProgressRow,
-  type WorkspaceProgressAnswer,
-} from "@logic-canvas/shared";
+import type { ProgressFilter, ProgressRow, WorkspaceProgressAnswer } from "@logic-canvas/shared";
+import { CASCADE_EVENT, cascadePaths, PROGRESS_PAGE_MAX } from "@logic-canvas/shared/light";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { ApiError, requestJson } from "../app/json-api.ts";
-import { CASCADE_EVENT, cascadePaths } from "./cascade-types.ts";
-import { earlyAnswerPredatesStream, takeEarlyProgress } from "./early-progress.ts";
+import {
+  earlyAnswerPredatesStream,
+  earlyProgressNow,
+  takeEarlyProgress,
+} from "./early-progress.ts";
 
 /**
  * The progress page's rows, a page at a time from the server, which sorts and filters them: a
@@ -37,14 +36,27 @@ const askPage = (url: string) =>
 
 const message = (e: unknown) => (e instanceof ApiError ? e.message : String(e));
 
+/**
+ * The first page's URL, and its answer if the early request's came before this code did: the
+ * rows are then drawn in the first render (early-progress.ts).
+ */
+function useEarlyPage(workspaceId: string, filter: ProgressFilter) {
+  const url = cascadePaths.progress(workspaceId, { ...filter, limit: PAGE_ROWS });
+  const [early] = useState(() => earlyProgressNow<WorkspaceProgressAnswer>(url));
+  return { url, early };
+}
+
 export function useProgressPages(workspaceId: string, filter: ProgressFilter): ProgressPages {
-  const [answer, setAnswer] = useState<WorkspaceProgressAnswer | null>(null);
-  const [rows, setRows] = useState<ProgressRow[]>([]);
-  const [loading, setLoading] = useState(true);
+  const { url: firstUrl, early } = useEarlyPage(workspaceId, filter);
+  const [answer, setAnswer] = useState<WorkspaceProgressAnswer | null>(early ?? null);
+  const [rows, setRows] = useState<ProgressRow[]>(early?.rows ?? []);
+  const [loading, setLoading] = useState(!early);
   const [error, setError] = useState<string | null>(null);
   /** Every request bumps it; an answer to an older one is dropped. */
   const seq = useRef(0);
-  const shown = useRef(0);
+  const shown = useRef(early?.rows.length ?? 0);
+  /** Drawn from the early answer: the first filter effect only takes it, asks nothing. */
+  const primed = useRef(Boolean(early));
   const inFlight = useRef(false);
   const again = useRef(false);
   const reloadLater = useRef(() => {});
@@ -90,16 +102,21 @@ export function useProgressPages(workspaceId: string, filter: ProgressFilter): P
   const filterKey = JSON.stringify(filter);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the filter is read through `latest`; its key says when it changed
   useEffect(() => {
-    shown.current = 0;
-    again.current = false;
-    reload();
+    // Taken, so the live stream reads the rows once more when it opens (early-progress.ts).
+    if (primed.current) void takeEarlyProgress(firstUrl)?.catch(() => undefined);
+    else {
+      shown.current = 0;
+      again.current = false;
+      reload();
+    }
+    primed.current = false;
   }, [workspaceId, filterKey, reload]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: another workspace starts empty
-  useEffect(() => {
+  const clear = useCallback(() => {
     setAnswer(null);
     setRows([]);
-  }, [workspaceId]);
+  }, []);
+  useOnWorkspaceChange(workspaceId, clear);
   useLiveReloads(workspaceId, reload, inFlight, again);
 
   const showMore = useCallback(() => {
@@ -107,14 +124,25 @@ export function useProgressPages(workspaceId: string, filter: ProgressFilter): P
     if (cursor) ask({ limit: PAGE_ROWS, cursor }, true);
   }, [ask]);
 
+  return { rows, ...countsOf(answer), loading, error, showMore };
+}
+
+/** Another workspace starts empty: `clear` when the workspace changes (not as the page mounts). */
+function useOnWorkspaceChange(workspaceId: string, clear: () => void): void {
+  const shownWorkspace = useRef(workspaceId);
+  useEffect(() => {
+    if (shownWorkspace.current === workspaceId) return;
+    shownWorkspace.current = workspaceId;
+    clear();
+  }, [workspaceId, clear]);
+}
+
+/** What the last answer says of the rows beyond those shown. */
+function countsOf(answer: WorkspaceProgressAnswer | null) {
   return {
-    rows,
     total: answer ? (answer.total ?? answer.rows.length) : null,
     unfiltered: answer ? (answer.unfiltered ?? answer.total ?? answer.rows.length) : null,
     hasMore: Boolean(answer?.nextCursor),
-    loading,
-    error,
-    showMore,
   };
 }
 

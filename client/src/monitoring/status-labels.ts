@@ -1,16 +1,12 @@
-import {
-  formatValue,
-  type GoalStatusName,
-  type Measurement,
-  STATUS_LABEL,
-} from "@logic-canvas/shared";
+import type { GoalStatusName, Measurement } from "@logic-canvas/shared";
+import { formatValue, STATUS_LABEL } from "@logic-canvas/shared/light";
 import { formatDay } from "../ui/dates.ts";
 
 /**
  * Colours for a goal's status; its words (STATUS_LABEL, STATUS_EXPLAINS) and `formatValue` live in
  * the domain package, shared with the written plan, and are re-exported here for the views.
  */
-export { formatValue, STATUS_EXPLAINS, STATUS_LABEL } from "@logic-canvas/shared";
+export { formatValue, STATUS_EXPLAINS, STATUS_LABEL } from "@logic-canvas/shared/light";
 
 /** Stroke colours for SVG; the CSS classes `status-<name>` use the same palette. */
 export const STATUS_COLOR: Record<GoalStatusName, string> = {

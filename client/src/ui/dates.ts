@@ -11,7 +11,7 @@
 const DAY_MS = 86_400_000;
 
 // Calendar days are formatted by the domain (the SMART check says them in its sentences too).
-export { formatDay, formatDayNumber } from "@logic-canvas/shared";
+export { formatDay, formatDayNumber } from "@logic-canvas/shared/light";
 
 // Created once: building an Intl formatter costs far more than using one.
 const monthFormat = new Intl.DateTimeFormat(undefined, {

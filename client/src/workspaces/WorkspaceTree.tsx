@@ -1,4 +1,5 @@
-import { WORKSPACE_KIND_LABELS, type WorkspaceView } from "@logic-canvas/shared";
+import type { WorkspaceView } from "@logic-canvas/shared";
+import { WORKSPACE_KIND_LABELS } from "@logic-canvas/shared/light";
 import { workspaceHref } from "./routes.ts";
 import { treeRows } from "./tree.ts";
 

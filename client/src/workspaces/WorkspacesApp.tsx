@@ -1,5 +1,4 @@
 import { AlignmentMapPage } from "../cascade/AlignmentMapPage.tsx";
-import { ProgressPage } from "../cascade/ProgressPage.tsx";
 import { MyActionsPage } from "../plans/MyActionsPage.tsx";
 import { WorkspaceRadarPage } from "../radar/WorkspaceRadarPage.tsx";
 import { GalleryPage } from "./GalleryPage.tsx";
@@ -8,14 +7,13 @@ import { MembersPage } from "./MembersPage.tsx";
 import type { WorkspaceRoute } from "./routes.ts";
 import { WorkspaceHome } from "./WorkspaceHome.tsx";
 
-/** The workspace pages, by route. */
-export function WorkspacesApp({ route }: { route: WorkspaceRoute }) {
+/** The workspace pages, by route; the progress page loads on its own (client/src/main.tsx). */
+export function WorkspacesApp({ route }: { route: Exclude<WorkspaceRoute, { page: "progress" }> }) {
   if (route.page === "invite") return <InvitePage token={route.token} />;
   if (route.page === "my-actions") return <MyActionsPage />;
   if (route.page === "radar") return <WorkspaceRadarPage workspaceId={route.workspaceId} />;
   if (route.page === "gallery") return <GalleryPage workspaceId={route.workspaceId} />;
   if (route.page === "alignment") return <AlignmentMapPage workspaceId={route.workspaceId} />;
-  if (route.page === "progress") return <ProgressPage workspaceId={route.workspaceId} />;
   if (route.page === "members") return <MembersPage workspaceId={route.workspaceId} />;
   return <WorkspaceHome workspaceId={route.workspaceId} />;
 }

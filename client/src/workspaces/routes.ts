@@ -7,7 +7,8 @@ export type WorkspaceRoute =
   | { page: "members"; workspaceId: string }
   | { page: "radar"; workspaceId: string }
   | { page: "gallery"; workspaceId: string }
-  | { page: "alignment" | "progress"; workspaceId: string }
+  | { page: "alignment"; workspaceId: string }
+  | { page: "progress"; workspaceId: string }
   | { page: "my-actions" }
   | { page: "invite"; token: string };
 
