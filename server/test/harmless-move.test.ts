@@ -12,7 +12,7 @@ function liveModel(): Y.Doc {
   const live = new Y.Doc();
   addNode(live, { id: "A", kind: "activity", title: "Coach", position: { x: 0, y: 0 } }, null);
   addNode(live, { id: "S", kind: "smallWin", title: "Win" }, null);
-  connect(live, "A", "S", null);
+  connect(live, { source: "A", target: "S" }, null);
   return live;
 }
 
@@ -106,7 +106,9 @@ describe("a harmless move", () => {
 
   it("is not a move the live document cannot place: a gap, a repeat, or ahead in the shadow", () => {
     const live = liveModel();
-    const { writer, update: first } = writeOn(live, (doc) => moveNode(doc, "A", { x: 1, y: 1 }, null));
+    const { writer, update: first } = writeOn(live, (doc) =>
+      moveNode(doc, "A", { x: 1, y: 1 }, null),
+    );
     const before = Y.encodeStateVector(writer);
     moveNode(writer, "A", { x: 2, y: 2 }, null);
     const second = Y.encodeStateAsUpdate(writer, before);

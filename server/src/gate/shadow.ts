@@ -138,9 +138,15 @@ export class ShadowDoc {
       const shadow = this.shadow;
       const behind = this.behind;
       this.behind = [];
-      shadow.transact(() => {
-        for (const update of behind) Y.applyUpdate(shadow, update);
-      });
+      try {
+        shadow.transact(() => {
+          for (const update of behind) Y.applyUpdate(shadow, update);
+        });
+      } catch {
+        // The live document applied them; a shadow that cannot is built again from it.
+        this.rebuild();
+        return this.ensure(validator);
+      }
     }
     return this.shadow;
   }
