@@ -70,9 +70,10 @@ export function permitted(
 
 /**
  * 3. Valid: the update leaves the document within its rules, tried on the shadow, or provably
- * cannot break one (a card moved: gate/harmless-move.ts). Every authenticated connection has a
- * context; without one nothing is written. Returns the shadow generation that accepted it (see
- * `applied`), or undefined when the shadow did not see it (no gate, or not tried).
+ * cannot break one (a card moved, its notes written: gate/harmless-write.ts). Every
+ * authenticated connection has a context; without one nothing is written. Returns the shadow
+ * generation that accepted it (see `applied`), or undefined when the shadow did not see it (no
+ * gate, or not tried).
  */
 export function valid(
   update: Uint8Array,
