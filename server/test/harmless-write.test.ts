@@ -39,6 +39,8 @@ describe("a harmless write", () => {
     const live = liveModel();
     const noted = writeOn(live, (doc) => card(doc, "S").set("notes", "why this matters"));
     expect(isHarmlessWrite(noted.update, live, null)).toBe(true);
+    const widest = writeOn(live, (doc) => card(doc, "S").set("notes", "€".repeat(10_000)));
+    expect(isHarmlessWrite(widest.update, live, null)).toBe(true);
     const long = writeOn(live, (doc) => card(doc, "S").set("notes", "n".repeat(10_001)));
     expect(isHarmlessWrite(long.update, live, null)).toBe(false);
     const cleared = writeOn(live, (doc) => card(doc, "A").delete("position"));

@@ -20,6 +20,11 @@ import * as Y from "yjs";
 /** What Yjs decodes an update's delete set to (its type is not exported). */
 type DeleteSet = { clients: Map<number, Array<{ clock: number; len: number }>> };
 
+/**
+ * Bytes of an update looked at, at most: one free value fits (notes of 10,000 UTF-16 units are at
+ * most 30,000 bytes of UTF-8); anything larger goes the usual way without being decoded twice.
+ */
+const MAX_BYTES = 32 * 1024;
 /** Deleted clocks walked at most: a write deletes one, the value it replaces; more go the usual way. */
 const MAX_DELETED = 32;
 
@@ -108,6 +113,7 @@ function deletesOnlyFreeValues(doc: Y.Doc, ds: DeleteSet): boolean {
  * client it knows further than the live document is not judged against the live document alone.
  */
 export function isHarmlessWrite(update: Uint8Array, live: Y.Doc, shadow: Y.Doc | null): boolean {
+  if (update.length > MAX_BYTES) return false;
   let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: DeleteSet };
   try {
     decoded = Y.decodeUpdate(update) as typeof decoded;
