@@ -22,7 +22,6 @@ import {
   toModel,
 } from "./rows.ts";
 import { LINK_ADDED_COLUMNS, SQLITE, storeSchema } from "./schema-sql.ts";
-import { type Checkpointer, checkpointInWorker } from "./sqlite-checkpoints.ts";
 import { SqliteDocuments } from "./sqlite-documents.ts";
 import { SqliteHistory } from "./sqlite-history.ts";
 import { SqliteReadMarks } from "./sqlite-read-marks.ts";
@@ -65,14 +64,12 @@ export class SqliteStore implements Store {
   readonly notifications: SqlNotifications;
   readonly canvasSnapshots: SqlCanvasSnapshots;
   readonly goalDigests: SqlGoalDigests;
-  private readonly checkpoints: Checkpointer | null;
 
   constructor(file: string, options: { synchronous?: SqliteSynchronous } = {}) {
     if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
     this.db = new Database(file);
     this.db.pragma("journal_mode = WAL");
-    const synchronous = options.synchronous === "FULL" ? "FULL" : "NORMAL";
-    this.db.pragma(`synchronous = ${synchronous}`);
+    this.db.pragma(`synchronous = ${options.synchronous === "FULL" ? "FULL" : "NORMAL"}`);
     this.db.pragma("busy_timeout = 5000");
     this.db.exec(storeSchema(SQLITE));
     this.migrateLinks();
@@ -96,8 +93,6 @@ export class SqliteStore implements Store {
     this.history = new SqliteHistory(this.db);
     this.documents = new SqliteDocuments(this.db);
     this.readMarks = new SqliteReadMarks(this.db);
-    // Once the schema exists: the worker's connection opens the file as it stands.
-    this.checkpoints = checkpointInWorker(this.db, file, synchronous);
     const db = this.db;
     this.statements = {
       insertModel: db.prepare(
@@ -268,7 +263,6 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     // Appends queued for this turn's commit still go to disk (or fail) before the file closes.
     if (this.db.open) this.documents.commitQueued();
-    await this.checkpoints?.close();
     if (this.db.open) this.db.close();
   }
 }
