@@ -26,6 +26,29 @@ export function applyStored(
   });
 }
 
+/** Stored updates applied per turn by a compaction (a drag's are ~100 bytes each). */
+const UPDATES_PER_TURN = 200;
+
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** `applyStored` for a compaction: the snapshot, then the log a slice per turn. */
+async function applyStoredInTurns(
+  doc: Y.Doc,
+  stored: { snapshot: Uint8Array | null; updates: { data: Uint8Array }[] },
+): Promise<void> {
+  if (stored.snapshot) {
+    await nextTurn();
+    Y.applyUpdate(doc, stored.snapshot);
+  }
+  for (let from = 0; from < stored.updates.length; from += UPDATES_PER_TURN) {
+    await nextTurn();
+    applyStored(doc, {
+      snapshot: null,
+      updates: stored.updates.slice(from, from + UPDATES_PER_TURN),
+    });
+  }
+}
+
 /**
  * A stored document that can never be loaded as it is (not a passing storage failure): refused
  * with the reason, so the page offers its recovery (restore a version, import a file).
@@ -184,19 +207,26 @@ export class DocumentPersistence {
       });
   }
 
-  /** Folds the stored log into the snapshot; a no-op when another process compacted first. */
+  /**
+   * Folds the stored log into the snapshot; a no-op when another process compacted first. It runs
+   * beside live editing, so its work is cut into turns of the event loop (reading, applying the
+   * log a slice at a time, encoding, writing, the listeners): in one turn it held every edit of
+   * every model for 15-45 ms. Appends made meanwhile come after `uptoSeq` and stay in the log.
+   */
   async compact(name: string): Promise<boolean> {
     const stored = await this.store.loadDocument(name);
     if (!stored || stored.updates.length === 0) return false;
     const doc = new Y.Doc();
     try {
-      applyStored(doc, stored);
+      await applyStoredInTurns(doc, stored);
       const snapshot = Y.encodeStateAsUpdate(doc);
+      await nextTurn();
       const uptoSeq = stored.updates[stored.updates.length - 1]?.seq ?? stored.snapshotSeq;
       const done = await this.store.compactDocument(name, stored.snapshotSeq, uptoSeq, snapshot);
       const parsed = parseDocName(name);
       if (done && parsed?.kind === "graph") {
         await this.store.updateModelTitle(parsed.modelId, readModelTitle(doc), stored.updatedAt);
+        await nextTurn();
         this.graphCompacted(parsed.modelId, doc, uptoSeq);
       }
       this.logger.debug("compacted", { document: name, updates: stored.updates.length, done });

@@ -67,7 +67,9 @@ export function writeGate(
           refusal,
         }),
       );
+      // An update the shadow did not see is mirrored into it once applied (see `applied`).
       if (generation !== undefined) acceptedIn.set(connection, generation);
+      else acceptedIn.delete(connection);
       const aligning =
         gate && checkAlignments
           ? aligned(gate, document, contextOf(connection), checkAlignments, (refusal) =>

@@ -69,9 +69,11 @@ export function permitted(
 }
 
 /**
- * 3. Valid: the update leaves the document within its rules, tried on the shadow. Every
+ * 3. Valid: the update leaves the document within its rules, tried on the shadow, or provably
+ * cannot break one (a card moved, its notes written: gate/harmless-write.ts). Every
  * authenticated connection has a context; without one nothing is written. Returns the shadow
- * generation that accepted it (see `applied`), or undefined for a document without a gate.
+ * generation that accepted it (see `applied`), or undefined when the shadow did not see it (no
+ * gate, or not tried).
  */
 export function valid(
   update: Uint8Array,
@@ -81,6 +83,7 @@ export function valid(
 ): number | undefined {
   if (!gate) return undefined;
   if (!writer) throw new CloseError("unauthorized");
+  if (gate.shadow.isHarmless(update, gate.validator)) return undefined;
   const refusal = gate.shadow.tryUpdate(update, gate.validator, writer);
   if (refusal === OUT_OF_SYNC) throw new CloseError("out-of-sync");
   if (refusal) {

@@ -21,6 +21,7 @@ import {
 import * as Y from "yjs";
 import { EndpointIndex } from "./endpoint-index.ts";
 import { type Entry, itemProblem, type Place, placeOf } from "./graph-items.ts";
+import { isHarmlessWrite } from "./harmless-write.ts";
 import { orphanProblem } from "./orphans.ts";
 import type { Changes, DocValidator } from "./shadow.ts";
 
@@ -255,6 +256,7 @@ export const graphValidator: DocValidator = {
     checkInsMap(doc);
     stateOf(doc);
   },
+  harmless: isHarmlessWrite,
   begin(shadow, update) {
     const state = stateOf(shadow);
     state.gating = true;

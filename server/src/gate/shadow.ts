@@ -8,6 +8,12 @@ export type AnyType = Y.AbstractType<any>;
 export type Changes = Map<AnyType, Set<string | null>>;
 
 /**
+ * Live updates kept for a shadow before it is dropped instead (and built again from the live
+ * document when a write is next tried): a drag of a few minutes, a few hundred bytes each.
+ */
+const MAX_BEHIND = 1000;
+
+/**
  * Refusal for an update that depends on changes the server has not seen. Yjs would keep it
  * "pending" and re-merge the whole pending set on every later update (a cheap way to stall the
  * server); a real provider sends those dependencies in its sync step, so the client is told to
@@ -22,6 +28,12 @@ export interface DocValidator {
    * object when it is first defined, so this must run before any update is applied.
    */
   define(doc: Y.Doc): void;
+  /**
+   * Whether an update provably keeps the document within its rules without trying it (judged
+   * against the live document and whatever the shadow knows beyond it); such an update skips the
+   * shadow until the next write that is tried.
+   */
+  harmless?(update: Uint8Array, live: Y.Doc, shadow: Y.Doc | null): boolean;
   /** Called right before an incoming update is applied to the shadow. */
   begin?(shadow: Y.Doc, update: Uint8Array): void;
   /**
@@ -35,10 +47,14 @@ export interface DocValidator {
  * A copy of a live document that an incoming update is tried on before the live document sees
  * it. The live document's own updates are applied here too (applying an update twice is a no-op
  * in Yjs), so the shadow is the live state plus updates accepted but not yet applied live. Built
- * lazily on the first write, so read-only audiences never pay for it.
+ * lazily on the first write, so read-only audiences never pay for it; the live updates are
+ * applied lazily too, all in one transaction when the next write is tried, and past
+ * `MAX_BEHIND` of them the shadow is dropped instead (a run of moves that never needed it).
  */
 export class ShadowDoc {
   private shadow: Y.Doc | null = null;
+  /** Live updates not yet applied to the shadow, in the order the live document applied them. */
+  private behind: Uint8Array[] = [];
   /** Changes whenever the shadow is rebuilt, so callers can tell which incarnation saw what. */
   generation = 0;
   private collecting = false;
@@ -46,9 +62,16 @@ export class ShadowDoc {
 
   constructor(private readonly live: Y.Doc) {}
 
-  /** Mirrors a live update (any origin). */
+  /** Mirrors a live update (any origin), applied before the next write is tried. */
   mirror(update: Uint8Array): void {
-    if (this.shadow) Y.applyUpdate(this.shadow, update);
+    if (!this.shadow) return;
+    if (this.behind.length >= MAX_BEHIND) this.rebuild();
+    else this.behind.push(update);
+  }
+
+  /** Whether `validate` lets `update` through untried (see `DocValidator.harmless`). */
+  isHarmless(update: Uint8Array, validate: DocValidator): boolean {
+    return validate.harmless?.(update, this.live, this.shadow) ?? false;
   }
 
   /** Applies `update` to the shadow and validates it; on refusal the shadow is rebuilt. */
@@ -72,7 +95,7 @@ export class ShadowDoc {
     return refusal;
   }
 
-  /** The shadow as it stands (null before the first write or after a rebuild). */
+  /** The shadow as the last tried write left it (null before the first write or after a rebuild). */
   current(): Y.Doc | null {
     return this.shadow;
   }
@@ -81,6 +104,7 @@ export class ShadowDoc {
   rebuild(): void {
     this.shadow?.destroy();
     this.shadow = null;
+    this.behind = [];
     this.generation += 1;
   }
 
@@ -110,6 +134,19 @@ export class ShadowDoc {
       this.shadow.on("afterTransaction", (tr: Y.Transaction) => this.collect(tr));
       validator.define(this.shadow);
       Y.applyUpdate(this.shadow, Y.encodeStateAsUpdate(this.live));
+    } else if (this.behind.length > 0) {
+      const shadow = this.shadow;
+      const behind = this.behind;
+      this.behind = [];
+      try {
+        shadow.transact(() => {
+          for (const update of behind) Y.applyUpdate(shadow, update);
+        });
+      } catch {
+        // The live document applied them; a shadow that cannot is built again from it.
+        this.rebuild();
+        return this.ensure(validator);
+      }
     }
     return this.shadow;
   }
