@@ -98,7 +98,7 @@ export async function run(flags: Flags): Promise<void> {
             serverEnv: CAPACITY_ENV,
           }),
         (r) =>
-          `${r.kibPerIdleConnection} KiB each (RSS ${r.rssMiBBaseline} → ${r.rssMiBWithIdle} MiB)`,
+          `${r.kibPerIdleConnection} KiB each (heap + external ${r.heldMiBBaseline} → ${r.heldMiBWithIdle} MiB; RSS ${r.rssMiBBaseline} → ${r.rssMiBWithIdle} MiB, ${r.rssKibPerIdleConnection} KiB each)`,
       )
     : null;
   const fanout = fanoutEditors

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ClientPool } from "./client-pool.ts";
 import type { ClientSpec } from "./client-protocol.ts";
 import { generateModel } from "./generate.ts";
@@ -8,19 +11,28 @@ import { launch, type ServerKind } from "./targets.ts";
 /** Connections per model in the idle measure: under the 100 one share link may hold. */
 const IDLE_PER_MODEL = 50;
 
+const median = (values: number[]) =>
+  values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+
 /**
- * RSS after a full collection, the median of a few readings a second apart: the garbage of
- * connecting is not counted as held by the connections.
+ * RSS, and the JavaScript heap plus the memory outside it that JavaScript holds (buffers,
+ * sockets' pending data: `heapUsed + external`), both in MiB after a full collection, each the
+ * median of a few readings a second apart: the garbage of connecting is not counted as held by
+ * the connections. The RSS alone can fall as connections arrive (the allocator returns pages
+ * freed by the collection), so the held figure is the one to read per connection.
  */
-async function settledRss(pid: number, readings = 3): Promise<number> {
-  const values: number[] = [];
+async function settledMemory(pid: number, file: string, readings = 3) {
+  const rss: number[] = [];
+  const held: number[] = [];
   await sleep(2000);
   for (let i = 0; i < readings; i++) {
     process.kill(pid, "SIGUSR2");
     await sleep(1000);
-    values.push(rssMiB(pid));
+    rss.push(rssMiB(pid));
+    const usage = JSON.parse(readFileSync(file, "utf8")) as { heapUsed: number; external: number };
+    held.push((usage.heapUsed + usage.external) / 2 ** 20);
   }
-  return values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
+  return { rss: median(rss), held: median(held) };
 }
 
 /**
@@ -34,7 +46,9 @@ export async function measureIdleMemory(o: {
   clientProcesses: number;
   serverEnv: Record<string, string>;
 }) {
-  const launched = await launch(o.server, { env: o.serverEnv });
+  const dir = mkdtempSync(join(tmpdir(), "idle-memory-"));
+  const file = join(dir, "usage.json");
+  const launched = await launch(o.server, { env: { ...o.serverEnv, BENCH_MEMORY_FILE: file } });
   const pools: ClientPool[] = [];
   try {
     const models = Math.max(1, Math.ceil(o.connections / IDLE_PER_MODEL));
@@ -47,19 +61,24 @@ export async function measureIdleMemory(o: {
     }
     pools.push(await ClientPool.open(specs, 1));
     const pid = launched.server.pid;
-    const before = await settledRss(pid);
+    const before = await settledMemory(pid, file);
     const idle = Array.from({ length: o.connections }, (_, i) => specs[i % models] as ClientSpec);
     pools.push(await ClientPool.open(idle, o.clientProcesses, 100));
-    const after = await settledRss(pid);
+    const after = await settledMemory(pid, file);
+    const perConnection = (a: number, b: number) => round(((b - a) * 1024) / o.connections, 1);
     return {
       models,
       connections: o.connections,
-      rssMiBBaseline: round(before, 1),
-      rssMiBWithIdle: round(after, 1),
-      kibPerIdleConnection: round(((after - before) * 1024) / o.connections, 1),
+      rssMiBBaseline: round(before.rss, 1),
+      rssMiBWithIdle: round(after.rss, 1),
+      heldMiBBaseline: round(before.held, 1),
+      heldMiBWithIdle: round(after.held, 1),
+      kibPerIdleConnection: perConnection(before.held, after.held),
+      rssKibPerIdleConnection: perConnection(before.rss, after.rss),
     };
   } finally {
     for (const pool of pools) await pool.close();
     await launched.stop();
+    rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -52,7 +52,7 @@ const capacity: Lines = (r) => {
   const idle = at(r, "figures.idleMemory");
   if (idle)
     rows.push(
-      `memory per idle connection (${n(at(idle, "connections"))} idle): ${n(at(idle, "kibPerIdleConnection"))} KiB (RSS ${n(at(idle, "rssMiBBaseline"))} → ${n(at(idle, "rssMiBWithIdle"))} MiB)`,
+      `memory per idle connection (${n(at(idle, "connections"))} idle): ${n(at(idle, "kibPerIdleConnection"))} KiB of heap + external (${n(at(idle, "heldMiBBaseline"))} → ${n(at(idle, "heldMiBWithIdle"))} MiB; RSS ${n(at(idle, "rssMiBBaseline"))} → ${n(at(idle, "rssMiBWithIdle"))} MiB)`,
     );
   const f = at(r, "figures.fanout");
   if (f && !at(f, "error"))
