@@ -1,5 +1,5 @@
 import { COMMENT_MAX } from "@logic-canvas/shared";
-import { useMemo, useRef, useState } from "react";
+import { useLayoutEffect, useMemo, useRef, useState } from "react";
 
 interface Props {
   value: string;
@@ -24,16 +24,25 @@ export function MentionInput({ value, onChange, names, placeholder, label, onSub
     return names.filter((n) => n.toLowerCase().startsWith(q) && n.toLowerCase() !== q).slice(0, 6);
   }, [names, query]);
 
+  // Where the caret goes once a picked name is in the box. Placed in the commit that shows the
+  // name, before the browser handles another key: placed a frame later (it was), a key typed
+  // right after the click landed at the end and the caret then jumped back before it.
+  const placeCaret = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = placeCaret.current;
+    if (at === null) return;
+    placeCaret.current = null;
+    ref.current?.focus();
+    ref.current?.setSelectionRange(at, at);
+  });
+
   function pick(name: string) {
     const before = value.slice(0, caret).replace(MENTION_AT_CARET, `@${name} `);
     const next = before + value.slice(caret);
     onChange(next);
     setCaret(before.length);
     setActive(0);
-    requestAnimationFrame(() => {
-      ref.current?.focus();
-      ref.current?.setSelectionRange(before.length, before.length);
-    });
+    placeCaret.current = before.length;
   }
 
   return (
