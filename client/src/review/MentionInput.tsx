@@ -1,5 +1,5 @@
 import { COMMENT_MAX } from "@logic-canvas/shared";
-import { useLayoutEffect, useMemo, useRef, useState } from "react";
+import { type RefObject, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 interface Props {
   value: string;
@@ -11,6 +11,25 @@ interface Props {
 }
 
 const MENTION_AT_CARET = /@([\p{L}\p{N}_ .'-]{0,40})$/u;
+
+/**
+ * Puts the caret at a position in the commit that follows the call. Placed there, before the
+ * browser handles another key: placed a frame later (it was), a key typed right after a click on
+ * a suggested name landed at the end and the caret then jumped back before it.
+ */
+function useCaretAfterCommit(ref: RefObject<HTMLTextAreaElement | null>): (at: number) => void {
+  const pending = useRef<number | null>(null);
+  useLayoutEffect(() => {
+    const at = pending.current;
+    if (at === null) return;
+    pending.current = null;
+    ref.current?.focus();
+    ref.current?.setSelectionRange(at, at);
+  });
+  return (at) => {
+    pending.current = at;
+  };
+}
 
 /** A comment box that suggests the names of people who took part when one types "@". */
 export function MentionInput({ value, onChange, names, placeholder, label, onSubmit }: Props) {
@@ -24,17 +43,7 @@ export function MentionInput({ value, onChange, names, placeholder, label, onSub
     return names.filter((n) => n.toLowerCase().startsWith(q) && n.toLowerCase() !== q).slice(0, 6);
   }, [names, query]);
 
-  // Where the caret goes once a picked name is in the box. Placed in the commit that shows the
-  // name, before the browser handles another key: placed a frame later (it was), a key typed
-  // right after the click landed at the end and the caret then jumped back before it.
-  const placeCaret = useRef<number | null>(null);
-  useLayoutEffect(() => {
-    const at = placeCaret.current;
-    if (at === null) return;
-    placeCaret.current = null;
-    ref.current?.focus();
-    ref.current?.setSelectionRange(at, at);
-  });
+  const placeCaret = useCaretAfterCommit(ref);
 
   function pick(name: string) {
     const before = value.slice(0, caret).replace(MENTION_AT_CARET, `@${name} `);
@@ -42,7 +51,7 @@ export function MentionInput({ value, onChange, names, placeholder, label, onSub
     onChange(next);
     setCaret(before.length);
     setActive(0);
-    placeCaret.current = before.length;
+    placeCaret(before.length);
   }
 
   return (
