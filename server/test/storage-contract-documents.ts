@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import * as Y from "yjs";
-import { applyStored } from "../src/documents/persistence.ts";
-import type { LinkRecord, Store } from "../src/storage/types.ts";
+import type { Store } from "../src/storage/types.ts";
+import { contents, createContractModel, update } from "./storage-contract-fixtures.ts";
 
 /**
  * A document's log (snapshot, appended updates, compaction), as every Store must keep it (run
@@ -22,46 +22,7 @@ export function describeDocumentLogContract(
       await cleanup();
     });
 
-    const now = "2026-01-01T00:00:00.000Z";
-    const link = (
-      id: string,
-      modelId: string,
-      role: LinkRecord["role"],
-      hash: string,
-    ): LinkRecord => ({
-      id,
-      modelId,
-      role,
-      tokenHash: hash,
-      token: null,
-      label: null,
-      createdAt: now,
-      expiresAt: null,
-      revokedAt: null,
-    });
-    const update = (text: string) => {
-      const doc = new Y.Doc();
-      doc.getMap("m").set(text, text);
-      return Y.encodeStateAsUpdate(doc);
-    };
-    async function model(id: string) {
-      await store.createModel({
-        model: { id, title: `Model ${id}`, createdAt: now, updatedAt: now },
-        documents: [
-          { name: id, snapshot: update("initial") },
-          { name: `${id}/review`, snapshot: Y.encodeStateAsUpdate(new Y.Doc()) },
-        ],
-        links: [
-          link(`${id}-o`, id, "owner", `${id}-hash-o`),
-          link(`${id}-v`, id, "viewer", `${id}-hash-v`),
-        ],
-      });
-    }
-    const contents = (stored: { snapshot: Uint8Array | null; updates: { data: Uint8Array }[] }) => {
-      const doc = new Y.Doc();
-      applyStored(doc, stored);
-      return [...doc.getMap("m").keys()].sort();
-    };
+    const model = (id: string) => createContractModel(store, id);
 
     it("appends updates in order and loads snapshot plus updates", async () => {
       await model("a");

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import * as Y from "yjs";
 import type { ActivityRecord, LinkRecord, Store, VersionRecord } from "../src/storage/types.ts";
 import { describeDocumentLogContract } from "./storage-contract-documents.ts";
+import { createContractModel, link, now } from "./storage-contract-fixtures.ts";
 import { describeReadMarksContract } from "./storage-contract-read-marks.ts";
 
 /**
@@ -25,41 +25,7 @@ export function describeStorageContract(
       await cleanup();
     });
 
-    const now = "2026-01-01T00:00:00.000Z";
-    const link = (
-      id: string,
-      modelId: string,
-      role: LinkRecord["role"],
-      hash: string,
-    ): LinkRecord => ({
-      id,
-      modelId,
-      role,
-      tokenHash: hash,
-      token: null,
-      label: null,
-      createdAt: now,
-      expiresAt: null,
-      revokedAt: null,
-    });
-    const update = (text: string) => {
-      const doc = new Y.Doc();
-      doc.getMap("m").set(text, text);
-      return Y.encodeStateAsUpdate(doc);
-    };
-    async function model(id: string) {
-      await store.createModel({
-        model: { id, title: `Model ${id}`, createdAt: now, updatedAt: now },
-        documents: [
-          { name: id, snapshot: update("initial") },
-          { name: `${id}/review`, snapshot: Y.encodeStateAsUpdate(new Y.Doc()) },
-        ],
-        links: [
-          link(`${id}-o`, id, "owner", `${id}-hash-o`),
-          link(`${id}-v`, id, "viewer", `${id}-hash-v`),
-        ],
-      });
-    }
+    const model = (id: string) => createContractModel(store, id);
 
     it("creates, reads, counts and deletes models with their documents and links", async () => {
       expect(await store.countModels()).toBe(0);
