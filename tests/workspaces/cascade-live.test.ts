@@ -9,17 +9,10 @@ import {
   toModelFile,
   type WorkspaceProgressAnswer,
 } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { exportModel, startTestServer, type TestServer, waitFor } from "../support/index.ts";
+import { describe, expect, it } from "vitest";
+import { exportModel, waitFor } from "../support/index.ts";
 import { call, createModelIn } from "../support/workspaces.ts";
-import {
-  buildCascadeWorld,
-  type CascadeWorld,
-  getJson,
-  goal,
-  openStream,
-  putNodes,
-} from "./cascade-world.ts";
+import { getJson, goal, openStream, putNodes, useCascadeWorld } from "./cascade-world.ts";
 
 /**
  * The cascade while pages are open: an open model hears the models above and below it change,
@@ -27,15 +20,7 @@ import {
  * give. The moves and the archive run last: they change the world.
  */
 
-let server: TestServer;
-let w: CascadeWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  w = await buildCascadeWorld(server);
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const w = useCascadeWorld();
 
 const S1 = () => ({ modelId: w.models.SM.id, cardId: "S1" });
 const grade3 = (value: number): LogicNode => ({

@@ -4,10 +4,9 @@ import {
   meSchema,
   type WorkspaceProgressAnswer,
 } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/index.ts";
+import { describe, expect, it } from "vitest";
 import { call, join } from "../support/workspaces.ts";
-import { buildCascadeWorld, type CascadeWorld, getJson, goal, putNodes } from "./cascade-world.ts";
+import { getJson, goal, putNodes, useCascadeWorld } from "./cascade-world.ts";
 
 /**
  * The server keeps a workspace's progress rows between requests (issue 16): what a person is
@@ -15,15 +14,7 @@ import { buildCascadeWorld, type CascadeWorld, getJson, goal, putNodes } from ".
  * rows are kept, then changes the world and asks again.
  */
 
-let server: TestServer;
-let w: CascadeWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  w = await buildCascadeWorld(server);
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const w = useCascadeWorld();
 
 const progress = (workspaceId: string, cookie: string, query = {}) =>
   getJson<WorkspaceProgressAnswer>(w.url, cascadePaths.progress(workspaceId, query), cookie);

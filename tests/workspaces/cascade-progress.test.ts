@@ -1,20 +1,11 @@
 import { cascadePaths, type WorkspaceProgressAnswer } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/index.ts";
+import { describe, expect, it } from "vitest";
 import { call } from "../support/workspaces.ts";
-import { buildCascadeWorld, type CascadeWorld, getJson } from "./cascade-world.ts";
+import { getJson, useCascadeWorld } from "./cascade-world.ts";
 
 /** The workspace progress rows over HTTP: what each person gets, sorted, filtered and as CSV. */
 
-let server: TestServer;
-let w: CascadeWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  w = await buildCascadeWorld(server);
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const w = useCascadeWorld();
 
 describe("workspace progress", () => {
   it("lists every goal at or below a workspace and exports them as CSV", async () => {

@@ -1,22 +1,13 @@
 import { cascadePaths } from "@logic-canvas/shared";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestServer, type TestServer } from "../support/index.ts";
-import { buildCascadeWorld, type CascadeWorld, openStream } from "./cascade-world.ts";
+import { describe, expect, it } from "vitest";
+import { openStream, useCascadeWorld } from "./cascade-world.ts";
 
 /**
  * Each live cascade page holds a socket open on the server, so one person may hold only a few: a
  * script opening stream after stream is refused in words, and closing a page frees its place.
  */
 
-let server: TestServer;
-let w: CascadeWorld;
-beforeAll(async () => {
-  server = await startTestServer();
-  w = await buildCascadeWorld(server);
-}, 120_000);
-afterAll(async () => {
-  await server?.stop();
-});
+const w = useCascadeWorld();
 
 describe("live cascade streams per person", () => {
   it("refuses a ninth open stream with a sentence, and takes a new one once a page closes", async () => {

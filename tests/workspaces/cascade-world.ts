@@ -4,8 +4,9 @@ import {
   type LogicNode,
   toModelFile,
 } from "@logic-canvas/shared";
+import { afterAll, beforeAll } from "vitest";
 import { setUpServer, signUp } from "../support/accounts.ts";
-import type { CreatedModel, TestServer } from "../support/index.ts";
+import { type CreatedModel, startTestServer, type TestServer } from "../support/index.ts";
 import { call, createModelIn, createWorkspace, join, myWorkspaces } from "../support/workspaces.ts";
 
 /**
@@ -192,4 +193,26 @@ export async function openStream(url: string, path: string, cookie: string) {
   if (response.status !== 200)
     throw new Error(`GET ${path} answered ${response.status}: ${await response.text()}`);
   return { received: events(response), close: () => abort.abort() };
+}
+
+/**
+ * A test server with the district built on it for the whole file (started before its tests,
+ * stopped after them), read as the world itself: its fields are there once the tests run.
+ */
+export function useCascadeWorld(): CascadeWorld {
+  let server: TestServer | undefined;
+  let world: CascadeWorld | undefined;
+  beforeAll(async () => {
+    server = await startTestServer();
+    world = await buildCascadeWorld(server);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+  return new Proxy({} as CascadeWorld, {
+    get(_target, key) {
+      if (!world) throw new Error("the cascade world is built before the file's tests run");
+      return Reflect.get(world, key);
+    },
+  });
 }
