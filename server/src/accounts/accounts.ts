@@ -2,11 +2,12 @@ import { createHmac, randomBytes } from "node:crypto";
 import type { IncomingHttpHeaders } from "node:http";
 import { join } from "node:path";
 import type { Account } from "@logic-canvas/shared";
+import { getSessionCookie } from "better-auth/cookies";
 import { getMigrations } from "better-auth/db/migration";
 import type { ServerConfig } from "../runtime/config.ts";
 import { errorText, type Logger } from "../runtime/logger.ts";
 import { isPostgresUrl } from "../storage/postgres/index.ts";
-import { type Auth, createAuth, type FirstSignIn } from "./auth.ts";
+import { AUTH_COOKIE_PREFIX, type Auth, createAuth, type FirstSignIn } from "./auth.ts";
 import type { AccountsConfig } from "./config.ts";
 import { type AccountsDatabase, openPostgresAccounts, openSqliteAccounts } from "./database.ts";
 import { createMailer, type Mailer } from "./mail.ts";
@@ -116,7 +117,9 @@ export class Accounts {
 
   /** The signed-in account of a request or WebSocket upgrade (its session cookie), or null. */
   async accountOf(headers: IncomingHttpHeaders | Headers): Promise<Account | null> {
-    const session = await this.auth.api.getSession({ headers: toHeaders(headers) });
+    const asked = toHeaders(headers);
+    if (!getSessionCookie(asked, { cookiePrefix: AUTH_COOKIE_PREFIX })) return null;
+    const session = await this.auth.api.getSession({ headers: asked });
     if (!session) return null;
     const { id, name, email } = session.user;
     return { id, name, email };

@@ -40,6 +40,9 @@ export interface AuthParts {
   log: (level: "debug" | "info" | "warn" | "error", message: string) => void;
 }
 
+/** The session cookie's name is `<prefix>.session_token` (`__Secure-` in front over https). */
+export const AUTH_COOKIE_PREFIX = "logic-canvas";
+
 const emailDomain = (email: string) => email.slice(email.lastIndexOf("@") + 1).toLowerCase();
 
 export const inDomain = (oidc: OidcConfig | undefined, email: string): boolean =>
@@ -163,7 +166,7 @@ export function createAuth(parts: AuthParts, setupHeader: string) {
       return origin && parts.trustsOrigin(origin) ? [origin] : [];
     },
     advanced: {
-      cookiePrefix: "logic-canvas",
+      cookiePrefix: AUTH_COOKIE_PREFIX,
       useSecureCookies: config.secureCookies ?? parts.baseUrl.startsWith("https://"),
       defaultCookieAttributes: { httpOnly: true, sameSite: "lax" },
       ipAddress: { ipAddressHeaders: [parts.addressHeader] },

@@ -1,5 +1,6 @@
 import { type FieldDef, NODES_COLLECTION, nodesMap, plainFieldProblem } from "@logic-canvas/shared";
 import * as Y from "yjs";
+import { readSingleWrite, type SingleWrite } from "./single-write.ts";
 
 /**
  * The one write the gate lets through without trying it on the shadow: one free field of a card
@@ -16,9 +17,6 @@ import * as Y from "yjs";
  * document has not got, a client the shadow knows more of than the live document) sends it the
  * usual way.
  */
-
-/** What Yjs decodes an update's delete set to (its type is not exported). */
-type DeleteSet = { clients: Map<number, Array<{ clock: number; len: number }>> };
 
 /**
  * Bytes of an update looked at, at most: one free value fits (notes of 10,000 UTF-16 units are at
@@ -75,13 +73,14 @@ function freeKeyOf(doc: Y.Doc, item: Y.Item | null): string | null {
   return key;
 }
 
-/** The free field of a live card the new item is written to, resolved as Yjs will (origin, else parent). */
-function targetOf(doc: Y.Doc, item: Y.Item): string | null {
-  if (item.rightOrigin !== null) return null;
-  if (item.origin !== null) return freeKeyOf(doc, itemAt(doc, item.origin));
-  const key = item.parentSub;
-  if (!(item.parent instanceof Y.ID) || key === null || !FREE_FIELDS.has(key)) return null;
-  const parent = itemAt(doc, item.parent);
+/** The free field of a live card the write goes to, resolved as Yjs will (origin, else parent). */
+function targetOf(doc: Y.Doc, write: SingleWrite): string | null {
+  if (write.hasRightOrigin) return null;
+  if (write.origin !== null)
+    return freeKeyOf(doc, itemAt(doc, Y.createID(write.origin.client, write.origin.clock)));
+  const key = write.parentSub;
+  if (write.parent === null || key === null || !FREE_FIELDS.has(key)) return null;
+  const parent = itemAt(doc, Y.createID(write.parent.client, write.parent.clock));
   const live =
     parent !== null &&
     parent.content instanceof Y.ContentType &&
@@ -93,16 +92,13 @@ function targetOf(doc: Y.Doc, item: Y.Item): string | null {
  * Every deleted clock is one the live document holds: a free value of a live card, or something
  * deleted already (a provider's sync step carries its document's whole delete set).
  */
-function deletesOnlyFreeValues(doc: Y.Doc, ds: DeleteSet): boolean {
+function deletesOnlyFreeValues(doc: Y.Doc, deletes: SingleWrite["deletes"]): boolean {
   let count = 0;
-  for (const [client, ranges] of ds.clients) {
-    const state = Y.getState(doc.store, client);
-    for (const { clock, len } of ranges) {
-      count += len;
-      if (count > MAX_DELETED || clock + len > state) return false;
-      for (let at = clock; at < clock + len; at++)
-        if (!deletable(doc, structAt(doc, Y.createID(client, at)))) return false;
-    }
+  for (const { client, clock, len } of deletes) {
+    count += len;
+    if (count > MAX_DELETED || clock + len > Y.getState(doc.store, client)) return false;
+    for (let at = clock; at < clock + len; at++)
+      if (!deletable(doc, structAt(doc, Y.createID(client, at)))) return false;
   }
   return true;
 }
@@ -111,23 +107,17 @@ function deletesOnlyFreeValues(doc: Y.Doc, ds: DeleteSet): boolean {
  * Whether `update` only sets one free field of a live card of `live` (see above). `shadow`, when
  * there is one, may hold accepted updates the live document has not applied yet: an update from a
  * client it knows further than the live document is not judged against the live document alone.
+ * The update is one `checkUpdate` has walked (the gate's `readable` step).
  */
 export function isHarmlessWrite(update: Uint8Array, live: Y.Doc, shadow: Y.Doc | null): boolean {
   if (update.length > MAX_BYTES) return false;
-  let decoded: { structs: Array<Y.Item | Y.GC | Y.Skip>; ds: DeleteSet };
-  try {
-    decoded = Y.decodeUpdate(update) as typeof decoded;
-  } catch {
-    return false;
-  }
-  const [item, ...rest] = decoded.structs;
-  if (!(item instanceof Y.Item) || rest.length > 0 || item.length !== 1) return false;
-  const { client, clock } = item.id;
+  const write = readSingleWrite(update, MAX_DELETED);
+  if (!write) return false;
+  const { client, clock } = write.id;
   // Next in its client's sequence: nothing missing before it (no pending structs), not a repeat.
   if (clock !== Y.getState(live.store, client)) return false;
   if (shadow && Y.getState(shadow.store, client) > clock) return false;
-  if (!(item.content instanceof Y.ContentAny) || item.content.arr.length !== 1) return false;
-  const def = FREE_FIELDS.get(targetOf(live, item) ?? "");
-  if (!def || plainFieldProblem(def, item.content.arr[0]) !== null) return false;
-  return deletesOnlyFreeValues(live, decoded.ds);
+  const def = FREE_FIELDS.get(targetOf(live, write) ?? "");
+  if (!def || plainFieldProblem(def, write.value) !== null) return false;
+  return deletesOnlyFreeValues(live, write.deletes);
 }
