@@ -2,23 +2,23 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Endpoint, openRaw, SYNC } from "../support/wire.ts";
 import { docName, storedState } from "./fixtures.ts";
 import { CREDENTIALS, DOCS, MESSAGES, wsExpectation } from "./permissions.ts";
+import { assertOutcome } from "./ws-cell-checks.ts";
 import {
   acceptedHandshake,
-  assertOutcome,
   clientIdOf,
   type MatrixWorld,
   messageFor,
   refusedHandshake,
   renewWatcherPresence,
   startWatchedMatrix,
-} from "./ws-cell-checks.ts";
+} from "./ws-cell-world.ts";
 
 /**
  * Every credential × every WebSocket message × both documents × both endpoints, generated from
  * permissions.ts. Each cell opens its own raw socket; a third client (an owner on `/collab`,
  * present on both documents) watches for anything broadcast. Every cell ends with round trips on
  * the writer's and the watcher's sockets, so "nothing was broadcast" is read after the server has
- * handled the message, not after a sleep. The steps of a cell are in ws-cell-checks.ts.
+ * handled the message, not after a sleep. The steps of a cell are in ws-cell-world.ts and ws-cell-checks.ts.
  */
 
 const ENDPOINTS: Endpoint[] = ["collab", "yjs"];
