@@ -16,6 +16,7 @@ import { writeReadmeTable } from "./readme-table.ts";
  */
 const BENCHMARKS: Record<string, string> = {
   "edit-latency": "edit-latency.ts",
+  "server-path-profile": "server-path-profile.ts",
   capacity: "capacity.ts",
   "cold-load": "cold-load.ts",
   "durability-cost": "durability-cost.ts",
@@ -34,6 +35,8 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const FLAG_HELP = `flags (defaults are the issue's):
   edit-latency     --clients 10,50 --servers relay,hocuspocus,ours --seconds 30 --warmup 3 --rate 1
                    --rounds 3 --clients-per-process 10
+  server-path-profile  --clients 10,50 --rounds 3 --seconds 15 --warmup 3 --rate 1 --per-process 10
+                   [--base <checkout> adds its server as A] [--send-timing] [--cpu-prof <dir>]
   capacity         --connections 3000 --models 300 --editing 0.1 --seconds 60 --rate 1
                    --client-processes 6 --idle 1000 --fanout-editors 100 --fanout-seconds 30
   cold-load        --nodes 5000 --repeats 5

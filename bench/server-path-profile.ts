@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import type { ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os, { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
-import { createInterface } from "node:readline";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { newId } from "@logic-canvas/shared";
 import { Flags, parseArgs } from "./lib/args.ts";
+import { cpuSeconds, idleCpu, lineWith, spawnTs } from "./lib/child-processes.ts";
 import type { Target } from "./lib/clients.ts";
 import { writeResult } from "./lib/machine.ts";
 import { round, summarize } from "./lib/stats.ts";
@@ -18,14 +18,15 @@ import { createModel } from "./lib/targets.ts";
  * Each server runs alone, in its own process, with its clients spread over client processes
  * (`--per-process` clients each) so that no client process is the bottleneck; the order of the
  * servers rotates every round. CPU is the server's run time (all threads, /proc) from the window's
- * start until it is idle again, which a loaded machine disturbs far less than wall-clock latency. `--cpu-prof <dir>` writes a V8 CPU
- * profile of every server process.
+ * start until it is idle again, which a loaded machine disturbs far less than wall-clock latency.
+ * `--cpu-prof <dir>` writes a V8 CPU profile of every server process; `--send-timing` times each
+ * server's own share of the latency (lib/send-timing.mjs). Without `--base`, A is left out.
  *
  *   npx tsx bench/server-path-profile.ts --base /work/wt/server-path-base --clients 10,50 --rounds 3
+ *   npx tsx bench/run.ts server-path-profile   (relay, bare Hocuspocus, ours)
  */
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const TICKS_PER_SECOND = 100;
 const now = () => performance.timeOrigin + performance.now();
 
 type Kind = "relay" | "hocuspocus" | "A" | "B";
@@ -36,6 +37,8 @@ interface Options {
   rate: number;
   perProcess: number;
   profileDir: string | undefined;
+  /** Load lib/send-timing.mjs into every server: where its share of the latency goes. */
+  sendTiming: boolean;
 }
 interface Figures {
   server: Kind;
@@ -55,72 +58,12 @@ interface Figures {
   clientCpuPercentMax: number;
   clientErrors: number;
   loadAverage1m: number;
-}
-
-/**
- * CPU seconds the process has run, all its threads: /proc/<pid>/task/<tid>/schedstat counts in
- * nanoseconds (the user+sys of /proc/<pid>/stat only in 10 ms ticks, too coarse for a server
- * that uses well under a second in a window); that is the fallback.
- */
-function cpuSeconds(pid: number, mainThreadOnly = false): number {
-  try {
-    let ns = 0;
-    const tids = mainThreadOnly ? [String(pid)] : readdirSync(`/proc/${pid}/task`);
-    for (const tid of tids) {
-      ns += Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, "utf8").split(" ")[0]);
-    }
-    return ns / 1e9;
-  } catch {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  }
-}
-
-/** The process's CPU seconds once it is nearly idle for a second (at most 10 s from now). */
-async function idleCpu(pid: number): Promise<number> {
-  const deadline = performance.now() + 10_000;
-  let last = cpuSeconds(pid);
-  let quiet = 0;
-  while (quiet < 2 && performance.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 500));
-    const cpu = cpuSeconds(pid);
-    quiet = cpu - last <= 0.02 ? quiet + 1 : 0;
-    last = cpu;
-  }
-  return last;
-}
-
-/** Resolves with the first JSON line of `child` that has `key`; rejects if it exits first. */
-function lineWith(child: ChildProcess, key: string, what: string): Promise<Record<string, never>> {
-  return new Promise((resolveLine, reject) => {
-    const lines = createInterface({ input: child.stdout as NodeJS.ReadableStream });
-    lines.on("line", (line) => {
-      if (!line.startsWith("{")) return;
-      try {
-        const parsed = JSON.parse(line);
-        if (parsed[key]) resolveLine(parsed);
-      } catch {
-        // A log line of the server's own.
-      }
-    });
-    child.once("exit", (code) => reject(new Error(`${what} exited (${code}) before "${key}"`)));
-  });
-}
-
-function spawnTs(
-  file: string,
-  cwd: string,
-  nodeArgs: string[],
-  env: Record<string, string>,
-  scriptArgs: string[] = [],
-) {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", file, ...scriptArgs], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ["pipe", "pipe", "inherit"],
-  });
-  return child;
+  /**
+   * With `--send-timing`, inside the server (lib/send-timing.mjs), p50 over the window's edits:
+   * from an edit's arrival until the first peer's copy is written, and until the last one's.
+   */
+  sendFirstP50?: number;
+  sendLastP50?: number;
 }
 
 async function startServer(kind: Kind, options: Options, label: string) {
@@ -130,10 +73,19 @@ async function startServer(kind: Kind, options: Options, label: string) {
   const prof = options.profileDir
     ? ["--cpu-prof", `--cpu-prof-dir=${join(options.profileDir, label)}`]
     : [];
-  const child = spawnTs(join(root, "bench", "servers", `${script}.ts`), root, prof, {
-    BENCH_DATA_DIR: dataDir,
-    LOG_LEVEL: "error",
-  });
+  // The same instrument (this checkout's) in every server, A's included.
+  const timingFile = options.sendTiming ? join(tmpdir(), `lc-send-timing-${newId()}.json`) : null;
+  const timing = timingFile ? ["--import", join(HERE, "lib", "send-timing.mjs")] : [];
+  const child = spawnTs(
+    join(root, "bench", "servers", `${script}.ts`),
+    root,
+    [...timing, ...prof],
+    {
+      BENCH_DATA_DIR: dataDir,
+      LOG_LEVEL: "error",
+      ...(timingFile ? { SEND_TIMING_FILE: timingFile } : {}),
+    },
+  );
   const ready = await lineWith(child, "ready", `${kind} server`);
   const port = Number(ready.port);
   let target: Target;
@@ -151,14 +103,28 @@ async function startServer(kind: Kind, options: Options, label: string) {
     clearTimeout(timer);
     rmSync(dataDir, { recursive: true, force: true });
   };
-  return { pid: child.pid as number, target, stop };
+  return { pid: child.pid as number, target, stop, timingFile };
+}
+
+/** The p50s of lib/send-timing.mjs's samples of edits that arrived in the window. */
+function sendTiming(file: string | null, window: { from: number; to: number }) {
+  if (!file || !existsSync(file)) return {};
+  const samples = JSON.parse(readFileSync(file, "utf8")) as [number, number, number, number][];
+  rmSync(file, { force: true });
+  const inWindow = samples.filter(([at]) => at >= window.from && at <= window.to);
+  if (inWindow.length === 0) return {};
+  return {
+    sendFirstP50: summarize(inWindow.map((s) => s[1])).p50,
+    sendLastP50: summarize(inWindow.map((s) => s[2])).p50,
+  };
 }
 
 async function measure(kind: Kind, size: number, roundNo: number, options: Options) {
   const server = await startServer(kind, options, `${kind}-${size}-${roundNo}`);
   const children: ChildProcess[] = [];
+  const origin = now();
+  let driven: Awaited<ReturnType<typeof drive>>;
   try {
-    const origin = now();
     for (let start = 0; start < size; start += options.perProcess) {
       const plan = {
         target: server.target,
@@ -170,11 +136,12 @@ async function measure(kind: Kind, size: number, roundNo: number, options: Optio
       const file = join(HERE, "server-path-clients.ts");
       children.push(spawnTs(file, HERE, [], {}, [JSON.stringify(plan)]));
     }
-    return await drive(kind, size, roundNo, options, server.pid, children, origin);
+    driven = await drive(kind, size, roundNo, options, server.pid, children, origin);
   } finally {
     for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
     await server.stop();
   }
+  return { ...driven.figures, ...sendTiming(server.timingFile, driven.window) };
 }
 
 async function drive(
@@ -185,7 +152,7 @@ async function drive(
   pid: number,
   children: ChildProcess[],
   origin: number,
-): Promise<Figures> {
+): Promise<{ figures: Figures; window: { from: number; to: number } }> {
   const done = children.map((c) => lineWith(c, "done", "client process"));
   await Promise.all(children.map((c) => lineWith(c, "ready", "client process")));
   const start = now() - origin + options.warmup * 1000;
@@ -208,7 +175,7 @@ async function drive(
   }[];
   const latencies = results.flatMap((r) => r.latencies);
   const l = summarize(latencies);
-  return {
+  const figures: Figures = {
     server: kind,
     clients: size,
     round: roundNo,
@@ -223,6 +190,7 @@ async function drive(
     clientErrors: results.reduce((n, r) => n + r.clientErrorCount, 0),
     loadAverage1m: round(os.loadavg()[0] ?? 0),
   };
+  return { figures, window: { from: origin + start, to: origin + end } };
 }
 
 const median = (values: number[]) => {
@@ -233,11 +201,13 @@ const median = (values: number[]) => {
     : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 };
 
-function summary(runs: Figures[], servers: Kind[], sizes: number[]) {
+function summary(runs: Figures[], servers: Kind[], sizes: number[], options: Options) {
   return sizes.flatMap((size) => {
     const of = (kind: Kind) => runs.filter((r) => r.server === kind && r.clients === size);
-    const med = (kind: Kind, key: "serverCpuMsPerDelivery" | "p50" | "p99") =>
-      of(kind).length ? median(of(kind).map((r) => r[key])) : NaN;
+    const med = (
+      kind: Kind,
+      key: "serverCpuMsPerDelivery" | "p50" | "p99" | "sendFirstP50" | "sendLastP50",
+    ) => (of(kind).length ? median(of(kind).map((r) => r[key] ?? NaN)) : NaN);
     return servers.map((kind) => ({
       server: kind,
       clients: size,
@@ -255,23 +225,37 @@ function summary(runs: Figures[], servers: Kind[], sizes: number[]) {
       ),
       p50OverRelay: round(med(kind, "p50") / med("relay", "p50")),
       p99OverRelay: round(med(kind, "p99") / med("relay", "p99")),
+      ...(options.sendTiming
+        ? {
+            sendFirstP50: round(med(kind, "sendFirstP50")),
+            sendLastP50: round(med(kind, "sendLastP50")),
+          }
+        : {}),
     }));
   });
 }
 
-async function main(): Promise<void> {
+export const description =
+  "server path: CPU per delivered edit and edit-to-peer p50/p99, each server alone with its clients in other processes: relay, bare Hocuspocus, ours (B), and another checkout's (A, with --base)";
+
+export async function run(flags: Flags): Promise<void> {
   process.setMaxListeners(0);
-  const flags = new Flags(parseArgs(process.argv.slice(2)).flags);
   const sizes = flags.numbers("clients", [10, 50]);
-  const servers = flags.strings("servers", ["relay", "hocuspocus", "A", "B"]) as Kind[];
+  const base = flags.strings("base", [])[0];
+  const servers = flags.strings(
+    "servers",
+    base ? ["relay", "hocuspocus", "A", "B"] : ["relay", "hocuspocus", "B"],
+  ) as Kind[];
+  if (servers.includes("A") && !base) throw new Error("server A needs --base <another checkout>");
   const rounds = flags.number("rounds", 3);
   const options: Options = {
-    base: resolve(flags.strings("base", ["/work/wt/server-path-base"])[0] as string),
+    base: resolve(base ?? "."),
     seconds: flags.number("seconds", 15),
     warmup: flags.number("warmup", 3),
     rate: flags.number("rate", 1),
     perProcess: flags.number("per-process", 10),
     profileDir: flags.strings("cpu-prof", [])[0],
+    sendTiming: flags.has("send-timing"),
   };
   if (options.profileDir) mkdirSync(options.profileDir, { recursive: true });
   const runs: Figures[] = [];
@@ -286,7 +270,7 @@ async function main(): Promise<void> {
       }
     }
   }
-  const table = summary(runs, servers, sizes);
+  const table = summary(runs, servers, sizes, options);
   for (const row of table) console.log(JSON.stringify(row));
   const path = writeResult(
     "server-path-profile",
@@ -294,7 +278,15 @@ async function main(): Promise<void> {
     { table, runs },
   );
   console.log(`→ ${path}`);
-  process.exit(0);
 }
 
-void main();
+// Run directly (`npx tsx bench/server-path-profile.ts …`) as well as by bench/run.ts.
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  run(new Flags(parseArgs(process.argv.slice(2)).flags)).then(
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}
