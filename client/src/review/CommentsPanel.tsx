@@ -1,36 +1,16 @@
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { ThreadView } from "../collab/review-binding.ts";
 import type { PanelProps } from "../editor/panels/panel-props.ts";
 import { selectionAnchor, useAnchorLabels } from "./anchor-labels.ts";
 import { CommentFilters } from "./CommentFilters.tsx";
-import { onCommentsRequest, takeCommentsRequest } from "./comments-request.ts";
 import { NameToWrite } from "./NameToWrite.tsx";
 import { NewThreadForm } from "./NewThreadForm.tsx";
 import { canComment, participantNames } from "./participants.ts";
 import { useReviewContext } from "./review-context.ts";
 import { useReviewSnapshot } from "./review-hooks.ts";
 import { ThreadCard } from "./ThreadCard.tsx";
-import { shownThreads, type ThreadFilter } from "./thread-filters.ts";
-
-/** The filter the panel opens with; opened from a card's comment badge, it starts on that card. */
-function useThreadFilter() {
-  const [filter, setFilter] = useState<ThreadFilter>(() => ({
-    status: "open",
-    type: "all",
-    node: takeCommentsRequest()?.nodeId ?? "all",
-    mine: false,
-  }));
-  useEffect(
-    () =>
-      onCommentsRequest(() => {
-        const request = takeCommentsRequest();
-        if (request) setFilter((f) => ({ ...f, node: request.nodeId }));
-      }),
-    [],
-  );
-  const patch = (change: Partial<ThreadFilter>) => setFilter((f) => ({ ...f, ...change }));
-  return [filter, patch] as const;
-}
+import { shownThreads } from "./thread-filters.ts";
+import { useThreadFilter } from "./use-thread-filter.ts";
 
 /** The comments sidebar: every conversation on the model, filtered, and a box to start one. */
 export function CommentsPanel({ model, selection }: PanelProps) {

@@ -21,6 +21,15 @@ export function onCommentsRequest(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+/**
+ * The pending request, left pending: what a render may read. React can render a component and
+ * throw that render away (an interrupted or suspended mount) and render it again, so a render
+ * that took the request could lose it; the mounted panel takes it (below).
+ */
+export function pendingCommentsRequest(): CommentsRequest | null {
+  return current;
+}
+
 /** The pending request, once: a sidebar opened later by hand starts unfiltered. */
 export function takeCommentsRequest(): CommentsRequest | null {
   const taken = current;
