@@ -16,6 +16,7 @@ import { writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { CDPSession } from "playwright-core";
+import type { TraceEvent } from "./canvas/frame-cpu.ts";
 import { canvasModel } from "./canvas/model.ts";
 import { type FirstCards, launchChromium, openCanvas } from "./canvas/page.ts";
 import { type CpuProfile, summarise } from "./canvas/profile-summary.ts";
@@ -24,19 +25,6 @@ import { type Flags, runIfStarted } from "./lib/args.ts";
 import { launch } from "./lib/targets.ts";
 
 const OWN_DIST = join(dirname(fileURLToPath(import.meta.url)), "..", "client", "dist");
-
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  /** The thread's CPU time in the event (µs), beside its wall time `dur`. */
-  tdur?: number;
-  tid: number;
-  pid: number;
-  args?: { data?: Record<string, unknown> };
-}
 
 const CATEGORIES = [
   "devtools.timeline",

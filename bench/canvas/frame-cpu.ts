@@ -1,14 +1,17 @@
 import type { CDPSession } from "playwright-core";
 
-/** A trace event as the DevTools protocol reports it: `tdur` is the thread's CPU time. */
-interface TraceEvent {
+/** A trace event as the DevTools protocol reports it. */
+export interface TraceEvent {
   name: string;
+  cat?: string;
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's CPU time in the event (µs), beside its wall time `dur`. */
   tdur?: number;
   tid: number;
   pid: number;
+  args?: { data?: Record<string, unknown> };
 }
 
 const CATEGORIES = [

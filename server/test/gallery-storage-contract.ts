@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { GalleryPostRecord } from "../src/storage/gallery-types.ts";
 import type { Store } from "../src/storage/types.ts";
+import { type StoreFactory, useFreshStore } from "./storage-contract-fixtures.ts";
 
 /**
  * The gallery part of the storage contract (gallery-types.ts): posting, moving a post, taking
  * it down, listing a gallery in order, and a model's deletion taking its post with it.
  */
-export function describeGalleryContract(
-  name: string,
-  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
-): void {
+export function describeGalleryContract(name: string, makeStore: StoreFactory): void {
   describe(`gallery storage contract: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
+    useFreshStore(makeStore, (opened) => {
+      store = opened;
     });
 
     const model = (id: string) =>

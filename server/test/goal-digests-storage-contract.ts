@@ -1,6 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Store } from "../src/storage/types.ts";
+import { type StoreFactory, useFreshStore } from "./storage-contract-fixtures.ts";
 
 /**
  * The goal digests part of the storage contract (goal-digests-types.ts): a digest is kept under
@@ -8,19 +9,11 @@ import type { Store } from "../src/storage/types.ts";
  * with its document's state now (so a reader can tell a stale one), and deleting the model
  * deletes it.
  */
-export function describeGoalDigestsContract(
-  name: string,
-  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
-): void {
+export function describeGoalDigestsContract(name: string, makeStore: StoreFactory): void {
   describe(`goal digests storage contract: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
+    useFreshStore(makeStore, (opened) => {
+      store = opened;
     });
 
     const model = (id: string) =>

@@ -1,26 +1,19 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { NotificationRecord } from "../src/storage/notifications-types.ts";
 import type { Store } from "../src/storage/types.ts";
+import { type StoreFactory, useFreshStore } from "./storage-contract-fixtures.ts";
 
 /**
  * The inbox part of the storage contract (notifications-types.ts): adding with dedupe, the cap
  * per inbox, newest first, reading and marking only one's own items, digest settings and their
  * claim, and a model's deletion taking its items with it.
  */
-export function describeNotificationsContract(
-  name: string,
-  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
-): void {
+export function describeNotificationsContract(name: string, makeStore: StoreFactory): void {
   describe(`notifications storage contract: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
+    useFreshStore(makeStore, (opened) => {
+      store = opened;
     });
 
     const model = (id: string) =>

@@ -1,25 +1,23 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Store } from "../src/storage/types.ts";
-import { contents, createContractModel, update } from "./storage-contract-fixtures.ts";
+import {
+  contents,
+  createContractModel,
+  type StoreFactory,
+  update,
+  useFreshStore,
+} from "./storage-contract-fixtures.ts";
 
 /**
  * A document's log (snapshot, appended updates, compaction), as every Store must keep it (run
  * from `describeStorageContract`, with the same fresh-store factory).
  */
-export function describeDocumentLogContract(
-  name: string,
-  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
-): void {
+export function describeDocumentLogContract(name: string, makeStore: StoreFactory): void {
   describe(`storage contract, document log: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
+    useFreshStore(makeStore, (opened) => {
+      store = opened;
     });
 
     const model = (id: string) => createContractModel(store, id);

@@ -1,6 +1,26 @@
+import { afterEach, beforeEach } from "vitest";
 import * as Y from "yjs";
 import { applyStored } from "../src/documents/persistence.ts";
 import type { LinkRecord, Store } from "../src/storage/types.ts";
+
+/** A fresh store per test, and how to drop it: what every backend's contract run is given. */
+export type StoreFactory = () => Promise<{ store: Store; cleanup: () => Promise<void> }>;
+
+/**
+ * Opens a fresh store from `makeStore` before each test of the enclosing `describe` (handed to
+ * `use`) and closes and removes it after.
+ */
+export function useFreshStore(makeStore: StoreFactory, use: (store: Store) => void): void {
+  let opened: Awaited<ReturnType<StoreFactory>>;
+  beforeEach(async () => {
+    opened = await makeStore();
+    use(opened.store);
+  });
+  afterEach(async () => {
+    await opened.store.close();
+    await opened.cleanup();
+  });
+}
 
 /** The contract's clock: every record it writes is stamped with this instant. */
 export const now = "2026-01-01T00:00:00.000Z";

@@ -1,23 +1,16 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Store } from "../src/storage/types.ts";
+import { type StoreFactory, useFreshStore } from "./storage-contract-fixtures.ts";
 
 /**
  * Signed-in people's unread markers, as every Store must keep them (run from
  * `describeStorageContract`, with the same fresh-store factory).
  */
-export function describeReadMarksContract(
-  name: string,
-  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
-): void {
+export function describeReadMarksContract(name: string, makeStore: StoreFactory): void {
   describe(`storage contract, read marks: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
+    useFreshStore(makeStore, (opened) => {
+      store = opened;
     });
 
     const now = "2026-01-01T00:00:00.000Z";

@@ -1,28 +1,26 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { ActivityRecord, LinkRecord, Store, VersionRecord } from "../src/storage/types.ts";
 import { describeDocumentLogContract } from "./storage-contract-documents.ts";
-import { createContractModel, link, now } from "./storage-contract-fixtures.ts";
+import {
+  createContractModel,
+  link,
+  now,
+  type StoreFactory,
+  useFreshStore,
+} from "./storage-contract-fixtures.ts";
 import { describeReadMarksContract } from "./storage-contract-read-marks.ts";
 
 /**
  * The behaviour every Store implementation must have. Run it with a factory that returns a
  * fresh, empty store (and a cleanup): `describeStorageContract("sqlite", async () => ...)`.
  */
-export function describeStorageContract(
-  name: string,
-  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
-): void {
+export function describeStorageContract(name: string, makeStore: StoreFactory): void {
   describeReadMarksContract(name, makeStore);
   describeDocumentLogContract(name, makeStore);
   describe(`storage contract: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
+    useFreshStore(makeStore, (opened) => {
+      store = opened;
     });
 
     const model = (id: string) => createContractModel(store, id);

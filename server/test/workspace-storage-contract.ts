@@ -1,25 +1,18 @@
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 import type { Store } from "../src/storage/types.ts";
 import type { InvitationRecord, WorkspaceRecord } from "../src/storage/workspace-types.ts";
+import { type StoreFactory, useFreshStore } from "./storage-contract-fixtures.ts";
 
 /**
  * The workspace part of the storage contract (workspace-types.ts): every store must pass it.
  * Run beside `describeStorageContract` with the same kind of factory.
  */
-export function describeWorkspaceContract(
-  name: string,
-  makeStore: () => Promise<{ store: Store; cleanup: () => Promise<void> }>,
-): void {
+export function describeWorkspaceContract(name: string, makeStore: StoreFactory): void {
   describe(`workspace storage contract: ${name}`, () => {
     let store: Store;
-    let cleanup: () => Promise<void>;
-    beforeEach(async () => {
-      ({ store, cleanup } = await makeStore());
-    });
-    afterEach(async () => {
-      await store.close();
-      await cleanup();
+    useFreshStore(makeStore, (opened) => {
+      store = opened;
     });
 
     const now = "2026-01-01T00:00:00.000Z";
